@@ -1,0 +1,36 @@
+"""Where papermine's data files (patterns, gazetteers, taxonomies) live, and how
+to read them. They are data, not code: see the `models/` folder."""
+from __future__ import annotations
+
+import json
+import os
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["models_dir", "load_jsonl", "load_json", "load_lines"]
+
+
+def models_dir() -> Path:
+    """`$PAPERMINE_MODELS`, else the `models/` folder of the source checkout."""
+    env = os.environ.get("PAPERMINE_MODELS")
+    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
+
+
+@lru_cache(maxsize=None)
+def load_jsonl(name: str) -> tuple[dict, ...]:
+    path = models_dir() / name
+    with path.open(encoding="utf-8") as fh:
+        return tuple(json.loads(line) for line in fh if line.strip() and not line.startswith("//"))
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str):
+    with (models_dir() / name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[str, ...]:
+    """A word list: one entry a line, `#` comments and blank lines skipped."""
+    with (models_dir() / name).open(encoding="utf-8") as fh:
+        return tuple(line.strip() for line in fh if line.strip() and not line.startswith("#"))

@@ -1,0 +1,22 @@
+"""The one intermediate form every reader produces: physical lines of text with
+what layout told us about them. The structure builder turns lines into a
+Document, so it never needs to know whether they came from a PDF or a text file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Line:
+    text: str
+    page: int | None = None
+    blank_before: bool = False       # a vertical gap (paragraph break) precedes it
+    page_break_before: bool = False  # the first line of a new page
+    bold: bool = False               # set in bold type (PDF) or **marked** (text)
+    large: bool = False              # set larger than the body text
+    indent: float = 0.0              # left offset relative to the body text margin
+
+    @property
+    def styled(self) -> bool:
+        return self.bold or self.large

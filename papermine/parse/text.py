@@ -1,0 +1,98 @@
+"""Plain-text reader: text extracted from a PDF by any tool.
+
+Two extraction styles are common and both are read here: markdown-like text
+(`- 12 text` paragraphs, `**BOLD**` headings, one paragraph a line) and raw
+layout text (hard line breaks, trailing spaces, bare `12` numbers, pages
+separated by runs of blank lines or form feeds).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import EmptyInput, UndecodableText
+from ._lines import Line
+
+__all__ = ["decode_text", "text_to_lines", "read_text_lines"]
+
+#: A run of this many blank lines (or a form feed) marks a page break in layout text.
+PAGE_BREAK_BLANK_LINES = 3
+#: Encodings tried in order; cp1252 is what Windows-made extractions use.
+ENCODINGS = ("utf-8-sig", "cp1252")
+#: Bytes that never occur in cp1252 text: their presence means a binary file.
+_BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_BOLD = re.compile(r"\*\*(.+?)\*\*")
+
+
+def decode_text(data: bytes, path: object) -> str:
+    """Bytes to str, trying UTF-8 (with BOM), UTF-16 by BOM, then cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UndecodableText(path, f"invalid UTF-16 text ({exc.reason})") from exc
+    if _BINARY_BYTES.search(data[:65536]):
+        raise UndecodableText(path, "binary data, not text")
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UndecodableText(path)
+
+
+def _is_layout_style(raw_lines: list[str]) -> bool:
+    """Raw layout text wraps paragraphs over many short lines; markdown-like text
+    keeps a paragraph on one long line."""
+    texts = [ln for ln in raw_lines if ln.strip()]
+    if not texts:
+        return False
+    long_lines = sum(1 for ln in texts if len(ln) > 160)
+    wrapped = sum(1 for i, ln in enumerate(raw_lines[:-1])
+                  if ln.strip() and raw_lines[i + 1].strip())
+    return long_lines == 0 and wrapped > len(texts) * 0.3
+
+
+def text_to_lines(text: str) -> list[Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    raw_lines = text.split("\n")
+    layout = _is_layout_style(raw_lines)
+    has_form_feeds = "\f" in text
+    page = 1 if (has_form_feeds or layout) else None
+    lines: list[Line] = []
+    blanks = 0
+    pending_break = False
+    in_bold = False
+    for raw in raw_lines:
+        while raw.startswith("\f"):
+            raw = raw[1:]
+            pending_break = True
+            if page is not None:
+                page += 1
+        stripped = raw.strip()
+        if not stripped:
+            blanks += 1
+            continue
+        if layout and not has_form_feeds and blanks >= PAGE_BREAK_BLANK_LINES and lines:
+            pending_break = True
+            page += 1
+        # **bold** may span lines (a two-line bold heading)
+        bold = in_bold or stripped.startswith("**")
+        if stripped.count("**") % 2 == 1:
+            in_bold = not in_bold
+        clean = _BOLD.sub(r"\1", stripped).replace("**", "").strip()
+        if clean:
+            indent = float(len(raw) - len(raw.lstrip(" ")))
+            lines.append(Line(text=re.sub(r"\s+", " ", clean), page=page,
+                              blank_before=blanks > 0 or pending_break,
+                              page_break_before=pending_break, bold=bold, indent=indent))
+        blanks = 0
+        pending_break = False
+    return lines
+
+
+def read_text_lines(path: Path, data: bytes) -> list[Line]:
+    text = decode_text(data, path)
+    if not text.strip():
+        raise EmptyInput(path)
+    return text_to_lines(text)
