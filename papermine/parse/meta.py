@@ -168,6 +168,7 @@ def read_manifest(path: Path) -> dict[str, dict[str, str]]:
                 clean = {k: (v or "").strip() for k, v in row.items() if k}
                 rows[name] = clean
                 rows.setdefault(Path(name).name, clean)
+                rows.setdefault(Path(name).stem, clean)   # the PDF beside its text
     return rows
 
 
@@ -183,7 +184,7 @@ def manifest_entry(path: Path, manifest: Path | None = None) -> dict[str, str]:
                 rel = str(path.resolve().relative_to(candidate.resolve().parent))
             except ValueError:
                 rel = path.name
-            row = rows.get(rel) or rows.get(path.name)
+            row = rows.get(rel) or rows.get(path.name) or rows.get(path.stem)
             if row:
                 return row
     return {}

@@ -42,6 +42,16 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE)
 
 
+#: Glyphs without a Unicode mapping come out as "(cid:N)"; at a line start they
+#: are almost always bullet symbols.
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+def _clean(text: str) -> str:
+    text = _CID.sub("•", text, count=1) if text.startswith("(cid:") else text
+    return _CID.sub("", text).strip()
+
+
 def _is_bold(fontname: str) -> bool:
     name = fontname.lower()
     return any(mark in name for mark in ("bold", "black", "heavy", "semibold", ",b"))
@@ -64,7 +74,7 @@ def _page_lines(page) -> list[dict]:
                           "x0": word["x0"], "x1": word["x1"]})
     for line in lines:
         ws = line["words"]
-        line["text"] = " ".join(w["text"] for w in ws)
+        line["text"] = _clean(" ".join(w["text"] for w in ws))
         chars = sum(len(w["text"]) for w in ws)
         line["bold"] = sum(len(w["text"]) for w in ws if _is_bold(w["fontname"])) > chars / 2
         line["size"] = statistics.median(w["size"] for w in ws)
@@ -130,7 +140,9 @@ def _to_lines(pages: list[list[dict]], heights: list[float]) -> list[Line]:
     margin = Counter(round(ln["x0"]) for ln in body).most_common(1)[0][0]
     pitches = [b["top"] - a["top"] for page in pages for a, b in zip(page, page[1:])
                if 0 < b["top"] - a["top"] < body_size * 3]
-    pitch = statistics.median(pitches) if pitches else body_size * 1.2
+    # the line pitch inside a paragraph is the smallest common spacing: the
+    # lower quartile is robust to gaps between paragraphs and list items
+    pitch = statistics.quantiles(pitches, n=4)[0] if len(pitches) >= 4 else body_size * 1.2
     out: list[Line] = []
     for page_no, (lines, height) in enumerate(zip(pages, heights), start=1):
         previous_bottom = None

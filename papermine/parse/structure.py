@@ -39,6 +39,8 @@ INLINE_LABEL_MAX_WORDS = 6
 FRONT_BLOCK_MAX_WORDS = 40
 #: ...or after this many blocks with no heading or numbered paragraph.
 FRONT_MAX_BLOCKS = 12
+#: A line set this far left of the one above starts a new element (points or spaces).
+OUTDENT_MIN = 4.0
 #: Section kinds whose plain sentence sub-headings inherit the parent's kind.
 INHERITING_KINDS = {"progress", "priorities", "future_priorities", "background",
                     "summary", "governance", "purpose"}
@@ -233,6 +235,8 @@ class _Builder:
         line = self.lines[i]
         if line.blank_before or i == 0 or self.last_was_heading:
             return True
+        if line.indent < self.lines[i - 1].indent - OUTDENT_MIN:
+            return True                   # set out to the left of the line above
         return bool(_TERMINAL.search(self.lines[i - 1].text)) or bool(_BULLET_LINE.match(line.text))
 
     def number_at(self, i: int) -> re.Match | None:
@@ -257,7 +261,9 @@ class _Builder:
         if m:
             return m.group("label"), "numbered", m.group("rest")
         m = _ITEM.match(text)
-        if m and self._may_start(i):
+        # "(c) ..." is an item wherever it starts a line; "c) ..." only where
+        # a new element may start (it could be a wrapped "a) b) c)" run)
+        if m and (m.group("p") or self._may_start(i)):
             label = (m.group("p") or m.group("b")).lower()
             if m.group("b") and not m.group("p") and len(label) > 1 and not _ROMAN_FULL.match(label):
                 return None
@@ -279,12 +285,17 @@ class _Builder:
         return "roman"
 
     # ---- blocks -------------------------------------------------------------
+    def _wraps(self, j: int) -> bool:
+        """Is line j the wrapped continuation of the line above (no new element)?"""
+        return j < len(self.lines) and not self.lines[j].blank_before \
+            and self.lines[j].styled == self.lines[j - 1].styled \
+            and self.number_at(j) is None and self.item_at(j) is None \
+            and heading_kind(self.lines[j].text) is None
+
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
         j = i + 1
-        while j < len(self.lines) and not self.lines[j].blank_before \
-                and self.number_at(j) is None and self.item_at(j) is None \
-                and heading_kind(self.lines[j].text) is None:
+        while self._wraps(j):
             j += 1
         return j
 
@@ -322,7 +333,7 @@ class _Builder:
             item = self.item_at(i)
             if item is not None and not self.in_front:
                 self.add_item(*item, line)
-                i += 1
+                i = self._continue_lines(i + 1)
                 continue
             i = self._text_block(i)
         self.close_paragraph()
@@ -344,10 +355,11 @@ class _Builder:
             return i + 1
         self.in_front = False
         self.start_paragraph(num, rest, line)
-        j = i + 1
-        while j < len(self.lines) and not self.lines[j].blank_before \
-                and self.number_at(j) is None and self.item_at(j) is None \
-                and heading_kind(self.lines[j].text) is None:
+        return self._continue_lines(i + 1)
+
+    def _continue_lines(self, j: int) -> int:
+        """Append the wrapped lines that follow an element's first line."""
+        while self._wraps(j):
             self.continue_open(self.lines[j].text, self.lines[j])
             j += 1
         return j
@@ -412,7 +424,7 @@ class _Builder:
                     and self.item_at(end) is not None and _words(text) <= LIST_HEADING_MAX_WORDS:
                 self.add_item(None, "heading", text, first)
                 return end
-            self.open_section(text, None, first.page)
+            self.open_section(text, None, first.page, plain_sentence=not _is_caps(text))
             return end
         if self._is_list_heading(text, end):
             self.add_item(None, "heading", text, first)       # "Stay Safe" over its tasks

@@ -1,0 +1,37 @@
+"""Shared fixtures: the bundled sample corpus and its expectations."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "corpora"
+DATA = Path(__file__).resolve().parent / "data"
+EXPECTED_PARSE = json.loads((DATA / "expected_parse.json").read_text(encoding="utf-8"))
+SAMPLES = sorted(EXPECTED_PARSE)
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    return CORPUS
+
+
+@pytest.fixture(scope="session")
+def parsed_samples():
+    from papermine.parse import parse_file
+    return {name: parse_file(CORPUS / name) for name in SAMPLES}
+
+
+@pytest.fixture(scope="session")
+def sample_pdfs(tmp_path_factory, parsed_samples):
+    """Each sample laid out as a real PDF (headers, footers, bold headings...)."""
+    from pdfmaker import write_pdf
+    folder = tmp_path_factory.mktemp("pdfs")
+    made = {}
+    for name, doc in parsed_samples.items():
+        path = folder / (Path(name).stem + ".pdf")
+        layout = write_pdf(doc, path, header=f"{doc.meta.committee} - {doc.meta.title}")
+        made[name] = (path, layout)
+    return made

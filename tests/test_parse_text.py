@@ -1,0 +1,97 @@
+"""The five sample papers parse to their printed paragraph numbers, sections,
+items, joins and metadata (expectations in tests/data/expected_parse.json)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import EXPECTED_PARSE, SAMPLES
+
+
+def norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_paragraph_numbers_in_printed_order(parsed_samples, name):
+    doc = parsed_samples[name]
+    assert [p.number for p in doc.paragraphs if p.number] == EXPECTED_PARSE[name]["numbers"]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_each_paragraph_sits_in_its_section(parsed_samples, name):
+    doc = parsed_samples[name]
+    for heading, kind, numbers in EXPECTED_PARSE[name]["sections"]:
+        for number in numbers:
+            section = doc.section_of(doc.find(number))
+            assert (section.heading, section.kind) == (heading, kind), f"paragraph {number}"
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_items_stay_with_their_paragraph(parsed_samples, name):
+    doc = parsed_samples[name]
+    for number, items in EXPECTED_PARSE[name]["items"].items():
+        assert [[i.label, i.kind] for i in doc.find(number).items] == items
+    for number, headings in EXPECTED_PARSE[name].get("item_headings", {}).items():
+        para = doc.find(number)
+        assert [i.text for i in para.items if i.kind == "heading"] == headings
+        assert len(para.items) == EXPECTED_PARSE[name]["item_counts"][number]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_paragraphs_broken_across_lines_and_pages_are_joined(parsed_samples, name):
+    doc = parsed_samples[name]
+    for number, fragment in EXPECTED_PARSE[name]["contains"].items():
+        assert norm(fragment) in norm(doc.find(number).text)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_metadata_and_where_it_came_from(parsed_samples, name):
+    doc = parsed_samples[name]
+    for field, value in EXPECTED_PARSE[name]["meta"].items():
+        assert getattr(doc.meta, field) == value, field
+    for field, origin in EXPECTED_PARSE[name]["meta_provenance"].items():
+        assert doc.meta.provenance[field] == origin, field
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_unnumbered_blocks_are_kept(parsed_samples, name):
+    doc = parsed_samples[name]
+    kinds = {doc.sections[p.section].kind for p in doc.paragraphs if p.number is None}
+    assert set(EXPECTED_PARSE[name]["unnumbered_sections"]) <= kinds
+
+
+def test_layout_text_pages_follow_blank_runs(parsed_samples):
+    name = "durham/2022-08_corporate-parenting-panel_clasp-annual-report.txt"
+    doc = parsed_samples[name]
+    for number, page in EXPECTED_PARSE[name]["pages"].items():
+        assert doc.find(number).page == page, number
+    assert doc.pages == 6
+
+
+def test_headings_are_not_paragraph_text(parsed_samples):
+    doc = parsed_samples["durham/2018-11-30_corporate-parenting-panel_lac-strategic-partnership.txt"]
+    assert all("Ensure there are enough" not in p.text for p in doc.paragraphs)
+    sub = [s for s in doc.sections if s.level == 2]
+    assert len(sub) == 9 and all(doc.sections[s.parent].heading == "Update on progress" for s in sub)
+
+
+def test_spans_point_into_document_text(parsed_samples):
+    for doc in parsed_samples.values():
+        for para in doc.paragraphs:
+            start, end = para.span
+            assert doc.text[start:end] == para.full_text
+
+
+def test_json_round_trip(parsed_samples):
+    from papermine.model import Document
+    for doc in parsed_samples.values():
+        again = Document.from_dict(doc.to_dict())
+        assert again.to_dict() == doc.to_dict()
+
+
+def test_document_ids_are_stable_and_readable(parsed_samples):
+    doc = parsed_samples["durham/2024-01-26_corporate-parenting-panel_clasp-update.txt"]
+    assert doc.id.startswith("durham_2024-01-26_children-looked-after-strategic")
+    assert doc.id.endswith(doc.meta.sha256[:8])
