@@ -103,7 +103,8 @@ def layout_document(doc: Document, header: str, hyphenate: bool = True) -> _Layo
 def _paragraph(lay: _Layout, para, section) -> None:
     if para.text:
         if para.number is not None:
-            lay.block(para.text, NUMBER_INDENT, label=para.number)
+            label = para.number if para.number[0].isdigit() else f"{para.number})"
+            lay.block(para.text, NUMBER_INDENT, label=label)
         else:
             lay.block(para.text, LEFT, BOLD_FONT if section.kind == "front" else BODY_FONT)
         lay.gap()

@@ -94,6 +94,17 @@ def find_council(text: str, patterns=(_COUNCIL_QUALIFIED,)) -> str | None:
     return None
 
 
+#: "Minutes of the meeting of the Corporate Parenting Committee held on ..."
+_MEETING_OF = re.compile(r"\bmeeting of (?:the )?(?P<body>[A-Z][\w&' -]+?(?:Committee|Panel|Board|Cabinet|"
+                         r"Council|Forum|Partnership|Group|Executive))\b")
+
+
+def _is_council_line(text: str) -> bool:
+    """A front line that only names the council ("NORTHSHIRE COUNTY COUNCIL")."""
+    name = find_council(_tidy(text), (_COUNCIL_QUALIFIED, _COUNCIL_PLAIN))
+    return bool(name) and len(_tidy(text).split()) <= len(name.split()) + 1
+
+
 def extract_meta(front: list[Paragraph], sections: list[Section],
                  paragraphs: list[Paragraph]) -> Meta:
     """Metadata printed by the paper."""
@@ -119,6 +130,11 @@ def extract_meta(front: list[Paragraph], sections: list[Section],
         if not meta.date and find_date(text) and len(text.split()) <= 8:
             meta.set("date", find_date(text), "printed")
             continue
+        if _is_council_line(text):
+            continue
+        m = _MEETING_OF.search(text)
+        if m and not meta.committee:
+            meta.set("committee", _tidy(m.group("body")), "printed")
         m = _REPORT_OF.match(text)
         if m:
             who.append(m.group("who"))
@@ -137,7 +153,9 @@ def extract_meta(front: list[Paragraph], sections: list[Section],
                 meta.set("title", _tidy(" ".join(title_parts)), "printed")
     if who:
         meta.set("report_of", "; ".join(_tidy(w) for w in who), "printed")
-    front_text = " ".join(p.text for p in front)
+    if not meta.date:   # minutes: "... held on Tuesday 4 June 2013"
+        meta.set("date", next((find_date(p.text) for p in front if find_date(p.text)), None), "printed")
+    front_text = " ".join(_tidy(p.text) for p in front)
     meta.set("council", find_council(front_text, (_COUNCIL_QUALIFIED, _COUNCIL_PLAIN)) or find_council(
         " ".join(p.text for p in paragraphs[:60])), "printed")
     period_source = " ".join([meta.title or ""] + [p.text for p in paragraphs

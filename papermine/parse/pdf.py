@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
-from pdfminer.pdfparser import PDFSyntaxError
 
 from ..errors import CorruptPDF, EmptyInput, EncryptedPDF, ImageOnlyPDF
 from ._lines import Line
@@ -96,15 +95,27 @@ def _mask(text: str) -> str:
     return re.sub(r"\d+", "#", text.strip().lower())
 
 
+def _root_cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's errors; the first argument is the original."""
+    while exc.args and isinstance(exc.args[0], BaseException):
+        exc = exc.args[0]
+    return exc
+
+
+def _pdf_error(path: Path, exc: BaseException) -> Exception:
+    cause = _root_cause(exc)
+    if isinstance(cause, PDFPasswordIncorrect) or "password" in str(cause).lower() \
+            or "encrypt" in type(cause).__name__.lower():
+        return EncryptedPDF(path)
+    detail = f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__
+    return CorruptPDF(path, f"not a readable PDF, damaged or truncated ({detail})")
+
+
 def _open(path: Path, data: bytes):
     try:
         return pdfplumber.open(io.BytesIO(data))
-    except PDFPasswordIncorrect as exc:
-        raise EncryptedPDF(path) from exc
-    except (PDFSyntaxError, Exception) as exc:  # pdfminer raises many types on damage
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
-            raise EncryptedPDF(path) from exc
-        raise CorruptPDF(path, f"not a readable PDF ({type(exc).__name__})") from exc
+    except Exception as exc:  # pdfminer raises many types on damaged files
+        raise _pdf_error(path, exc) from exc
 
 
 def read_pdf_lines(path: Path, data: bytes) -> tuple[list[Line], int]:
@@ -119,10 +130,8 @@ def read_pdf_lines(path: Path, data: bytes) -> tuple[list[Line], int]:
             pages = [_page_lines(page) for page in pdf.pages]
             heights = [float(page.height) for page in pdf.pages]
             images = sum(len(page.images) for page in pdf.pages)
-        except PDFPasswordIncorrect as exc:
-            raise EncryptedPDF(path) from exc
         except Exception as exc:
-            raise CorruptPDF(path, f"damaged PDF content ({type(exc).__name__}: {exc})") from exc
+            raise _pdf_error(path, exc) from exc
     n_pages = len(pages)
     if n_pages == 0:
         raise CorruptPDF(path, "the PDF has no pages")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Item, Paragraph, Section
 from ..model.data import load_jsonl, load_lines
@@ -55,6 +56,8 @@ _BULLET_LINE = re.compile(rf"^{_BULLET}\s+(?P<rest>\S.*)$")
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”)]*\s+[A-Z]")
 _ROMAN_FULL = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
+#: "From: ...", "Decision no: ...": each a line of its own in a front block.
+_FRONT_LABEL = re.compile(r"^[A-Z][A-Za-z ()./']{0,30}:\s")
 #: "26 January 2024": a date, not paragraph 26.
 _DATE_TAIL = re.compile(r"^(?:st|nd|rd|th)?\s*(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d\d\b",
                         re.IGNORECASE)
@@ -73,6 +76,7 @@ def _normalise_heading(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def heading_kind(text: str) -> str | None:
     """The section kind a heading names ("Purpose of the Report" -> purpose), or None."""
     norm = _normalise_heading(text)
@@ -184,11 +188,29 @@ class _Builder:
         para = Paragraph(number=number, text="", section=self.section.index, page=line.page)
         self.open = _Open(para=para, lines=[text] if text else [], last_page=line.page)
         self.last_was_heading = False
-        if number is not None:
+        if number is not None and number[0].isdigit():
             self.last_number = _number_tuple(number)
+        if number is not None:
             self.section_fresh = False
 
+    def _lettered_paragraph(self, label: str | None, kind: str) -> bool:
+        """Do letters number the paragraphs here ("a) This report...", "b) ...")?
+
+        A lettered label opening a section, or following a paragraph that was
+        itself numbered with the letter before it, numbers a paragraph; one
+        inside a paragraph's list is an item."""
+        if kind != "lettered" or not label or len(label) != 1:
+            return False
+        op = self.open
+        if op is None or op.para.section != self.section.index:
+            return True
+        number = op.para.number or ""
+        return len(number) == 1 and number.isalpha() and ord(label) == ord(number) + 1
+
     def add_item(self, label: str | None, kind: str, text: str, line: Line) -> None:
+        if self._lettered_paragraph(label, kind):
+            self.start_paragraph(label, text, line)
+            return
         if self.open is None or self.open.para.section != self.section.index:
             self.start_paragraph(None, "", line)
         op = self.open
@@ -295,7 +317,7 @@ class _Builder:
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
         j = i + 1
-        while self._wraps(j):
+        while self._wraps(j) and not (self.in_front and _FRONT_LABEL.match(self.lines[j].text)):
             j += 1
         return j
 
@@ -322,7 +344,11 @@ class _Builder:
             kind = heading_kind(text)
             if kind and (line.blank_before or self.last_was_heading or i == 0 or line.styled
                          or _TERMINAL.search(self.lines[i - 1].text)):
-                self.open_section(text, kind, line.page)
+                numbered = _NUMBER.match(text)      # "1. Introduction": heading number 1
+                if numbered and not numbered.group("md"):
+                    self.open_section(numbered.group("rest"), kind, line.page, number=numbered.group("num"))
+                else:
+                    self.open_section(text, kind, line.page)
                 i += 1
                 continue
             m = self.number_at(i)

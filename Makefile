@@ -1,0 +1,26 @@
+# One place for the everyday commands.
+VENV ?= .venv
+PY = $(VENV)/bin/python
+
+.PHONY: setup test demo bench clean
+
+$(PY):
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+
+setup: $(PY)
+
+test: setup
+	$(PY) -m pytest -q
+
+demo: setup
+	$(VENV)/bin/papermine ingest corpora --db papermine.db
+	$(VENV)/bin/papermine docs --db papermine.db
+
+bench: setup
+	$(PY) scripts/bench_parse.py
+	$(PY) scripts/bench_nlp.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache papermine.db*
