@@ -1,0 +1,128 @@
+"""Agencies and bodies: acronyms a paper defines, canonical names, kinds.
+
+The gazetteer knows the usual partners ("CAMHS", "police", "Virtual School");
+a paper also defines its own bodies ("Children Looked After Strategic
+Partnership (CLASP)"), which are learned here and resolved within that paper,
+so "CLASP", "the CLASP" and the long name are one agency.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from ..model.data import load_jsonl
+
+__all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key"]
+
+#: Words skipped when matching an acronym's letters to a long form.
+_CONNECTORS = {"of", "in", "and", "for", "the", "&", "on", "to"}
+_ACRONYM_DEF = re.compile(
+    r"(?P<long>(?:[A-Za-z&][\w'’&-]*\s+){1,12}?)\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?(?:the\s+)?"
+    r"(?P<acr>[A-Z][A-Za-z]{1,7}?)(?P<plural>s)?\)")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
+
+
+def name_key(name: str) -> str:
+    """Comparison key: case, possessives, quotes and spacing ignored."""
+    name = _POSSESSIVE.sub("", name.replace("’", "'"))
+    name = re.sub(r"\([^)]*\)", " ", name)
+    name = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"[\s-]+", " ", name).strip().lower()
+
+
+def _long_form(words: list[str], acronym: str) -> str | None:
+    """Walk back from the bracket, matching the acronym's letters to initials.
+
+    "Children Looked After Planning & Implementation Group (CLAG)": G, A, L, C
+    match; "Planning", "Implementation" are skipped (at most MAX_SKIPPED_WORDS).
+    """
+    letters = acronym.lower()
+    left = len(letters)                 # letters still to match, from the end
+    skips = 0
+    taken: list[str] = []
+    for word in reversed(words):
+        if left == 0:
+            break
+        initials = "".join(part[0].lower() for part in re.split(r"[-/]", word) if part)
+        if initials and letters[:left].endswith(initials):
+            left -= len(initials)
+        elif initials and letters[left - 1] == initials[0]:
+            left -= 1
+        elif word.lower() in _CONNECTORS:
+            pass
+        elif skips < len(letters) // 2 + 1:
+            skips += 1
+        else:
+            return None
+        taken.insert(0, word)
+    if left or not taken:
+        return None
+    return " ".join(taken)
+
+
+def learn_acronyms(texts: list[str]) -> dict[str, str]:
+    """Acronyms the paper defines: {"CLASP": "Children Looked After Strategic Partnership"}."""
+    table: dict[str, str] = {}
+    for text in texts:
+        for m in _ACRONYM_DEF.finditer(text):
+            acronym = m.group("acr")
+            if not acronym.isupper() and sum(c.isupper() for c in acronym) < 2:
+                continue
+            long = _long_form(m.group("long").split(), acronym)
+            if long and acronym not in table:
+                table[acronym] = long
+                if m.group("plural"):
+                    table[acronym + "s"] = long
+    return table
+
+
+def body_kind(name: str) -> str:
+    """The kind of a named body from its head noun (models/body_kinds.jsonl)."""
+    for rule in load_jsonl("body_kinds.jsonl"):
+        if re.search(rule["pattern"], name, re.IGNORECASE):
+            return rule["label"]
+    return "other"
+
+
+@dataclass
+class Resolver:
+    """Resolves mentions in one paper to canonical names."""
+    acronyms: dict[str, str]
+    gazetteer: dict[str, dict] = field(default_factory=dict)    # lower pattern -> row
+    display: dict[str, str] = field(default_factory=dict)       # key -> canonical display name
+
+    def __post_init__(self):
+        for row in load_jsonl("agencies.jsonl"):
+            key = row["pattern"] if row.get("case") == "exact" else name_key(row["pattern"])
+            self.gazetteer.setdefault(key, row)
+
+    def expand(self, name: str) -> str:
+        """Drop a bracketed acronym and spell out acronyms inside a name."""
+        name = re.sub(r"\s*\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?[^)]*\)", "", name).strip()
+        words = [self.acronyms.get(w, w) for w in name.split()]
+        return re.sub(r"^(the|The)\s+", "", " ".join(words))
+
+    def resolve(self, span: Span) -> tuple[str, str]:
+        """(canonical name, kind) for an agency span."""
+        if span._.canonical:
+            return span._.canonical, span._.kind
+        text = span.text
+        if text in self.acronyms:
+            text = self.acronyms[text]
+        name = self.expand(text)
+        row = self.gazetteer.get(name) or self.gazetteer.get(name_key(name))
+        if row:
+            return row["canonical"], row["label"]
+        key = name_key(name)
+        canonical = self.display.setdefault(key, _display(name))
+        return canonical, body_kind(canonical)
+
+
+def _display(name: str) -> str:
+    """Title-case a lower-case mention ("LAC strategic partnership")."""
+    small = {"and", "of", "in", "for", "the", "on", "&"}
+    words = name.split()
+    return " ".join(w if (w.isupper() or w[:1].isupper() or (i and w in small)) else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words))

@@ -1,0 +1,173 @@
+"""Priorities a paper states, found from its structure and its wording.
+
+- `stated`: entries of an enumerated list (`Priority 3) ...`, `(iii) ...`
+  under "the following eight themes:", numbered objectives under "The
+  partnership will work to:"), paragraphs of a priorities section, and
+  sentences that call something "a key priority";
+- `heading`: milestone or objective sentences used as headings in a progress
+  or priorities section;
+- `future`: paragraphs of a "Future priorities" / "Next steps" section;
+- `action-theme`: outcome headings over the tasks of an action plan.
+
+Ordinary paragraphs are not priorities. Each priority carries the rule id
+that found it, its evidence and a theme from models/themes.jsonl.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable
+
+from ..model import Document, Evidence, Item, Paragraph, Priority, Section
+from ..model.data import load_jsonl
+from .themes import classify_theme
+
+__all__ = ["extract_priorities", "PRIORITY_LABEL_WORDS"]
+
+#: Labels of numbered list entries that name a priority ("Priority 3", "Objective 2").
+PRIORITY_LABEL_WORDS = {"priority", "objective", "aim", "ambition", "theme", "outcome",
+                        "milestone", "commitment", "goal", "pledge", "target"}
+#: Sections whose sentences are never priorities (front matter, implications...).
+NO_PRIORITY_KINDS = {"front", "purpose", "recommendation", "implications", "appendix",
+                     "background_papers", "contact", "reason", "minutes_item"}
+HEADING_PARENT_KINDS = {"progress", "priorities", "future_priorities"}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, list[tuple[str, re.Pattern]]]:
+    cues: dict[str, list[tuple[str, re.Pattern]]] = {}
+    for row in load_jsonl("priority_cues.jsonl"):
+        cues.setdefault(row["id"], []).append((row["label"], re.compile(row["pattern"], re.IGNORECASE)))
+    return cues
+
+
+def _cue(name: str, text: str) -> bool:
+    return any(rx.search(text) for _label, rx in _cues()[name])
+
+
+Sentences = Callable[[Paragraph, "int | None"], list[str]]
+
+
+@dataclass
+class _Finder:
+    doc: Document
+    sentences: Sentences              # (paragraph, item index) -> its sentences
+
+    def evidence(self, para: Paragraph, sentence: str, rule: str, page: int | None = None) -> Evidence:
+        section = self.doc.sections[para.section]
+        return Evidence(doc=self.doc.id, page=page or para.page, paragraph=para.number,
+                        sentence=sentence, section=section.heading, rule=rule)
+
+    def make(self, text: str, kind: str, evidence: Evidence, label: str | None = None,
+             context: str = "") -> Priority:
+        """A priority; its own words decide the theme, `context` (the paragraphs
+        or tasks under a heading) only when they name none."""
+        theme, themes = classify_theme(text)
+        if theme == "other" and context:
+            theme, themes = classify_theme(f"{text} {context}")
+        return Priority(text=text.strip().rstrip(":"), theme=theme, themes=themes, kind=kind,
+                        evidence=evidence, label=label)
+
+    def first_sentence(self, para: Paragraph, item: int | None = None) -> str:
+        sents = self.sentences(para, item)
+        return sents[0] if sents else (para.items[item].text if item is not None else para.text)
+
+    def run(self) -> list[Priority]:
+        found: list[Priority] = []
+        used: set[int] = set()           # paragraphs already read as priorities
+        found += self._headings()
+        for index, para in enumerate(self.doc.paragraphs):
+            section = self.doc.sections[para.section]
+            items = self._list_items(para)
+            if items:
+                found += items
+                used.add(index)
+            if section.kind == "future_priorities" and para.text:
+                found.append(self.make(self.first_sentence(para), "future",
+                                       self.evidence(para, self.first_sentence(para), "pri-future-section")))
+                used.add(index)
+            elif section.kind == "priorities" and para.text and not para.text.endswith(":"):
+                found.append(self.make(self.first_sentence(para), "stated",
+                                       self.evidence(para, self.first_sentence(para), "pri-priorities-section")))
+                used.add(index)
+        found += self._lead_in_lists(used)
+        found += self._priority_sentences(used)
+        return found
+
+    def _headings(self) -> list[Priority]:
+        out = []
+        for section in self.doc.sections:
+            if section.level != 2 or section.parent is None:
+                continue
+            parent: Section = self.doc.sections[section.parent]
+            if parent.kind not in HEADING_PARENT_KINDS:
+                continue
+            paras = [p for p in self.doc.paragraphs if p.section == section.index]
+            if not paras:
+                continue
+            body = " ".join(p.text for p in paras)
+            evidence = Evidence(doc=self.doc.id, page=section.page or paras[0].page,
+                                paragraph=paras[0].number, sentence=section.heading,
+                                section=parent.heading, rule="pri-milestone-heading")
+            out.append(self.make(section.heading, "heading", evidence, context=body))
+        return out
+
+    def _list_items(self, para: Paragraph) -> list[Priority]:
+        """Labelled entries, entries under a priorities lead-in, action-plan themes."""
+        out = []
+        introducer = para.text
+        introducers: dict[int, str] = {0: para.text}
+        action_plan = _cue("cue-action-plan", para.text)
+        for index, item in enumerate(para.items):
+            introducers[item.level] = item.text
+            lead = introducers.get(item.level - 1, introducer)
+            word = (item.label or "").split(" ")[0].lower()
+            if item.kind == "numbered" and word in PRIORITY_LABEL_WORDS:
+                out.append(self._item(para, index, item, "stated", "pri-labelled-item"))
+            elif item.kind in ("lettered", "roman", "bullet") and _cue("cue-priority-list", lead):
+                out.append(self._item(para, index, item, "stated", "pri-list-item"))
+            elif item.kind == "heading" and action_plan:
+                tasks = [it.text for it in para.items[index + 1:]]
+                tasks = tasks[: next((i for i, it in enumerate(para.items[index + 1:]) if it.kind == "heading"),
+                                     len(tasks))]
+                evidence = self.evidence(para, item.text, "pri-action-theme", item.page)
+                out.append(self.make(item.text, "action-theme", evidence,
+                                     context=" ".join(tasks)))
+        return out
+
+    def _item(self, para: Paragraph, index: int, item: Item, kind: str, rule: str) -> Priority:
+        sentence = item.text
+        return self.make(item.text, kind, self.evidence(para, sentence, rule, item.page), label=item.label)
+
+    def _lead_in_lists(self, used: set[int]) -> list[Priority]:
+        """Numbered paragraphs under an unnumbered lead-in ("The partnership will work to:")."""
+        out = []
+        paragraphs = self.doc.paragraphs
+        for index, lead in enumerate(paragraphs):
+            if lead.number is not None or lead.items or not lead.text.endswith(":"):
+                continue
+            if not (_cue("cue-work-to", lead.text) or _cue("cue-priority-list", lead.text)):
+                continue
+            for follower_index in range(index + 1, len(paragraphs)):
+                para = paragraphs[follower_index]
+                if para.section != lead.section or para.number is None:
+                    break
+                sentence = self.first_sentence(para)
+                out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-lead-in-list")))
+                used.add(follower_index)
+        return out
+
+    def _priority_sentences(self, used: set[int]) -> list[Priority]:
+        out = []
+        for index, para in enumerate(self.doc.paragraphs):
+            if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
+                continue
+            for sentence in self.sentences(para, None):
+                if _cue("cue-sentence-priority", sentence):
+                    out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-sentence")))
+        return out
+
+
+def extract_priorities(doc: Document, sentences: Sentences) -> list[Priority]:
+    return _Finder(doc, sentences).run()

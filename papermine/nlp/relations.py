@@ -1,0 +1,216 @@
+"""Governance relations between bodies, read sentence by sentence.
+
+A cue from models/relations.jsonl ("will report quarterly into", "consists of
+representatives from", "meet with", "sub-groups linked to", "chaired by")
+anchors a relation; its subject is the first body named in the cue's clause
+(or, for "The group", "It", "These agencies", the body named just before or
+the body the paper is about), its object the bodies named after the cue. The
+frequency is read from the same clause and normalised (models/frequencies.jsonl).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..model.data import load_jsonl
+from .components import AGENCY_SPANS, FREQUENCY_SPANS
+
+__all__ = ["RelationReader", "Found", "UNKNOWN_FREQUENCY"]
+
+UNKNOWN_FREQUENCY = "unknown"
+#: Relations that happen at a frequency (others, like member_of, have none).
+PERIODIC = {"reports_to", "feeds_into", "meets", "meets_with"}
+#: "sub-groups linked to the (then) Joint Commissioning Group": the parent is named
+#: within this many characters of the cue.
+SUBGROUP_TARGET_CHARS = 16
+#: Words that end one clause and start another, for finding a cue's subject.
+CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
+#: Phrases standing for a body named elsewhere; the head noun, if any, must match it.
+ANAPHORA = re.compile(r"\b(?:the|this|these|that)\s+(?P<head>group|partnership|service|board|panel|"
+                      r"sub-?group|committee|team|forum|agencies|body)\b|^\s*(?P<pronoun>it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
+                      re.IGNORECASE)
+_CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\b|$))", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
+    return tuple((row["id"], row["label"], re.compile(row["pattern"], re.IGNORECASE))
+                 for row in load_jsonl("relations.jsonl"))
+
+
+@dataclass
+class Found:
+    """One relation read from one sentence (names are spans or role strings)."""
+    source: Span | str
+    target: Span | str
+    relation: str
+    frequency: str | None
+    frequency_text: str | None
+    modality: str
+    sentence: Span
+    rule: str
+
+
+@dataclass
+class RelationReader:
+    """Reads relations from the Docs of one paper, in reading order."""
+    main_body: Span | str | None = None
+    previous: list[Span] = field(default_factory=list)   # bodies named in earlier sentences
+    last_first: Span | str | None = None                 # the first body of the last sentence naming one
+
+    def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
+        if new_paragraph:
+            self.previous = [s for s in self.previous[-3:]]
+        found: list[Found] = []
+        for sent in doc.sents:
+            found += self._sentence(doc, sent)
+            named = [s for s in doc.spans[AGENCY_SPANS]
+                     if sent.start <= s.start < sent.end and not s._.generic]
+            self.previous += named
+            if named:
+                self.last_first = named[0]
+        return found
+
+    # ---- one sentence ------------------------------------------------------------
+    def _cues(self, sent: Span) -> list[tuple[str, str, int, int]]:
+        """(rule id, relation, start, end) of every cue, rules in file order,
+        a later rule's cue skipped where an earlier one already stands; only
+        the first membership list of a sentence counts."""
+        cues: list[tuple[str, str, int, int]] = []
+        for rule_id, relation, rx in _rules():
+            for m in rx.finditer(sent.text):
+                start, end = sent.start_char + m.start(), sent.start_char + m.end()
+                if any(a < end and start < b for _, _, a, b in cues):
+                    continue
+                if relation == "member_of" and any(r == "member_of" for _, r, _, _ in cues):
+                    continue
+                cues.append((rule_id, relation, start, end))
+        return sorted(cues, key=lambda cue: cue[2])
+
+    @staticmethod
+    def _frequencies_by_cue(cues, freqs: list[Span]) -> dict[int, list[Span]]:
+        """Each frequency phrase belongs to the nearest cue ("meets quarterly and
+        reports to the Board twice a year": quarterly meets, twice a year reports)."""
+        owned: dict[int, list[Span]] = {i: [] for i in range(len(cues))}
+        periodic = [i for i, cue in enumerate(cues) if cue[1] in PERIODIC]
+        for freq in freqs:
+            if periodic:
+                nearest = min(periodic, key=lambda i: min(abs(freq.start_char - cues[i][3]),
+                                                          abs(cues[i][2] - freq.end_char)))
+                owned[nearest].append(freq)
+        return owned
+
+    def _sentence(self, doc: Doc, sent: Span) -> list[Found]:
+        spans = [s for s in doc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
+        freqs = [s for s in doc.spans[FREQUENCY_SPANS] if sent.start <= s.start < sent.end]
+        cues = self._cues(sent)
+        freqs_of = self._frequencies_by_cue(cues, freqs)
+        out: list[Found] = []
+        subgroup_parent = None
+        for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
+            rule_id, relation, start, end = cues[order]
+            begin, finish = self._clause(doc, sent, start)
+            subject = self._subject(doc, spans, begin, start, end) or (
+                self._subject(doc, spans, sent.start_char, start, end)
+                if begin > sent.start_char else None)
+            if subject is None and relation == "member_of":
+                subject = self.main_body          # "Membership includes ..." in terms of reference
+            if subject is None:
+                continue
+            after = [s for s in spans if end <= s.start_char < finish]
+            cue_freqs = freqs_of[order]
+            modality = _modality(sent.text, start - sent.start_char)
+            if relation == "member_of":
+                out += [self._found(member, subject, relation, [], modality, sent, rule_id)[0]
+                        for member in after if _name(member) != _name(subject)]
+                continue
+            if relation == "chaired_by":
+                chair = _CHAIR.match(doc.text[end:])
+                if chair:
+                    out += self._found(subject, _role(chair.group("who")), relation, [], modality,
+                                       sent, rule_id)
+                continue
+            if relation == "meets":
+                if cue_freqs:                     # "to meet the needs of ..." is no meeting
+                    out += self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
+                continue
+            named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
+            if relation == "subgroup_of":          # "sub group of the X": X follows at once
+                named = [s for s in named[:1] if s.start_char - end <= SUBGROUP_TARGET_CHARS]
+                subgroup_parent = named[0] if named else None
+            if relation == "meets_with":
+                named = named[:1]
+            if not named and relation in ("reports_to", "feeds_into"):
+                fallback = subgroup_parent or self.main_body
+                if fallback is not None and _name(fallback) != _name(subject):
+                    named = [fallback]
+            for target in named:
+                out += self._found(subject, target, relation, cue_freqs, modality, sent, rule_id)
+        return out
+
+    def _found(self, source, target, relation, freqs, modality, sent, rule) -> list[Found]:
+        if relation not in PERIODIC:
+            return [Found(source, target, relation, None, None, modality, sent, rule)]
+        labels: dict[str, str] = {}
+        for span in freqs:
+            labels.setdefault(span.label_, span.text)
+        if not labels:
+            labels = {UNKNOWN_FREQUENCY: None}
+        return [Found(source, target, relation, label, text, modality, sent, rule)
+                for label, text in labels.items()]
+
+    @staticmethod
+    def _clause(doc: Doc, sent: Span, cue_start: int) -> tuple[int, int]:
+        """Character range of the clause around a cue."""
+        begin, finish = sent.start_char, sent.end_char
+        for token in sent:
+            if token.lower_ in CLAUSE_BREAKS:
+                if token.idx < cue_start:
+                    begin = token.idx + len(token.text)
+                elif token.text == ";":
+                    finish = token.idx
+                    break
+        return begin, finish
+
+    def _subject(self, doc: Doc, spans: list[Span], begin: int, cue_start: int, cue_end: int):
+        before = [s for s in spans if begin <= s.start_char < cue_start and not s._.generic]
+        if before:
+            return before[0]
+        lead = doc.text[begin:cue_end]         # the cue may hold it: "These agencies include"
+        m = ANAPHORA.search(lead)
+        if not m:
+            return None
+        head = (m.group("head") or "").lower().replace("-", "")
+        if head and head not in ("agencies", "body"):
+            for span in reversed(self.previous):
+                if _name(span).lower().replace("-", "").endswith(head):
+                    return span
+            main = self.main_body
+            if main is not None and _name(main).lower().replace("-", "").endswith(head):
+                return main
+            return main if head in ("group", "partnership") else None
+        if m.group("pronoun") and self.previous:
+            return self.previous[-1]
+        return self.last_first or self.main_body     # "These agencies": the last sentence's subject
+
+
+def _modality(text: str, cue_offset: int) -> str:
+    before = text[:cue_offset + 30].lower()
+    if re.search(r"\bagreed\b", text.lower()):
+        return "agreed"
+    if re.search(r"\bintends? to\b", before):
+        return "intends"
+    if re.search(r"\b(will|shall)\b", before):
+        return "will"
+    return "does"
+
+
+def _role(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _name(value) -> str:
+    return value if isinstance(value, str) else (value._.canonical or value.text)
