@@ -111,6 +111,67 @@ def parse(file, as_json, council, committee, meeting_date, manifest):
                 click.echo(f"{indent}  {'':>5} {'':>4}  {'  ' * item.level}{tag} {item.text[:60]}")
 
 
+@cli.command()
+@click.argument("file_or_doc")
+@json_option
+@db_option
+@meta_options
+@click.option("--model", help="An installed trained spaCy pipeline to add (never downloaded).")
+@reports_errors
+def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifest, model):
+    """Tag a paper's priorities, agencies and reporting lines, with evidence.
+
+    FILE_OR_DOC is a paper (PDF or text) or the id of a stored paper.
+
+    Example: papermine tag corpora/durham/2022-08_corporate-parenting-panel_clasp-annual-report.txt
+    """
+    from .nlp import tag_document
+    doc = _load_document(file_or_doc, db_path, council, committee, meeting_date, manifest)
+    tags = tag_document(doc, model=model)
+    if as_json:
+        emit_json(tags.to_dict())
+        return
+    click.echo(click.style(f"{doc.id}  {doc.meta.title or ''}", bold=True))
+    click.echo(click.style(f"\nPriorities ({len(tags.priorities)})", bold=True))
+    for p in tags.priorities:
+        click.echo(f"  {_ref(p.evidence)}  [{p.kind}] {p.theme}: {_short(p.text, 90)}")
+    click.echo(click.style(f"\nAgencies ({len(tags.agencies)})", bold=True))
+    for a in tags.agencies:
+        refs = ", ".join(sorted({_ref(e) for e in a.evidence}, key=_ref_order))
+        click.echo(f"  {a.canonical} [{a.kind}]  {refs}")
+    click.echo(click.style(f"\nReporting lines and relations ({len(tags.reporting_lines)})", bold=True))
+    for r in tags.reporting_lines:
+        freq = f" ({r.frequency})" if r.frequency else ""
+        click.echo(f"  {_ref(r.evidence)}  {r.source} -{r.relation}{freq}-> {r.target}  [{r.modality}]")
+
+
+def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None):
+    """A paper from a file, else a stored paper by id."""
+    path = Path(file_or_doc)
+    if path.exists():
+        return _parse_with_options(path, council, committee, meeting_date, manifest)
+    from .store import open_store
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{file_or_doc}: no such file, and no database at {db_path}")
+    with open_store(db_path) as store:
+        return store.load_document(file_or_doc)
+
+
+def _ref(evidence) -> str:
+    para = evidence.paragraph if evidence.paragraph is not None else "-"
+    page = f"p{evidence.page}" if evidence.page else "p-"
+    return f"¶{para} {page}"
+
+
+def _ref_order(ref: str):
+    number = ref.split()[0][1:]
+    return tuple(int(x) if x.isdigit() else 0 for x in number.split(".")) if number[:1].isdigit() else (10**6,)
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def main() -> None:
     cli(prog_name="papermine")
 

@@ -33,7 +33,7 @@ for _name in ("canonical", "kind", "rule", "generic"):
         Span.set_extension(_name, default=None)
 
 _HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Committee|Services?|Team|Trust|"
-                        r"Council|Programme|Forum|Network|Authority|Executive|Cabinet|Commission|Unit)s?$")
+                        r"Council|Forum|Network|Authority|Executive|Cabinet|Commission|Unit)s?$")
 
 #: Named bodies whose head noun is this generic are still bodies, but a name of
 #: just one word before it ("Service", "The Group") is not a name.
@@ -109,9 +109,8 @@ class AgencyTagger:
 
     def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
         """Drop sentence-start words and unbalanced brackets from a body's name."""
-        while start < end and (doc[start].text in self.stopwords or doc[start].text in "()"):
-            start += 1
-        while start < end and doc[start].text.lower() in {"and", "of", "in", "for", "on", "&"}:
+        while start < end and (doc[start].text in self.stopwords or doc[start].text in "()"
+                               or doc[start].lower_ in {"and", "of", "in", "for", "on", "&"}):
             start += 1
         if end - start < MIN_BODY_TOKENS or not doc[start].text[0].isupper():
             return None

@@ -93,7 +93,12 @@ class _Finder:
                 used.add(index)
         found += self._lead_in_lists(used)
         found += self._priority_sentences(used)
-        return found
+        return sorted(found, key=self._position)
+
+    def _position(self, priority: Priority) -> int:
+        """Reading order: where the evidence sentence stands in the paper."""
+        at = self.doc.text.find(priority.evidence.sentence)
+        return at if at >= 0 else len(self.doc.text)
 
     def _headings(self) -> list[Priority]:
         out = []

@@ -41,6 +41,13 @@ def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
                  for row in load_jsonl("relations.jsonl"))
 
 
+@lru_cache(maxsize=1)
+def _implicit_target_rules() -> frozenset[str]:
+    """Rules whose target may go unsaid ("will report quarterly until ..."):
+    the parent named in the sentence, or the body the paper is about."""
+    return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get("implicit_target"))
+
+
 @dataclass
 class Found:
     """One relation read from one sentence (names are spans or role strings)."""
@@ -60,6 +67,7 @@ class RelationReader:
     main_body: Span | str | None = None
     previous: list[Span] = field(default_factory=list)   # bodies named in earlier sentences
     last_first: Span | str | None = None                 # the first body of the last sentence naming one
+    last_subject: Span | str | None = None               # the subject of the last relation read
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         if new_paragraph:
@@ -117,9 +125,11 @@ class RelationReader:
                 self._subject(doc, spans, sent.start_char, start, end)
                 if begin > sent.start_char else None)
             if subject is None and relation == "member_of":
-                subject = self.main_body          # "Membership includes ..." in terms of reference
+                # "Membership includes ...": the body last spoken of
+                subject = self.last_subject or self.last_first or self.main_body
             if subject is None:
                 continue
+            self.last_subject = subject
             after = [s for s in spans if end <= s.start_char < finish]
             cue_freqs = freqs_of[order]
             modality = _modality(sent.text, start - sent.start_char)
@@ -143,7 +153,7 @@ class RelationReader:
                 subgroup_parent = named[0] if named else None
             if relation == "meets_with":
                 named = named[:1]
-            if not named and relation in ("reports_to", "feeds_into"):
+            if not named and rule_id in _implicit_target_rules():
                 fallback = subgroup_parent or self.main_body
                 if fallback is not None and _name(fallback) != _name(subject):
                     named = [fallback]
