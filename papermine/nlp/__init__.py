@@ -91,7 +91,8 @@ def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
     extra = []
     for token in sdoc:
         long = acronyms.get(token.text)
-        if long and body_kind(long) != "other":
+        defining = token.i > 0 and sdoc[token.i - 1].text == "("   # "(CLASP)" after its long form
+        if long and not defining and body_kind(long) != "other":
             span = Span(sdoc, token.i, token.i + 1, label="BODY")
             span._.rule = "acronym-defined"
             span._.generic = False

@@ -19,8 +19,10 @@ __all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key"]
 #: Words skipped when matching an acronym's letters to a long form.
 _CONNECTORS = {"of", "in", "and", "for", "the", "&", "on", "to"}
 _ACRONYM_DEF = re.compile(
-    r"(?P<long>(?:[A-Za-z&][\w'’&-]*\s+){1,12}?)\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?(?:the\s+)?"
+    r"\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?(?:the\s+)?"
     r"(?P<acr>[A-Z][A-Za-z]{1,7}?)(?P<plural>s)?\)")
+#: How far before the bracket a long form may start.
+LONG_FORM_MAX_WORDS = 12
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 
 
@@ -70,7 +72,8 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
             acronym = m.group("acr")
             if not acronym.isupper() and sum(c.isupper() for c in acronym) < 2:
                 continue
-            long = _long_form(m.group("long").split(), acronym)
+            words = re.findall(r"[A-Za-z&][\w'’&-]*", text[max(0, m.start() - 200):m.start()])
+            long = _long_form(words[-LONG_FORM_MAX_WORDS:], acronym)
             if long and acronym not in table:
                 table[acronym] = long
                 if m.group("plural"):

@@ -146,8 +146,9 @@ class FrequencyTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
+        text = doc.text                        # built from the tokens on every access
         for row, rx in self.compiled:
-            for m in rx.finditer(doc.text):
+            for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), label=row["label"], alignment_mode="expand")
                 if span is not None:
                     span._.rule = row["id"]

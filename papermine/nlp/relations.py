@@ -88,8 +88,9 @@ class RelationReader:
         a later rule's cue skipped where an earlier one already stands; only
         the first membership list of a sentence counts."""
         cues: list[tuple[str, str, int, int]] = []
+        text = sent.text
         for rule_id, relation, rx in _rules():
-            for m in rx.finditer(sent.text):
+            for m in rx.finditer(text):
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 if any(a < end and start < b for _, _, a, b in cues):
                     continue
