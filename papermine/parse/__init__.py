@@ -17,7 +17,7 @@ from .pdf import read_pdf_lines
 from .structure import build_structure, heading_kind
 from .text import decode_text, read_text_lines, text_to_lines
 
-__all__ = ["parse_file", "parse_bytes", "parse_text", "READERS", "PARSER_VERSION",
+__all__ = ["parse_file", "parse_bytes", "parse_text", "index_text", "READERS", "PARSER_VERSION",
            "Line", "heading_kind", "find_date", "decode_text", "text_to_lines"]
 
 #: Bumped whenever parsing output changes, so stored papers are re-read.
@@ -62,7 +62,7 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),
                    meta=meta, sections=structure.sections, paragraphs=structure.paragraphs,
                    pages=pages)
-    _index_text(doc)
+    index_text(doc)
     if not any(p.number for p in doc.paragraphs):
         doc.warnings.append("no numbered paragraphs found: blocks kept as unnumbered paragraphs")
     return doc
@@ -87,7 +87,7 @@ def parse_text(text: str, name: str = "<text>", **kwargs) -> Document:
     return parse_bytes(Path(name), text.encode("utf-8"), **kwargs)
 
 
-def _index_text(doc: Document) -> None:
+def index_text(doc: Document) -> None:
     """Rebuild the reading-order text and point each paragraph's span into it."""
     parts: list[str] = []
     offset = 0
