@@ -35,3 +35,24 @@ def sample_pdfs(tmp_path_factory, parsed_samples):
         layout = write_pdf(doc, path, header=f"{doc.meta.committee} - {doc.meta.title}")
         made[name] = (path, layout)
     return made
+
+
+@pytest.fixture(scope="session")
+def make_corpus():
+    """scripts/make_corpus.py as a function: make_corpus(out, councils, years)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("make_corpus", ROOT / "scripts" / "make_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.make_corpus
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory):
+    """The bundled corpus ingested once into a real SQLite file."""
+    from papermine.store import ingest, open_store
+    path = tmp_path_factory.mktemp("db") / "samples.db"
+    with open_store(path) as store:
+        report = ingest(store, [CORPUS], workers=2)
+    assert report.count("stored") == len(SAMPLES), report.summary()
+    return path
