@@ -99,10 +99,10 @@ def evolve(rng: random.Random, years: list[int]) -> list[dict]:
                 wording[theme] = 1 - wording[theme]
             if rng.random() < 0.25:
                 frequency = rng.choice([f for f in FREQUENCIES if f != frequency])
-            if rng.random() < 0.3:
+            if rng.random() < 0.3 and len(members) > 3:              # a member leaves
                 left = rng.choice(members)
                 members = [m for m in members if m != left]
-            if rng.random() < 0.3:
+            if rng.random() < 0.3:                                  # a member joins
                 joined = [m for m in MEMBERS if m not in members]
                 if joined:
                     members.append(rng.choice(joined))
