@@ -294,6 +294,228 @@ def search(query, db_path, council, since, until, limit, as_json):
                    f"p{h['page'] or '-'} [{h['section'] or '-'}]\n    {h['snippet']}")
 
 
+def _paper_and_tags(ref: str, db_path: str):
+    """A paper and its tags, from a file (parsed and tagged now) or the store."""
+    from .nlp import tag_document
+    doc, tags = _load_document(ref, db_path)
+    return doc, tags if tags is not None else tag_document(doc)
+
+
+@cli.command()
+@click.argument("a")
+@click.argument("b")
+@db_option
+@json_option
+@reports_errors
+def diff(a, b, db_path, as_json):
+    """What changed from paper A to paper B: priorities and governance.
+
+    A and B are files or stored document ids (two files need no database);
+    papers of two councils compare too.
+
+    Example: papermine diff durham_undated_children-looked durham_2024-01-26
+    """
+    from .compare import diff_papers
+    doc_a, tags_a = _paper_and_tags(a, db_path)
+    doc_b, tags_b = _paper_and_tags(b, db_path)
+    result = diff_papers(doc_a, tags_a, doc_b, tags_b)
+    if as_json:
+        emit_json(result)
+        return
+    _print_change(result)
+
+
+def _cite(entry: dict) -> str:
+    e = entry["evidence"]
+    return f"{e['doc'].split('_')[0]} {e['doc'].split('_')[1]} ¶{e['paragraph'] or '-'} p{e['page'] or '-'}"
+
+
+def _print_change(result: dict) -> None:
+    """The readable view shared by diff and dropped."""
+    f, t = result["from"], result["to"]
+    click.echo(click.style(f"from {f['id']} ({f['date'] or f['year'] or 'undated'})\n"
+                           f"  to {t['id']} ({t['date'] or t['year'] or 'undated'})", bold=True))
+    sections = [("dropped", "before"), ("new", "after")]
+    for name, side in sections:
+        click.echo(click.style(f"\n{name.capitalize()} priorities ({len(result[name])})", bold=True))
+        for entry in result[name]:
+            p = entry[side]
+            click.echo(f"  - [{p['theme']}] {_short(p['text'], 100)}\n      {_cite(p)}")
+    for name in ("reworded", "persisted"):
+        click.echo(click.style(f"\n{name.capitalize()} ({len(result[name])})", bold=True))
+        for entry in result[name]:
+            why = entry.get("why") or (f"score {entry['score']}" if "score" in entry else "")
+            click.echo(f"  - {_short(entry['before']['text'], 70)}  [{_cite(entry['before'])}]\n"
+                       f"    => {_short(entry['after']['text'], 70)}  [{_cite(entry['after'])}]  {why}")
+    for name in ("merged", "split"):
+        for entry in result.get(name, []):
+            before = entry["before"] if isinstance(entry["before"], list) else [entry["before"]]
+            after = entry["after"] if isinstance(entry["after"], list) else [entry["after"]]
+            click.echo(f"  {name}: {' + '.join(_short(p['text'], 40) for p in before)} => "
+                       f"{' + '.join(_short(p['text'], 40) for p in after)}")
+    gov = result["governance"]
+    click.echo(click.style("\nGovernance", bold=True))
+    for r in gov["renamed"]:
+        click.echo(f"  renamed: {r['before']} -> {r['after']} ({r['why']})")
+    for label, key in (("added", "added"), ("removed", "removed")):
+        for line in gov[key]:
+            freq = f" ({line['frequency']})" if line["frequency"] else ""
+            click.echo(f"  {label}: {line['from']} -{line['relation']}{freq}-> {line['to']}  [{_cite(line)}]")
+    for change in gov["changed"]:
+        line = change["after"][0]
+        click.echo(f"  changed: {line['from']} -{line['relation']}-> {line['to']}: {change['what']}  "
+                   f"[{_cite(change['before'][0])} => {_cite(line)}]")
+    for label, key in (("joined", "joined"), ("left", "left")):
+        for line in gov["members"][key]:
+            click.echo(f"  member {label}: {line['from']} ({line['to']})  [{_cite(line)}]")
+
+
+@cli.command()
+@db_option
+@since_until_options
+@json_option
+@reports_errors
+def dropped(db_path, council, since, until, as_json):
+    """Priorities each council dropped (there, then in no later paper), with evidence.
+
+    Also lists what persisted, was reworded or is new between the first and last
+    paper in the window, and how governance changed.
+
+    Example: papermine dropped --council durham --since 2018
+    """
+    from .compare import dropped_priorities
+    from .store import open_store
+    with open_store(db_path, create=False) as store:
+        results = dropped_priorities(store, council, since, until)
+    if as_json:
+        emit_json(results)
+        return
+    if not results:
+        raise click.ClickException("no stored papers with priorities match")
+    for result in results:
+        click.echo(click.style(f"\n== {result['council']}: {result['papers']} papers", bold=True))
+        click.echo(click.style(f"Dropped ({len(result['dropped'])})", bold=True))
+        for d in result["dropped"]:
+            b = d["before"]
+            later = d["later_papers"] - 1
+            click.echo(f"  - [{b['theme']}] {_short(b['text'], 100)}\n"
+                       f"      first in {_cite(d['first_seen'])}; last in {_cite(b)}; not in "
+                       f"{d['dropped_in']['id']}" + (f" nor {later} later paper(s)" if later else ""))
+        _print_change({**result, "dropped": [], "new": result["new"]})
+
+
+@cli.command()
+@click.option("--theme", help="One theme (see models/themes.jsonl); default all.")
+@click.option("--council", help="Only this council (part of the name).")
+@db_option
+@json_option
+@reports_errors
+def timeline(theme, council, db_path, as_json):
+    """A theme's presence year by year (priorities per council and year).
+
+    Example: papermine timeline --theme "care leavers and the local offer"
+    """
+    from .compare import theme_timeline
+    from .nlp import theme_labels
+    if theme and theme not in theme_labels():
+        raise click.ClickException(f"unknown theme {theme!r}; themes: {', '.join(theme_labels())}")
+    from .store import open_store
+    with open_store(db_path, create=False) as store:
+        rows = theme_timeline(store, theme, council)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        raise click.ClickException("no priorities match")
+    years = sorted({y for r in rows for y in r["papers_by_year"]})
+    head = f"{'council':<28} {'theme':<42} " + " ".join(f"{str(y)[2:]:>3}" for y in years)
+    click.echo(head)
+    for r in rows:
+        cells = []
+        for y in years:
+            if y not in r["papers_by_year"]:
+                cells.append("  ·")          # no paper that year
+            else:
+                cells.append(f"{r['years'].get(y, 0) or '-':>3}")
+        click.echo(f"{_short(r['council'] or '-', 28):<28} {_short(r['theme'], 42):<42} " + " ".join(cells))
+    click.echo("(number of priorities with the theme; '-' paper without it; '·' no paper that year)")
+
+
+@cli.command()
+@click.option("--council", help="Only this council (part of the name).")
+@db_option
+@json_option
+@reports_errors
+def agencies(council, db_path, as_json):
+    """Each agency's first and last appearance in each council's papers.
+
+    Example: papermine agencies --council durham
+    """
+    from .compare import agency_presence
+    from .store import open_store
+    with open_store(db_path, create=False) as store:
+        rows = agency_presence(store, council)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        raise click.ClickException("no agencies match")
+    for r in rows:
+        state = "still present" if r["still_present"] else "not in the latest paper"
+        click.echo(f"{_short(r['council'] or '-', 24):<24} {_short(r['canonical'], 48):<48} "
+                   f"{r['first']['date'] or r['first']['year'] or '?'} .. {r['last']['date'] or r['last']['year'] or '?'}"
+                   f"  in {r['mentioned_in']}/{r['council_papers']} papers, {state}")
+
+
+@cli.command()
+@click.option("--council", help="Only this council (part of the name).")
+@db_option
+@json_option
+@reports_errors
+def lines(council, db_path, as_json):
+    """Reporting lines and relations with their frequency and the years they held.
+
+    Example: papermine lines --council durham
+    """
+    from .compare import reporting_lines_over_time
+    from .store import open_store
+    with open_store(db_path, create=False) as store:
+        rows = reporting_lines_over_time(store, council)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        raise click.ClickException("no reporting lines match")
+    for r in rows:
+        held = ", ".join(f"{year}: {'/'.join(f) or '-'}" for year, f in r["years"].items())
+        click.echo(f"{r['from']} -{r['relation']}-> {r['to']}  [{held}]")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "svg", "png"]),
+              required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--council", help="Only this council (part of the name).")
+@db_option
+@reports_errors
+def graph(fmt, output, council, db_path):
+    """Export the governance graph (bodies, agencies, relations over time).
+
+    GEXF carries time intervals for Gephi's timeline; csv writes an edge list
+    and a .nodes.csv beside it; svg/png draw a picture.
+
+    Example: papermine graph --format gexf -o governance.gexf --council durham
+    """
+    from .graph import WRITERS, to_graph
+    from .store import open_store
+    with open_store(db_path, create=False) as store:
+        g = to_graph(store, council)
+    if g.number_of_nodes() == 0:
+        raise click.ClickException("no bodies or relations match")
+    WRITERS[fmt](g, output)
+    click.echo(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
+
+
 def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None):
     """(Document, stored Tags or None): a paper from a file, else a stored paper by id."""
     path = Path(file_or_doc)

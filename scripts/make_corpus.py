@@ -56,7 +56,7 @@ PRIORITIES = {
         "Develop services that enable children to remain at home with their families where it is safe to do so.",
         "Support families on the edge of care so that children can remain at home safely."],
     "out-of-area placements": [
-        "Reduce the number of children placed out of area and improve their health assessments.",
+        "Reduce the number of children placed out of area and bring them closer to home.",
         "Ensure children placed outside the area receive the same services as those placed locally."],
 }
 FREQUENCIES = [("quarterly", "on a quarterly basis"), ("six-monthly", "on a six-monthly basis"),

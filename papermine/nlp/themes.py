@@ -1,7 +1,8 @@
 """The priority theme taxonomy (models/themes.jsonl): text -> themes.
 
 A theme scores one point for every distinct cue it finds in the text; the best
-theme wins, ties going to the theme listed first. Nothing found: `other`,
+theme wins, ties going to the theme with the longer (more specific) cues, then
+to the theme listed first. Nothing found: `other`,
 never a forced theme.
 """
 from __future__ import annotations
@@ -11,7 +12,7 @@ from functools import lru_cache
 
 from ..model.data import load_jsonl, load_lines
 
-__all__ = ["classify_theme", "theme_labels", "OTHER"]
+__all__ = ["classify_theme", "theme_labels", "neutral_phrases", "OTHER"]
 
 OTHER = "other"
 
@@ -23,7 +24,7 @@ def _compiled() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
-def _neutral() -> re.Pattern:
+def neutral_phrases() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in load_lines("theme_neutral.txt")), re.IGNORECASE)
 
 
@@ -33,13 +34,13 @@ def theme_labels() -> list[str]:
 
 def classify_theme(text: str) -> tuple[str, list[str]]:
     """(best theme, every theme that matched, best first)."""
-    text = _neutral().sub(" ", text)
+    text = neutral_phrases().sub(" ", text)
     scores = []
     for order, (label, rx) in enumerate(_compiled()):
         hits = {m.group(0).lower() for m in rx.finditer(text)}
-        if hits:
-            scores.append((-len(hits), order, label))
+        if hits:      # more distinct cues first, then longer (more specific) cues
+            scores.append((-len(hits), -sum(map(len, hits)), order, label))
     if not scores:
         return OTHER, []
-    ranked = [label for _, _, label in sorted(scores)]
+    ranked = [label for *_, label in sorted(scores)]
     return ranked[0], ranked

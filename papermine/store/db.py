@@ -252,6 +252,22 @@ class Store:
                                          "(\"care leavers\"), use AND/OR/NOT in capitals") from exc
         return [dict(r) for r in rows]
 
+    def rows(self, table: str, council: str | None = None, since: int | None = None,
+             until: int | None = None) -> list[sqlite3.Row]:
+        """Every row of a tag table (priorities, relations, agencies) with its
+        document's council, date and year, in timeline order (for comparisons)."""
+        if table not in {"priorities", "relations", "agencies"}:
+            raise ValueError(table)
+        where, args = _filters(council, since, until, "d")
+        extra = ", (SELECT count(*) FROM mentions m WHERE m.agency_id = t.id) AS mentions, " \
+                "(SELECT json_object('page', m.page, 'paragraph', m.paragraph, 'sentence', m.sentence, " \
+                "'section', m.section, 'rule', m.rule) FROM mentions m WHERE m.agency_id = t.id " \
+                "ORDER BY m.rowid LIMIT 1) AS first_mention" if table == "agencies" else ""
+        return self.conn.execute(
+            f"""SELECT t.*, d.council, d.date, d.year, d.title{extra} FROM {table} t
+                JOIN documents d ON d.id = t.doc_id {where}
+                ORDER BY d.council, coalesce(d.date, d.year || '-12-31'), d.id, t.id""", args).fetchall()
+
     def counts(self) -> dict[str, int]:
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("documents", "paragraphs", "items", "agencies", "mentions",
