@@ -61,3 +61,43 @@ def test_metadata_options_fill_what_the_paper_does_not_print(tmp_path):
 
 def test_usage_error_exits_2():
     assert CliRunner().invoke(cli, ["parse"]).exit_code == 2
+
+
+P2022 = CORPUS / "durham/2022-08_corporate-parenting-panel_clasp-annual-report.txt"
+
+
+def test_diff_two_files_without_a_database(tmp_path):
+    result = CliRunner().invoke(cli, ["diff", str(P2022), str(CLASP_2024), "--json",
+                                      "--db", str(tmp_path / "absent.db")], catch_exceptions=False)
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert set(data) >= {"from", "to", "persisted", "reworded", "dropped", "new", "governance"}
+    assert set(data["governance"]) >= {"added", "removed", "changed"}
+    assert data["from"]["id"].startswith("durham_undated") and data["to"]["date"] == "2024-01-26"
+    assert not (tmp_path / "absent.db").exists()
+    text = run("diff", str(P2022), str(CLASP_2024)).output
+    assert "frequency annually + quarterly -> six-monthly" in text
+    assert "member left: Advocacy services" in text
+
+
+def test_query_commands_on_the_store(sample_db, tmp_path):
+    db = ["--db", str(sample_db)]
+    dropped = run("dropped", "--council", "durham", *db)
+    assert dropped.exit_code == 0 and "Meet needs of Children Looked After and Care Leavers with SEND." in dropped.output
+    data = json.loads(run("dropped", "--council", "durham", "--json", *db).output)
+    assert data[0]["council"] == "Durham County Council" and data[0]["dropped"]
+    timeline = run("timeline", "--theme", "special educational needs and disabilities", *db).output
+    assert "Durham County Council" in timeline and "special educational needs" in timeline
+    bad_theme = CliRunner().invoke(cli, ["timeline", "--theme", "nonsense", *db])
+    assert bad_theme.exit_code == 1 and "unknown theme" in bad_theme.output
+    agencies = run("agencies", "--council", "durham", *db).output
+    assert "Advocacy services" in agencies and "not in the latest paper" in agencies
+    lines = run("lines", "--council", "durham", *db).output
+    assert ("Children Looked After Strategic Partnership -reports_to-> Corporate Parenting Panel  "
+            "[2022: quarterly/annually, 2024: six-monthly]") in lines
+    out = tmp_path / "g.gexf"
+    graph = run("graph", "--format", "gexf", "-o", str(out), "--council", "durham", *db)
+    assert graph.exit_code == 0 and out.exists() and "nodes" in graph.output
+    empty = CliRunner().invoke(cli, ["graph", "--format", "json", "-o", str(tmp_path / "x.json"),
+                                     "--council", "nowhere", *db])
+    assert empty.exit_code == 1

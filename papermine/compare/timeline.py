@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Evidence, Priority, ReportingLine, Tags
 from .governance import diff_governance
-from .priorities import PERSISTED_TEXT, align_priorities, score_pair
+from .priorities import MATCH_THRESHOLD, PERSISTED_TEXT, align_priorities, score_pair
 
 __all__ = ["Paper", "Track", "load_papers", "track_priorities", "dropped_priorities",
            "theme_timeline", "agency_presence", "reporting_lines_over_time"]
@@ -99,6 +99,12 @@ def track_priorities(papers: list[Paper]) -> list[Track]:
     return tracks
 
 
+def _carried_later(priority: Priority, papers: list[Paper]) -> bool:
+    """Does any of these papers state a priority that matches this one?"""
+    return any(score_pair(priority, other).combined >= MATCH_THRESHOLD
+               for paper in papers for other in paper.priorities)
+
+
 def _index(items: list[Priority], item: Priority) -> int:
     return next(i for i, candidate in enumerate(items) if candidate is item)
 
@@ -137,6 +143,8 @@ def dropped_priorities(store, council: str | None = None, since: int | None = No
                 continue
             reported.add(id(last_priority))
             following = stating[order[last_paper.doc_id] + 1:]
+            if _carried_later(last_priority, following):
+                continue                          # a later paper still says it (matched elsewhere)
             if following and _in_window(following[0].year, since, until):
                 dropped.append({"before": _entry(last_paper, last_priority),
                                 "first_seen": _entry(*track.first),
