@@ -9,10 +9,10 @@ repeated to --copies; best of --repeat runs.
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 import spacy
+from benchlib import best_of
 
 from papermine.nlp import get_pipeline, tag_document
 from papermine.parse import parse_file
@@ -20,13 +20,6 @@ from papermine.parse import parse_file
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> None:

@@ -17,7 +17,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -25,6 +24,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import pdfplumber  # noqa: E402
 
+from benchlib import best_of  # noqa: E402
 from papermine.parse import parse_file, parse_text  # noqa: E402
 from pdfmaker import write_pdf  # noqa: E402
 
@@ -48,13 +48,6 @@ def long_paper(copies: int) -> str:
     return "\n".join(lines)
 
 
-def best_of(repeat: int, fn) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def plumber_text(path: Path) -> None:

@@ -5,9 +5,8 @@ Every entry carries its evidence on both sides, so a reader can check it.
 """
 from __future__ import annotations
 
-from dataclasses import asdict
-
-from ..model import Document, Evidence, Priority, ReportingLine, Tags
+from ..model import Document, Tags
+from .entries import governance_entry, line_entry, priority_entry
 from .governance import GovernanceDiff, Rename, diff_governance, find_renames
 from .priorities import (MATCH_THRESHOLD, PERSISTED_TEXT, Match, PriorityAlignment, Score,
                          align_priorities, score_pair)
@@ -24,27 +23,7 @@ __all__ = ["diff_papers", "align_priorities", "diff_governance", "find_renames",
 def paper_summary(doc: Document) -> dict:
     m = doc.meta
     return {"id": doc.id, "council": m.council, "committee": m.committee, "date": m.date,
-            "year": doc.year or _period_year(m.period), "title": m.title}
-
-
-def _period_year(period: str | None) -> int | None:
-    import re
-    years = re.findall(r"(?:19|20)\d\d", period or "")
-    return int(years[-1]) if years else None
-
-
-def _evidence(e: Evidence) -> dict:
-    return asdict(e)
-
-
-def priority_entry(p: Priority) -> dict:
-    return {"text": p.text, "theme": p.theme, "kind": p.kind, "label": p.label,
-            "evidence": _evidence(p.evidence)}
-
-
-def line_entry(r: ReportingLine) -> dict:
-    return {"from": r.source, "to": r.target, "relation": r.relation, "frequency": r.frequency,
-            "frequency_text": r.frequency_text, "modality": r.modality, "evidence": _evidence(r.evidence)}
+            "year": doc.year, "title": m.title}
 
 
 def _match_entry(m: Match) -> dict:
@@ -70,15 +49,6 @@ def diff_papers(doc_a: Document, tags_a: Tags, doc_b: Document, tags_b: Tags) ->
                   for source, targets, scores in pri.split],
         "dropped": [{"before": priority_entry(p)} for p in pri.dropped],
         "new": [{"after": priority_entry(p)} for p in pri.new],
-        "governance": {
-            "added": [line_entry(r) for r in gov.added],
-            "removed": [line_entry(r) for r in gov.removed],
-            "changed": [{"before": [line_entry(r) for r in was], "after": [line_entry(r) for r in now],
-                         "what": what} for was, now, what in gov.changed],
-            "members": {"joined": [line_entry(r) for r in gov.joined],
-                        "left": [line_entry(r) for r in gov.left]},
-            "renamed": [{"before": r.before, "after": r.after, "score": round(r.score, 1), "why": r.why}
-                        for r in gov.renamed],
-        },
+        "governance": governance_entry(gov),
         "thresholds": {"match": MATCH_THRESHOLD, "persisted_text": PERSISTED_TEXT},
     }

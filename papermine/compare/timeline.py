@@ -15,6 +15,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from ..model import Evidence, Priority, ReportingLine, Tags
+from .entries import governance_entry
 from .governance import diff_governance
 from .priorities import MATCH_THRESHOLD, PERSISTED_TEXT, align_priorities, score_pair
 
@@ -124,7 +125,6 @@ def dropped_priorities(store, council: str | None = None, since: int | None = No
                        until: int | None = None) -> list[dict]:
     """For each council: its priorities dropped (and persisted, reworded, new)
     between its first and last paper in the window, with evidence."""
-    from . import line_entry
     results = []
     for name, papers in load_papers(store, council).items():
         stating = [p for p in papers if p.priorities]
@@ -166,17 +166,7 @@ def dropped_priorities(store, council: str | None = None, since: int | None = No
         results.append({
             "council": name, "from": first.summary(), "to": last.summary(), "papers": len(window),
             "persisted": persisted, "reworded": reworded, "dropped": dropped, "new": new,
-            "governance": {
-                "added": [line_entry(r) for r in governance.added],
-                "removed": [line_entry(r) for r in governance.removed],
-                "changed": [{"before": [line_entry(r) for r in was], "after": [line_entry(r) for r in now],
-                             "what": what} for was, now, what in governance.changed],
-                "members": {"joined": [line_entry(r) for r in governance.joined],
-                            "left": [line_entry(r) for r in governance.left]},
-                "renamed": [{"before": r.before, "after": r.after, "why": r.why}
-                            for r in governance.renamed],
-            } if governance else {"added": [], "removed": [], "changed": [],
-                                  "members": {"joined": [], "left": []}, "renamed": []},
+            "governance": governance_entry(governance),
         })
     return results
 

@@ -134,7 +134,11 @@ class Document:
 
     @property
     def year(self) -> int | None:
-        return int(self.meta.date[:4]) if self.meta.date else None
+        """The meeting year, else the last year of the period the paper covers."""
+        if self.meta.date:
+            return int(self.meta.date[:4])
+        years = re.findall(r"(?:19|20)\d\d", self.meta.period or "")
+        return int(years[-1]) if years else None
 
     def to_dict(self) -> dict[str, Any]:
         meta = asdict(self.meta)

@@ -42,13 +42,6 @@ def open_store(path: str | Path, create: bool = True) -> Iterator["Store"]:
         store.close()
 
 
-def _year(meta: Meta) -> int | None:
-    if meta.date:
-        return int(meta.date[:4])
-    years = re.findall(r"(?:19|20)\d\d", meta.period or "")
-    return int(years[-1]) if years else None
-
-
 class Store:
     def __init__(self, path: str | Path, create: bool = True):
         self.path = Path(path)
@@ -107,7 +100,7 @@ class Store:
                 "committee, date, year, title, report_of, period, pages, provenance, extra, warnings) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (doc.id, m.source, m.sha256, PARSER_VERSION, NLP_VERSION, m.council, m.committee,
-                 m.date, _year(m), m.title, m.report_of, m.period, doc.pages,
+                 m.date, doc.year, m.title, m.report_of, m.period, doc.pages,
                  json.dumps(m.provenance), json.dumps(m.extra), json.dumps(doc.warnings)))
             self.conn.executemany(
                 "INSERT INTO sections VALUES (?,?,?,?,?,?,?,?)",
