@@ -70,10 +70,15 @@ BODIES = [("Looked After Children Partnership", "LACP"), ("Children in Care Part
           ("Corporate Parenting Partnership", "CPPN")]
 
 
+PREFIXES = ["", "North", "South", "East", "West", "Upper", "Lower", "Great", "Little", "New", "Old",
+            "Mid", "High", "Low", "Royal", "Saint"]
+
+
 def council_name(index: int) -> str:
+    """A distinct, realistic name for council `index` (up to 240 of them)."""
     place = PLACES[index % len(PLACES)]
-    suffix = f" {index // len(PLACES) + 1}" if index >= len(PLACES) else ""
-    return f"{place}{suffix} {KINDS[index % len(KINDS)]}"
+    prefix = PREFIXES[(index // len(PLACES)) % len(PREFIXES)]
+    return f"{prefix} {place} {KINDS[index % len(KINDS)]}".strip()
 
 
 def evolve(rng: random.Random, years: list[int]) -> list[dict]:
