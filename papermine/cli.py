@@ -516,6 +516,25 @@ def graph(fmt, output, council, db_path):
     click.echo(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 
 
+@cli.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--council", help="Only this council (part of the name).")
+@db_option
+@reports_errors
+def report(output, council, db_path):
+    """Write a self-contained HTML report to open in a browser and send on.
+
+    Example: papermine report -o report.html --council durham
+    """
+    from .report import write_report
+    from .store import open_store
+    with open_store(db_path, create=False) as store:
+        if not store.documents(council):
+            raise click.ClickException("no stored papers match")
+        write_report(store, output, council)
+    click.echo(f"wrote {output}")
+
+
 def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None):
     """(Document, stored Tags or None): a paper from a file, else a stored paper by id."""
     path = Path(file_or_doc)

@@ -160,8 +160,9 @@ EDGE_STYLES = {"reports_to": "solid", "member_of": "dotted", "subgroup_of": "das
                "meets_with": "dashdot", "feeds_into": "solid", "chaired_by": "dotted", "meets": "solid"}
 
 
-def write_picture(graph: nx.MultiDiGraph, path: str | Path) -> None:
-    """An SVG or PNG picture (matplotlib, networkx's spring layout)."""
+def write_picture(graph: nx.MultiDiGraph, path, fmt: str | None = None) -> None:
+    """An SVG or PNG picture (matplotlib, networkx's spring layout); `path` may
+    be a file object, with `fmt` naming the format."""
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
@@ -192,7 +193,7 @@ def write_picture(graph: nx.MultiDiGraph, path: str | Path) -> None:
     ax.set_title("papermine governance graph")
     ax.axis("off")
     fig.tight_layout()
-    fig.savefig(path)
+    fig.savefig(path, format=fmt)
     plt.close(fig)
 
 
