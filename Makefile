@@ -17,10 +17,14 @@ test: setup
 demo: setup
 	$(VENV)/bin/papermine ingest corpora --db papermine.db
 	$(VENV)/bin/papermine docs --db papermine.db
+	$(VENV)/bin/papermine dropped --council durham --db papermine.db
+	$(VENV)/bin/papermine report -o papermine-report.html --db papermine.db
 
 bench: setup
 	$(PY) scripts/bench_parse.py
 	$(PY) scripts/bench_nlp.py
+	$(PY) scripts/bench_ingest.py
+	$(PY) scripts/bench_compare.py
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache papermine.db*
+	rm -rf $(VENV) *.egg-info .pytest_cache papermine.db* papermine-report.html

@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 
 import networkx as nx
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..model import Priority
 from ..nlp.themes import neutral_phrases
 
-__all__ = ["Match", "PriorityAlignment", "align_priorities", "score_pair", "Score",
+__all__ = ["Match", "PriorityAlignment", "align_priorities", "score_pair", "score_matrix", "Score",
            "TEXT_WEIGHT", "THEME_WEIGHT", "MATCH_THRESHOLD", "PERSISTED_TEXT"]
 
 #: Weight of text similarity (0-100) in the combined score.
@@ -55,13 +55,32 @@ class Score:
         return f"text {self.text:.0f}/100, {theme} -> {self.combined:.0f}"
 
 
+#: token_set rewards one wording containing the other ("Early permanence" in a
+#: longer sentence); discounted so that exact wording still scores highest.
+TOKEN_SET_DISCOUNT = 0.9
+
+
+def _score(text: float, theme_a: str, theme_b: str) -> Score:
+    same = theme_a == theme_b and theme_a != "other"
+    return Score(text=text, same_theme=same, combined=TEXT_WEIGHT * text + THEME_WEIGHT * (100 if same else 0))
+
+
 def score_pair(a: Priority, b: Priority) -> Score:
     ta, tb = _norm(a.text), _norm(b.text)
-    # token_set rewards one wording containing the other ("Early permanence" in a
-    # longer sentence); discounted so that exact wording still scores highest
-    text = max(fuzz.token_sort_ratio(ta, tb), 0.9 * fuzz.token_set_ratio(ta, tb))
-    same = a.theme == b.theme and a.theme != "other"
-    return Score(text=text, same_theme=same, combined=TEXT_WEIGHT * text + THEME_WEIGHT * (100 if same else 0))
+    text = max(fuzz.token_sort_ratio(ta, tb), TOKEN_SET_DISCOUNT * fuzz.token_set_ratio(ta, tb))
+    return _score(text, a.theme, b.theme)
+
+
+def score_matrix(before: list[Priority], after: list[Priority]) -> dict[tuple[int, int], Score]:
+    """score_pair for every pair, the text similarities computed in bulk (rapidfuzz cdist)."""
+    if not before or not after:
+        return {}
+    ta, tb = [_norm(p.text) for p in before], [_norm(p.text) for p in after]
+    sort = process.cdist(ta, tb, scorer=fuzz.token_sort_ratio)
+    token_set = process.cdist(ta, tb, scorer=fuzz.token_set_ratio)
+    return {(i, j): _score(max(float(sort[i, j]), TOKEN_SET_DISCOUNT * float(token_set[i, j])),
+                           a.theme, b.theme)
+            for i, a in enumerate(before) for j, b in enumerate(after)}
 
 
 @dataclass
@@ -94,7 +113,7 @@ def _mergeable(score: Score) -> bool:
 
 
 def align_priorities(before: list[Priority], after: list[Priority]) -> PriorityAlignment:
-    scores = {(i, j): score_pair(a, b) for i, a in enumerate(before) for j, b in enumerate(after)}
+    scores = score_matrix(before, after)
     graph = nx.Graph()
     for (i, j), score in scores.items():
         if score.combined >= MATCH_THRESHOLD:

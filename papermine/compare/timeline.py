@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..model import Evidence, Priority, ReportingLine, Tags
 from .entries import governance_entry
 from .governance import diff_governance
-from .priorities import MATCH_THRESHOLD, PERSISTED_TEXT, align_priorities, score_pair
+from .priorities import MATCH_THRESHOLD, PERSISTED_TEXT, align_priorities, score_matrix, score_pair
 
 __all__ = ["Paper", "Track", "load_papers", "track_priorities", "dropped_priorities",
            "theme_timeline", "agency_presence", "reporting_lines_over_time"]
@@ -102,8 +102,8 @@ def track_priorities(papers: list[Paper]) -> list[Track]:
 
 def _carried_later(priority: Priority, papers: list[Paper]) -> bool:
     """Does any of these papers state a priority that matches this one?"""
-    return any(score_pair(priority, other).combined >= MATCH_THRESHOLD
-               for paper in papers for other in paper.priorities)
+    later = [other for paper in papers for other in paper.priorities]
+    return any(score.combined >= MATCH_THRESHOLD for score in score_matrix([priority], later).values())
 
 
 def _index(items: list[Priority], item: Priority) -> int:
