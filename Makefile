@@ -2,7 +2,7 @@
 VENV ?= .venv
 PY = $(VENV)/bin/python
 
-.PHONY: setup test demo bench clean
+.PHONY: setup test lint demo bench clean
 
 $(PY):
 	python3 -m venv $(VENV)
@@ -13,6 +13,10 @@ setup: $(PY)
 
 test: setup
 	$(PY) -m pytest -q
+
+lint: setup
+	$(PY) -m pip install --quiet ruff
+	$(PY) -m ruff check papermine scripts tests
 
 demo: setup
 	$(VENV)/bin/papermine ingest corpora --db papermine.db

@@ -6,12 +6,11 @@ import json
 
 import pytest
 
-from conftest import CORPUS, DATA
+from conftest import DATA
 from papermine.compare import (MATCH_THRESHOLD, align_priorities, diff_papers, dropped_priorities,
                                reporting_lines_over_time, score_pair, theme_timeline, agency_presence)
 from papermine.model import Evidence, Priority
 from papermine.nlp import classify_theme, tag_document
-from papermine.parse import parse_file
 from papermine.store import ingest, open_store
 
 PAIRS = json.loads((DATA / "priority_pairs.json").read_text(encoding="utf-8"))

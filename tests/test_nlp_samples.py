@@ -105,7 +105,7 @@ def test_priority_themes(tagged):
 
 
 def test_every_tag_carries_evidence(tagged):
-    for name, tags in tagged.items():
+    for tags in tagged.values():
         for record in tags.priorities:
             assert record.evidence.doc == tags.doc and record.evidence.sentence and record.evidence.rule
         for agency in tags.agencies:

@@ -104,20 +104,12 @@ def read_graphml(path: str | Path) -> nx.MultiDiGraph:
 def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """GEXF with time intervals (start/end) so Gephi's timeline can play it."""
     flat = _flat(graph)
-    for _, data in flat.nodes(data=True):
-        data["start"], data["end"] = data.get("first_seen") or None, data.get("last_seen") or None
+    items = [data for _, data in flat.nodes(data=True)] + [data for _, _, data in flat.edges(data=True)]
+    for data in items:
+        if data.get("first_seen"):                 # an undated paper gives no interval
+            data["start"], data["end"] = data["first_seen"], data["last_seen"]
     for _, _, data in flat.edges(data=True):
-        data["start"], data["end"] = data.get("first_seen") or None, data.get("last_seen") or None
         data["label"] = f"{data['relation']} {data['frequency']}".strip()
-    for container in (flat.nodes, ):
-        for node in container:
-            for attr in ("start", "end"):
-                if flat.nodes[node][attr] is None:
-                    del flat.nodes[node][attr]
-    for u, v, k in list(flat.edges(keys=True)):
-        for attr in ("start", "end"):
-            if flat.edges[u, v, k][attr] is None:
-                del flat.edges[u, v, k][attr]
     nx.write_gexf(flat, path, version="1.2draft")
 
 

@@ -7,7 +7,6 @@ re-run picks up where it stopped.
 from __future__ import annotations
 
 import json
-import re
 import sqlite3
 from contextlib import contextmanager
 from importlib import resources
