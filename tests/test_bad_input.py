@@ -98,3 +98,18 @@ def test_utf16_text_parses(tmp_path):
     path = tmp_path / "utf16.txt"
     path.write_bytes("Background\n\n1 The partnership meets quarterly.\n".encode("utf-16"))
     assert parse_file(path).find("1").text == "The partnership meets quarterly."
+
+
+def test_a_scanned_page_inside_a_text_pdf_is_a_warning(tmp_path):
+    image = tmp_path / "scan.png"
+    Image.new("RGB", (300, 400), "white").save(image)
+    pdf = canvas.Canvas(str(tmp_path / "mixed.pdf"))
+    pdf.drawString(72, 700, "Purpose of the Report")
+    pdf.drawString(72, 670, "1 To report progress.")
+    pdf.showPage()
+    pdf.drawImage(str(image), 50, 300, 300, 400)
+    pdf.showPage()
+    pdf.save()
+    doc = parse_file(tmp_path / "mixed.pdf")
+    assert doc.find("1").text == "To report progress." and doc.pages == 2
+    assert doc.warnings == ["page 2 has no text layer (a scanned image?): its content is not read"]

@@ -11,25 +11,24 @@ from typing import Callable
 
 from ..errors import InputError, UnsupportedFormat
 from ..model import Document, make_doc_id, sha256_bytes
-from ._lines import Line
+from ._lines import Line, Reading
 from .meta import apply_overrides, extract_meta, find_date, manifest_entry
 from .pdf import read_pdf_lines
 from .structure import build_structure, heading_kind
 from .text import decode_text, read_text_lines, text_to_lines
 
 __all__ = ["parse_file", "parse_bytes", "parse_text", "index_text", "READERS", "PARSER_VERSION",
-           "Line", "heading_kind", "find_date", "decode_text", "text_to_lines"]
+           "Line", "Reading", "heading_kind", "find_date", "decode_text", "text_to_lines"]
 
 #: Bumped whenever parsing output changes, so stored papers are re-read.
 PARSER_VERSION = "1"
 
-Reader = Callable[[Path, bytes], "tuple[list[Line], int | None]"]
+Reader = Callable[[Path, bytes], Reading]
 
 
-def _read_text(path: Path, data: bytes) -> tuple[list[Line], int | None]:
+def _read_text(path: Path, data: bytes) -> Reading:
     lines = read_text_lines(path, data)
-    pages = max((ln.page for ln in lines if ln.page), default=None)
-    return lines, pages
+    return Reading(lines, max((ln.page for ln in lines if ln.page), default=None))
 
 
 #: File suffix -> reader. Suffixes not listed are sniffed (a PDF header or text).
@@ -51,17 +50,17 @@ def _reader_for(path: Path, data: bytes) -> Reader:
 def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
                 options: dict[str, str | None] | None = None) -> Document:
     """Parse one paper's bytes; `path` names it in errors and finds its manifest row."""
-    lines, pages = _reader_for(path, data)(path, data)
-    if not lines:
+    reading = _reader_for(path, data)(path, data)
+    if not reading.lines:
         raise InputError(path, "no text found")
-    structure = build_structure(lines)
+    structure = build_structure(reading.lines)
     meta = extract_meta(structure.front, structure.sections, structure.paragraphs)
     apply_overrides(meta, manifest_entry(path, manifest), options or {})
     meta.source = str(path)
     meta.sha256 = sha256_bytes(data)
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),
                    meta=meta, sections=structure.sections, paragraphs=structure.paragraphs,
-                   pages=pages)
+                   pages=reading.pages, warnings=list(reading.warnings))
     index_text(doc)
     if not any(p.number for p in doc.paragraphs):
         doc.warnings.append("no numbered paragraphs found: blocks kept as unnumbered paragraphs")

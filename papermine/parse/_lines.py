@@ -4,7 +4,7 @@ Document, so it never needs to know whether they came from a PDF or a text file.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -20,3 +20,12 @@ class Line:
     @property
     def styled(self) -> bool:
         return self.bold or self.large
+
+
+@dataclass
+class Reading:
+    """What a reader returns: the lines, the page count (None when the input
+    has no pages) and warnings about parts it could not read."""
+    lines: list[Line]
+    pages: int | None = None
+    warnings: list[str] = field(default_factory=list)

@@ -17,7 +17,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from ..errors import CorruptPDF, EmptyInput, EncryptedPDF, ImageOnlyPDF
-from ._lines import Line
+from ._lines import Line, Reading
 
 __all__ = ["read_pdf_lines"]
 
@@ -118,8 +118,9 @@ def _open(path: Path, data: bytes):
         raise _pdf_error(path, exc) from exc
 
 
-def read_pdf_lines(path: Path, data: bytes) -> tuple[list[Line], int]:
-    """The PDF's text lines (running headers/footers removed) and its page count."""
+def read_pdf_lines(path: Path, data: bytes) -> Reading:
+    """The PDF's text lines (running headers/footers removed), its page count,
+    and a warning for each page that is only an image (scanned, no OCR here)."""
     if not data.strip():
         raise EmptyInput(path)
     if not data.lstrip().startswith(b"%PDF"):
@@ -129,17 +130,20 @@ def read_pdf_lines(path: Path, data: bytes) -> tuple[list[Line], int]:
         try:
             pages = [_page_lines(page) for page in pdf.pages]
             heights = [float(page.height) for page in pdf.pages]
-            images = sum(len(page.images) for page in pdf.pages)
+            images = [len(page.images) for page in pdf.pages]
         except Exception as exc:
             raise _pdf_error(path, exc) from exc
     n_pages = len(pages)
     if n_pages == 0:
         raise CorruptPDF(path, "the PDF has no pages")
     if not any(pages):
-        if images:
+        if any(images):
             raise ImageOnlyPDF(path)
         raise EmptyInput(path, "the PDF has no text on any page")
-    return _to_lines(pages, heights), n_pages
+    warnings = [f"page {number} has no text layer (a scanned image?): its content is not read"
+                for number, (lines, n_images) in enumerate(zip(pages, images), start=1)
+                if not lines and n_images]
+    return Reading(_to_lines(pages, heights), n_pages, warnings)
 
 
 def _to_lines(pages: list[list[dict]], heights: list[float]) -> list[Line]:
