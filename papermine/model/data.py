@@ -4,16 +4,24 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 __all__ = ["models_dir", "load_jsonl", "load_json", "load_lines"]
 
 
+@lru_cache(maxsize=1)
 def models_dir() -> Path:
-    """`$PAPERMINE_MODELS`, else the `models/` folder of the source checkout."""
+    """`$PAPERMINE_MODELS`, else the `models/` folder of the source checkout,
+    else the copy a regular install puts under `<prefix>/share/papermine/models`."""
     env = os.environ.get("PAPERMINE_MODELS")
-    return Path(env) if env else Path(__file__).resolve().parents[2] / "models"
+    if env:
+        return Path(env)
+    checkout = Path(__file__).resolve().parents[2] / "models"
+    if checkout.is_dir():
+        return checkout
+    return Path(sys.prefix) / "share" / "papermine" / "models"
 
 
 @lru_cache(maxsize=None)
