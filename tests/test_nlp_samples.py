@@ -112,3 +112,17 @@ def test_every_tag_carries_evidence(tagged):
             assert agency.evidence and all(e.sentence for e in agency.evidence)
         for line in tags.reporting_lines:
             assert line.evidence.sentence and line.evidence.rule.startswith("rel-")
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_tags_of_the_made_pdf_equal_the_tags_of_the_text(tagged, sample_pdfs, name):
+    from papermine.parse import parse_file
+    from conftest import CORPUS
+    pdf_tags = tag_document(parse_file(sample_pdfs[name][0], manifest=CORPUS / "manifest.csv"))
+    text_tags = tagged[name]
+    assert {a.canonical for a in pdf_tags.agencies} == {a.canonical for a in text_tags.agencies}
+    assert [(p.text, p.kind, p.theme, p.evidence.paragraph) for p in pdf_tags.priorities] == \
+        [(p.text, p.kind, p.theme, p.evidence.paragraph) for p in text_tags.priorities]
+    assert {(r.source, r.target, r.relation, r.frequency, r.evidence.paragraph) for r in pdf_tags.reporting_lines} == \
+        {(r.source, r.target, r.relation, r.frequency, r.evidence.paragraph) for r in text_tags.reporting_lines}
+    assert all(p.evidence.page for p in pdf_tags.priorities)            # PDFs cite pages

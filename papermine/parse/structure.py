@@ -48,7 +48,7 @@ INHERITING_KINDS = {"progress", "priorities", "future_priorities", "background",
 
 _BULLET = r"[-•*▪●◦·➢✓\uf0b7\uf0a7]"
 _NUMBER = re.compile(rf"^(?P<md>{_BULLET}\s+)?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}){{0,3}})(?P<punct>\.|\))?\s+(?P<rest>\S.*)$")
-_ROMAN = r"(?:x{0,3})(?:ix|iv|v?i{0,3})"
+_ROMAN = r"(?=[ivx])(?:x{0,3})(?:ix|iv|v?i{0,3})"     # never empty
 _ITEM = re.compile(
     rf"^(?:{_BULLET}\s+)?(?:\((?P<p>[a-z]|{_ROMAN})\)|(?P<b>[a-z]|{_ROMAN})[).])\s+(?P<rest>\S.*)$",
     re.IGNORECASE)
@@ -474,9 +474,14 @@ def _vocabulary(lines: list[Line]) -> set[str]:
     return vocab
 
 
+@lru_cache(maxsize=1)
+def _hyphen_prefixes() -> frozenset[str]:
+    return frozenset(load_lines("hyphen_prefixes.txt"))
+
+
 def _join(lines: list[str], vocabulary: set[str]) -> str:
     """Join wrapped lines, repairing words broken at a line-end hyphen."""
-    prefixes = set(load_lines("hyphen_prefixes.txt"))
+    prefixes = _hyphen_prefixes()
     out = ""
     for line in lines:
         line = line.strip()
