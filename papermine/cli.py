@@ -145,6 +145,20 @@ def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifes
         click.echo(f"  {_ref(r.evidence)}  {r.source} -{r.relation}{freq}-> {r.target}  [{r.modality}]")
 
 
+def _query(db_path: str, as_json: bool, nothing: str, fn, *args):
+    """Run a store query; print JSON (returning None) or return its rows for
+    the readable view. Nothing found is an error (exit 1)."""
+    from .store import open_store
+    with open_store(db_path, create=False) as store:
+        rows = fn(store, *args)
+    if as_json:
+        emit_json(rows)
+        return None
+    if not rows:
+        raise click.ClickException(nothing)
+    return rows
+
+
 def since_until_options(fn):
     fn = click.option("--until", type=int, help="Only papers of this year or earlier.")(fn)
     fn = click.option("--since", type=int, help="Only papers of this year or later.")(fn)
@@ -216,15 +230,10 @@ def docs(db_path, council, since, until, as_json):
 
     Example: papermine docs --council durham
     """
-    from .store import open_store
-    with open_store(db_path, create=False) as store:
-        rows = store.documents(council, since, until)
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        raise click.ClickException(f"no stored papers match in {db_path}")
-    for r in rows:
+    from .store import Store
+    rows = _query(db_path, as_json, f"no stored papers match in {db_path}", Store.documents,
+                  council, since, until)
+    for r in rows or []:
         click.echo(f"{r['id']}\n    {r['council'] or '-'} | {r['committee'] or '-'} | "
                    f"{r['date'] or (str(r['year']) + ' (year)' if r['year'] else 'undated')} | "
                    f"{r['title'] or '-'}\n    paragraphs {r['paragraphs']}, priorities {r['priorities']}, "
@@ -384,15 +393,9 @@ def dropped(db_path, council, since, until, as_json):
     Example: papermine dropped --council durham --since 2018
     """
     from .compare import dropped_priorities
-    from .store import open_store
-    with open_store(db_path, create=False) as store:
-        results = dropped_priorities(store, council, since, until)
-    if as_json:
-        emit_json(results)
-        return
-    if not results:
-        raise click.ClickException("no stored papers with priorities match")
-    for result in results:
+    results = _query(db_path, as_json, "no stored papers with priorities match", dropped_priorities,
+                     council, since, until)
+    for result in results or []:
         click.echo(click.style(f"\n== {result['council']}: {result['papers']} papers", bold=True))
         click.echo(click.style(f"Dropped ({len(result['dropped'])})", bold=True))
         for d in result["dropped"]:
@@ -419,14 +422,9 @@ def timeline(theme, council, db_path, as_json):
     from .nlp import theme_labels
     if theme and theme not in theme_labels():
         raise click.ClickException(f"unknown theme {theme!r}; themes: {', '.join(theme_labels())}")
-    from .store import open_store
-    with open_store(db_path, create=False) as store:
-        rows = theme_timeline(store, theme, council)
-    if as_json:
-        emit_json(rows)
+    rows = _query(db_path, as_json, "no priorities match", theme_timeline, theme, council)
+    if rows is None:
         return
-    if not rows:
-        raise click.ClickException("no priorities match")
     years = sorted({y for r in rows for y in r["papers_by_year"]})
     head = f"{'council':<28} {'theme':<42} " + " ".join(f"{str(y)[2:]:>3}" for y in years)
     click.echo(head)
@@ -452,15 +450,7 @@ def agencies(council, db_path, as_json):
     Example: papermine agencies --council durham
     """
     from .compare import agency_presence
-    from .store import open_store
-    with open_store(db_path, create=False) as store:
-        rows = agency_presence(store, council)
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        raise click.ClickException("no agencies match")
-    for r in rows:
+    for r in _query(db_path, as_json, "no agencies match", agency_presence, council) or []:
         state = "still present" if r["still_present"] else "not in the latest paper"
         click.echo(f"{_short(r['council'] or '-', 24):<24} {_short(r['canonical'], 48):<48} "
                    f"{r['first']['date'] or r['first']['year'] or '?'} .. {r['last']['date'] or r['last']['year'] or '?'}"
@@ -478,15 +468,7 @@ def lines(council, db_path, as_json):
     Example: papermine lines --council durham
     """
     from .compare import reporting_lines_over_time
-    from .store import open_store
-    with open_store(db_path, create=False) as store:
-        rows = reporting_lines_over_time(store, council)
-    if as_json:
-        emit_json(rows)
-        return
-    if not rows:
-        raise click.ClickException("no reporting lines match")
-    for r in rows:
+    for r in _query(db_path, as_json, "no reporting lines match", reporting_lines_over_time, council) or []:
         held = ", ".join(f"{year}: {'/'.join(f) or '-'}" for year, f in r["years"].items())
         click.echo(f"{r['from']} -{r['relation']}-> {r['to']}  [{held}]")
 
