@@ -109,3 +109,17 @@ def test_hyphen_repair_uses_the_papers_own_words():
             "ship with schools. The partnership meets monthly.\n")
     para = parse_text(text).find("1")
     assert "multi-agency plan" in para.text and "new partnership with" in para.text
+
+
+def test_ligatures_and_invisible_characters_are_normalised():
+    doc = parse_text("Background\n\n1 The \ufb01nance sub\u00adgroup meets\u00a0monthly.\u200b\n")
+    assert doc.find("1").text == "The finance subgroup meets monthly."
+
+
+def test_numbers_on_a_line_of_their_own():
+    text = ("2. Background\n\n2.1\nThe Board met in March.\n\n2.2\n\nThe Panel agreed the plan:\n\n(a)\n"
+            "Note the report.\n\n3\nUnder 3 there is text.\n")
+    doc = parse_text(text)
+    assert [(p.number, p.text) for p in doc.paragraphs if p.number] == [
+        ("2.1", "The Board met in March."), ("2.2", "The Panel agreed the plan:"), ("3", "Under 3 there is text.")]
+    assert [(i.label, i.text) for i in doc.find("2.2").items] == [("a", "Note the report.")]

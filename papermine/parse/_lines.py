@@ -4,7 +4,18 @@ Document, so it never needs to know whether they came from a PDF or a text file.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
+
+#: Soft hyphens, zero-width spaces and joiners, byte-order marks: invisible, dropped.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def normalise_text(text: str) -> str:
+    """NFKC (the "ﬁ" ligature becomes "fi", no-break spaces become spaces) with
+    invisible characters removed; quotes and dashes are kept as printed."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 
 @dataclass

@@ -17,7 +17,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from ..errors import CorruptPDF, EmptyInput, EncryptedPDF, ImageOnlyPDF
-from ._lines import Line, Reading
+from ._lines import Line, Reading, normalise_text
 
 __all__ = ["read_pdf_lines"]
 
@@ -48,7 +48,7 @@ _CID = re.compile(r"\(cid:\d+\)")
 
 def _clean(text: str) -> str:
     text = _CID.sub("•", text, count=1) if text.startswith("(cid:") else text
-    return _CID.sub("", text).strip()
+    return normalise_text(_CID.sub("", text)).strip()
 
 
 def _is_bold(fontname: str) -> bool:

@@ -501,5 +501,28 @@ def _join(lines: list[str], vocabulary: set[str]) -> str:
     return re.sub(r"\s+", " ", out).strip()
 
 
+_LONE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\([ivx]+\))$")
+
+
+def _join_lone_numbers(lines: list[Line]) -> list[Line]:
+    """A paragraph number set on a line of its own (a number column, a table
+    cell) is joined to the text that follows it: "3.2" + "The Board..."."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is not None and _LONE_NUMBER.match(line.text) and nxt.text[:1].isupper() \
+                and not _LONE_NUMBER.match(nxt.text) and nxt.page == line.page:
+            out.append(Line(text=f"{line.text} {nxt.text}", page=line.page, blank_before=line.blank_before,
+                            page_break_before=line.page_break_before, bold=nxt.bold, large=nxt.large,
+                            indent=line.indent))
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
+
+
 def build_structure(lines: list[Line]) -> Structure:
-    return _Builder(lines).build()
+    return _Builder(_join_lone_numbers(lines)).build()

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..errors import EmptyInput, UndecodableText
-from ._lines import Line
+from ._lines import Line, normalise_text
 
 __all__ = ["decode_text", "text_to_lines", "read_text_lines"]
 
@@ -54,7 +54,7 @@ def _is_layout_style(raw_lines: list[str]) -> bool:
 
 
 def text_to_lines(text: str) -> list[Line]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    text = normalise_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     raw_lines = text.split("\n")
     layout = _is_layout_style(raw_lines)
     has_form_feeds = "\f" in text
