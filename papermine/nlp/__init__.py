@@ -35,6 +35,8 @@ NLP_VERSION = "1"
 BATCH_SIZE = 64
 #: Membership-list context in which lower-case generic mentions ("police") count.
 MEMBERSHIP_RULE = "rel-members"
+#: Kinds of body a paper can be about.
+MAIN_BODY_KINDS = ("partnership", "subgroup", "council body")
 #: A sentence naming at least this many agencies is a list: its generic mentions count.
 LIST_MIN_AGENCIES = 3
 
@@ -107,6 +109,12 @@ def _membership_cue() -> re.Pattern:
     return re.compile(row["pattern"], re.IGNORECASE)
 
 
+def _is_membership_list(para: Paragraph) -> bool:
+    """A paragraph whose items list members ("The membership of the Board is:")."""
+    return bool(para.items) and para.text.rstrip().endswith(":") and bool(
+        _membership_cue().search(para.text) or re.search(r"\bmembers(hip)?\b", para.text, re.IGNORECASE))
+
+
 def _keep_generic(sdoc: Doc, span: Span) -> bool:
     """Generic lower-case mentions ("police", "housing") count in membership lists."""
     sent = span.sent
@@ -128,7 +136,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         if sdoc.ents:
             _add_trained_entities(sdoc)
         _add_acronyms(sdoc, acronyms)
-        spans = [s for s in sdoc.spans[AGENCY_SPANS] if not s._.generic or _keep_generic(sdoc, s)]
+        in_list = i_index is not None and _is_membership_list(doc.paragraphs[p_index])
+        spans = [s for s in sdoc.spans[AGENCY_SPANS]
+                 if not s._.generic or in_list or _keep_generic(sdoc, s)]
         for span in spans:
             span._.canonical, span._.kind = resolver.resolve(span)
         sdoc.spans[AGENCY_SPANS] = spans
@@ -156,7 +166,13 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     last_para = None
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
-        for found in reader.read(sdoc, new_paragraph=p_index != last_para):
+        if i_index is not None and _is_membership_list(para):
+            # "The membership of the Board is:" then one member an item
+            owner = reader.list_owner(sdocs.get((p_index, None)))
+            found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)
+        else:
+            found_here = reader.read(sdoc, new_paragraph=p_index != last_para)
+        for found in found_here:
             line = _line(found, evidence(para, i_index, found.sentence.text, found.rule))
             key = (line.source, line.target, line.relation, line.frequency, para.number, p_index)
             if key not in seen:
@@ -180,11 +196,12 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
         _add_acronyms(title, resolver.acronyms)
         for span in title.spans[AGENCY_SPANS]:
             canonical, kind = resolver.resolve(span)
-            if kind in ("partnership", "subgroup", "council body"):
+            if kind in MAIN_BODY_KINDS:
                 return canonical
-    bodies = [a for a in agencies.values() if a.kind in ("partnership", "subgroup")]
+    # else the most mentioned body (first mentioned on a tie), not the council itself
+    bodies = [a for a in agencies.values() if a.kind in MAIN_BODY_KINDS and a.canonical != doc.meta.council]
     if bodies:
-        return max(bodies, key=lambda a: len(a.evidence)).canonical
+        return max(bodies, key=lambda a: len(a.evidence)).canonical     # max keeps the first of equals
     return None
 
 

@@ -81,12 +81,17 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
     return table
 
 
-def body_kind(name: str) -> str:
-    """The kind of a named body from its head noun (models/body_kinds.jsonl)."""
+def _kind_rule(name: str) -> dict | None:
     for rule in load_jsonl("body_kinds.jsonl"):
         if re.search(rule["pattern"], name, re.IGNORECASE):
-            return rule["label"]
-    return "other"
+            return rule
+    return None
+
+
+def body_kind(name: str) -> str:
+    """The kind of a named body from its head noun (models/body_kinds.jsonl)."""
+    rule = _kind_rule(name)
+    return rule["label"] if rule else "other"
 
 
 @dataclass
@@ -118,9 +123,11 @@ class Resolver:
         row = self.gazetteer.get(name) or self.gazetteer.get(name_key(name))
         if row:
             return row["canonical"], row["label"]
-        key = name_key(name)
-        canonical = self.display.setdefault(key, _display(name))
-        return canonical, body_kind(canonical)
+        rule = _kind_rule(name)
+        if rule and rule.get("canonical"):       # "Westshire Police": the council's police
+            return rule["canonical"], rule["label"]
+        canonical = self.display.setdefault(name_key(name), _display(name))
+        return canonical, rule["label"] if rule else "other"
 
 
 def _display(name: str) -> str:

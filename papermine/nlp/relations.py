@@ -32,7 +32,13 @@ CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
 ANAPHORA = re.compile(r"\b(?:the|this|these|that)\s+(?P<head>group|partnership|service|board|panel|"
                       r"sub-?group|committee|team|forum|agencies|body)\b|^\s*(?P<pronoun>it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
                       re.IGNORECASE)
-_CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\b|$))", re.IGNORECASE)
+_CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s+(?:is|are|was|will|has|have|"
+                    r"meets?|reports?)\b|$))", re.IGNORECASE)
+#: What may stand between bodies named together as one subject.
+_CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
+#: "the Board" / "the group" just after a cue, naming the target by its head noun.
+_REFERRED = re.compile(r"^\s*(?:of\s+|to\s+|into\s+)?the\s+(?P<head>board|group|partnership|panel|committee|"
+                       r"forum|sub-?group)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -122,45 +128,78 @@ class RelationReader:
         for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
             rule_id, relation, start, end = cues[order]
             begin, finish = self._clause(doc, sent, start)
-            subject = self._subject(doc, spans, begin, start, end) or (
-                self._subject(doc, spans, sent.start_char, start, end)
-                if begin > sent.start_char else None)
-            if subject is None and relation == "member_of":
+            # what follows a cue belongs to it until the next cue
+            finish = min([finish] + [c[2] for c in cues if c[2] >= end])
+            subjects = self._subjects(doc, spans, begin, start, end) or (
+                self._subjects(doc, spans, sent.start_char, start, end)
+                if begin > sent.start_char else [])
+            if not subjects and relation == "member_of":
                 # "Membership includes ...": the body last spoken of
-                subject = self.last_subject or self.last_first or self.main_body
-            if subject is None:
+                subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
+            if not subjects:
                 continue
-            self.last_subject = subject
+            self.last_subject = subjects[0]
             after = [s for s in spans if end <= s.start_char < finish]
             cue_freqs = freqs_of[order]
             modality = _modality(sent.text, start - sent.start_char)
-            if relation == "member_of":
-                out += [self._found(member, subject, relation, [], modality, sent, rule_id)[0]
-                        for member in after if _name(member) != _name(subject)]
-                continue
-            if relation == "chaired_by":
-                chair = _CHAIR.match(doc.text[end:])
-                if chair:
-                    out += self._found(subject, _role(chair.group("who")), relation, [], modality,
-                                       sent, rule_id)
-                continue
-            if relation == "meets":
-                if cue_freqs:                     # "to meet the needs of ..." is no meeting
-                    out += self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
-                continue
-            named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
-            if relation == "subgroup_of":          # "sub group of the X": X follows at once
-                named = [s for s in named[:1] if s.start_char - end <= SUBGROUP_TARGET_CHARS]
-                subgroup_parent = named[0] if named else None
-            if relation == "meets_with":
-                named = named[:1]
-            if not named and rule_id in _implicit_target_rules():
-                fallback = subgroup_parent or self.main_body
-                if fallback is not None and _name(fallback) != _name(subject):
-                    named = [fallback]
-            for target in named:
-                out += self._found(subject, target, relation, cue_freqs, modality, sent, rule_id)
+            for subject in subjects:
+                found, parent = self._relate(doc, subject, relation, rule_id, end, after, cue_freqs,
+                                             modality, sent, subgroup_parent)
+                subgroup_parent = parent or subgroup_parent
+                out += found
         return out
+
+    def _relate(self, doc, subject, relation, rule_id, end, after, cue_freqs, modality, sent, subgroup_parent):
+        """The relations one cue makes for one subject, and a subgroup parent if it names one."""
+        if relation == "member_of":
+            return [self._found(member, subject, relation, [], modality, sent, rule_id)[0]
+                    for member in after if _name(member) != _name(subject)], None
+        if relation == "chaired_by":
+            chair = _CHAIR.match(doc.text[end:])
+            return (self._found(subject, _role(chair.group("who")), relation, [], modality, sent, rule_id)
+                    if chair else []), None
+        if relation == "meets":              # "to meet the needs of ..." is no meeting
+            return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
+                    if cue_freqs else []), None
+        named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
+        parent = None
+        if relation == "subgroup_of":          # "sub group of the X": X follows at once
+            named = [s for s in named[:1] if s.start_char - end <= SUBGROUP_TARGET_CHARS]
+        if relation in ("subgroup_of", "meets_with"):
+            named = named[:1]
+        if not named:
+            referred = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8])   # "of the Board"
+            if referred is not None and _name(referred) != _name(subject):
+                named = [referred]
+        if relation == "subgroup_of" and named:
+            parent = named[0]
+        if not named and rule_id in _implicit_target_rules():
+            fallback = subgroup_parent or self.main_body
+            if fallback is not None and _name(fallback) != _name(subject):
+                named = [fallback]
+        found = []
+        for target in named:
+            found += self._found(subject, target, relation, cue_freqs, modality, sent, rule_id)
+        return found, parent
+
+    def list_owner(self, lead: Doc | None):
+        """The body whose members a list introduces: named in its lead-in, or
+        the body an anaphor there stands for ("of the Board"), or the paper's."""
+        if lead is not None:
+            last = list(lead.sents)[-1]
+            subjects = self._subjects(lead, [s for s in lead.spans[AGENCY_SPANS] if last.start <= s.start],
+                                      last.start_char, last.end_char, last.end_char)
+            if subjects:
+                return subjects[0]
+        return self.main_body
+
+    def list_members(self, item: Doc, owner, rule: str) -> list[Found]:
+        """Every agency named in one item of a membership list is a member."""
+        if owner is None:
+            return []
+        sent = item[:]
+        return [Found(span, owner, "member_of", None, None, "does", sent, rule)
+                for span in item.spans[AGENCY_SPANS] if _name(span) != _name(owner)]
 
     def _found(self, source, target, relation, freqs, modality, sent, rule) -> list[Found]:
         if relation not in PERIODIC:
@@ -186,26 +225,44 @@ class RelationReader:
                     break
         return begin, finish
 
-    def _subject(self, doc: Doc, spans: list[Span], begin: int, cue_start: int, cue_end: int):
+    def _subjects(self, doc: Doc, spans: list[Span], begin: int, cue_start: int, cue_end: int) -> list:
+        """The bodies a cue is about: the first named in its clause and any joined
+        to it ("The Care Leavers Forum and the Placement Sufficiency Group are
+        subgroups of ..."), else the body an anaphor ("The group") stands for."""
         before = [s for s in spans if begin <= s.start_char < cue_start and not s._.generic]
         if before:
-            return before[0]
-        lead = doc.text[begin:cue_end]         # the cue may hold it: "These agencies include"
-        m = ANAPHORA.search(lead)
+            subjects = [before[0]]
+            for span in before[1:]:
+                if not _CONJOINED.match(doc.text[subjects[-1].end_char:span.start_char]):
+                    break
+                subjects.append(span)
+            return subjects
+        m = ANAPHORA.search(doc.text[begin:cue_end])     # the cue may hold it: "These agencies include"
         if not m:
-            return None
-        head = (m.group("head") or "").lower().replace("-", "")
-        if head and head not in ("agencies", "body"):
-            for span in reversed(self.previous):
-                if _name(span).lower().replace("-", "").endswith(head):
-                    return span
-            main = self.main_body
-            if main is not None and _name(main).lower().replace("-", "").endswith(head):
-                return main
-            return main if head in ("group", "partnership") else None
-        if m.group("pronoun") and self.previous:
-            return self.previous[-1]
-        return self.last_first or self.main_body     # "These agencies": the last sentence's subject
+            return []
+        if m.group("pronoun"):
+            return [self.previous[-1]] if self.previous else [s for s in (self.main_body,) if s]
+        head = m.group("head").lower().replace("-", "")
+        if head in ("agencies", "body"):
+            return [s for s in (self.last_first or self.main_body,) if s]
+        referred = self._by_head(head)
+        return [referred] if referred is not None else []
+
+    def _by_head(self, head: str):
+        """The body "the <head>" stands for: the paper's own body if its name ends
+        so, else the last such body named, else (a group, a partnership) the paper's."""
+        main = self.main_body
+        if main is not None and _name(main).lower().replace("-", "").endswith(head):
+            return main
+        for span in reversed(self.previous):
+            if _name(span).lower().replace("-", "").endswith(head):
+                return span
+        return main if head in ("group", "partnership") else None
+
+    def _referred(self, text: str):
+        """A body referred to right after a cue: "of the Board", "into the group"."""
+        m = _REFERRED.match(text)
+        return self._by_head(m.group("head").lower().replace("-", "")) if m else None
 
 
 def _modality(text: str, cue_offset: int) -> str:
