@@ -20,7 +20,7 @@ from ..errors import PapermineError
 from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import components  # noqa: F401  (registers the factories)
-from .agencies import Resolver, body_kind, learn_acronyms
+from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms
 from .components import AGENCY_SPANS
 from .priorities import extract_priorities
 from .relations import Found, RelationReader
@@ -143,6 +143,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             span._.canonical, span._.kind = resolver.resolve(span)
         sdoc.spans[AGENCY_SPANS] = spans
         sdocs[(p_index, i_index)] = sdoc
+    _use_long_names(doc, nlp, resolver, sdocs.values())
 
     def evidence(para: Paragraph, item: int | None, sentence: str, rule: str | None) -> Evidence:
         page = para.items[item].page if item is not None else para.page
@@ -188,6 +189,23 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     priorities = extract_priorities(doc, sentences)
     return Tags(doc=doc.id, agencies=list(agencies.values()), priorities=priorities,
                 reporting_lines=lines)
+
+
+def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> None:
+    """"The Partnership Board" is the paper's "Looked After Children Partnership
+    Board" when that is the only longer body so named (in the text, its title or
+    its committee)."""
+    named = {s._.canonical for sdoc in sdocs for s in sdoc.spans[AGENCY_SPANS]
+             if s._.kind in MAIN_BODY_KINDS}
+    for text in (doc.meta.title, doc.meta.committee):
+        if text:
+            heading = nlp(text)           # kept in scope: its spans need it
+            named |= {resolver.resolve(s)[0] for s in heading.spans[AGENCY_SPANS]}
+    aliases = alias_short_names(sorted(named))
+    for sdoc in sdocs:
+        for span in sdoc.spans[AGENCY_SPANS]:
+            if span._.canonical in aliases and span._.kind in MAIN_BODY_KINDS:
+                span._.canonical = aliases[span._.canonical]
 
 
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:

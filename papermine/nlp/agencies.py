@@ -14,7 +14,7 @@ from spacy.tokens import Span
 
 from ..model.data import load_jsonl
 
-__all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key"]
+__all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key", "alias_short_names"]
 
 #: Words skipped when matching an acronym's letters to a long form.
 _CONNECTORS = {"of", "in", "and", "for", "the", "&", "on", "to"}
@@ -120,7 +120,7 @@ class Resolver:
         if text in self.acronyms:
             text = self.acronyms[text]
         name = self.expand(text)
-        row = self.gazetteer.get(name) or self.gazetteer.get(name_key(name))
+        row = self.gazetteer.get(name) or self.gazetteer.get(name_key(name)) or self._local_variant(name)
         if row:
             return row["canonical"], row["label"]
         rule = _kind_rule(name)
@@ -128,6 +128,35 @@ class Resolver:
             return rule["canonical"], rule["label"]
         canonical = self.display.setdefault(name_key(name), _display(name))
         return canonical, rule["label"] if rule else "other"
+
+
+    def _local_variant(self, name: str) -> dict | None:
+        """A known body under a place name: "Northby Safeguarding Children
+        Partnership" is the Safeguarding Children Partnership."""
+        words = name.split()
+        for cut in range(1, min(3, len(words) - 1)):
+            if not all(w[:1].isupper() for w in words[:cut]):
+                break
+            row = self.gazetteer.get(name_key(" ".join(words[cut:])))
+            if row and len(words) - cut >= 2:
+                return row
+        return None
+
+
+def alias_short_names(names: list[str]) -> dict[str, str]:
+    """Short names that end a longer body name of the same paper map to it:
+    "Partnership Board" -> "Looked After Children Partnership Board", when
+    exactly one longer name ends that way."""
+    keys = {name: name_key(name).split() for name in names}
+    aliases = {}
+    for short, short_words in keys.items():
+        if len(short_words) < 2:
+            continue
+        longer = [name for name, words in keys.items()
+                  if len(words) > len(short_words) and words[-len(short_words):] == short_words]
+        if len(longer) == 1:
+            aliases[short] = longer[0]
+    return aliases
 
 
 def _display(name: str) -> str:

@@ -26,6 +26,8 @@ PERIODIC = {"reports_to", "feeds_into", "meets", "meets_with"}
 #: "sub-groups linked to the (then) Joint Commissioning Group": the parent is named
 #: within this many characters of the cue.
 SUBGROUP_TARGET_CHARS = 16
+#: "It will report ...": a pronoun stands for a body only this close to the cue.
+PRONOUN_MAX_GAP_WORDS = 3
 #: Words that end one clause and start another, for finding a cue's subject.
 CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
 #: Phrases standing for a body named elsewhere; the head noun, if any, must match it.
@@ -45,6 +47,12 @@ _REFERRED = re.compile(r"^\s*(?:of\s+|to\s+|into\s+)?the\s+(?P<head>board|group|
 def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple((row["id"], row["label"], re.compile(row["pattern"], re.IGNORECASE))
                  for row in load_jsonl("relations.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _subject_is_member_rules() -> frozenset[str]:
+    """Rules whose subject is the member ("Barnardo's will join the Board")."""
+    return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get("subject_is_member"))
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +159,11 @@ class RelationReader:
 
     def _relate(self, doc, subject, relation, rule_id, end, after, cue_freqs, modality, sent, subgroup_parent):
         """The relations one cue makes for one subject, and a subgroup parent if it names one."""
+        if relation == "member_of" and rule_id in _subject_is_member_rules():
+            body = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
+                (s for s in after if not s._.generic), None)
+            return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
+                    if body is not None and _name(body) != _name(subject) else []), None
         if relation == "member_of":
             return [self._found(member, subject, relation, [], modality, sent, rule_id)[0]
                     for member in after if _name(member) != _name(subject)], None
@@ -178,8 +191,8 @@ class RelationReader:
             if fallback is not None and _name(fallback) != _name(subject):
                 named = [fallback]
         found = []
-        for target in named:
-            found += self._found(subject, target, relation, cue_freqs, modality, sent, rule_id)
+        for target, freqs in _pair_frequencies(doc, named, cue_freqs):
+            found += self._found(subject, target, relation, freqs, modality, sent, rule_id)
         return found, parent
 
     def list_owner(self, lead: Doc | None):
@@ -241,6 +254,8 @@ class RelationReader:
         if not m:
             return []
         if m.group("pronoun"):
+            if len(doc.text[begin + m.end():cue_start].split()) > PRONOUN_MAX_GAP_WORDS:
+                return []                  # "It was agreed that ...": no one is meant by "it"
             return [self.previous[-1]] if self.previous else [s for s in (self.main_body,) if s]
         head = m.group("head").lower().replace("-", "")
         if head in ("agencies", "body"):
@@ -263,6 +278,26 @@ class RelationReader:
         """A body referred to right after a cue: "of the Board", "into the group"."""
         m = _REFERRED.match(text)
         return self._by_head(m.group("head").lower().replace("-", "")) if m else None
+
+
+_LEADS_TO = re.compile(r"^\s*(?:in)?to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]:
+    """(target, its frequencies). With one target it takes them all; with
+    several ("annually to the X and twice a year to the Y") each frequency
+    goes to the target it leads to, else to the nearest."""
+    spans = [t for t in targets if not isinstance(t, str)]
+    if len(targets) < 2 or len(freqs) < 2 or len(spans) != len(targets):
+        return [(t, freqs) for t in targets]
+    owned: dict[int, list[Span]] = {i: [] for i in range(len(targets))}
+    for freq in freqs:
+        leads = [i for i, t in enumerate(targets) if t.start_char >= freq.end_char
+                 and _LEADS_TO.match(doc.text[freq.end_char:t.start_char])]
+        nearest = leads[0] if leads else min(range(len(targets)), key=lambda i: min(
+            abs(freq.start_char - targets[i].end_char), abs(targets[i].start_char - freq.end_char)))
+        owned[nearest].append(freq)
+    return [(t, owned[i]) for i, t in enumerate(targets)]
 
 
 def _modality(text: str, cue_offset: int) -> str:

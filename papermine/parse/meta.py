@@ -95,8 +95,9 @@ def find_council(text: str, patterns=(_COUNCIL_QUALIFIED,)) -> str | None:
 
 
 #: "Minutes of the meeting of the Corporate Parenting Committee held on ..."
-_MEETING_OF = re.compile(r"\bmeeting of (?:the )?(?P<body>[A-Z][\w&' -]+?(?:Committee|Panel|Board|Cabinet|"
-                         r"Council|Forum|Partnership|Group|Executive))\b")
+_MEETING_OF = re.compile(r"\b(?:meeting|minutes) of (?:the )?(?:meeting of (?:the )?)?(?P<body>[A-Z][\w&' -]+"
+                         r"(?:Committee|Panel|Board|Cabinet|Council|Forum|Partnership|Group|Executive))\b",
+                         re.IGNORECASE)
 
 
 def _is_council_line(text: str) -> bool:
@@ -132,7 +133,7 @@ def extract_meta(front: list[Paragraph], sections: list[Section],
             continue
         if _is_council_line(text):
             continue
-        m = _MEETING_OF.search(text)
+        m = _MEETING_OF.search(_tidy(text))
         if m and not meta.committee:
             meta.set("committee", _tidy(m.group("body")), "printed")
         m = _REPORT_OF.match(text)
