@@ -1,5 +1,6 @@
 """Papers in styles unlike the samples (a terms of reference with a membership
-list; minutes with a Present list, "It was agreed that ...", a body joining).
+list; minutes with a Present list, "It was agreed that ...", a body joining; an
+annual report with "1.0" headings and "receives reports from").
 Their expectations (tests/data/expected_heldout.json) were written before
 papermine was first run on them; this scores papermine against them."""
 from __future__ import annotations
@@ -48,7 +49,10 @@ def test_priorities(tagged, name):
     assert got == [(n, kind, theme) for n, _text, kind, theme in EXPECTED[name]["priorities"]]
 
 
-def test_minutes_metadata():
-    doc = parse_file(FIXTURES / "heldout_minutes.txt")
-    assert (doc.meta.council, doc.meta.committee, doc.meta.date) == (
-        "Northby Borough Council", "Looked After Children Partnership Board", "2019-05-15")
+@pytest.mark.parametrize("name, council, committee, date", [
+    ("heldout_minutes.txt", "Northby Borough Council", "Looked After Children Partnership Board", "2019-05-15"),
+    ("heldout_annual_report.txt", "Southmoor City Council", "Cabinet", "2013-07-18"),
+])
+def test_front_block_metadata(name, council, committee, date):
+    doc = parse_file(FIXTURES / name)
+    assert (doc.meta.council, doc.meta.committee, doc.meta.date) == (council, committee, date)

@@ -50,6 +50,12 @@ def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
+def _subject_is_target_rules() -> frozenset[str]:
+    """Rules whose subject receives ("The Panel receives reports from X")."""
+    return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get("subject_is_target"))
+
+
+@lru_cache(maxsize=1)
 def _subject_is_member_rules() -> frozenset[str]:
     """Rules whose subject is the member ("Barnardo's will join the Board")."""
     return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get("subject_is_member"))
@@ -175,6 +181,11 @@ class RelationReader:
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
                     if cue_freqs else []), None
         named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
+        if rule_id in _subject_is_target_rules():      # X reports to the subject
+            found = []
+            for source, freqs in _pair_frequencies(doc, named, cue_freqs):
+                found += self._found(source, subject, relation, freqs, modality, sent, rule_id)
+            return found, None
         parent = None
         if relation == "subgroup_of":          # "sub group of the X": X follows at once
             named = [s for s in named[:1] if s.start_char - end <= SUBGROUP_TARGET_CHARS]

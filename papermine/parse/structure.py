@@ -58,6 +58,25 @@ _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”)]*\s+[A-Z]")
 _ROMAN_FULL = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
 #: "From: ...", "Decision no: ...": each a line of its own in a front block.
 _FRONT_LABEL = re.compile(r"^[A-Z][A-Za-z ()./']{0,30}:\s")
+#: A front-block line at least this long may have wrapped onto the next line.
+FRONT_WRAP_MIN_CHARS = 60
+_REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\b", re.IGNORECASE)
+_DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s+(?:19|20)\d\d$")
+#: A front-block line ending so runs on into the next ("... FOR CHILDREN," / "& LEARNING").
+_RUNS_ON = re.compile(r"([,&/-]|\b(?:of|and|for|the|to|in|on|with))$", re.IGNORECASE)
+
+
+def _front_field_starts(previous: str, line: str) -> bool:
+    """In a front block each line is a field of its own (council, committee,
+    date, title, "From: ..."), unless the line before wrapped into it (it is
+    long, or runs on with a comma or "of", or the next starts in lower case)."""
+    if _FRONT_LABEL.match(line) or _REPORT_OF.match(line) or _DATE_LINE.match(line):
+        return True
+    if _RUNS_ON.search(previous.strip()) or line[:1].islower() or line.startswith("&"):
+        return False
+    return len(previous) < FRONT_WRAP_MIN_CHARS or _is_caps(previous) != _is_caps(line)
+
+
 #: "26 January 2024": a date, not paragraph 26.
 _DATE_TAIL = re.compile(r"^(?:st|nd|rd|th)?\s*(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d\d\b",
                         re.IGNORECASE)
@@ -317,7 +336,8 @@ class _Builder:
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
         j = i + 1
-        while self._wraps(j) and not (self.in_front and _FRONT_LABEL.match(self.lines[j].text)):
+        while self._wraps(j) and not (self.in_front and _front_field_starts(self.lines[j - 1].text,
+                                                                           self.lines[j].text)):
             j += 1
         return j
 
