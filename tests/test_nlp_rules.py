@@ -136,3 +136,13 @@ def test_a_missing_trained_model_is_a_clear_error():
     from papermine.errors import PapermineError
     with pytest.raises(PapermineError, match="never downloads"):
         build_pipeline("en_core_web_sm_not_installed")
+
+
+def test_membership_lists_but_not_recommendation_lists():
+    doc = parse_text("Governance\n\n1 The membership of the Corporate Parenting Board is:\n\n- police;\n"
+                     "- the Virtual School Head.\n\n2 Members of the Board are recommended to:\n\n"
+                     "(a) note the work of the Youth Offending Service.\n")
+    members = {(r.source, r.target, r.evidence.paragraph) for r in tag_document(doc).reporting_lines
+               if r.relation == "member_of"}
+    assert members == {("Police", "Corporate Parenting Board", "1"),
+                       ("Virtual School", "Corporate Parenting Board", "1")}

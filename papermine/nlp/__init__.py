@@ -112,7 +112,7 @@ def _membership_cue() -> re.Pattern:
 def _is_membership_list(para: Paragraph) -> bool:
     """A paragraph whose items list members ("The membership of the Board is:")."""
     return bool(para.items) and para.text.rstrip().endswith(":") and bool(
-        _membership_cue().search(para.text) or re.search(r"\bmembers(hip)?\b", para.text, re.IGNORECASE))
+        _membership_cue().search(para.text) or re.search(r"\bmembership\b", para.text, re.IGNORECASE))
 
 
 def _keep_generic(sdoc: Doc, span: Span) -> bool:
