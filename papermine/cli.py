@@ -339,12 +339,11 @@ def _cite(entry: dict) -> str:
     return f"{e['doc'].split('_')[0]} {e['doc'].split('_')[1]} ¶{e['paragraph'] or '-'} p{e['page'] or '-'}"
 
 
-def _print_change(result: dict) -> None:
+def _print_change(result: dict, sections=(("dropped", "before"), ("new", "after"))) -> None:
     """The readable view shared by diff and dropped."""
     f, t = result["from"], result["to"]
     click.echo(click.style(f"from {f['id']} ({f['date'] or f['year'] or 'undated'})\n"
                            f"  to {t['id']} ({t['date'] or t['year'] or 'undated'})", bold=True))
-    sections = [("dropped", "before"), ("new", "after")]
     for name, side in sections:
         click.echo(click.style(f"\n{name.capitalize()} priorities ({len(result[name])})", bold=True))
         for entry in result[name]:
@@ -404,7 +403,7 @@ def dropped(db_path, council, since, until, as_json):
             click.echo(f"  - [{b['theme']}] {_short(b['text'], 100)}\n"
                        f"      first in {_cite(d['first_seen'])}; last in {_cite(b)}; not in "
                        f"{d['dropped_in']['id']}" + (f" nor {later} later paper(s)" if later else ""))
-        _print_change({**result, "dropped": [], "new": result["new"]})
+        _print_change(result, sections=(("new", "after"),))     # its drops are listed above
 
 
 @cli.command()

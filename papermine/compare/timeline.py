@@ -156,8 +156,14 @@ def dropped_priorities(store, council: str | None = None, since: int | None = No
                 continue                          # gone before the window, or not in its last paper
             earlier = [v for v in track.versions if order[v[0].doc_id] <= order[first.doc_id]]
             if not earlier and first is not last:
-                new.append({"after": _entry(*at_end), "first_seen": _entry(*track.first)})
-                continue
+                # joined up with another lineage on the way? then the window's first
+                # paper may still say it: compare with its best match there
+                scores = score_matrix(first.priorities, [at_end[1]])
+                best = max(scores, key=lambda key: scores[key].combined, default=None)
+                if best is None or scores[best].combined < MATCH_THRESHOLD:
+                    new.append({"after": _entry(*at_end), "first_seen": _entry(*track.first)})
+                    continue
+                earlier = [(first, first.priorities[best[0]])]
             start = earlier[-1] if earlier else at_end
             score = score_pair(start[1], at_end[1])
             entry = {"before": _entry(*start), "after": _entry(*at_end), "score": round(score.combined, 1)}
