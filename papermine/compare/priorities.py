@@ -121,7 +121,7 @@ def align_priorities(before: list[Priority], after: list[Priority]) -> PriorityA
     matching = nx.max_weight_matching(graph)
     pairs = {}
     for u, v in matching:
-        (side_u, i), (_, j) = (u, v) if u[0] == "a" else (v, u)
+        (_, i), (_, j) = (u, v) if u[0] == "a" else (v, u)
         pairs[i] = j
     result = PriorityAlignment()
     for i, j in sorted(pairs.items()):

@@ -79,10 +79,6 @@ class Paragraph:
             for it in self.items]
         return "\n".join(line for line in lines if line)
 
-    @property
-    def ref(self) -> str:
-        return self.number if self.number is not None else f"u{self.span[0]}"
-
 
 @dataclass
 class Section:
