@@ -5,6 +5,7 @@ result; library errors become one-line messages with exit status 1.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -56,9 +57,13 @@ def emit_json(data) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
+def _meta_values(council, committee, meeting_date) -> dict:
+    """The metadata options as the parser takes them."""
+    return {"council": council, "committee": committee, "date": meeting_date}
+
+
 def _parse_with_options(file: Path, council, committee, meeting_date, manifest):
-    options = {"council": council, "committee": committee, "date": meeting_date}
-    return parse_file(file, manifest=manifest, options=options)
+    return parse_file(file, manifest=manifest, options=_meta_values(council, committee, meeting_date))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -183,8 +188,8 @@ def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, 
     Example: papermine ingest corpora --db papermine.db
     """
     from .store import find_papers, ingest as run_ingest, open_store
-    options = {"council": council, "committee": committee, "date": meeting_date}
-    total = len(find_papers(paths))
+    papers = find_papers(paths)
+    total = len(papers)
     with open_store(db_path) as store:
         show_bar = not quiet and not as_json and total > 1 and sys.stderr.isatty()
         bar = click.progressbar(length=total, label="ingesting", file=sys.stderr,
@@ -200,13 +205,10 @@ def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, 
                              f"failed {counts['failed']}")
                 bar.update(1)
 
-        if bar is not None:
-            with bar:
-                report = run_ingest(store, paths, workers=workers, manifest=manifest,
-                                    options=options, on_outcome=on_outcome)
-        else:
-            report = run_ingest(store, paths, workers=workers, manifest=manifest,
-                                options=options, on_outcome=on_outcome)
+        with bar if bar is not None else contextlib.nullcontext():
+            report = run_ingest(store, papers, workers=workers, manifest=manifest,
+                                options=_meta_values(council, committee, meeting_date),
+                                on_outcome=on_outcome)
     if as_json:
         emit_json({"stored": report.count("stored"), "replaced": report.count("replaced"),
                    "skipped": report.count("skipped"), "failed": [

@@ -110,7 +110,7 @@ def extract_meta(front: list[Paragraph], sections: list[Section],
                  paragraphs: list[Paragraph]) -> Meta:
     """Metadata printed by the paper."""
     meta = Meta()
-    title_parts: list[str] = []
+    title_printed = False             # a title line seen (what follows may be name - role lines)
     who: list[str] = []
     for para in front:
         text = para.text.strip()
@@ -128,8 +128,9 @@ def extract_meta(front: list[Paragraph], sections: list[Section],
             elif key in ("date", "meeting date"):
                 meta.set("date", find_date(value), "printed")
             continue
-        if not meta.date and find_date(text) and len(text.split()) <= 8:
-            meta.set("date", find_date(text), "printed")
+        printed_date = find_date(text)
+        if not meta.date and printed_date and len(text.split()) <= 8:
+            meta.set("date", printed_date, "printed")
             continue
         if _is_council_line(text):
             continue
@@ -141,21 +142,21 @@ def extract_meta(front: list[Paragraph], sections: list[Section],
             who.append(m.group("who"))
             continue
         m = _NAME_ROLE.match(text)
-        if m and title_parts:
+        if m and title_printed:
             who.append(_tidy(text))
             continue
-        if not meta.committee and not title_parts and _COMMITTEE.search(text) \
+        if not meta.committee and not title_printed and _COMMITTEE.search(text) \
                 and len(text.split()) <= 8 and not meta.date:
             meta.set("committee", _tidy(text), "printed")
             continue
         if meta.date or meta.committee:
             if not meta.title and len(text.split()) <= 30 and not text.endswith(":"):
-                title_parts.append(text)
-                meta.set("title", _tidy(" ".join(title_parts)), "printed")
+                title_printed = True
+                meta.set("title", _tidy(text), "printed")
     if who:
         meta.set("report_of", "; ".join(_tidy(w) for w in who), "printed")
     if not meta.date:   # minutes: "... held on Tuesday 4 June 2013"
-        meta.set("date", next((find_date(p.text) for p in front if find_date(p.text)), None), "printed")
+        meta.set("date", next(filter(None, (find_date(p.text) for p in front)), None), "printed")
     front_text = " ".join(_tidy(p.text) for p in front)
     meta.set("council", find_council(front_text, (_COUNCIL_QUALIFIED, _COUNCIL_PLAIN)) or find_council(
         " ".join(p.text for p in paragraphs[:60])), "printed")

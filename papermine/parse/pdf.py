@@ -84,11 +84,15 @@ def _running_keys(pages: list[list[dict]], heights: list[float]) -> set[str]:
     """Texts (digits masked) of margin lines that repeat across pages."""
     counts: Counter[str] = Counter()
     for lines, height in zip(pages, heights):
-        keys = {_mask(ln["text"]) for ln in lines
-                if ln["top"] < height * MARGIN_ZONE or ln["bottom"] > height * (1 - MARGIN_ZONE)}
+        keys = {_mask(ln["text"]) for ln in lines if _in_margin(ln, height)}
         counts.update(keys)
     threshold = max(2, RUNNING_LINE_MIN_SHARE * len(pages))
     return {key for key, n in counts.items() if n >= threshold}
+
+
+def _in_margin(line: dict, height: float) -> bool:
+    """In the header or footer zone of its page."""
+    return line["top"] < height * MARGIN_ZONE or line["bottom"] > height * (1 - MARGIN_ZONE)
 
 
 def _mask(text: str) -> str:
@@ -161,12 +165,10 @@ def _to_lines(pages: list[list[dict]], heights: list[float]) -> list[Line]:
         previous_bottom = None
         first = True
         for ln in lines:
-            in_margin = ln["top"] < height * MARGIN_ZONE or ln["bottom"] > height * (1 - MARGIN_ZONE)
-            if in_margin and (_mask(ln["text"]) in running or _PAGE_NUMBER.match(ln["text"].strip())):
+            if _in_margin(ln, height) and (_mask(ln["text"]) in running or _PAGE_NUMBER.match(ln["text"].strip())):
                 continue
-            gap = None if previous_bottom is None else ln["top"] - previous_bottom
-            line_height = ln["bottom"] - ln["top"]
-            blank = gap is not None and gap + line_height > pitch * PARAGRAPH_GAP_RATIO
+            # bottom to bottom, the line pitch: more than usual means a blank line
+            blank = previous_bottom is not None and ln["bottom"] - previous_bottom > pitch * PARAGRAPH_GAP_RATIO
             indent = ln["x0"] - margin
             out.append(Line(text=ln["text"], page=page_no, blank_before=blank or first,
                             page_break_before=first and page_no > 1, bold=ln["bold"],
