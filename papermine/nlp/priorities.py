@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import takewhile
 from typing import Callable
 
 from ..model import Document, Evidence, Item, Paragraph, Priority, Section
@@ -121,29 +122,26 @@ class _Finder:
     def _list_items(self, para: Paragraph) -> list[Priority]:
         """Labelled entries, entries under a priorities lead-in, action-plan themes."""
         out = []
-        introducer = para.text
-        introducers: dict[int, str] = {0: para.text}
+        introducers: dict[int, str] = {0: para.text}      # level -> the text its items hang from
         action_plan = _cue("cue-action-plan", para.text)
         for index, item in enumerate(para.items):
             introducers[item.level] = item.text
-            lead = introducers.get(item.level - 1, introducer)
+            lead = introducers.get(item.level - 1, para.text)
             word = (item.label or "").split(" ")[0].lower()
             if item.kind == "numbered" and word in PRIORITY_LABEL_WORDS:
-                out.append(self._item(para, index, item, "stated", "pri-labelled-item"))
+                out.append(self._item(para, item, "pri-labelled-item"))
             elif item.kind in ("lettered", "roman", "bullet") and _cue("cue-priority-list", lead):
-                out.append(self._item(para, index, item, "stated", "pri-list-item"))
+                out.append(self._item(para, item, "pri-list-item"))
             elif item.kind == "heading" and action_plan:
-                tasks = [it.text for it in para.items[index + 1:]]
-                tasks = tasks[: next((i for i, it in enumerate(para.items[index + 1:]) if it.kind == "heading"),
-                                     len(tasks))]
+                tasks = [it.text for it in takewhile(lambda it: it.kind != "heading", para.items[index + 1:])]
                 evidence = self.evidence(para, item.text, "pri-action-theme", item.page)
                 out.append(self.make(item.text, "action-theme", evidence,
                                      context=" ".join(tasks)))
         return out
 
-    def _item(self, para: Paragraph, index: int, item: Item, kind: str, rule: str) -> Priority:
-        sentence = item.text
-        return self.make(item.text, kind, self.evidence(para, sentence, rule, item.page), label=item.label)
+    def _item(self, para: Paragraph, item: Item, rule: str) -> Priority:
+        """A list entry stated as a priority; the entry is its own evidence sentence."""
+        return self.make(item.text, "stated", self.evidence(para, item.text, rule, item.page), label=item.label)
 
     def _lead_in_lists(self, used: set[int]) -> list[Priority]:
         """Numbered paragraphs under an unnumbered lead-in ("The partnership will work to:")."""
