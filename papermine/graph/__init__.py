@@ -70,18 +70,23 @@ def to_graph(store, council: str | None = None) -> nx.MultiDiGraph:
     return graph
 
 
+def _attribute_dicts(graph: nx.MultiDiGraph):
+    """Every node's and edge's attribute dict."""
+    yield from (data for _, data in graph.nodes(data=True))
+    yield from (data for _, _, data in graph.edges(data=True))
+
+
+def _convert_lists(graph: nx.MultiDiGraph, convert) -> nx.MultiDiGraph:
+    for data in _attribute_dicts(graph):
+        for name in _LIST_ATTRS:
+            if name in data:
+                data[name] = convert(data[name])
+    return graph
+
+
 def _flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy whose list attributes are JSON text (GraphML/GEXF take scalars only)."""
-    flat = graph.copy()
-    for _, data in flat.nodes(data=True):
-        for name in _LIST_ATTRS:
-            if name in data:
-                data[name] = json.dumps(data[name], ensure_ascii=False)
-    for _, _, data in flat.edges(data=True):
-        for name in _LIST_ATTRS:
-            if name in data:
-                data[name] = json.dumps(data[name], ensure_ascii=False)
-    return flat
+    return _convert_lists(graph.copy(), lambda value: json.dumps(value, ensure_ascii=False))
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
@@ -89,23 +94,13 @@ def write_graphml(graph: nx.MultiDiGraph, path: str | Path) -> None:
 
 
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:
-    graph = nx.read_graphml(path, force_multigraph=True)
-    for _, data in graph.nodes(data=True):
-        for name in _LIST_ATTRS:
-            if name in data:
-                data[name] = json.loads(data[name])
-    for _, _, data in graph.edges(data=True):
-        for name in _LIST_ATTRS:
-            if name in data:
-                data[name] = json.loads(data[name])
-    return graph
+    return _convert_lists(nx.read_graphml(path, force_multigraph=True), json.loads)
 
 
 def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """GEXF with time intervals (start/end) so Gephi's timeline can play it."""
     flat = _flat(graph)
-    items = [data for _, data in flat.nodes(data=True)] + [data for _, _, data in flat.edges(data=True)]
-    for data in items:
+    for data in _attribute_dicts(flat):
         if data.get("first_seen"):                 # an undated paper gives no interval
             data["start"], data["end"] = data["first_seen"], data["last_seen"]
     for _, _, data in flat.edges(data=True):
