@@ -33,6 +33,10 @@ def db_option(fn):
                         help="The SQLite database file.")(fn)
 
 
+def council_option(fn):
+    return click.option("--council", help="Only this council (part of the name).")(fn)
+
+
 def meta_options(fn):
     """Metadata a paper does not print, given on the command line."""
     fn = click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -410,7 +414,7 @@ def dropped(db_path, council, since, until, as_json):
 
 @cli.command()
 @click.option("--theme", help="One theme (see models/themes.jsonl); default all.")
-@click.option("--council", help="Only this council (part of the name).")
+@council_option
 @db_option
 @json_option
 @reports_errors
@@ -441,7 +445,7 @@ def timeline(theme, council, db_path, as_json):
 
 
 @cli.command()
-@click.option("--council", help="Only this council (part of the name).")
+@council_option
 @db_option
 @json_option
 @reports_errors
@@ -459,7 +463,7 @@ def agencies(council, db_path, as_json):
 
 
 @cli.command()
-@click.option("--council", help="Only this council (part of the name).")
+@council_option
 @db_option
 @json_option
 @reports_errors
@@ -478,7 +482,7 @@ def lines(council, db_path, as_json):
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "svg", "png"]),
               required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--council", help="Only this council (part of the name).")
+@council_option
 @db_option
 @reports_errors
 def graph(fmt, output, council, db_path):
@@ -501,7 +505,7 @@ def graph(fmt, output, council, db_path):
 
 @cli.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@click.option("--council", help="Only this council (part of the name).")
+@council_option
 @db_option
 @reports_errors
 def report(output, council, db_path):
