@@ -27,6 +27,8 @@ class Line:
     bold: bool = False               # set in bold type (PDF) or **marked** (text)
     large: bool = False              # set larger than the body text
     indent: float = 0.0              # left offset relative to the body text margin
+    #: ends well before the right margin (None when the reader cannot tell, as for text)
+    ends_short: bool | None = None
 
     @property
     def styled(self) -> bool:

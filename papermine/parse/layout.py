@@ -30,6 +30,8 @@ RUNNING_LINE_MIN_SHARE = 0.5
 LARGE_FONT_RATIO = 1.15
 #: An indent of more than this many points from the body margin is recorded.
 INDENT_TOLERANCE = 4.0
+#: A line ending this share of the body width short of the right margin did not wrap.
+SHORT_LINE_RATIO = 0.2
 
 _PAGE_NUMBER = re.compile(
     r"^(page\s+\d+(\s+of\s+\d+)?|\d+\s*(/|of)\s*\d+|[-–]?\s*\d{1,3}\s*[-–]?|[ivxlc]{1,6})$",
@@ -128,6 +130,9 @@ def assemble(pages: list[PageLayout]) -> list[Line]:
     # the line pitch inside a paragraph is the smallest common spacing: the
     # lower quartile is robust to gaps between paragraphs and list items
     pitch = statistics.quantiles(pitches, n=4)[0] if len(pitches) >= 4 else body_size * 1.2
+    # the right margin: where most full lines end (the upper decile of line ends)
+    right = statistics.quantiles([ln.x1 for ln in body], n=10)[-1] if len(body) >= 10 else max(ln.x1 for ln in body)
+    short_gap = max(right - margin, 1.0) * SHORT_LINE_RATIO
     out: list[Line] = []
     for page in pages:
         previous_bottom = None
@@ -141,7 +146,8 @@ def assemble(pages: list[PageLayout]) -> list[Line]:
             out.append(Line(text=ln.text, page=page.number, blank_before=blank or first,
                             page_break_before=first and page.number > 1, bold=ln.bold,
                             large=ln.size > body_size * LARGE_FONT_RATIO,
-                            indent=indent if abs(indent) > INDENT_TOLERANCE else 0.0))
+                            indent=indent if abs(indent) > INDENT_TOLERANCE else 0.0,
+                            ends_short=right - ln.x1 > short_gap))
             previous_bottom = ln.bottom
             first = False
     return out

@@ -32,6 +32,16 @@ SENTENCE_HEADING_MAX_WORDS = 45
 SUBHEADING_MIN_WORDS = 5
 #: A numbered heading ("1. Introduction") has at most this many words.
 NUMBERED_HEADING_MAX_WORDS = 8
+#: A numbered field label ("6. Relevant Director:") is a heading at most this long.
+FIELD_HEADING_MAX_WORDS = 4
+#: A minute's title may wrap over this many lines above its "(Item N)" tag.
+MINUTE_TITLE_MAX_LINES = 3
+#: A minute's title has at most this many words.
+MINUTE_TITLE_MAX_WORDS = 30
+#: Without layout facts (text input) a line this short did not wrap.
+SHORT_LINE_CHARS = 50
+#: A title-like line has at least this share of its longer words capitalised.
+TITLE_CASE_MIN_SHARE = 0.6
 #: A short line heading a group of bullets inside a paragraph ("Stay Safe").
 LIST_HEADING_MAX_WORDS = 8
 #: A "Label: value" line splits into a heading and a paragraph when the label is this short.
@@ -47,7 +57,11 @@ INHERITING_KINDS = {"progress", "priorities", "future_priorities", "background",
                     "summary", "governance", "purpose"}
 
 _BULLET = r"[-•*▪●◦·➢✓\uf0b7\uf0a7]"
-_NUMBER = re.compile(rf"^(?P<md>{_BULLET}\s+)?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}){{0,3}})(?P<punct>\.|\))?\s+(?P<rest>\S.*)$")
+_NUMBER = re.compile(rf"^(?P<md>{_BULLET}\s+)?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}){{0,3}})"
+                     rf"(?:(?P<punct>\.|\))?\s+|(?P<tight>\.)(?=[A-Z][a-z]))(?P<rest>\S.*)$")
+#: "(Item 5)": an agenda item's tag under (or after) a minute's title.
+_ITEM_TAG = re.compile(r"^\((?:agenda\s+)?item\s+\d+[a-z]?\)$", re.IGNORECASE)
+_ITEM_TAG_TAIL = re.compile(r"\s*\((?:agenda\s+)?item\s+\d+[a-z]?\)$", re.IGNORECASE)
 _ROMAN = r"(?=[ivx])(?:x{0,3})(?:ix|iv|v?i{0,3})"     # never empty
 _ITEM = re.compile(
     rf"^(?:{_BULLET}\s+)?(?:\((?P<p>[a-z]|{_ROMAN})\)|(?P<b>[a-z]|{_ROMAN})[).])\s+(?P<rest>\S.*)$",
@@ -116,6 +130,12 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
+def _is_title_like(text: str) -> bool:
+    """"Register of Interests", "Tree Management - Fell Lane": most longer words capitalised."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_MIN_SHARE
+
+
 def _number_tuple(num: str) -> tuple[int, ...]:
     return tuple(int(part) for part in num.split("."))
 
@@ -158,6 +178,8 @@ class _Builder:
         self.last_was_heading = False
         self.labelled_item = _labelled_item_re()
         self.vocabulary = _vocabulary(lines)
+        #: depths of the printed numbers that headed sections ("2" -> 1, "2.1" -> 2)
+        self.heading_depths: set[int] = set()
 
     # ---- sections ---------------------------------------------------------
     @property
@@ -189,6 +211,7 @@ class _Builder:
         self.last_was_heading = True
         if number:
             self.last_number = _number_tuple(number)
+            self.heading_depths.add(len(self.last_number))
 
     # ---- paragraphs ---------------------------------------------------------
     def close_paragraph(self) -> None:
@@ -289,7 +312,7 @@ class _Builder:
         rest = m.group("rest")
         if rest[0].islower() or rest[0] in "%)/" or _DATE_TAIL.match(rest):
             return None
-        if not self._plausible(_number_tuple(m.group("num"))):
+        if not self._plausible(_number_tuple(m.group("num"))) and not self._minute_title_end(i, m):
             return None
         return m
 
@@ -319,6 +342,9 @@ class _Builder:
             return "lettered"
         items = self.open.para.items if self.open else []
         letters = [it.label for it in items if it.kind == "lettered" and it.label]
+        number = self.open.para.number if self.open and not items else None
+        if number and len(number) == 1 and number.isalpha() and ord(label[0]) == ord(number) + 1:
+            return "lettered"                       # paragraph h) then i): the letter i
         if len(label) == 1 and letters and ord(label) == ord(letters[-1]) + 1:
             return "lettered"                       # (h) then (i): the letter i
         if len(label) == 1 and label not in "iv" and not any(it.kind == "roman" for it in items):
@@ -352,7 +378,13 @@ class _Builder:
         return nxt is not None and nxt[1] == "bullet"
 
     def _next_starts_numbered_or_items(self, j: int) -> bool:
-        return j < len(self.lines) and (self.number_at(j) is not None or self.item_at(j) is not None)
+        """Does a numbered paragraph or an item (not a numbered heading) start at line j?"""
+        if j >= len(self.lines):
+            return False
+        m = self.number_at(j)
+        if m is not None:
+            return self._numbered_heading(j, m) is None
+        return self.item_at(j) is not None
 
     def build(self) -> Structure:
         i = 0
@@ -386,21 +418,61 @@ class _Builder:
         front = [p for p in self.paragraphs if p.section == 0]
         return Structure(self.sections, self.paragraphs, front)
 
-    def _numbered(self, i: int, m: re.Match) -> int:
+    def _minute_title_end(self, i: int, m: re.Match) -> int | None:
+        """Index after a minute's title ("84. Apologies" over "(Item 1)", the title
+        possibly wrapped, or "(Item 1)" at its end), or None if line i is no minute."""
+        if _ITEM_TAG_TAIL.search(m.group("rest")):
+            return i + 1
+        for j in range(i + 1, min(i + 1 + MINUTE_TITLE_MAX_LINES, len(self.lines))):
+            if _ITEM_TAG.match(self.lines[j].text):
+                return j + 1
+            if self.lines[j].blank_before or _TERMINAL.search(self.lines[j].text):
+                return None
+        return None
+
+    def _numbered_heading(self, i: int, m: re.Match) -> tuple[str, str | None, int] | None:
+        """(title, kind, index after it) when numbered line i heads a section.
+
+        The paper's own evidence decides: a minute's "(Item N)" tag; a known
+        heading; a short title standing alone (styled, capitals, or with its
+        first child number below); a field label at a depth the paper already
+        numbers headings at ("6. Relevant Director:"); or a title-like line that
+        ends short with body text under it ("16.03.2 Register of Interests")."""
         line = self.lines[i]
         num, rest = m.group("num"), m.group("rest")
         nxt = i + 1
+        end = self._minute_title_end(i, m)
+        if end is not None:
+            title = _ITEM_TAG_TAIL.sub("", " ".join([rest] + [ln.text for ln in self.lines[nxt:end]
+                                                             if not _ITEM_TAG.match(ln.text)]))
+            if _words(title) <= MINUTE_TITLE_MAX_WORDS:
+                return title, heading_kind(title) or "minutes_item", end
         next_is_new = nxt >= len(self.lines) or self.lines[nxt].blank_before
         known = heading_kind(rest)
-        is_heading = (known is not None and _words(rest) <= KNOWN_HEADING_MAX_WORDS) or (
-            next_is_new and _words(rest) <= NUMBERED_HEADING_MAX_WORDS
-            and not _TERMINAL.search(rest)
-            and (line.styled or _is_caps(rest) or self._child_follows(num, nxt)))
-        if is_heading:
-            self.open_section(rest, known, line.page, number=num)
-            return i + 1
+        if known is not None and _words(rest) <= KNOWN_HEADING_MAX_WORDS:
+            return rest, known, nxt
+        short = _words(rest) <= NUMBERED_HEADING_MAX_WORDS
+        if next_is_new and short and not _TERMINAL.search(rest) \
+                and (line.styled or _is_caps(rest) or self._child_follows(num, nxt)):
+            return rest, None, nxt
+        depth = len(_number_tuple(num))
+        if rest.endswith(":") and _words(rest) <= FIELD_HEADING_MAX_WORDS and depth in self.heading_depths:
+            return rest.rstrip(":").strip(), None, nxt
+        ends_short = line.ends_short if line.ends_short is not None else len(line.text) <= SHORT_LINE_CHARS
+        if short and ends_short and not _TERMINAL.search(rest) and _is_title_like(rest) \
+                and nxt < len(self.lines) and not next_is_new and self.lines[nxt].text[:1].isupper() \
+                and _NUMBER.match(self.lines[nxt].text) is None and self.item_at(nxt) is None:
+            return rest, None, nxt
+        return None
+
+    def _numbered(self, i: int, m: re.Match) -> int:
+        heading = self._numbered_heading(i, m)
+        if heading is not None:
+            title, kind, nxt = heading
+            self.open_section(title, kind, self.lines[i].page, number=m.group("num"))
+            return nxt
         self.in_front = False
-        self.start_paragraph(num, rest, line)
+        self.start_paragraph(m.group("num"), m.group("rest"), self.lines[i])
         return self._continue_lines(i + 1)
 
     def _continue_lines(self, j: int) -> int:
