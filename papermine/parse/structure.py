@@ -61,7 +61,11 @@ _NUMBER = re.compile(rf"^(?P<md>{_BULLET}\s+)?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}){{
                      rf"(?:(?P<punct>\.|\))?\s+|(?P<tight>\.)(?=[A-Z][a-z]))(?P<rest>\S.*)$")
 #: "(Item 5)": an agenda item's tag under (or after) a minute's title.
 _ITEM_TAG = re.compile(r"^\((?:agenda\s+)?item\s+\d+[a-z]?\)$", re.IGNORECASE)
-_ITEM_TAG_TAIL = re.compile(r"\s*\((?:agenda\s+)?item\s+\d+[a-z]?\)$", re.IGNORECASE)
+#: ...and an agenda's "(Pages 1 - 10)" after an item's title.
+_ITEM_TAG_TAIL = re.compile(r"\s*\((?:(?:agenda\s+)?item\s+\d+[a-z]?|pages?\s+\d+(?:\s*[-–]\s*\d+)?)\)$",
+                            re.IGNORECASE)
+#: "RESULT: APPROVED", "MOTION BY: Garcia": a record's field, never a heading.
+_CAPS_FIELD = re.compile(r"^[A-Z][A-Z /]{1,20}:\s+\S")
 _ROMAN = r"(?=[ivx])(?:x{0,3})(?:ix|iv|v?i{0,3})"     # never empty
 _ITEM = re.compile(
     rf"^(?:{_BULLET}\s+)?(?:\((?P<p>[a-z]|{_ROMAN})\)|(?P<b>[a-z]|{_ROMAN})[).])\s+(?P<rest>\S.*)$",
@@ -277,10 +281,12 @@ class _Builder:
         op.last_page = line.page
 
     # ---- line classification ---------------------------------------------
-    def _plausible(self, num: tuple[int, ...]) -> bool:
+    def _plausible(self, num: tuple[int, ...], new_block: bool = False) -> bool:
         last = self.last_number
         if num[0] == 0:
             return False
+        if new_block and last is not None and len(num) > 1 and num[:-1] == last[:-1]:
+            return True                 # a decimal number printed again ("6.1" after "6.10")
         if last is None:
             return num[0] <= MAX_FIRST_NUMBER
         if self.section_fresh and num[-1] == 1:
@@ -312,7 +318,8 @@ class _Builder:
         rest = m.group("rest")
         if rest[0].islower() or rest[0] in "%)/" or _DATE_TAIL.match(rest):
             return None
-        if not self._plausible(_number_tuple(m.group("num"))) and not self._minute_title_end(i, m):
+        if not self._plausible(_number_tuple(m.group("num")), self.lines[i].blank_before) \
+                and not self._minute_title_end(i, m):
             return None
         return m
 
@@ -455,15 +462,37 @@ class _Builder:
         if next_is_new and short and not _TERMINAL.search(rest) \
                 and (line.styled or _is_caps(rest) or self._child_follows(num, nxt)):
             return rest, None, nxt
+        wrapped = self._styled_title_end(i)
+        if wrapped is not None:
+            title = " ".join([rest] + [ln.text for ln in self.lines[nxt:wrapped]])
+            return title, heading_kind(title), wrapped
         depth = len(_number_tuple(num))
+        ends_short = line.ends_short if line.ends_short is not None else len(line.text) <= SHORT_LINE_CHARS
+        if depth in self.heading_depths and short and ends_short and not _TERMINAL.search(rest) \
+                and (line.styled or _is_caps(rest) or _is_title_like(rest)):
+            return rest, None, nxt          # a sibling of the numbered headings before it
         if rest.endswith(":") and _words(rest) <= FIELD_HEADING_MAX_WORDS and depth in self.heading_depths:
             return rest.rstrip(":").strip(), None, nxt
-        ends_short = line.ends_short if line.ends_short is not None else len(line.text) <= SHORT_LINE_CHARS
         if short and ends_short and not _TERMINAL.search(rest) and _is_title_like(rest) \
                 and nxt < len(self.lines) and not next_is_new and self.lines[nxt].text[:1].isupper() \
                 and _NUMBER.match(self.lines[nxt].text) is None and self.item_at(nxt) is None:
             return rest, None, nxt
         return None
+
+    def _styled_title_end(self, i: int) -> int | None:
+        """Index after a styled numbered title wrapped over up to three lines and
+        standing alone (a gap or the end follows), or None."""
+        if not self.lines[i].styled:
+            return None
+        j = i + 1
+        while j < len(self.lines) and j < i + 3 and not self.lines[j].blank_before and self.lines[j].styled \
+                and _NUMBER.match(self.lines[j].text) is None:
+            j += 1
+        title = " ".join(ln.text for ln in self.lines[i:j])
+        if j == i + 1 or (j < len(self.lines) and not self.lines[j].blank_before) \
+                or _words(title) > STYLED_HEADING_MAX_WORDS or title.endswith("."):
+            return None
+        return j
 
     def _numbered(self, i: int, m: re.Match) -> int:
         heading = self._numbered_heading(i, m)
@@ -535,7 +564,7 @@ class _Builder:
                     self.continue_open(ln.text, ln)
                 return end
 
-        styled = all(ln.styled for ln in block) or _is_caps(text)
+        styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text)
         follows = self._next_starts_numbered_or_items(end)
         if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and not text.endswith((".", ":")):
             if op is not None and op.list_open and end < len(self.lines) \
@@ -547,7 +576,8 @@ class _Builder:
         if self._is_list_heading(text, end):
             self.add_item(None, "heading", text, first)       # "Stay Safe" over its tasks
             return end
-        if follows and text[0].isupper() and _words(text) <= SENTENCE_HEADING_MAX_WORDS \
+        if follows and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
+                and text[0].isupper() and _words(text) <= SENTENCE_HEADING_MAX_WORDS \
                 and not text.endswith(":") and not _SENTENCE_BREAK.search(text):
             # a milestone or objective sentence heading the paragraphs under it
             self.open_section(text.rstrip("."), None, first.page, plain_sentence=True)
