@@ -42,6 +42,8 @@ MINUTE_TITLE_MAX_WORDS = 30
 SHORT_LINE_CHARS = 50
 #: A title-like line has at least this share of its longer words capitalised.
 TITLE_CASE_MIN_SHARE = 0.6
+#: How far ahead to look for the item after an "i)" (is it "ii)" or "j)"?).
+ITEM_LOOKAHEAD_LINES = 60
 #: A short line heading a group of bullets inside a paragraph ("Stay Safe").
 LIST_HEADING_MAX_WORDS = 8
 #: A "Label: value" line splits into a heading and a paragraph when the label is this short.
@@ -59,11 +61,10 @@ INHERITING_KINDS = {"progress", "priorities", "future_priorities", "background",
 _BULLET = r"[-•*▪●◦·➢✓\uf0b7\uf0a7]"
 _NUMBER = re.compile(rf"^(?P<md>{_BULLET}\s+)?(?P<num>\d{{1,3}}(?:\.\d{{1,3}}){{0,3}})"
                      rf"(?:(?P<punct>\.|\))?\s+|(?P<tight>\.)(?=[A-Z][a-z]))(?P<rest>\S.*)$")
-#: "(Item 5)": an agenda item's tag under (or after) a minute's title.
-_ITEM_TAG = re.compile(r"^\((?:agenda\s+)?item\s+\d+[a-z]?\)$", re.IGNORECASE)
-#: ...and an agenda's "(Pages 1 - 10)" after an item's title.
-_ITEM_TAG_TAIL = re.compile(r"\s*\((?:(?:agenda\s+)?item\s+\d+[a-z]?|pages?\s+\d+(?:\s*[-–]\s*\d+)?)\)$",
-                            re.IGNORECASE)
+#: "(Item 5)" under a minute's title, "(Pages 1 - 10)" after an agenda item's.
+_TAG = r"\((?:(?:agenda\s+)?item\s+\d+[a-z]?|pages?\s+\d+(?:\s*[-–]\s*\d+)?)\)"
+_ITEM_TAG = re.compile(rf"^{_TAG}$", re.IGNORECASE)
+_ITEM_TAG_TAIL = re.compile(rf"\s*{_TAG}$", re.IGNORECASE)
 #: "RESULT: APPROVED", "MOTION BY: Garcia": a record's field, never a heading.
 _CAPS_FIELD = re.compile(r"^[A-Z][A-Z /]{1,20}:\s+\S")
 _ROMAN = r"(?=[ivx])(?:x{0,3})(?:ix|iv|v?i{0,3})"     # never empty
@@ -74,6 +75,8 @@ _BULLET_LINE = re.compile(rf"^{_BULLET}\s+(?P<rest>\S.*)$")
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”)]*\s+[A-Z]")
 _ROMAN_FULL = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
+#: a roman numeral's successor, to tell "i) ... ii)" from "i) ... j)"
+_ROMAN_NEXT = {"i": "ii", "v": "vi", "x": "xi"}
 #: "From: ...", "Decision no: ...": each a line of its own in a front block.
 _FRONT_LABEL = re.compile(r"^[A-Z][A-Za-z ()./']{0,30}:\s")
 #: A front-block line at least this long may have wrapped onto the next line.
@@ -181,9 +184,12 @@ class _Builder:
         self.front_blocks = 0
         self.last_was_heading = False
         self.labelled_item = _labelled_item_re()
+        self._item_line: dict[str, int] = {}
         self.vocabulary = _vocabulary(lines)
         #: depths of the printed numbers that headed sections ("2" -> 1, "2.1" -> 2)
         self.heading_depths: set[int] = set()
+        #: the letter of the section's last lettered paragraph ("h" in "h) The Members...")
+        self.last_letter: str | None = None
 
     # ---- sections ---------------------------------------------------------
     @property
@@ -212,6 +218,7 @@ class _Builder:
         self.sections.append(Section(heading=heading, kind=kind, index=len(self.sections),
                                      level=level, number=number, parent=parent, page=page))
         self.section_fresh = True
+        self.last_letter = None
         self.last_was_heading = True
         if number:
             self.last_number = _number_tuple(number)
@@ -238,6 +245,8 @@ class _Builder:
             self.last_number = _number_tuple(number)
         if number is not None:
             self.section_fresh = False
+        if number is not None and len(number) == 1 and number.isalpha():
+            self.last_letter = number
 
     def _lettered_paragraph(self, label: str | None, kind: str) -> bool:
         """Do letters number the paragraphs here ("a) This report...", "b) ...")?
@@ -250,8 +259,10 @@ class _Builder:
         op = self.open
         if op is None or op.para.section != self.section.index:
             return True
-        number = op.para.number or ""
-        return len(number) == 1 and number.isalpha() and ord(label) == ord(number) + 1
+        letters = [it.label for it in op.para.items if it.kind == "lettered" and it.label]
+        if letters and ord(label) == ord(letters[-1][0]) + 1:
+            return False                    # the next item of an open (a), (b) list
+        return self.last_letter is not None and ord(label) == ord(self.last_letter) + 1
 
     def add_item(self, label: str | None, kind: str, text: str, line: Line) -> None:
         if self._lettered_paragraph(label, kind):
@@ -328,6 +339,10 @@ class _Builder:
         if i >= len(self.lines):
             return None
         text = self.lines[i].text
+        self._item_line = {}
+        m = _ITEM.match(text)
+        if m:
+            self._item_line[(m.group("p") or m.group("b")).lower()] = i
         m = self.labelled_item.match(text)
         if m:
             return m.group("label"), "numbered", m.group("rest")
@@ -344,13 +359,22 @@ class _Builder:
             return None, "bullet", m.group("rest")
         return None
 
+    def _next_item_label(self, label: str) -> str | None:
+        """The label of the next item line after the one labelled `label` (lookahead)."""
+        start = self._item_line.get(label, 0)
+        for j in range(start + 1, min(start + ITEM_LOOKAHEAD_LINES, len(self.lines))):
+            m = _ITEM.match(self.lines[j].text)
+            if m:
+                return (m.group("p") or m.group("b")).lower()
+        return None
+
     def _item_kind(self, label: str) -> str:
         if not _ROMAN_FULL.match(label):
             return "lettered"
         items = self.open.para.items if self.open else []
         letters = [it.label for it in items if it.kind == "lettered" and it.label]
-        number = self.open.para.number if self.open and not items else None
-        if number and len(number) == 1 and number.isalpha() and ord(label[0]) == ord(number) + 1:
+        if not letters and self.last_letter and ord(label[0]) == ord(self.last_letter) + 1 \
+                and self._next_item_label(label) != _ROMAN_NEXT.get(label):
             return "lettered"                       # paragraph h) then i): the letter i
         if len(label) == 1 and letters and ord(label) == ord(letters[-1]) + 1:
             return "lettered"                       # (h) then (i): the letter i
@@ -410,6 +434,11 @@ class _Builder:
                     self.open_section(text, kind, line.page)
                 i += 1
                 continue
+            listed = self._list_number_at(i)
+            if listed is not None:
+                self.add_item(*listed, line)
+                i = self._continue_lines(i + 1)
+                continue
             m = self.number_at(i)
             if m is not None and not (self.in_front and self.front_blocks == 0 and i == 0
                                       and _words(m.group("rest")) <= 3):
@@ -431,11 +460,26 @@ class _Builder:
         if _ITEM_TAG_TAIL.search(m.group("rest")):
             return i + 1
         for j in range(i + 1, min(i + 1 + MINUTE_TITLE_MAX_LINES, len(self.lines))):
-            if _ITEM_TAG.match(self.lines[j].text):
+            if _ITEM_TAG_TAIL.search(self.lines[j].text):
                 return j + 1
             if self.lines[j].blank_before or _TERMINAL.search(self.lines[j].text):
                 return None
         return None
+
+    def _list_number_at(self, i: int) -> tuple[str, str, str] | None:
+        """(label, "numbered", text) when line i numbers an item of the open
+        paragraph's list: "1)" or "1." after a lead-in ending with a colon, or the
+        next number of such a list; the paper's paragraph numbering is elsewhere."""
+        op = self.open
+        m = _NUMBER.match(self.lines[i].text)
+        if op is None or m is None or "." in m.group("num") or op.para.section != self.section.index \
+                or not op.list_open or (op.para.number or "").isdigit():
+            return None
+        numbered = [it.label for it in op.para.items if it.kind == "numbered"]
+        expected = str(int(numbered[-1]) + 1) if numbered and numbered[-1].isdigit() else "1"
+        if m.group("num") != expected or (not numbered and op.para.items):
+            return None
+        return m.group("num"), "numbered", m.group("rest")
 
     def _numbered_heading(self, i: int, m: re.Match) -> tuple[str, str | None, int] | None:
         """(title, kind, index after it) when numbered line i heads a section.
@@ -450,8 +494,8 @@ class _Builder:
         nxt = i + 1
         end = self._minute_title_end(i, m)
         if end is not None:
-            title = _ITEM_TAG_TAIL.sub("", " ".join([rest] + [ln.text for ln in self.lines[nxt:end]
-                                                             if not _ITEM_TAG.match(ln.text)]))
+            title = _ITEM_TAG_TAIL.sub("", " ".join([rest] + [_ITEM_TAG_TAIL.sub("", ln.text)
+                                                             for ln in self.lines[nxt:end]]).strip())
             if _words(title) <= MINUTE_TITLE_MAX_WORDS:
                 return title, heading_kind(title) or "minutes_item", end
         next_is_new = nxt >= len(self.lines) or self.lines[nxt].blank_before
@@ -559,7 +603,8 @@ class _Builder:
             prev = op.last_text()
             mid_sentence = (not op.para.items and prev and not _TERMINAL.search(prev)
                             and not _is_caps(first.text) and not first.styled)
-            if first.text[0].islower() or mid_sentence:
+            quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
+            if first.text[0].islower() or mid_sentence or quoted:
                 for ln in block:
                     self.continue_open(ln.text, ln)
                 return end
