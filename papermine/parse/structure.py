@@ -44,6 +44,12 @@ SHORT_LINE_CHARS = 50
 TITLE_CASE_MIN_SHARE = 0.6
 #: How far ahead to look for the item after an "i)" (is it "ii)" or "j)"?).
 ITEM_LOOKAHEAD_LINES = 60
+#: A question standing as a heading ("What does the evidence tell us?") is at most this long.
+QUESTION_HEADING_MAX_WORDS = 10
+#: After this many numbered headings and no numbered paragraph at one depth,
+#: the paper numbers only headings there ("21.01.05 Discussion regarding ...").
+MIN_SIBLING_HEADINGS = 3
+SIBLING_HEADING_MAX_WORDS = 15
 #: A short line heading a group of bullets inside a paragraph ("Stay Safe").
 LIST_HEADING_MAX_WORDS = 8
 #: A "Label: value" line splits into a heading and a paragraph when the label is this short.
@@ -188,6 +194,8 @@ class _Builder:
         self.vocabulary = _vocabulary(lines)
         #: depths of the printed numbers that headed sections ("2" -> 1, "2.1" -> 2)
         self.heading_depths: set[int] = set()
+        #: depth -> (numbered headings, numbered paragraphs) seen at that depth
+        self.numbered_depths: dict[int, tuple[int, int]] = {}
         #: the letter of the section's last lettered paragraph ("h" in "h) The Members...")
         self.last_letter: str | None = None
 
@@ -215,6 +223,7 @@ class _Builder:
         elif kind == "implications" and top.kind in ("implications", "appendix") \
                 and top.heading is not None:
             level, parent = 2, top.index
+        heading = heading.lstrip(".:;,–- ") or heading
         self.sections.append(Section(heading=heading, kind=kind, index=len(self.sections),
                                      level=level, number=number, parent=parent, page=page))
         self.section_fresh = True
@@ -223,6 +232,8 @@ class _Builder:
         if number:
             self.last_number = _number_tuple(number)
             self.heading_depths.add(len(self.last_number))
+            heads, paras = self.numbered_depths.get(len(self.last_number), (0, 0))
+            self.numbered_depths[len(self.last_number)] = (heads + 1, paras)
 
     # ---- paragraphs ---------------------------------------------------------
     def close_paragraph(self) -> None:
@@ -243,6 +254,8 @@ class _Builder:
         self.last_was_heading = False
         if number is not None and number[0].isdigit():
             self.last_number = _number_tuple(number)
+            heads, paras = self.numbered_depths.get(len(self.last_number), (0, 0))
+            self.numbered_depths[len(self.last_number)] = (heads, paras + 1)
         if number is not None:
             self.section_fresh = False
         if number is not None and len(number) == 1 and number.isalpha():
@@ -457,10 +470,12 @@ class _Builder:
     def _minute_title_end(self, i: int, m: re.Match) -> int | None:
         """Index after a minute's title ("84. Apologies" over "(Item 1)", the title
         possibly wrapped, or "(Item 1)" at its end), or None if line i is no minute."""
-        if _ITEM_TAG_TAIL.search(m.group("rest")):
+        title = m.group("rest")
+        if _ITEM_TAG_TAIL.search(title):
             return i + 1
         for j in range(i + 1, min(i + 1 + MINUTE_TITLE_MAX_LINES, len(self.lines))):
-            if _ITEM_TAG_TAIL.search(self.lines[j].text):
+            title += " " + self.lines[j].text            # the tag may itself wrap: "(Pages" / "461 - 610)"
+            if _ITEM_TAG_TAIL.search(title):
                 return j + 1
             if self.lines[j].blank_before or _TERMINAL.search(self.lines[j].text):
                 return None
@@ -494,8 +509,7 @@ class _Builder:
         nxt = i + 1
         end = self._minute_title_end(i, m)
         if end is not None:
-            title = _ITEM_TAG_TAIL.sub("", " ".join([rest] + [_ITEM_TAG_TAIL.sub("", ln.text)
-                                                             for ln in self.lines[nxt:end]]).strip())
+            title = _ITEM_TAG_TAIL.sub("", " ".join([rest] + [ln.text for ln in self.lines[nxt:end]])).strip()
             if _words(title) <= MINUTE_TITLE_MAX_WORDS:
                 return title, heading_kind(title) or "minutes_item", end
         next_is_new = nxt >= len(self.lines) or self.lines[nxt].blank_before
@@ -512,15 +526,25 @@ class _Builder:
             return title, heading_kind(title), wrapped
         depth = len(_number_tuple(num))
         ends_short = line.ends_short if line.ends_short is not None else len(line.text) <= SHORT_LINE_CHARS
-        if depth in self.heading_depths and short and ends_short and not _TERMINAL.search(rest) \
-                and (line.styled or _is_caps(rest) or _is_title_like(rest)):
+        if depth in self.heading_depths and ends_short and not _TERMINAL.search(rest) and (
+                (short and (_is_caps(rest) or _is_title_like(rest)))
+                or (line.styled and _words(rest) <= STYLED_HEADING_MAX_WORDS)):
             return rest, None, nxt          # a sibling of the numbered headings before it
+        if self.numbered_depths.get(depth, (0, 0))[0] >= MIN_SIBLING_HEADINGS \
+                and not self.numbered_depths[depth][1] and _words(rest) <= SIBLING_HEADING_MAX_WORDS \
+                and not _TERMINAL.search(rest):
+            return rest, None, nxt          # at a depth where the paper numbers only headings
+        if line.bold and _words(rest) <= STYLED_HEADING_MAX_WORDS and not rest.endswith(":") \
+                and nxt < len(self.lines) and not self.lines[nxt].bold and self.item_at(nxt) is None:
+            return rest, None, nxt          # a bold title over plain text
         if rest.endswith(":") and _words(rest) <= FIELD_HEADING_MAX_WORDS and depth in self.heading_depths:
             return rest.rstrip(":").strip(), None, nxt
-        if short and ends_short and not _TERMINAL.search(rest) and _is_title_like(rest) \
-                and nxt < len(self.lines) and not next_is_new and self.lines[nxt].text[:1].isupper() \
-                and _NUMBER.match(self.lines[nxt].text) is None and self.item_at(nxt) is None:
-            return rest, None, nxt
+        if short and ends_short and not _TERMINAL.search(rest) \
+                and nxt < len(self.lines) and not next_is_new \
+                and (self.lines[nxt].text[:1].isupper() or _BULLET_LINE.match(self.lines[nxt].text)) \
+                and _NUMBER.match(self.lines[nxt].text) is None \
+                and (self.item_at(nxt) is None or self.item_at(nxt)[1] == "bullet"):
+            return rest, None, nxt          # a title line with its text (or bullets) under it
         return None
 
     def _styled_title_end(self, i: int) -> int | None:
@@ -620,6 +644,11 @@ class _Builder:
             return end
         if self._is_list_heading(text, end):
             self.add_item(None, "heading", text, first)       # "Stay Safe" over its tasks
+            return end
+        if len(block) == 1 and text.endswith("?") and _words(text) <= QUESTION_HEADING_MAX_WORDS \
+                and first.ends_short is not False and end < len(self.lines) \
+                and self.lines[end].text[:1].isupper():
+            self.open_section(text, None, first.page)          # "Who is affected?" over its answer
             return end
         if follows and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
                 and text[0].isupper() and _words(text) <= SENTENCE_HEADING_MAX_WORDS \
