@@ -81,6 +81,8 @@ _BULLET_LINE = re.compile(rf"^{_BULLET}\s+(?P<rest>\S.*)$")
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”)]*\s+[A-Z]")
 _ROMAN_FULL = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
+#: Headings over a list of appendices or background papers, whose entries are no headings.
+_APPENDIX_LIST = re.compile(r"^(list of )?(appendices|annexes|background (documents|papers))\b")
 #: a roman numeral's successor, to tell "i) ... ii)" from "i) ... j)"
 _ROMAN_NEXT = {"i": "ii", "v": "vi", "x": "xi"}
 #: "From: ...", "Decision no: ...": each a line of its own in a front block.
@@ -438,14 +440,20 @@ class _Builder:
             text = line.text
             # a heading of a known kind: "Purpose of the Report", "Appendix 1: Implications"
             kind = heading_kind(text)
+            if kind == "appendix" and self._listing_appendices():
+                kind = None                         # "Appendix A: ..." in a list of appendices
             if kind and (line.blank_before or self.last_was_heading or i == 0 or line.styled
                          or _TERMINAL.search(self.lines[i - 1].text)):
                 numbered = _NUMBER.match(text)      # "1. Introduction": heading number 1
                 if numbered and not numbered.group("md"):
-                    self.open_section(numbered.group("rest"), kind, line.page, number=numbered.group("num"))
+                    end = self._minute_title_end(i, numbered) or i + 1
+                    title = _ITEM_TAG_TAIL.sub("", " ".join(
+                        [numbered.group("rest")] + [ln.text for ln in self.lines[i + 1:end]])).strip()
+                    self.open_section(title, kind, line.page, number=numbered.group("num"))
+                    i = end
                 else:
                     self.open_section(text, kind, line.page)
-                i += 1
+                    i += 1
                 continue
             listed = self._list_number_at(i)
             if listed is not None:
@@ -480,6 +488,10 @@ class _Builder:
             if self.lines[j].blank_before or _TERMINAL.search(self.lines[j].text):
                 return None
         return None
+
+    def _listing_appendices(self) -> bool:
+        """Is the current section a list of the paper's appendices or background papers?"""
+        return bool(self.section.heading) and bool(_APPENDIX_LIST.match(_normalise_heading(self.section.heading)))
 
     def _list_number_at(self, i: int) -> tuple[str, str, str] | None:
         """(label, "numbered", text) when line i numbers an item of the open
@@ -612,7 +624,8 @@ class _Builder:
 
         # a "Label: value" line whose label names a section ("Contact: Helen ...")
         label, sep, value = first.text.partition(":")
-        if sep and value.strip() and _words(label) <= INLINE_LABEL_MAX_WORDS and heading_kind(label):
+        if sep and value.strip() and _words(label) <= INLINE_LABEL_MAX_WORDS and heading_kind(label) \
+                and not (heading_kind(label) == "appendix" and self._listing_appendices()):
             self.open_section(label.strip(), heading_kind(label), first.page)
             self.start_paragraph(None, value.strip(), first)
             for ln in block[1:]:
