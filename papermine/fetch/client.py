@@ -204,10 +204,14 @@ class PoliteClient:
             else:
                 self._last_end[urlsplit(url).netloc] = self._clock()
                 status = response.status_code
-                if status == 403 or (status in (429, 503) and response.headers.get("cf-mitigated")):
+                if response.headers.get("cf-mitigated", "").lower() == "challenge":
                     response.close()
-                    raise SiteBlocked(url, f"HTTP {status}: the site refuses this client; papermine stops "
-                                           "here and does not work around it")
+                    raise SiteBlocked(url, f"HTTP {status} with a challenge page (bot check): papermine "
+                                           "stops here and does not work around it")
+                if status == 403:
+                    response.close()
+                    raise SiteBlocked(url, "HTTP 403: the site refuses this client; papermine stops here "
+                                           "and does not work around it")
                 if status != 429 and status < 500:
                     return response
                 after = _retry_after(response)

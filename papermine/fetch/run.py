@@ -306,8 +306,11 @@ def _document(client: PoliteClient, doc: DocLink, meeting: Meeting, report: Fetc
 
 
 def _notes(doc: DocLink) -> str:
-    where = f"item {doc.item}" if doc.item else ("meeting document" if doc.level == "meeting" else "attachment")
-    return f"{doc.kind}; {where}" + (f"; attachment {doc.attachment_id}" if doc.attachment_id else "")
+    if doc.level == "meeting":
+        return f"{doc.kind}; meeting document" + (f" ({doc.attachment_id.replace('T', 'T=')})"
+                                                  if doc.attachment_id else "")
+    where = f"; item {doc.item}" if doc.item else ""
+    return f"{doc.kind}{where}" + (f"; attachment {doc.attachment_id}" if doc.attachment_id else "")
 
 
 def ingest_fetched(report: FetchReport, db_path: str | os.PathLike, on_outcome=None):

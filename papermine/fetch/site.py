@@ -157,7 +157,7 @@ class PagesSite(_Site):
         url = pages.committees_url(self.base)
         try:
             body = self._page(url)
-        except (FetchError, RobotsDisallowed) as exc:
+        except FetchError as exc:
             self.notice(f"{url}: {exc.detail}; a committee can still be given by its id")
             return []
         self._note_title(pages.read_links(url, body).title)
