@@ -15,6 +15,7 @@ request is logged with its times and User-Agent.
 from __future__ import annotations
 
 import io
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -209,7 +210,9 @@ class SiteServer:
         self.slow_started = threading.Event()
         self.log: list[Logged] = []
         self._lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self.errors: list[BaseException] = []      # errors in the handlers, other than a client hanging up
+        self.httpd = _Server(("127.0.0.1", 0), _handler(self))
+        self.httpd.owner = self
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -240,6 +243,16 @@ class SiteServer:
                     self.fail_first[prefix] = left - 1
                     return True
         return False
+
+
+class _Server(ThreadingHTTPServer):
+    owner: SiteServer
+
+    def handle_error(self, request, client_address):
+        """Kept, not printed: a client that hangs up (as a killed fetch does) is no error."""
+        error = sys.exc_info()[1]
+        if not isinstance(error, (ConnectionError, TimeoutError)):
+            self.owner.errors.append(error)
 
 
 def _handler(server: SiteServer):

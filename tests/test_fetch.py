@@ -48,6 +48,7 @@ def site():
 def server(site):
     with SiteServer(site) as srv:
         yield srv
+    assert not srv.errors, srv.errors
 
 
 def fetch(server, out: Path, *args: str, committee: str = PANEL):
