@@ -9,7 +9,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -340,3 +339,13 @@ def test_page_links_are_encoded_and_lose_the_hidden_size_span():
     assert docs[0].url == ("https://democracy.example.gov.uk/documents/g5/"
                            "Public%20reports%20pack%201st-Jan-2020%20Panel.pdf?T=10")
     assert docs[1].url == "https://democracy.example.gov.uk/documents/s9/Report%20of%20the%20Director.pdf"
+
+
+def test_meeting_list_dates_and_cancellations():
+    body = (b'<ul><li><a href="ieListDocuments.aspx?CId=7&amp;MId=70&amp;Ver=4">Thursday, 14th March, 2013 '
+            b'10.00 am</a></li><li><a href="ieListDocuments.aspx?CId=7&amp;MId=71&amp;Ver=4">18-Sep-2014</a> '
+            b'CANCELLED</li><li><a href="ieListDocuments.aspx?CId=7&amp;MId=72&amp;Ver=4">02/10/2014</a></li></ul>')
+    meetings = pages.read_meeting_list("https://democracy.example.gov.uk/ieListMeetings.aspx?CId=7", body, "7")
+    assert [(m.id, str(m.date), m.cancelled) for m in meetings] == [
+        ("70", "2013-03-14", False), ("71", "2014-09-18", True), ("72", "2014-10-02", False)]
+    assert meetings[0].page_url == "https://democracy.example.gov.uk/ieListDocuments.aspx?CId=7&MId=70&Ver=4"

@@ -154,7 +154,8 @@ def read_meeting_list(page_url: str, body: bytes, committee_id: str) -> list[Mee
         if "ielistdocuments.aspx" not in urlsplit(link.url).path.lower():
             continue
         mid = _param(link.url, "MId")
-        iso = find_date(link.text) or find_date(link.context)
+        iso = next(filter(None, (find_date(t) for t in (link.text, link.context, link.text.replace("-", " ")))),
+                   None)                                  # "14-Mar-2013" as in the file names
         when = parse_service_date(iso) if iso else None
         if not mid or not when or mid in meetings:
             continue
@@ -178,13 +179,17 @@ def read_documents(page_url: str, body: bytes) -> tuple[bool, list[DocLink], str
     """ieListDocuments.aspx: (marked cancelled, its document links, the page title).
 
     `documents/g<MId>/...?T=n` are meeting-level (frontsheet, pack, minutes);
-    `documents/s<id>/...` and `mgConvert2PDF.aspx?ID=` are item attachments.
+    `documents/s<id>/...` and `mgConvert2PDF.aspx?ID=` are item attachments, and
+    so is another meeting's `documents/g...` linked from this page.
     """
     page = read_links(page_url, body)
+    meeting_id = _param(page_url, "MId")
     docs: list[DocLink] = []
     for link in page.links:
         path = urlsplit(link.url).path
-        if m := _MEETING_DOC.search(path):
+        if (m := _MEETING_DOC.search(path)) and meeting_id and m.group(1) != meeting_id:
+            docs.append(DocLink.item_doc(link.url, _doc_title(link), None))   # another meeting's, linked here
+        elif m := _MEETING_DOC.search(path):
             t = _param(link.url, "T")
             docs.append(DocLink.meeting_doc(link.url, _doc_title(link), int(t) if t and t.isdigit() else None))
         elif m := _ITEM_DOC.search(path):

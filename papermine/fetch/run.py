@@ -146,6 +146,8 @@ def fetch_committee(options: FetchOptions, on_event: Callable[[str, object], Non
     base = options.base_url.strip().rstrip("/")
     if urlsplit(base).scheme not in ("http", "https") or not urlsplit(base).netloc:
         raise FetchError(options.base_url, "not a web address (give the site root, https://...)")
+    if options.since > options.until:
+        raise FetchError(options.base_url, f"--since {options.since} is after --until {options.until}")
     events = _Events(on_event)
     report = FetchReport(base_url=base, since=options.since, until=options.until)
 
