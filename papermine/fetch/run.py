@@ -185,126 +185,128 @@ def _fetch(client: PoliteClient, base: str, options: FetchOptions, report: Fetch
     report.meetings = len(ordered)
     events("meetings", len(ordered))
 
-    state: dict[str, object] = {}
-
-    def ledger() -> Ledger:
-        """The committee folder's manifest, opened once the council's name is known."""
-        if "ledger" not in state:
-            report.council = options.council or site.council_name() or _host_name(base)
-            report.folder = Path(options.out) / folder_name(report.council, "council") / folder_name(title, "committee")
-            state["ledger"] = Ledger(report.folder)
-            state["ledger"].remove_stale_parts()
-        return state["ledger"]
-
-    seen: dict[str, DocResult] = {}      # address -> its result in this run
+    run = _Run(client, site, options, report, title, base, events, fail)
     for meeting in ordered:
-        _meeting(client, site, meeting, report, ledger, seen, fail, events)
+        run.meeting(meeting)
         events("meeting", meeting)
-    if "ledger" not in state and ordered:
-        ledger()
-    if not report.council:
-        report.council = options.council or site.council_name() or _host_name(base)
+    if ordered:
+        run.ledger()                  # the folder and council are known even when nothing was new
+    report.council = report.council or options.council or site.council_name() or _host_name(base)
 
 
-def _meeting(client, site, meeting: Meeting, report: FetchReport, ledger, seen, fail, events) -> None:
-    if meeting.cancelled:
-        report.cancelled += 1
-        return
-    try:
-        found = site.documents(meeting)
-    except FetchError as exc:
-        fail(exc.path or meeting.id, exc.detail)
-        return
-    except RobotsDisallowed as exc:
-        fail(exc.path or meeting.id, exc.detail)
-        return
-    for url, reason in found.failures:
-        fail(url, reason)
-    if found.cancelled:
-        report.cancelled += 1
-        return
-    when = meeting.date.isoformat()
+class _Run:
+    """The meetings of one fetch, in date order, through the document rules."""
 
-    def result(doc: DocLink, status: str, reason: str | None = None, file: str | None = None) -> DocResult:
-        r = DocResult(meeting.id, when, doc.title, doc.kind, doc.url, status, file, reason)
-        report.documents.append(r)
+    def __init__(self, client: PoliteClient, site, options: FetchOptions, report: FetchReport, title: str,
+                 base: str, events, fail):
+        self.client, self.site, self.options, self.report = client, site, options, report
+        self.title, self.base, self.events, self.fail = title, base, events, fail
+        self._ledger: Ledger | None = None
+        self.seen: dict[str, DocResult] = {}          # address -> its result in this run
+
+    def ledger(self) -> Ledger:
+        """The committee folder's manifest, opened once the council's name is known
+        (the site's first page has been read by then)."""
+        if self._ledger is None:
+            report = self.report
+            report.council = self.options.council or self.site.council_name() or _host_name(self.base)
+            report.folder = (Path(self.options.out) / folder_name(report.council, "council")
+                             / folder_name(self.title, "committee"))
+            self._ledger = Ledger(report.folder)
+            self._ledger.remove_stale_parts()
+        return self._ledger
+
+    def meeting(self, meeting: Meeting) -> None:
+        if meeting.cancelled:
+            self.report.cancelled += 1
+            return
+        try:
+            found = self.site.documents(meeting)
+        except (FetchError, RobotsDisallowed) as exc:
+            self.fail(exc.path or meeting.id, exc.detail)
+            return
+        for url, reason in found.failures:
+            self.fail(url, reason)
+        if found.cancelled:
+            self.report.cancelled += 1
+            return
+        items = [d for d in found.docs if d.level == "item"]
+        meeting_docs = [d for d in found.docs if d.level == "meeting"]
+        separate_reports = False
+        for doc in items + [d for d in meeting_docs if d.kind != "pack"]:
+            if doc.restricted:
+                self._result(meeting, doc, "skipped", "restricted")
+            elif doc.web_link:
+                self._result(meeting, doc, "skipped", "web_link")
+            elif doc.kind == "frontsheet":
+                self._result(meeting, doc, "skipped", "frontsheet")
+            else:
+                elsewhere = self.document(meeting, doc)
+                separate_reports |= doc.level == "item" and doc.kind == "report" and not elsewhere
+        for doc in (d for d in meeting_docs if d.kind == "pack"):
+            if separate_reports:
+                self._result(meeting, doc, "skipped", "pack")
+            else:
+                self.document(meeting, doc)
+
+    def _result(self, meeting: Meeting, doc: DocLink, status: str, reason: str | None = None,
+                file: str | None = None) -> DocResult:
+        r = DocResult(meeting.id, meeting.date.isoformat(), doc.title, doc.kind, doc.url, status, file, reason)
+        self.report.documents.append(r)
         return r
 
-    items = [d for d in found.docs if d.level == "item"]
-    meeting_docs = [d for d in found.docs if d.level == "meeting"]
-    separate_reports = False
-    for doc in items + [d for d in meeting_docs if d.kind != "pack"]:
-        if doc.restricted:
-            result(doc, "skipped", "restricted")
-        elif doc.web_link:
-            result(doc, "skipped", "web_link")
-        elif doc.kind == "frontsheet":
-            result(doc, "skipped", "frontsheet")
+    def document(self, meeting: Meeting, doc: DocLink) -> bool:
+        """Fetch one document unless it is here already. True when it is a copy of
+        another meeting's document (which does not make this meeting's reports)."""
+        when = meeting.date.isoformat()
+        if doc.url in self.seen:
+            first = self.seen[doc.url]
+            self._result(meeting, doc, "duplicate", f"same address as {first.file or first.url}", first.file)
+            return first.meeting_id != meeting.id
+        ledger = self.ledger()
+        row = ledger.complete(doc.url)
+        if row:
+            if row["file"]:
+                r = self._result(meeting, doc, "present", None, row["file"])
+                elsewhere = row["date"] != when
+            else:
+                r = self._result(meeting, doc, "duplicate", f"same content as {row['duplicate_of']}",
+                                 row["duplicate_of"])
+                elsewhere = not row["duplicate_of"].startswith(when + "/")
+            self.seen[doc.url] = r
+            return elsewhere
+        folder = ledger.folder / when
+        folder.mkdir(parents=True, exist_ok=True)
+        part = folder / (safe_name(doc.title, "", doc.attachment_id or None) + PART_SUFFIX)
+        self.events("download", doc)
+        try:
+            got = self.client.download(doc.url, part)
+        except FetchError as exc:
+            self.fail(doc.url, exc.detail)
+            self._result(meeting, doc, "failed", exc.detail)
+            return False
+        except RobotsDisallowed:
+            self.events("notice", f"robots.txt disallows {doc.url}: not fetched")
+            self._result(meeting, doc, "skipped", "robots")
+            return False
+        row = {"council": self.report.council, "committee": self.report.committee, "date": when,
+               "title": doc.title, "source": doc.url, "kind": doc.kind, "meeting_id": meeting.id,
+               "sha256": got.sha256, "bytes": str(got.size), "notes": _notes(doc)}
+        copy = ledger.with_hash(got.sha256)
+        if copy:
+            part.unlink(missing_ok=True)
+            ledger.record({**row, "file": "", "bytes": "", "duplicate_of": copy["file"]})
+            r = self._result(meeting, doc, "duplicate", f"same content as {copy['file']}", copy["file"])
+            elsewhere = copy["date"] != when
         else:
-            r = _document(client, doc, meeting, report, ledger(), seen, result, fail, events)
-            if doc.level == "item" and doc.kind == "report" and r.status != "duplicate_elsewhere":
-                separate_reports = True
-            if r.status == "duplicate_elsewhere":
-                r.status = "duplicate"
-    for doc in (d for d in meeting_docs if d.kind == "pack"):
-        if separate_reports:
-            result(doc, "skipped", "pack")
-        else:
-            r = _document(client, doc, meeting, report, ledger(), seen, result, fail, events)
-            if r.status == "duplicate_elsewhere":
-                r.status = "duplicate"
-
-
-def _document(client: PoliteClient, doc: DocLink, meeting: Meeting, report: FetchReport, ledger: Ledger,
-              seen: dict[str, DocResult], result, fail, events) -> DocResult:
-    """Fetch one document unless it is here already; `duplicate_elsewhere` marks a
-    copy of another meeting's document (it does not make this meeting's reports)."""
-    when = meeting.date.isoformat()
-    if doc.url in seen:
-        first = seen[doc.url]
-        same_meeting = first.meeting_id == meeting.id
-        return result(doc, "duplicate" if same_meeting else "duplicate_elsewhere",
-                      f"same address as {first.file or first.url}", first.file)
-    row = ledger.complete(doc.url)
-    if row:
-        if row["file"]:
-            r = result(doc, "present", None, row["file"])
-        else:
-            elsewhere = not row["duplicate_of"].startswith(when + "/")
-            r = result(doc, "duplicate_elsewhere" if elsewhere else "duplicate",
-                       f"same content as {row['duplicate_of']}", row["duplicate_of"])
-        seen[doc.url] = r
-        return r
-    folder = ledger.folder / when
-    folder.mkdir(parents=True, exist_ok=True)
-    part = folder / (safe_name(doc.title, "", doc.attachment_id or None) + PART_SUFFIX)
-    events("download", doc)
-    try:
-        got = client.download(doc.url, part)
-    except FetchError as exc:
-        fail(doc.url, exc.detail)
-        return result(doc, "failed", exc.detail)
-    except RobotsDisallowed:
-        events("notice", f"robots.txt disallows {doc.url}: not fetched")
-        return result(doc, "skipped", "robots")
-    base_row = {"council": report.council, "committee": report.committee, "date": when, "title": doc.title,
-                "source": doc.url, "kind": doc.kind, "meeting_id": meeting.id, "sha256": got.sha256,
-                "bytes": str(got.size), "notes": _notes(doc)}
-    copy = ledger.with_hash(got.sha256)
-    if copy:
-        part.unlink(missing_ok=True)
-        ledger.record({**base_row, "file": "", "bytes": "", "duplicate_of": copy["file"]})
-        elsewhere = copy["date"] != when
-        r = result(doc, "duplicate_elsewhere" if elsewhere else "duplicate",
-                   f"same content as {copy['file']}", copy["file"])
-    else:
-        rel = ledger.free_name(when, safe_name(doc.title, got.suffix), doc.url, doc.attachment_id, doc.title,
-                               got.suffix)
-        ledger.record({**base_row, "file": rel})     # the row first: a kill now costs a re-download only
-        os.replace(part, ledger.folder / rel)
-        r = result(doc, "downloaded", None, rel)
-    seen[doc.url] = r
-    return r
+            rel = ledger.free_name(when, safe_name(doc.title, got.suffix), doc.url, doc.attachment_id,
+                                   doc.title, got.suffix)
+            ledger.record({**row, "file": rel})      # the row first: a kill now costs a re-download only
+            os.replace(part, ledger.folder / rel)
+            r = self._result(meeting, doc, "downloaded", None, rel)
+            elsewhere = False
+        self.seen[doc.url] = r
+        return elsewhere
 
 
 def _notes(doc: DocLink) -> str:
