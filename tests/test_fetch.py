@@ -349,3 +349,12 @@ def test_meeting_list_dates_and_cancellations():
     assert [(m.id, str(m.date), m.cancelled) for m in meetings] == [
         ("70", "2013-03-14", False), ("71", "2014-09-18", True), ("72", "2014-10-02", False)]
     assert meetings[0].page_url == "https://democracy.example.gov.uk/ieListDocuments.aspx?CId=7&MId=70&Ver=4"
+
+
+def test_a_challenge_is_told_from_a_page_with_cloudflare_scripts():
+    import httpx
+    from papermine.fetch.client import _is_challenge
+    page = b'<html><head><title>Browse meetings</title><script src="/cdn-cgi/challenge-platform/scripts/jsd/main.js">'
+    assert not _is_challenge(httpx.Response(200), page)
+    assert _is_challenge(httpx.Response(200), b"<html><head><title>Just a moment...</title>")
+    assert _is_challenge(httpx.Response(403, headers={"cf-mitigated": "challenge"}), b"")

@@ -44,8 +44,11 @@ CHUNK = 64 * 1024
 #: Where papermine lives; a user should give their own contact with --user-agent.
 CONTACT = "https://pypi.org/project/papermine/"
 #: Signs of a bot challenge (Cloudflare, Incapsula, Akamai) in a page: never worked around.
-CHALLENGE_MARKERS = ("cf-chl", "challenge-platform", "<title>just a moment", "attention required! | cloudflare",
+#: Not Cloudflare's "challenge-platform" script alone: it is injected into ordinary pages too.
+CHALLENGE_MARKERS = ("<title>just a moment", "cf_chl_opt", "cf-chl-", "attention required! | cloudflare",
                      "_incapsula_resource", "/_sec/cp_challenge")
+#: How much of a body is looked at for those signs.
+SNIFF_BYTES = 20000
 #: Documents come as these; an HTML page where a document was expected is an error page.
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -81,7 +84,7 @@ def _retry_after(response: httpx.Response) -> float | None:
 def _is_challenge(response: httpx.Response, head: bytes) -> bool:
     if response.headers.get("cf-mitigated", "").lower() == "challenge":
         return True
-    text = head[:20000].decode("latin-1").lower()
+    text = head[:SNIFF_BYTES].decode("latin-1").lower()
     return any(marker in text for marker in CHALLENGE_MARKERS)
 
 
@@ -269,8 +272,8 @@ class PoliteClient:
                 with part.open("wb") as fh:
                     head = b""
                     for chunk in response.iter_bytes(CHUNK):
-                        if len(head) < 20000:
-                            head += chunk[:20000]
+                        if len(head) < SNIFF_BYTES:
+                            head += chunk[:SNIFF_BYTES]
                         digest.update(chunk)
                         size += len(chunk)
                         fh.write(chunk)
