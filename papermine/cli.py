@@ -522,6 +522,83 @@ def report(output, council, db_path):
     click.echo(f"wrote {output}")
 
 
+@cli.command()
+@click.argument("base_url")
+@click.option("--committee", required=True,
+              help="A committee title (any case; expired and renamed committees included) or its numeric id.")
+@click.option("--since", type=int, help="First year of meetings (default 2000).")
+@click.option("--until", type=int, help="Last year of meetings (default this year).")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="papers", show_default=True,
+              help="Folder for DIR/<council>/<committee>/<yyyy-mm-dd>/ and the manifest.")
+@click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
+              help="Seconds between requests to the site (robots.txt may ask for more).")
+@click.option("--user-agent", help="The User-Agent to send: name papermine and give your contact.")
+@click.option("--council", "council_name", help="The council's name (default: as the site's pages name it, "
+                                                "else its host name).")
+@click.option("--ingest", "then_ingest", is_flag=True, help="Ingest the fetched papers into --db in the same run.")
+@db_option
+@json_option
+@reports_errors
+def fetch(base_url, committee, since, until, out, delay, user_agent, council_name, then_ingest, db_path, as_json):
+    """Download a committee's papers from a ModernGov site, with a manifest for ingest.
+
+    Reads the site's web service (mgWebService.asmx), or its HTML pages where the
+    service is off: item reports and appendices, minutes, and the reports pack
+    only for meetings without separate reports. Resumable (a second run fetches
+    nothing already here) and polite (robots.txt, one connection, --delay).
+    Each failure is one line naming the address; exit status 1 if any.
+
+    Example: papermine fetch https://democracy.example.gov.uk --committee "Corporate Parenting Panel" --since 2007 --until 2024 --out papers
+    """
+    from .fetch import DEFAULT_SINCE, FetchOptions, fetch_committee, ingest_fetched
+    options = FetchOptions(base_url, committee, since or DEFAULT_SINCE, out=out, delay=delay,
+                           user_agent=user_agent, council=council_name)
+    if until:
+        options.until = until
+    show_bar = not as_json and sys.stderr.isatty()
+    bar = None
+
+    def on_event(kind, payload):
+        nonlocal bar
+        if kind == "failure":
+            click.echo(f"failed: {payload[0]}: {payload[1]}", err=True)
+        elif kind == "notice":
+            click.echo(f"note: {payload}", err=True)
+        elif kind == "meetings" and show_bar and payload:
+            bar = click.progressbar(length=payload, label="meetings", file=sys.stderr, show_pos=True)
+            bar.__enter__()
+        elif kind == "meeting" and bar is not None:
+            bar.update(1)
+
+    try:
+        report = fetch_committee(options, on_event)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    ingested = ingest_fetched(report, db_path) if then_ingest and report.folder else None
+    if as_json:
+        data = report.to_dict()
+        if ingested is not None:
+            data["ingest"] = {"stored": ingested.count("stored") + ingested.count("replaced"),
+                              "skipped": ingested.count("skipped"),
+                              "failed": [{"path": o.path, "error": o.error} for o in ingested.failed],
+                              "documents": [{"path": o.path, "id": o.doc_id} for o in ingested.outcomes
+                                            if o.doc_id]}
+        emit_json(data)
+    else:
+        click.echo("committee: " + "; ".join(c.describe() for c in report.committees))
+        if report.maybe_renamed_to:
+            click.echo("expired; its meetings may go on under: "
+                       + "; ".join(c.describe() for c in report.maybe_renamed_to))
+        click.echo(report.summary())
+        if ingested is not None:
+            for o in ingested.failed:
+                click.echo(f"failed: {o.error}", err=True)
+            click.echo(f"ingest into {db_path}: {ingested.summary()}")
+    if report.failures or (ingested is not None and ingested.failed):
+        sys.exit(1)
+
+
 def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None):
     """(Document, stored Tags or None): a paper from a file, else a stored paper by id."""
     path = Path(file_or_doc)

@@ -73,3 +73,41 @@ class NotFound(PapermineError):
 class QuerySyntaxError(PapermineError):
     code = "PM202"
     reason = "bad search query syntax"
+
+
+# ---- fetching (papermine/fetch): `path` is the URL the error is about ---------
+# A FetchError costs one document or page (reported, the run goes on); the
+# others stop the run (a block, a site out of bounds, no such committee).
+
+class FetchError(PapermineError):
+    code = "PM300"
+    reason = "download failed"
+
+
+class SiteBlocked(PapermineError):
+    code = "PM301"
+    reason = "the site refuses this client (403 or a challenge page); papermine stops and does not work around it"
+
+
+class RobotsDisallowed(PapermineError):
+    code = "PM302"
+    reason = "robots.txt disallows this address for papermine"
+
+
+class CommitteeNotFound(PapermineError):
+    code = "PM303"
+    reason = "no committee of the site matches"
+
+
+class CommitteeAmbiguous(PapermineError):
+    code = "PM304"
+    reason = "the name matches several committees"
+
+
+class NotModernGov(PapermineError):
+    code = "PM305"
+    reason = "neither the ModernGov web service nor its HTML pages answer here"
+
+
+__all__ += ["FetchError", "SiteBlocked", "RobotsDisallowed", "CommitteeNotFound",
+            "CommitteeAmbiguous", "NotModernGov"]
