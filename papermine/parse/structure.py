@@ -423,14 +423,10 @@ class _Builder:
         nxt = self.item_at(end) if end < len(self.lines) else None
         return nxt is not None and nxt[1] == "bullet"
 
-    def _next_starts_numbered_or_items(self, j: int) -> bool:
-        """Does a numbered paragraph or an item (not a numbered heading) start at line j?"""
-        if j >= len(self.lines):
-            return False
-        m = self.number_at(j)
-        if m is not None:
-            return self._numbered_heading(j, m) is None
-        return self.item_at(j) is not None
+    def _next_starts_numbered(self, j: int) -> bool:
+        """Does a numbered paragraph (not a numbered heading) start at line j?"""
+        m = self.number_at(j) if j < len(self.lines) else None
+        return m is not None and self._numbered_heading(j, m) is None
 
     def build(self) -> Structure:
         i = 0
@@ -482,10 +478,15 @@ class _Builder:
         if _ITEM_TAG_TAIL.search(title):
             return i + 1
         for j in range(i + 1, min(i + 1 + MINUTE_TITLE_MAX_LINES, len(self.lines))):
-            title += " " + self.lines[j].text            # the tag may itself wrap: "(Pages" / "461 - 610)"
+            text = self.lines[j].text
+            if _ITEM_TAG.match(text):
+                return j + 1
+            if self.lines[j].blank_before or _NUMBER.match(text):
+                return None
+            title += " " + text                 # the tag may itself wrap: "(Pages" / "461 - 610)"
             if _ITEM_TAG_TAIL.search(title):
                 return j + 1
-            if self.lines[j].blank_before or _TERMINAL.search(self.lines[j].text):
+            if _TERMINAL.search(text):
                 return None
         return None
 
@@ -647,8 +648,9 @@ class _Builder:
                 return end
 
         styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text)
-        follows = self._next_starts_numbered_or_items(end)
-        if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and not text.endswith((".", ":")):
+        follows = self._next_starts_numbered(end)
+        if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and not text.endswith((".", ":")) \
+                and not _DATE_LINE.match(text):
             if op is not None and op.list_open and end < len(self.lines) \
                     and self.item_at(end) is not None and _words(text) <= LIST_HEADING_MAX_WORDS:
                 self.add_item(None, "heading", text, first)
