@@ -481,7 +481,7 @@ class _Builder:
             text = self.lines[j].text
             if _ITEM_TAG.match(text):
                 return j + 1
-            if self.lines[j].blank_before or _NUMBER.match(text):
+            if self.lines[j].blank_before:
                 return None
             title += " " + text                 # the tag may itself wrap: "(Pages" / "461 - 610)"
             if _ITEM_TAG_TAIL.search(title):
