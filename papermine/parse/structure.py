@@ -77,6 +77,8 @@ _ROMAN = r"(?=[ivx])(?:x{0,3})(?:ix|iv|v?i{0,3})"     # never empty
 _ITEM = re.compile(
     rf"^(?:{_BULLET}\s+)?(?:\((?P<p>[a-z]|{_ROMAN})\)|(?P<b>[a-z]|{_ROMAN})[).])\s+(?P<rest>\S.*)$",
     re.IGNORECASE)
+#: A lead-in to a list: "... as follows:", "These are shown below."
+_LEAD_IN_END = re.compile(r"(:|\b(?:below|follows)\.)\s*$")
 _BULLET_LINE = re.compile(rf"^{_BULLET}\s+(?P<rest>\S.*)$")
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”)]*\s+[A-Z]")
@@ -165,7 +167,7 @@ class _Open:
 
     @property
     def list_open(self) -> bool:
-        return bool(self.para.items) or (bool(self.lines) and self.lines[-1].rstrip().endswith(":"))
+        return bool(self.para.items) or (bool(self.lines) and bool(_LEAD_IN_END.search(self.lines[-1])))
 
     def last_text(self) -> str:
         if self.para.items:
