@@ -355,18 +355,26 @@ def _block(text: str, page: int | None) -> _Block:
 def _head(front: list[Paragraph], sections: list[Section], paragraphs: list[Paragraph]) -> list[_Block]:
     """The paper's head: its front block, or where the paper opens straight with
     a minutes or agenda heading set as a heading ("MINUTES"), that heading and
-    the first lines under it."""
+    the lines under it, up to the first numbered item or long paragraph."""
     blocks = [_block(p.text, p.page) for p in front]
-    if not front and len(sections) > 1 and sections[1].heading and sections[1].number is None \
-            and _doc_heading(_tidy(sections[1].heading)):
-        blocks.append(_block(sections[1].heading, sections[1].page))
-        for para in paragraphs:
-            if para.section != 1 or len(blocks) >= len(front) + HEAD_MAX_BLOCKS:
-                continue
+    if front or len(sections) < 2 or not sections[1].heading or sections[1].number \
+            or not _doc_heading(_tidy(sections[1].heading)):
+        return blocks
+    by_section: dict[int, list[Paragraph]] = {}
+    for para in paragraphs:
+        by_section.setdefault(para.section, []).append(para)
+    for section in sections[1:]:
+        if section.number or len(blocks) >= HEAD_MAX_BLOCKS:
+            break
+        if section.heading:
+            blocks.append(_block(section.heading, section.page))
+        for para in by_section.get(section.index, []):
+            if para.number or len(blocks) >= HEAD_MAX_BLOCKS:
+                return blocks
             parts = _lead_parts(para.text)
             blocks.extend(_block(part, para.page) for part in parts)
             if len(parts) == 1 and _words(para.text) > HEAD_BLOCK_MAX_WORDS:
-                break
+                return blocks
     return blocks
 
 
