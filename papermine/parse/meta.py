@@ -43,15 +43,16 @@ __all__ = ["extract_meta", "find_date", "find_dates", "find_councils", "council_
 COUNCIL_KINDS = frozenset({"county", "district", "unitary", "london_borough", "city_of_london",
                            "metropolitan_borough", "sui_generis", "welsh_principal",
                            "scottish_council", "ni_district"})
-#: Paragraphs after the front block read as head when the paper opens with a
-#: minutes or agenda heading set as a heading ("MINUTES"), at most this many...
-HEAD_MAX_BLOCKS = 6
+#: A paper that opens with headings, not a front block ("MINUTES", "Agenda Item 7"):
+#: its head is read through sections of these kinds, at most this many blocks...
+HEAD_SECTION_KINDS = frozenset({"other", "minutes_item"})
+HEAD_MAX_BLOCKS = 8
 #: ...each at most this long (a long paragraph is body text).
 HEAD_BLOCK_MAX_WORDS = 40
 #: A title (one block or a run of title-page lines) is at most this long.
 TITLE_MAX_WORDS = 30
 #: A committee named on a line of its own ("Corporate Parenting Panel") is at most this long.
-COMMITTEE_LINE_MAX_WORDS = 8
+COMMITTEE_LINE_MAX_WORDS = 12
 #: A line whose words outside its date number at most this many is a date line.
 DATE_LINE_MAX_OTHER_WORDS = 4
 #: A title-page line continues the title when at most this share of its
@@ -353,18 +354,18 @@ def _block(text: str, page: int | None) -> _Block:
 
 
 def _head(front: list[Paragraph], sections: list[Section], paragraphs: list[Paragraph]) -> list[_Block]:
-    """The paper's head: its front block, or where the paper opens straight with
-    a minutes or agenda heading set as a heading ("MINUTES"), that heading and
-    the lines under it, up to the first numbered item or long paragraph."""
+    """The paper's head: its front block; or, when the paper opens straight with
+    headings ("MINUTES", "Agenda Item 7", "CABINET" set as headings), those and
+    the lines under them, up to the first numbered item, a section of a known
+    kind (purpose, summary...) or a long paragraph."""
     blocks = [_block(p.text, p.page) for p in front]
-    if front or len(sections) < 2 or not sections[1].heading or sections[1].number \
-            or not _doc_heading(_tidy(sections[1].heading)):
+    if front:
         return blocks
     by_section: dict[int, list[Paragraph]] = {}
     for para in paragraphs:
         by_section.setdefault(para.section, []).append(para)
     for section in sections[1:]:
-        if section.number or len(blocks) >= HEAD_MAX_BLOCKS:
+        if section.number or section.kind not in HEAD_SECTION_KINDS or len(blocks) >= HEAD_MAX_BLOCKS:
             break
         if section.heading:
             blocks.append(_block(section.heading, section.page))
@@ -433,12 +434,19 @@ def _ends_with_body_word(text: str, body_words: frozenset[str]) -> bool:
     return any(key == w or key.endswith(" " + w) for w in body_words)
 
 
+@lru_cache(maxsize=None)
+def _vocab_keys(name: str) -> frozenset[str]:
+    return frozenset(_key(w) for w in _vocab()[name])
+
+
 def _is_generic_body(text: str) -> bool:
-    return _key(text) in {_key(w) for w in _vocab()["generic_bodies"]}
+    """"The Council", "the Board": no body's name."""
+    return _key(text) in _vocab_keys("generic_bodies")
 
 
 def _is_full_council(text: str) -> bool:
-    return _key(text) in {_key(w) for w in _vocab()["full_council_bodies"]}
+    """"County Council", "Full Council": a council's own full meeting."""
+    return _key(text) in _vocab_keys("full_council_bodies")
 
 
 def _title_like(text: str) -> bool:
@@ -454,17 +462,26 @@ def _office(value: str) -> str:
     """A decision-maker's office without the person: "Sue Chandler, Cabinet Member
     for Integrated Children's Services" -> "Cabinet Member for Integrated Children's Services"."""
     roles = _vocab()["role_words"]
-    m = re.match(r"^(?:(?:cllr|councillor|mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
+    m = re.match(r"^(?:(?i:cllr|councillor|mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
                  r"\s*[,–-]\s*(?P<office>.+)$", value)
     if m and any(_key(m.group("office")).startswith(r) for r in roles):
         return m.group("office").strip()
     return value
 
 
+def _date_range(text: str, hits: list[DateHit]) -> str | None:
+    """"1 April 2023 to 31 March 2024" as printed, when `text` gives a span of
+    dates (a period covered, not a meeting)."""
+    for a, b in zip(hits, hits[1:]):
+        if re.fullmatch(r"\s*(?:to|until|till|-|–|—)\s*", text[a.end:b.start], re.IGNORECASE):
+            return f"{text[a.start:a.end]} to {text[b.start:b.end]}"
+    return None
+
+
 def _is_date_line(text: str, hits: list[DateHit]) -> bool:
     """A line that is a date ("26 January 2024"), or starts with one
-    ("Thursday, 30th January, 2025, at 10.00 am ...")."""
-    if not hits:
+    ("Thursday, 30th January, 2025, at 10.00 am ..."); a span of dates is a period."""
+    if not hits or _date_range(text, hits):
         return False
     return hits[0].start <= 1 or _words(_without_dates(text)) <= DATE_LINE_MAX_OTHER_WORDS
 
@@ -496,7 +513,6 @@ class _Reader:
         self.extra: dict[str, str] = {}
         self.own_meeting = False      # a council's own meeting ("Milburn Parish Council - 1st March 2016")
         self.minutes = False
-        self.place_lines: list[str] = []
 
     # ---- per block --------------------------------------------------------------
     def read(self) -> None:
@@ -510,8 +526,9 @@ class _Reader:
                 run_done = run_done or bool(run)
                 continue
             text, tidy = block.text, block.tidy
-            if not re.search(r"[A-Za-z]{2}|\d{4}", text) or _URL.match(text):
-                continue
+            if not re.search(r"[A-Za-z]{2}|\d{4}", text) or _URL.match(text) \
+                    or any(rx.match(text.strip(" .")) for rx in _front_patterns()["skip"]):
+                continue                        # "Agenda Item 7", "Unrestricted", a web address
             if after_author and _NAME_ROLE.match(text):
                 self.who.append(_tidy(text))
                 continue
@@ -628,7 +645,7 @@ class _Reader:
         if self.own_meeting or self.title.tier <= 1 or _is_generic_body(block.tidy):
             return False
         text = block.text
-        if dates or _words(text) > TITLE_MAX_WORDS or text.endswith((";",)):
+        if (dates and not _date_range(text, dates)) or _words(text) > TITLE_MAX_WORDS or text.endswith(";"):
             return False
         if not run:
             return not (text.endswith(".") and _words(text) > COMMITTEE_LINE_MAX_WORDS)
@@ -734,6 +751,9 @@ def _period(title: str | None, sections: list[Section], paragraphs: list[Paragra
     m = _PERIOD_RANGE.search(source)
     if m:
         return f"{m.group('a')} to {m.group('b')}"
+    span = _date_range(title or "", find_dates(title or ""))
+    if span:
+        return span
     m = _PERIOD_YEARS.search(title or "")
     return m.group(0).replace(" ", "").replace("–", "-") if m else None
 
