@@ -46,7 +46,10 @@ def _same(value):
 def test_meta_case(case):
     doc = parse_text(case["input"], name=f"{case['label']}.txt")
     for field, want in case["expect"].items():
-        got = doc.meta.extra.get(field) if field == "council_id" else getattr(doc.meta, field)
+        if field.startswith("extra."):
+            got = doc.meta.extra.get(field[len("extra."):])
+        else:
+            got = doc.meta.extra.get(field) if field == "council_id" else getattr(doc.meta, field)
         assert _same(got) == _same(want), f"{field}: {case['comment']}"
     for field in set(case["expect"]) & set(FIELDS):
         if case["expect"][field] is not None:

@@ -346,10 +346,18 @@ class _Builder:
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
         j = i + 1
-        while self._wraps(j) and not (self.in_front and _front_field_starts(self.lines[i], self.lines[j - 1],
-                                                                           self.lines[j])):
+        while (self._wraps(j) or self._hangs_under_field(i, j)) and not (
+                self.in_front and _front_field_starts(self.lines[i], self.lines[j - 1], self.lines[j])):
             j += 1
         return j
+
+    def _hangs_under_field(self, i: int, j: int) -> bool:
+        """In a front block, is line j set under the value of the "Label: value"
+        line i ("Electoral Division:  Sheppey" / "Margate"), whatever its type style?"""
+        return self.in_front and j < len(self.lines) and not self.lines[j].blank_before \
+            and bool(_FRONT_LABEL.match(self.lines[i].text)) \
+            and self.lines[j].indent > self.lines[i].indent + OUTDENT_MIN \
+            and self.number_at(j) is None and self.item_at(j) is None
 
     def _is_list_heading(self, text: str, end: int) -> bool:
         """A short line over bullets inside a paragraph's open list ("Stay Safe")."""
