@@ -1,175 +1,761 @@
-"""Metadata a paper prints in its front block (committee, date, title, report
-of, From/To/Subject/Decision no) and the manifest that supplies what it does not.
+"""Metadata a paper prints about itself (council, committee or decision-maker,
+meeting date, title, report of, period covered) and the manifest that supplies
+what it does not.
+
+Where a value stands decides whether it is the paper's own. Only the paper's
+head is read: its front block (council and committee lines, `From:`/`To:`/
+`Subject:` fields, the date line, the title, name - role lines) or a minutes
+heading ("MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January
+2025"). A council, a date or a year merely mentioned in the body is never taken:
+papers name neighbouring councils, earlier meetings and plan periods all the
+time. The one exception is explained where it is made: a paper addressed to a
+council's own full meeting ("To: County Council") that names exactly one
+council of that kind is that council's paper.
 
 Every value records where it came from (`printed`, `manifest`, `option`); a
-value found nowhere stays None. Nothing is guessed silently.
+value found nowhere stays None. `extra` keeps each printed field and says how
+the council was found (`council_evidence`) and which council it is
+(`council_id`, from `models/councils.jsonl`).
+
+Data (`models/`): `councils.jsonl` (UK principal councils, current and
+abolished, with the name forms they are printed under), `council_patterns.jsonl`
+(parish, town and community councils, forms abroad, unknown principal
+councils), `front_fields.jsonl` (what a front-block label means),
+`front_patterns.jsonl` (minutes and agenda headings), `meta_words.json`.
 """
 from __future__ import annotations
 
 import csv
 import re
-from datetime import date
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
+from dateutil import parser as _dateparser
+
 from ..model import Meta, Paragraph, Section
+from ..model.data import load_json, load_jsonl
 
-__all__ = ["extract_meta", "find_date", "read_manifest", "manifest_entry", "apply_overrides"]
+__all__ = ["extract_meta", "find_date", "find_dates", "find_councils", "council_gazetteer",
+           "COUNCIL_KINDS", "read_manifest", "manifest_entry", "apply_overrides"]
 
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august",
-     "september", "october", "november", "december"], start=1)}
-MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
-MONTHS["sept"] = 9
+#: Kinds of principal council in `models/councils.jsonl`.
+COUNCIL_KINDS = frozenset({"county", "district", "unitary", "london_borough", "city_of_london",
+                           "metropolitan_borough", "sui_generis", "welsh_principal",
+                           "scottish_council", "ni_district"})
+#: A paper that opens with headings, not a front block ("MINUTES", "Agenda Item 7"):
+#: its head is read through sections of these kinds, at most this many blocks...
+HEAD_SECTION_KINDS = frozenset({"other", "minutes_item"})
+HEAD_MAX_BLOCKS = 8
+#: ...each at most this long (a long paragraph is body text).
+HEAD_BLOCK_MAX_WORDS = 40
+#: A title (one block or a run of title-page lines) is at most this long.
+TITLE_MAX_WORDS = 30
+#: A committee named on a line of its own ("Corporate Parenting Panel") is at most this long.
+COMMITTEE_LINE_MAX_WORDS = 12
+#: A line whose words outside its date number at most this many is a date line.
+DATE_LINE_MAX_OTHER_WORDS = 4
+#: A title-page line continues the title when at most this share of its
+#: content words is in lower case ("Service level summary report" is a subtitle).
+TITLE_CASE_MAX_LOWER = 0.34
+#: A place printed alone ("EAST PALO ALTO") is looked for among the first this many
+#: head lines, and has at most this many words.
+PLACE_LINE_MAX_INDEX = 3
+PLACE_LINE_MAX_WORDS = 4
+#: A front label ("Electoral Division(s) affected") has at most this many characters.
+LABEL_MAX_CHARS = 45
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-_DATE_WORDS = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+(?P<year>(19|20)\d\d)\b",
-                         re.IGNORECASE)
-_DATE_US = re.compile(rf"\b{_MONTH}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(19|20)\d\d)\b", re.IGNORECASE)
-_DATE_NUMERIC = re.compile(r"\b(?P<day>\d{1,2})[/.](?P<month>\d{1,2})[/.](?P<year>(19|20)\d\d)\b")
-_DATE_ISO = re.compile(r"\b(?P<year>(19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_COMMITTEE = re.compile(
-    r"\b(panel|board|committee|cabinet|council|executive|forum|partnership|sub-?committee|"
-    r"scrutiny|commission|assembly|group)\s*$", re.IGNORECASE)
-_COUNCIL_QUALIFIED = re.compile(
-    r"\b((?:[A-Z][a-zA-Z'&-]+\s+){1,4}?(?:County|Borough|City|District|Metropolitan Borough|"
-    r"Metropolitan District|Unitary)\s+Council)\b")
-#: "Middlesbrough Council": trusted only in the front block, where bodies like
-#: the Children in Care Council are not named.
-_COUNCIL_PLAIN = re.compile(r"\b((?:[A-Z][a-zA-Z'-]+\s+){1,3}Council)\b")
-#: Bodies called "... Council" that are not a local authority.
-_NOT_COUNCILS = re.compile(r"(children in care|in care|youth|school|parish|town|privy|arts|research)\s+council$"
-                           r"|^((the|our|a)\s+)?(county|city|borough|district|local|the)\s+council$", re.IGNORECASE)
-_REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\s*:?\s*(?P<who>.+)$", re.IGNORECASE)
-_NAME_ROLE = re.compile(r"^(?P<who>[A-Z][A-Za-z'.-]+(?:\s+[A-Z][A-Za-z'.-]+){1,3})\s*[-–,]\s*"
-                        r"(?P<role>.*\b(director|member|head|manager|officer|chief|lead|councillor|"
-                        r"cabinet member|executive)\b.*)$", re.IGNORECASE)
-_LABEL = re.compile(r"^(?P<label>from|to|subject|title|decision no\.?|decision number|"
-                    r"key decision|date|meeting|report author|author|ward|wards? affected|"
-                    r"electoral division\(s\) affected|report of|meeting date)\s*[:.-]\s*(?P<value>.+)$",
-                    re.IGNORECASE)
-_PERIOD_RANGE = re.compile(
-    r"\b(?:for\s+the\s+period|period|covering|between|from)\s+(?P<a>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+(19|20)\d\d)\s+(?:to|and|-|–)\s+(?P<b>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+(19|20)\d\d)",
-    re.IGNORECASE)
-_PERIOD_YEARS = re.compile(r"\b(?P<a>(19|20)\d\d)\s*(?:-|–|/|to)\s*(?P<b>(19|20)?\d\d)\b")
+# ---- dates ---------------------------------------------------------------------
+
+_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)"
+#: "9th", "10 th" (a raised ordinal read with a space), "1st"
+_ORDINAL = r"(?:\s?(?:st|nd|rd|th))?"
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_YEAR = r"(?:19|20)\d\d"
+#: The shapes a full date is printed in; python-dateutil reads what they match.
+_DATE = re.compile(
+    rf"(?<![\w/.-])(?:"
+    rf"{_WEEKDAY}?(?:the\s+)?\d{{1,2}}{_ORDINAL}(?:\s+of)?[\s,]+{_MONTH}\.?,?\s+{_YEAR}"
+    rf"|{_WEEKDAY}?{_MONTH}\.?\s+\d{{1,2}}{_ORDINAL},?\s+{_YEAR}"
+    rf"|\d{{1,2}}[/.]\d{{1,2}}[/.]{_YEAR}"
+    rf"|{_YEAR}-\d\d-\d\d"
+    rf")(?![\w/])", re.IGNORECASE)
+_MONTH_YEAR = re.compile(rf"\b{_MONTH}\.?,?\s+{_YEAR}\b", re.IGNORECASE)
+_ORDINAL_SUFFIX = re.compile(r"(\d)\s?(?:st|nd|rd|th)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateHit:
+    start: int
+    end: int
+    iso: str
+
+
+def _read_date(printed: str) -> str | None:
+    """One printed date to ISO, through python-dateutil (day first, as in the UK;
+    "01/27/2020" is still read as 27 January because month 27 does not exist)."""
+    text = re.sub(rf"^{_WEEKDAY}", "", printed.strip(), flags=re.IGNORECASE)
+    text = _ORDINAL_SUFFIX.sub(r"\1", text)
+    text = re.sub(r"\b(?:the|of)\b", " ", text, flags=re.IGNORECASE)
+    try:
+        return _dateparser.parse(text, dayfirst=True).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def find_dates(text: str) -> list[DateHit]:
+    """Every full date (day, month and year) printed in `text`, in order.
+    A year alone, a month and year, or a period ("2024-2039") is not a date."""
+    hits = []
+    for m in _DATE.finditer(text):
+        iso = _read_date(m.group(0))
+        if iso:
+            hits.append(DateHit(m.start(), m.end(), iso))
+    return hits
 
 
 def find_date(text: str) -> str | None:
-    """The first date printed in `text`, as ISO yyyy-mm-dd."""
-    candidates = []
-    for rx in (_DATE_WORDS, _DATE_US, _DATE_NUMERIC, _DATE_ISO):
-        m = rx.search(text)
-        if m:
-            candidates.append(m)
-    for m in sorted(candidates, key=lambda m: m.start()):
-        month = m.group("month")
-        month_no = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."))
-        try:
-            return date(int(m.group("year")), month_no, int(m.group("day"))).isoformat()
-        except (TypeError, ValueError):
-            continue
-    return None
+    """The first full date printed in `text`, as ISO yyyy-mm-dd."""
+    hits = find_dates(text)
+    return hits[0].iso if hits else None
+
+
+def _without_dates(text: str) -> str:
+    """`text` with its dates and the words that join them cut out:
+    "Cabinet – 30 January 2025" -> "Cabinet"."""
+    for hit in reversed(find_dates(text)):
+        text = text[:hit.start] + " " + text[hit.end:]
+    text = re.sub(r"\b(?:at|from)\s+\d{1,2}(?:[.:]\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:on|held on|dated)\s*$", "", text.strip(), flags=re.IGNORECASE)
+    return re.sub(r"^[\s,;:–—-]+|[\s,;:–—-]+$", "", re.sub(r"\s+", " ", text))
+
+
+# ---- text helpers ----------------------------------------------------------------
+
+_SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "&", "at", "by", "with"}
+#: Inside hyphenated place names: "Burton-cum-Walden", "Stockton-on-Tees".
+_SMALL_IN_NAMES = {"cum", "on", "upon", "under", "in", "le", "la", "the", "by", "super", "en", "de", "next", "and"}
 
 
 def _tidy(text: str) -> str:
     """ALL CAPS front-block lines read better in title case; others stay as printed."""
     text = re.sub(r"\s+", " ", text).strip().strip("*").strip()
-    if text.isupper():
-        small = {"and", "of", "the", "for", "in", "on", "to", "a", "an", "&"}
-        words = text.lower().split()
-        text = " ".join(w if (i and w in small) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    if _is_caps(text):
+        out = []
+        for i, word in enumerate(text.lower().split()):
+            parts = word.split("-")
+            parts = [p if (j and p in _SMALL_IN_NAMES) else p[:1].upper() + p[1:] for j, p in enumerate(parts)]
+            word = "-".join(parts)
+            out.append(word.lower() if (i and word.lower() in _SMALL_WORDS) else word)
+        text = " ".join(out)
     return text
 
 
-def find_council(text: str, patterns=(_COUNCIL_QUALIFIED,)) -> str | None:
-    """The first local authority named in `text` ("Durham County Council")."""
-    for rx in patterns:
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
+
+
+def _key(text: str) -> str:
+    """A comparison key: case, quotes, "&"/"and", hyphens and stops folded."""
+    text = _norm(text).lower().replace("&", " and ").replace("-", " ")
+    return re.sub(r"\s+", " ", re.sub(r"[^\w' ]", " ", text)).strip()
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, frozenset[str]]:
+    data = load_json("meta_words.json")
+    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+
+
+# ---- councils ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class CouncilHit:
+    """A council named in a text: where, the name as printed, its canonical name,
+    its id in the gazetteer (None for one read by pattern) and its kind."""
+    start: int
+    end: int
+    printed: str
+    name: str
+    id: str | None
+    kind: str
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*|&")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,5}$")
+
+
+class _Gazetteer:
+    """The councils of `models/councils.jsonl`, found in text by their name forms
+    (longest first; acronyms such as "KCC" only in capitals, as printed)."""
+
+    def __init__(self, rows: tuple[dict, ...]):
+        self.rows = {row["id"]: row for row in rows}
+        self.names: dict[tuple[str, ...], dict] = {}
+        self.acronyms: dict[str, dict] = {}
+        for row in rows:
+            for form in row["pattern"]:
+                if _ACRONYM.match(form) and sum(c.isupper() for c in form) >= 2:
+                    self.acronyms[form] = row
+                else:
+                    self.names[tuple(self._norm_tokens(form))] = row
+        self.first = {key[0] for key in self.names}
+        self.longest = max(len(key) for key in self.names)
+
+    @staticmethod
+    def _norm_tokens(text: str) -> list[str]:
+        return ["and" if t == "&" else t.lower().replace("’", "'") for t in _TOKEN.findall(text)]
+
+    def find(self, text: str) -> list[CouncilHit]:
+        tokens = list(_TOKEN.finditer(text))
+        norms = ["and" if t.group() == "&" else t.group().lower().replace("’", "'") for t in tokens]
+        hits: list[CouncilHit] = []
+        i = 0
+        while i < len(tokens):
+            row, size = self.acronyms.get(tokens[i].group()), 1
+            if row is None and norms[i] in self.first and tokens[i].group()[:1].isupper():
+                for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                    row = self.names.get(tuple(norms[i:i + n]))
+                    if row:
+                        size = n
+                        break
+            if row:
+                start, end = tokens[i].start(), tokens[i + size - 1].end()
+                hits.append(CouncilHit(start, end, text[start:end], row["pattern"][0], row["id"], row["label"]))
+                i += size
+            else:
+                i += 1
+        return hits
+
+
+@lru_cache(maxsize=1)
+def council_gazetteer() -> _Gazetteer:
+    return _Gazetteer(load_jsonl("councils.jsonl"))
+
+
+#: The word before "Council" that says which kind a full council meeting is ("County Council").
+_COUNCIL_TYPES = ("parish", "town", "community", "village", "city", "county", "borough", "district")
+
+_NAME_WORD = r"[A-Z][\w'’.]*(?:-[\w'’]+)*"
+_NAME_JOIN = r"(?:and|&|upon|on|under|in|le|la|the|of|with|cum|next|by|de|en|sur|super)"
+_NAME = rf"(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_JOIN}\s+)?{_NAME_WORD}){{0,5}})"
+
+
+@lru_cache(maxsize=1)
+def _council_patterns() -> tuple[tuple[re.Pattern, str, bool, str], ...]:
+    """(regex, kind, whole line only, id) for each pattern of `council_patterns.jsonl`."""
+    return tuple((re.compile(r"\b" + row["pattern"].replace("{NAME}", _NAME) + r"\b"), row["label"],
+                  row.get("where") == "line", row["id"]) for row in load_jsonl("council_patterns.jsonl"))
+
+
+def _pattern_councils(text: str) -> list[CouncilHit]:
+    """Councils read by pattern: "Milburn Parish Council", "Township of Nipissing"."""
+    words = _vocab()
+    stop, venues = words["name_stop_words"], words["venue_words"]
+    not_councils = words["not_council_words"]
+    hits: list[CouncilHit] = []
+    for rx, kind, whole_line, _id in _council_patterns():
         for m in rx.finditer(text):
-            name = re.sub(r"\s+", " ", m.group(1)).strip()
-            name = re.sub(r"^(?:Of|By|The|And)\s+", "", name)
-            before = text[max(0, m.start() - 12):m.start()].split()
-            if before and before[-1].islower() and before[-1] not in ("of", "by", "from"):
-                continue                      # "Children in Care Council"
-            if not _NOT_COUNCILS.search(name) and len(name.split()) >= 2:
-                return name
+            words = list(re.finditer(r"\S+", m.group("name")))
+            if m.start() == m.start("name"):                              # "Minutes of Milburn ..."
+                while words and words[0].group().lower().strip(".,") in stop:
+                    words = words[1:]
+            if not words or words[-1].group().lower() in venues or words[-1].group().lower() in not_councils \
+                    or all(w.group().lower() in _COUNCIL_TYPES for w in words):   # "County Council"
+                continue
+            after = text[m.end():].split()
+            if after and after[0].lower().strip(".,;:") in venues:          # "City Council Chamber"
+                continue
+            start = m.start("name") + words[0].start() if m.start() == m.start("name") else m.start()
+            printed = _norm(text[start:m.end()])
+            if whole_line and _key(_without_dates(text)) != _key(printed):
+                continue
+            hits.append(CouncilHit(start, m.end(), printed, printed, None, kind))
+    return hits
+
+
+def find_councils(text: str) -> list[CouncilHit]:
+    """The councils named in `text`, in order: those of the gazetteer first, then
+    councils read by pattern where no gazetteer name stands."""
+    text = _tidy(text)
+    found = council_gazetteer().find(text)
+    for hit in _pattern_councils(text):
+        if not any(h.start < hit.end and hit.start < h.end for h in found):
+            found.append(hit)
+    return sorted(found, key=lambda h: (h.start, -(h.end - h.start)))
+
+
+def _council_body(hit: CouncilHit) -> str:
+    """What the council calls its own full meeting: "Parish Council" for Milburn
+    Parish Council, "County Council" for Kent County Council, else "Council"."""
+    m = re.search(rf"\b((?:{'|'.join(_COUNCIL_TYPES)})\s+Council)$", hit.name, re.IGNORECASE)
+    return m.group(1) if m else "Council"
+
+
+# ---- the head of the paper ----------------------------------------------------------
+
+@dataclass
+class _Block:
+    text: str          # as printed, whitespace collapsed
+    tidy: str          # ALL CAPS in title case
+    page: int | None
+    label: str | None = None
+    role: str | None = None
+    value: str = ""
+
+
+_FIELD = re.compile(rf"^(?P<label>[A-Za-z][A-Za-z ()./'’?-]{{0,{LABEL_MAX_CHARS}}}?)\s*[:]\s*(?P<value>.*)$")
+_REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\s*:?\s+(?P<who>.+)$", re.IGNORECASE)
+_NAME_ROLE = re.compile(r"^(?P<who>[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){1,3})\s*[-–,]\s*"
+                        r"(?P<role>.*\b(director|member|head|manager|officer|chief|lead|councillor|"
+                        r"cabinet member|executive|leader|counsel|clerk|chair|chairman)\b.*)$", re.IGNORECASE)
+_URL = re.compile(r"^(?:https?://|www\.)\S+$|^\S+\.(?:gov|org|co|ac|nhs)\.uk/?$|^\S+@\S+$|^\.?\w+\.\w+$",
+                  re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _front_fields() -> tuple[tuple[re.Pattern, str], ...]:
+    return tuple((re.compile(row["pattern"], re.IGNORECASE), row["label"])
+                 for row in load_jsonl("front_fields.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _front_patterns() -> dict[str, tuple[re.Pattern, ...]]:
+    out: dict[str, list[re.Pattern]] = {}
+    for row in load_jsonl("front_patterns.jsonl"):
+        out.setdefault(row["label"], []).append(re.compile(row["pattern"], re.IGNORECASE))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _block(text: str, page: int | None) -> _Block:
+    text = re.sub(r"\s+", " ", text).strip()
+    block = _Block(text, _tidy(text), page)
+    m = _FIELD.match(text)
+    if m:
+        label = re.sub(r"\s+", " ", m.group("label")).strip().lower().rstrip(".")
+        role = next((r for rx, r in _front_fields() if rx.match(label)), None)
+        if role:
+            block.label, block.role, block.value = label, role, m.group("value").strip()
+            return block
+    m = _REPORT_OF.match(text)
+    if m:
+        block.label, block.role, block.value = "report of", "report_of", m.group("who").strip()
+    return block
+
+
+def _head(front: list[Paragraph], sections: list[Section], paragraphs: list[Paragraph]) -> list[_Block]:
+    """The paper's head: its front block; or, when the paper opens straight with
+    headings ("MINUTES", "Agenda Item 7", "CABINET" set as headings), those and
+    the lines under them, up to the first numbered item, a section of a known
+    kind (purpose, summary...) or a long paragraph."""
+    blocks = [_block(p.text, p.page) for p in front]
+    if front:
+        return blocks
+    by_section: dict[int, list[Paragraph]] = {}
+    for para in paragraphs:
+        by_section.setdefault(para.section, []).append(para)
+    for section in sections[1:]:
+        if section.number or section.kind not in HEAD_SECTION_KINDS or len(blocks) >= HEAD_MAX_BLOCKS:
+            break
+        if section.heading:
+            blocks.append(_block(section.heading, section.page))
+        for para in by_section.get(section.index, []):
+            if para.number or len(blocks) >= HEAD_MAX_BLOCKS:
+                return blocks
+            parts = _lead_parts(para.text)
+            blocks.extend(_block(part, para.page) for part in parts)
+            if len(parts) == 1 and _words(para.text) > HEAD_BLOCK_MAX_WORDS:
+                return blocks
+    return blocks
+
+
+def _lead_parts(text: str) -> list[str]:
+    """Lines the reader joined into one paragraph, split again where a head
+    shows them: a name in capitals, a date, then the first sentence
+    ("TOWNSHIP OF NIPISSING Tuesday, March 17, 2026 A regular meeting of ...")."""
+    parts = []
+    m = re.match(r"^((?:[A-Z][A-Z'’&.-]+\s+){1,7})(?=\S)", text)
+    if m and _is_caps(m.group(1)) and len(m.group(1).split()) >= 2:
+        parts.append(m.group(1).strip())
+        text = text[m.end():]
+    hits = find_dates(text)
+    if hits and hits[0].start == 0:
+        parts.append(text[:hits[0].end])
+        text = text[hits[0].end:].lstrip(" ,.")
+    if parts and text:
+        sentence = re.match(r"^.+?[.!?](?=\s|$)", text)
+        parts.append(sentence.group(0) if sentence else text)
+    return parts or [text]
+
+
+def _doc_heading(text: str) -> tuple[str, str] | None:
+    """("minutes" or "agenda", the title) when `text` heads minutes or an agenda."""
+    for label in ("minutes_title", "agenda_title"):
+        for rx in _front_patterns()[label]:
+            m = rx.match(text.rstrip("."))
+            if m:
+                title = _tidy(m.group("title")).strip(" .,:")
+                first, _, rest = title.partition(" ")
+                if _is_caps(first) and rest and not _is_caps(rest):    # "MINUTES of a meeting of the Cabinet"
+                    title = f"{first.capitalize()} {rest}"
+                return label.split("_")[0], title
     return None
 
 
-#: "Minutes of the meeting of the Corporate Parenting Committee held on ..."
-_MEETING_OF = re.compile(r"\b(?:meeting|minutes) of (?:the )?(?:meeting of (?:the )?)?(?P<body>[A-Z][\w&' -]+"
-                         r"(?:Committee|Panel|Board|Cabinet|Council|Forum|Partnership|Group|Executive))\b",
-                         re.IGNORECASE)
+def _meeting_body(text: str) -> str | None:
+    """The body a minutes heading names: "MINUTES of a meeting of the Cabinet held ..." -> Cabinet."""
+    body_words = _vocab()["body_words"]
+    for rx in _front_patterns()["meeting_body"]:
+        m = rx.search(text)
+        if not m:
+            continue
+        body = _without_dates(m.group("body")).strip(" .,")
+        words = body.split()
+        while words and words[0].lower() in _vocab()["name_stop_words"]:
+            words = words[1:]
+        body = " ".join(words)
+        if body and _ends_with_body_word(body, body_words) and _words(body) <= COMMITTEE_LINE_MAX_WORDS:
+            return _tidy(body)
+    return None
 
 
-def _is_council_line(text: str) -> bool:
-    """A front line that only names the council ("NORTHSHIRE COUNTY COUNCIL")."""
-    name = find_council(_tidy(text), (_COUNCIL_QUALIFIED, _COUNCIL_PLAIN))
-    return bool(name) and len(_tidy(text).split()) <= len(name.split()) + 1
+def _ends_with_body_word(text: str, body_words: frozenset[str]) -> bool:
+    key = _key(text)
+    return any(key == w or key.endswith(" " + w) for w in body_words)
+
+
+@lru_cache(maxsize=None)
+def _vocab_keys(name: str) -> frozenset[str]:
+    return frozenset(_key(w) for w in _vocab()[name])
+
+
+def _is_generic_body(text: str) -> bool:
+    """"The Council", "the Board": no body's name."""
+    return _key(text) in _vocab_keys("generic_bodies")
+
+
+def _is_full_council(text: str) -> bool:
+    """"County Council", "Full Council": a council's own full meeting."""
+    return _key(text) in _vocab_keys("full_council_bodies")
+
+
+def _title_like(text: str) -> bool:
+    """Title case or capitals: "Annual Progress Report", not "Service level summary report"."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    if not words:
+        return True
+    lower = sum(1 for w in words if w[0].islower())
+    return lower / len(words) <= TITLE_CASE_MAX_LOWER
+
+
+def _office(value: str) -> str:
+    """A decision-maker's office without the person: "Sue Chandler, Cabinet Member
+    for Integrated Children's Services" -> "Cabinet Member for Integrated Children's Services"."""
+    roles = _vocab()["role_words"]
+    m = re.match(r"^(?:(?i:cllr|councillor|mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}"
+                 r"\s*[,–-]\s*(?P<office>.+)$", value)
+    if m and any(_key(m.group("office")).startswith(r) for r in roles):
+        return m.group("office").strip()
+    return value
+
+
+def _date_range(text: str, hits: list[DateHit]) -> str | None:
+    """"1 April 2023 to 31 March 2024" as printed, when `text` gives a span of
+    dates (a period covered, not a meeting)."""
+    for a, b in zip(hits, hits[1:]):
+        if re.fullmatch(r"\s*(?:to|until|till|-|–|—)\s*", text[a.end:b.start], re.IGNORECASE):
+            return f"{text[a.start:a.end]} to {text[b.start:b.end]}"
+    return None
+
+
+def _is_date_line(text: str, hits: list[DateHit]) -> bool:
+    """A line that is a date ("26 January 2024"), or starts with one
+    ("Thursday, 30th January, 2025, at 10.00 am ..."); a span of dates is a period."""
+    if not hits or _date_range(text, hits):
+        return False
+    return hits[0].start <= 1 or _words(_without_dates(text)) <= DATE_LINE_MAX_OTHER_WORDS
+
+
+@dataclass
+class _Found:
+    """The best candidate seen for one field: lower tiers win, then earlier ones."""
+    value: str | None = None
+    tier: int = 99
+    note: str = ""
+
+    def offer(self, value: str | None, tier: int, note: str = "") -> None:
+        if value and tier < self.tier:
+            self.value, self.tier, self.note = value, tier, note
+
+
+class _Reader:
+    """Reads the head block by block, keeping the best candidate of each field."""
+
+    def __init__(self, blocks: list[_Block], body_text: str):
+        self.blocks = blocks
+        self.body_text = body_text
+        self.council = _Found()
+        self.council_hit: CouncilHit | None = None
+        self.committee = _Found()
+        self.date = _Found()
+        self.title = _Found()
+        self.who: list[str] = []
+        self.extra: dict[str, str] = {}
+        self.own_meeting = False      # a council's own meeting ("Milburn Parish Council - 1st March 2016")
+        self.minutes = False
+
+    # ---- per block --------------------------------------------------------------
+    def read(self) -> None:
+        run: list[_Block] = []          # title-page lines gathered into one title
+        run_done = False
+        after_author = False
+        for index, block in enumerate(self.blocks):
+            if block.role:
+                self._field(block)
+                after_author = block.role == "report_of"
+                run_done = run_done or bool(run)
+                continue
+            text, tidy = block.text, block.tidy
+            if not re.search(r"[A-Za-z]{2}|\d{4}", text) or _URL.match(text) \
+                    or any(rx.match(text.strip(" .")) for rx in _front_patterns()["skip"]):
+                continue                        # "Agenda Item 7", "Unrestricted", a web address
+            if after_author and _NAME_ROLE.match(text):
+                self.who.append(_tidy(text))
+                continue
+            after_author = False
+            dates = find_dates(text)
+            councils = find_councils(text)
+            line_council = self._council_line(tidy, councils)
+            doc = _doc_heading(tidy)
+            body = _meeting_body(tidy)
+            if line_council:
+                self._offer_council(line_council, 0, "front line")
+                if dates:
+                    self.date.offer(dates[0].iso, 0, "council line")
+                    self.own_meeting = True
+                run_done = run_done or bool(run)
+                continue
+            if doc or body or (dates and self._meeting_sentence(tidy)):
+                self.minutes = self.minutes or (doc is not None and doc[0] == "minutes") or body is not None
+                if doc:
+                    self.title.offer(doc[1], 1, doc[0])
+                if body:
+                    for hit in filter(None, councils[:1] + [self.council_hit]):
+                        if _key(body).startswith(_key(hit.name)):    # "meeting of the Township of X Council"
+                            self._offer_council(hit, 1, "minutes heading")
+                            body = _council_body(hit)
+                            break
+                    self.committee.offer(body, 1, "minutes heading")
+                if dates:                           # a heading's date, or a sentence's ("... was held on")
+                    self.date.offer(dates[0].iso, 0 if (doc or body) else 1, "minutes heading")
+                for hit in councils:
+                    self._offer_council(hit, 1, "minutes heading")
+                run_done = run_done or bool(run)
+                continue
+            if _is_date_line(text, dates):
+                self.date.offer(dates[0].iso, 1, "date line")
+                rest = _without_dates(tidy)
+                if rest and _ends_with_body_word(rest, _vocab()["body_words"]) and not _is_generic_body(rest):
+                    self.committee.offer(rest, 0, "committee and date line")
+                run_done = run_done or bool(run)
+                continue
+            if _NAME_ROLE.match(text):              # a person: an author after the title, else a member list
+                if run or self.title.value:
+                    self.who.append(_tidy(text))
+                run_done = run_done or bool(run)
+                continue
+            if index < PLACE_LINE_MAX_INDEX and self._place_council(block):
+                continue
+            for hit in councils:
+                self._offer_council(hit, 2, "front block")
+            if self._committee_line(tidy, run):
+                self.committee.offer(_without_dates(tidy), 2, "committee line")
+                if dates:
+                    self.date.offer(dates[0].iso, 0, "committee line")
+                continue
+            if not run_done and self._continues_title(run, block, dates):
+                run.append(block)
+                if self._ends_title(text):
+                    run_done = True
+                continue
+            run_done = run_done or bool(run)
+        if run:
+            self._offer_title_run(run)
+
+    def _field(self, block: _Block) -> None:
+        value, role = block.value, block.role
+        if value:
+            self.extra[block.label] = value
+        if not value:
+            return
+        if role == "committee":
+            hits = find_dates(value)
+            if hits:
+                self.date.offer(hits[0].iso, 0, f"{block.label} field")
+            body = _without_dates(value)
+            if body:
+                self.committee.offer(_tidy(_office(body)), 0, f"{block.label} field")
+                for hit in find_councils(body):
+                    self._offer_council(hit, 2, f"{block.label} field")
+        elif role == "date":
+            self.date.offer(find_date(value), 0, f"{block.label} field")
+        elif role == "publication_date":
+            self.date.offer(find_date(value), 2, f"{block.label} field")
+        elif role == "title":
+            self.title.offer(_tidy(value), 0, f"{block.label} field")
+        elif role == "report_of":
+            self.who.append(value)
+            for hit in find_councils(value):
+                self._offer_council(hit, 2, "author line")
+
+    def _offer_council(self, hit: CouncilHit, tier: int, note: str) -> None:
+        if tier < self.council.tier:
+            self.council.offer(hit.name, tier, note)
+            self.council_hit = hit
+
+    def _council_line(self, tidy: str, councils: list[CouncilHit]) -> CouncilHit | None:
+        """The council when a line names only it ("KENT COUNTY COUNCIL",
+        "Milburn Parish Council - 1st March 2016")."""
+        if len(councils) == 1 and _key(_without_dates(tidy)) == _key(councils[0].printed):
+            return councils[0]
+        return None
+
+    def _meeting_sentence(self, tidy: str) -> bool:
+        """"A Parish Council meeting was held ... on Tuesday, 5 March 2024"."""
+        return any(rx.search(tidy) for rx in _front_patterns()["meeting_date"])
+
+    def _committee_line(self, tidy: str, run: list[_Block]) -> bool:
+        """A line naming the meeting body, before any date or title."""
+        text = _without_dates(tidy)
+        return (self.committee.tier > 2 and not run and self.title.tier >= 1 and self.date.tier > 1
+                and _words(text) <= COMMITTEE_LINE_MAX_WORDS and not text.endswith((".", ":"))
+                and _ends_with_body_word(text, _vocab()["body_words"]) and not _is_generic_body(text))
+
+    def _continues_title(self, run: list[_Block], block: _Block, dates: list[DateHit]) -> bool:
+        if self.own_meeting or self.title.tier <= 1 or _is_generic_body(block.tidy):
+            return False
+        text = block.text
+        if (dates and not _date_range(text, dates)) or _words(text) > TITLE_MAX_WORDS or text.endswith(";"):
+            return False
+        if not run:
+            return not (text.endswith(".") and _words(text) > COMMITTEE_LINE_MAX_WORDS)
+        previous = run[-1]
+        runs_on = previous.text.endswith((":", ",", "&", "-", "–")) or re.search(
+            r"\b(?:of|and|for|the|to|in|on|with)$", previous.text, re.IGNORECASE)
+        return (block.page == previous.page and sum(_words(b.text) for b in run) + _words(text) <= TITLE_MAX_WORDS
+                and (bool(runs_on) or _title_like(text)))
+
+    @staticmethod
+    def _ends_title(text: str) -> bool:
+        return bool(_MONTH_YEAR.search(text))
+
+    def _offer_title_run(self, run: list[_Block]) -> None:
+        text = " ".join(b.text for b in run)
+        month_year = _MONTH_YEAR.search(text)
+        if month_year and month_year.end() >= len(text.rstrip(" .")) - 1:
+            text = text[:month_year.start()]                     # "... Christmas Edition December 2019"
+        text = re.sub(r"\s*[–—-]\s*$", "", text).strip()
+        if not text:
+            return
+        title = _tidy(text)
+        self.title.offer(title, 2, "title lines")
+        if self.committee.tier > 3:             # "West Sussex Drug and Alcohol Partnership Annual ..."
+            words = title.split()
+            body_words = _vocab()["body_words"]
+            for n in range(len(words) - 1, 1, -1):
+                prefix = " ".join(words[:n])
+                if _ends_with_body_word(prefix, body_words) and not _is_generic_body(prefix):
+                    self.committee.offer(prefix, 4, "title")
+                    break
+
+    # ---- after the head ----------------------------------------------------------------
+    def finish(self) -> None:
+        if self.council_hit and self.committee.value is None and (self.own_meeting or self.minutes):
+            self.committee.offer(_council_body(self.council_hit), 3, "council's own meeting")
+        if self.council.value is None and self.committee.value and _is_full_council(self.committee.value):
+            self._self_reference()
+
+    def _place_council(self, block: _Block) -> bool:
+        """A place printed alone at the top ("EAST PALO ALTO") is the council when
+        the paper names it as a municipality ("City of East Palo Alto"), as
+        papers abroad do. (A UK title page's "West Sussex" starts a title.)"""
+        tidy = block.tidy
+        if self.council.value or _words(tidy) > PLACE_LINE_MAX_WORDS or re.search(r"\d", tidy) \
+                or not _title_like(tidy) or _ends_with_body_word(tidy, _vocab()["body_words"]):
+            return False
+        place = re.escape(tidy)
+        m = re.search(rf"\b(?:City|Town|Township|Village|County|Municipality|Borough) of {place}\b",
+                      self.body_text, re.IGNORECASE)
+        hits = find_councils(m.group(0)) if m else []
+        if hits:
+            self._offer_council(hits[0], 3, "place line")
+        return bool(hits)
+
+    def _self_reference(self) -> None:
+        """A paper to a council's own full meeting ("To: County Council") that
+        names exactly one council of that kind (by any of its names, "KCC") is
+        that council's paper."""
+        body = re.sub(r"^(?:the|full)\s+", "", _key(self.committee.value))
+        suffix = body if body.endswith(" council") and body.split()[0] in _COUNCIL_TYPES else ""
+        named = {}
+        for hit in council_gazetteer().find(self.body_text):
+            if not suffix or _key(hit.name).endswith(suffix):
+                named[hit.id] = hit
+        if len(named) == 1:
+            self._offer_council(next(iter(named.values())), 4, "self-reference")
 
 
 def extract_meta(front: list[Paragraph], sections: list[Section],
                  paragraphs: list[Paragraph]) -> Meta:
-    """Metadata printed by the paper."""
+    """Metadata printed by the paper (see the module docstring for what counts)."""
     meta = Meta()
-    title_printed = False             # a title line seen (what follows may be name - role lines)
-    who: list[str] = []
-    for para in front:
-        text = para.text.strip()
-        label = _LABEL.match(text)
-        if label:
-            key = label.group("label").lower().rstrip(".")
-            value = label.group("value").strip()
-            meta.extra[key] = value
-            if key in ("from", "report of", "report author"):
-                who.append(value)
-            elif key in ("to", "meeting") and not meta.committee:
-                meta.set("committee", _tidy(value), "printed")
-            elif key in ("subject", "title"):
-                meta.set("title", _tidy(value), "printed")
-            elif key in ("date", "meeting date"):
-                meta.set("date", find_date(value), "printed")
-            continue
-        printed_date = find_date(text)
-        if not meta.date and printed_date and len(text.split()) <= 8:
-            meta.set("date", printed_date, "printed")
-            continue
-        if _is_council_line(text):
-            continue
-        m = _MEETING_OF.search(_tidy(text))
-        if m and not meta.committee:
-            meta.set("committee", _tidy(m.group("body")), "printed")
-        m = _REPORT_OF.match(text)
-        if m:
-            who.append(m.group("who"))
-            continue
-        m = _NAME_ROLE.match(text)
-        if m and title_printed:
-            who.append(_tidy(text))
-            continue
-        if not meta.committee and not title_printed and _COMMITTEE.search(text) \
-                and len(text.split()) <= 8 and not meta.date:
-            meta.set("committee", _tidy(text), "printed")
-            continue
-        if meta.date or meta.committee:
-            if not meta.title and len(text.split()) <= 30 and not text.endswith(":"):
-                title_printed = True
-                meta.set("title", _tidy(text), "printed")
-    if who:
-        meta.set("report_of", "; ".join(_tidy(w) for w in who), "printed")
-    if not meta.date:   # minutes: "... held on Tuesday 4 June 2013"
-        meta.set("date", next(filter(None, (find_date(p.text) for p in front)), None), "printed")
-    front_text = " ".join(_tidy(p.text) for p in front)
-    meta.set("council", find_council(front_text, (_COUNCIL_QUALIFIED, _COUNCIL_PLAIN)) or find_council(
-        " ".join(p.text for p in paragraphs[:60])), "printed")
-    period_source = " ".join([meta.title or ""] + [p.text for p in paragraphs
-                                                   if sections[p.section].kind in ("purpose", "summary")][:3])
-    m = _PERIOD_RANGE.search(period_source)
-    if m:
-        meta.set("period", f"{m.group('a')} to {m.group('b')}", "printed")
-    else:
-        m = _PERIOD_YEARS.search(meta.title or "")
-        if m:
-            meta.set("period", m.group(0).replace(" ", ""), "printed")
+    reader = _Reader(_head(front, sections, paragraphs), "\n".join(p.full_text for p in paragraphs))
+    reader.read()
+    reader.finish()
+    meta.extra.update(reader.extra)
+    meta.set("council", reader.council.value, "printed")
+    if reader.council.value:
+        meta.extra["council_evidence"] = reader.council.note
+        if reader.council_hit and reader.council_hit.id:
+            meta.extra["council_id"] = reader.council_hit.id
+    meta.set("committee", reader.committee.value, "printed")
+    meta.set("date", reader.date.value, "printed")
+    meta.set("title", reader.title.value, "printed")
+    if reader.who:
+        meta.set("report_of", "; ".join(_tidy(w) for w in reader.who), "printed")
+    meta.set("period", _period(meta.title, sections, paragraphs), "printed")
     return meta
+
+
+_PERIOD_RANGE = re.compile(
+    rf"\b(?:for\s+the\s+period|period|covering|between|from)\s+(?P<a>{_MONTH}\w*\s+(19|20)\d\d)\s+(?:to|and|-|–)\s+"
+    rf"(?P<b>{_MONTH}\w*\s+(19|20)\d\d)", re.IGNORECASE)
+_PERIOD_YEARS = re.compile(r"\b(?P<a>(19|20)\d\d)\s*(?:-|–|/|to)\s*(?P<b>(19|20)?\d\d)\b")
+
+
+def _period(title: str | None, sections: list[Section], paragraphs: list[Paragraph]) -> str | None:
+    """The period a paper covers: "August 2021 to August 2022" in its purpose or
+    summary, or the years of its title ("Strategy 2019 - 2024" -> 2019-2024)."""
+    source = " ".join([title or ""] + [p.text for p in paragraphs
+                                       if sections[p.section].kind in ("purpose", "summary")][:3])
+    m = _PERIOD_RANGE.search(source)
+    if m:
+        return f"{m.group('a')} to {m.group('b')}"
+    span = _date_range(title or "", find_dates(title or ""))
+    if span:
+        return span
+    m = _PERIOD_YEARS.search(title or "")
+    return m.group(0).replace(" ", "").replace("–", "-") if m else None
 
 
 # ---- manifest -----------------------------------------------------------------

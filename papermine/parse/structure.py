@@ -97,15 +97,25 @@ _DATE_LINE = re.compile(r"^(?:\w+day,?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\s
 _RUNS_ON = re.compile(r"([,&/-]|\b(?:of|and|for|the|to|in|on|with))$", re.IGNORECASE)
 
 
-def _front_field_starts(previous: str, line: str) -> bool:
+#: "Sue Chandler, Cabinet Member ...": a person's line, a new entry even when it hangs under a field.
+_NAME_ROLE_START = re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,3}\s*[,–-]\s+\S")
+
+
+def _front_field_starts(first: Line, previous: Line, line: Line) -> bool:
     """In a front block each line is a field of its own (council, committee,
     date, title, "From: ..."), unless the line before wrapped into it (it is
-    long, or runs on with a comma or "of", or the next starts in lower case)."""
-    if _FRONT_LABEL.match(line) or _REPORT_OF.match(line) or _DATE_LINE.match(line):
+    long, or runs on with a comma or "of", or the next starts in lower case),
+    or it hangs under the value of a "Label: value" field that `first` opened
+    ("To:  Sue Chandler, Cabinet Member for Integrated Children's" / "Services")."""
+    text, prev = line.text, previous.text.strip()
+    if _FRONT_LABEL.match(text) or _REPORT_OF.match(text) or _DATE_LINE.match(text):
         return True
-    if _RUNS_ON.search(previous.strip()) or line[:1].islower() or line.startswith("&"):
+    if _RUNS_ON.search(prev) or text[:1].islower() or text.startswith("&"):
         return False
-    return len(previous) < FRONT_WRAP_MIN_CHARS or _is_caps(previous) != _is_caps(line)
+    if _FRONT_LABEL.match(first.text) and line.indent > first.indent + OUTDENT_MIN \
+            and not _NAME_ROLE_START.match(text):
+        return False
+    return len(prev) < FRONT_WRAP_MIN_CHARS or _is_caps(prev) != _is_caps(text)
 
 
 #: "26 January 2024": a date, not paragraph 26.
@@ -410,10 +420,18 @@ class _Builder:
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
         j = i + 1
-        while self._wraps(j) and not (self.in_front and _front_field_starts(self.lines[j - 1].text,
-                                                                           self.lines[j].text)):
+        while (self._wraps(j) or self._hangs_under_field(i, j)) and not (
+                self.in_front and _front_field_starts(self.lines[i], self.lines[j - 1], self.lines[j])):
             j += 1
         return j
+
+    def _hangs_under_field(self, i: int, j: int) -> bool:
+        """In a front block, is line j set under the value of the "Label: value"
+        line i ("Electoral Division:  Sheppey" / "Margate"), whatever its type style?"""
+        return self.in_front and j < len(self.lines) and not self.lines[j].blank_before \
+            and bool(_FRONT_LABEL.match(self.lines[i].text)) \
+            and self.lines[j].indent > self.lines[i].indent + OUTDENT_MIN \
+            and self.number_at(j) is None and self.item_at(j) is None
 
     def _is_list_heading(self, text: str, end: int) -> bool:
         """A short line over bullets inside a paragraph's open list ("Stay Safe")."""
