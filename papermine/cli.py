@@ -280,6 +280,11 @@ def show(doc, number, db_path, as_json):
             click.echo(click.style(f"\n{section.heading} [{section.kind}]", bold=True))
         for p in paras:
             click.echo(f"{p.number or '·':>5} {('p' + str(p.page)) if p.page else 'p-':>4}  {p.full_text}")
+    for n, table in enumerate(document.tables, start=1):
+        click.echo(click.style(f"\nTable {n} (page {table.page or '-'}, "
+                               f"{len(table.rows)} rows)", bold=True))
+        for row in table.rows:
+            click.echo("  " + " | ".join(cell.replace("\n", " ") for cell in row))
 
 
 @cli.command()

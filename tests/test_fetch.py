@@ -302,7 +302,8 @@ def test_ingest_in_the_same_run_stores_the_papers_with_the_service_dates(server,
     with open_store(db, create=False) as store:
         docs = store.documents()
     assert {(d["date"], d["title"]) for d in docs} == {
-        ("2015-02-05", "Care Leavers Local Offer"), ("2015-02-05", "Health & Wellbeing of Children in Care"),
+        # a title the paper prints wins over the service's ("&" there, "and" in the paper)
+        ("2015-02-05", "Care Leavers Local Offer"), ("2015-02-05", "Health and Wellbeing of Children in Care"),
         ("2015-02-05", "Minutes of the Corporate Parenting Panel (February)"),
         ("2016-11-10", "Independent Reviewing Officer annual report")}
     assert {d["council"] for d in docs} == {COUNCIL} and {d["committee"] for d in docs} == {"Corporate Parenting Panel"}

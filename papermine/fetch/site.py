@@ -14,7 +14,7 @@ from typing import Callable
 from urllib.parse import urljoin
 
 from ..errors import FetchError, RobotsDisallowed
-from ..parse.meta import find_council
+from ..parse.meta import find_councils
 from . import pages, service
 from .client import PoliteClient
 from .records import Committee, DocLink, Meeting, clean_text
@@ -53,7 +53,8 @@ class _Site:
 
     def council_name(self) -> str | None:
         """The council a page title names ('... | Northshire County Council')."""
-        return find_council(self.page_title or "") if self.page_title else None
+        hits = find_councils(self.page_title) if self.page_title else []
+        return hits[0].name if hits else None
 
     def committee_title(self, committee_id: str) -> str | None:
         """The heading of a committee's meetings page, for a committee given by id only."""

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
-    "Item", "Paragraph", "Section", "Meta", "Document", "Evidence",
+    "Item", "Paragraph", "Section", "Table", "Meta", "Document", "Evidence",
     "Agency", "Priority", "ReportingLine", "Tags", "META_FIELDS",
     "slugify", "make_doc_id", "sha256_bytes",
 ]
@@ -92,6 +92,25 @@ class Section:
 
 
 @dataclass
+class Table:
+    """A table as printed: its page, its box (x0, top, x1, bottom in PDF points,
+    top-left origin) and its rows of cell strings ("" for an empty cell)."""
+    page: int | None
+    rows: list[list[str]]
+    bbox: tuple[float, float, float, float] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"page": self.page, "bbox": list(self.bbox) if self.bbox else None,
+                "rows": [list(row) for row in self.rows]}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Table":
+        bbox = data.get("bbox")
+        return cls(page=data.get("page"), rows=[list(row) for row in data.get("rows", [])],
+                   bbox=tuple(bbox) if bbox else None)
+
+
+@dataclass
 class Meta:
     council: str | None = None
     committee: str | None = None
@@ -120,6 +139,7 @@ class Document:
     text: str = ""                # the rebuilt reading-order text that spans index
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
 
     def section_of(self, para: Paragraph) -> Section:
         return self.sections[para.section]
@@ -153,6 +173,7 @@ class Document:
                  "page_end": p.page_end, "span": list(p.span),
                  "items": [asdict(i) for i in p.items]}
                 for p in self.paragraphs],
+            "tables": [t.to_dict() for t in self.tables],
             "text": self.text,
             "warnings": list(self.warnings),
         }
@@ -172,7 +193,8 @@ class Document:
                       for p in data["paragraphs"]]
         return cls(id=data["id"], meta=meta, sections=sections, paragraphs=paragraphs,
                    text=data.get("text", ""), pages=data.get("pages"),
-                   warnings=list(data.get("warnings", [])))
+                   warnings=list(data.get("warnings", [])),
+                   tables=[Table.from_dict(t) for t in data.get("tables", [])])
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -21,7 +21,7 @@ __all__ = ["parse_file", "parse_bytes", "parse_text", "index_text", "READERS", "
            "Line", "Reading", "heading_kind", "find_date", "decode_text", "text_to_lines"]
 
 #: Bumped whenever parsing output changes, so stored papers are re-read.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 
 Reader = Callable[[Path, bytes], Reading]
 
@@ -60,7 +60,7 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     meta.sha256 = sha256_bytes(data)
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),
                    meta=meta, sections=structure.sections, paragraphs=structure.paragraphs,
-                   pages=reading.pages, warnings=list(reading.warnings))
+                   pages=reading.pages, warnings=list(reading.warnings), tables=list(reading.tables))
     index_text(doc)
     if not any(p.number for p in doc.paragraphs):
         doc.warnings.append("no numbered paragraphs found: blocks kept as unnumbered paragraphs")

@@ -8,6 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..model import Table
+
 #: Soft hyphens, zero-width spaces and joiners, byte-order marks: invisible, dropped.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 
@@ -38,7 +40,9 @@ class Line:
 @dataclass
 class Reading:
     """What a reader returns: the lines, the page count (None when the input
-    has no pages) and warnings about parts it could not read."""
+    has no pages), warnings about parts it could not read, and the tables that
+    layout analysis took out of the lines."""
     lines: list[Line]
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)

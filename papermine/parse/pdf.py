@@ -34,4 +34,5 @@ def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND) -> R
         raise EmptyInput(path, "the PDF has no text on any page")
     warnings = [f"page {page.number} has no text layer (a scanned image?): its content is not read"
                 for page in pages if not page.lines and page.n_images]
-    return Reading(assemble(pages), len(pages), warnings)
+    tables = [table for page in pages for table in page.tables]
+    return Reading(assemble(pages), len(pages), warnings, tables)

@@ -15,16 +15,22 @@ from typing import Iterator
 
 from ..errors import NotFound, QuerySyntaxError, StoreError
 from ..model import (Agency, Document, Evidence, Item, Meta, Paragraph, Priority, ReportingLine,
-                     Section, Tags)
+                     Section, Table, Tags)
 from ..nlp import NLP_VERSION
 from ..parse import PARSER_VERSION, index_text
 
 __all__ = ["Store", "open_store", "SCHEMA_VERSION", "MIGRATIONS"]
 
 #: The schema version this code writes; older files are migrated on open.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: version -> SQL that brings a database from the version before up to it.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # 2: tables kept out of the paragraphs by layout analysis
+    2: """CREATE TABLE IF NOT EXISTS tables (
+              doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+              seq INTEGER NOT NULL, page INTEGER, bbox TEXT, rows TEXT NOT NULL,
+              PRIMARY KEY (doc_id, seq));""",
+}
 #: How long a writer waits for a lock held by another connection (ms).
 BUSY_TIMEOUT_MS = 30_000
 #: Marks around matched words in search snippets.
@@ -115,6 +121,10 @@ class Store:
                     "INSERT INTO items VALUES (?,?,?,?,?,?,?)",
                     [(cur.lastrowid, i, it.label, it.kind, it.level, it.page, it.text)
                      for i, it in enumerate(p.items)])
+            self.conn.executemany(
+                "INSERT INTO tables VALUES (?,?,?,?,?)",
+                [(doc.id, i, t.page, json.dumps(list(t.bbox)) if t.bbox else None, json.dumps(t.rows))
+                 for i, t in enumerate(doc.tables)])
             for agency in tags.agencies:
                 cur = self.conn.execute(
                     "INSERT INTO agencies (doc_id, canonical, name, kind) VALUES (?,?,?,?)",
@@ -184,8 +194,12 @@ class Store:
             paragraphs.append(Paragraph(number=r["number"], text=r["text"], section=r["section_idx"],
                                         page=r["page"], page_end=r["page_end"],
                                         span=(r["span_start"], r["span_end"]), items=items))
+        tables = [Table(page=r["page"], rows=json.loads(r["rows"]),
+                        bbox=tuple(json.loads(r["bbox"])) if r["bbox"] else None)
+                  for r in self.conn.execute("SELECT * FROM tables WHERE doc_id = ? ORDER BY seq",
+                                             (doc_id,))]
         doc = Document(id=doc_id, meta=meta, sections=sections, paragraphs=paragraphs,
-                       pages=d["pages"], warnings=json.loads(d["warnings"]))
+                       pages=d["pages"], warnings=json.loads(d["warnings"]), tables=tables)
         index_text(doc)
         return doc
 
@@ -262,7 +276,7 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-                for table in ("documents", "paragraphs", "items", "agencies", "mentions",
+                for table in ("documents", "paragraphs", "items", "tables", "agencies", "mentions",
                               "priorities", "relations")}
 
 

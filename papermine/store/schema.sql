@@ -67,6 +67,16 @@ CREATE TABLE IF NOT EXISTS items (
     PRIMARY KEY (paragraph_id, seq)
 );
 
+-- Tables that layout analysis kept out of the paragraphs: rows of cell strings.
+CREATE TABLE IF NOT EXISTS tables (
+    doc_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq     INTEGER NOT NULL,           -- reading order within the document
+    page    INTEGER,
+    bbox    TEXT,                       -- JSON [x0, top, x1, bottom] in PDF points
+    rows    TEXT NOT NULL,              -- JSON [[cell, ...], ...]
+    PRIMARY KEY (doc_id, seq)
+);
+
 CREATE TABLE IF NOT EXISTS agencies (
     id        INTEGER PRIMARY KEY,
     doc_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
