@@ -36,7 +36,9 @@ class Line:
 @dataclass
 class Reading:
     """What a reader returns: the lines, the page count (None when the input
-    has no pages) and warnings about parts it could not read."""
+    has no pages), warnings about parts it could not read, and the pages read
+    by OCR with the engine's mean word confidence (0-100)."""
     lines: list[Line]
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    ocr_pages: dict[int, float] = field(default_factory=dict)

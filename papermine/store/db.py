@@ -22,9 +22,17 @@ from ..parse import PARSER_VERSION, index_text
 __all__ = ["Store", "open_store", "SCHEMA_VERSION", "MIGRATIONS"]
 
 #: The schema version this code writes; older files are migrated on open.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: version -> SQL that brings a database from the version before up to it.
-MIGRATIONS: dict[int, str] = {}
+MIGRATIONS: dict[int, str] = {
+    # pages read by OCR, and the paragraphs printed on them
+    2: """ALTER TABLE paragraphs ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;
+          CREATE TABLE IF NOT EXISTS ocr_pages (
+              doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+              page       INTEGER NOT NULL,
+              confidence REAL,
+              PRIMARY KEY (doc_id, page));""",
+}
 #: How long a writer waits for a lock held by another connection (ms).
 BUSY_TIMEOUT_MS = 30_000
 #: Marks around matched words in search snippets.
@@ -108,13 +116,15 @@ class Store:
             for seq, p in enumerate(doc.paragraphs):
                 cur = self.conn.execute(
                     "INSERT INTO paragraphs (doc_id, seq, number, section_idx, page, page_end, "
-                    "span_start, span_end, text, full_text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    "span_start, span_end, text, full_text, ocr) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (doc.id, seq, p.number, p.section, p.page, p.page_end, p.span[0], p.span[1],
-                     p.text, p.full_text))
+                     p.text, p.full_text, int(p.ocr)))
                 self.conn.executemany(
                     "INSERT INTO items VALUES (?,?,?,?,?,?,?)",
                     [(cur.lastrowid, i, it.label, it.kind, it.level, it.page, it.text)
                      for i, it in enumerate(p.items)])
+            self.conn.executemany("INSERT INTO ocr_pages VALUES (?,?,?)",
+                                  [(doc.id, n, c) for n, c in sorted(doc.ocr_pages.items())])
             for agency in tags.agencies:
                 cur = self.conn.execute(
                     "INSERT INTO agencies (doc_id, canonical, name, kind) VALUES (?,?,?,?)",
@@ -183,9 +193,12 @@ class Store:
                                                 (r["id"],))]
             paragraphs.append(Paragraph(number=r["number"], text=r["text"], section=r["section_idx"],
                                         page=r["page"], page_end=r["page_end"],
-                                        span=(r["span_start"], r["span_end"]), items=items))
+                                        span=(r["span_start"], r["span_end"]), items=items,
+                                        ocr=bool(r["ocr"])))
+        ocr_pages = {r["page"]: r["confidence"] for r in self.conn.execute(
+            "SELECT page, confidence FROM ocr_pages WHERE doc_id = ? ORDER BY page", (doc_id,))}
         doc = Document(id=doc_id, meta=meta, sections=sections, paragraphs=paragraphs,
-                       pages=d["pages"], warnings=json.loads(d["warnings"]))
+                       pages=d["pages"], warnings=json.loads(d["warnings"]), ocr_pages=ocr_pages)
         index_text(doc)
         return doc
 
@@ -216,11 +229,13 @@ class Store:
     def paragraph(self, ref: str, number: str) -> dict:
         doc_id = self.resolve_id(ref)
         rows = self.conn.execute(
-            "SELECT * FROM paragraph_view WHERE doc_id = ? AND number = ? ORDER BY id",
-            (doc_id, number)).fetchall()
+            "SELECT v.*, p.ocr, o.confidence AS ocr_confidence FROM paragraph_view v "
+            "JOIN paragraphs p ON p.id = v.id "
+            "LEFT JOIN ocr_pages o ON o.doc_id = v.doc_id AND o.page = v.page "
+            "WHERE v.doc_id = ? AND v.number = ? ORDER BY v.id", (doc_id, number)).fetchall()
         if not rows:
             raise NotFound(None, f"paper {doc_id} has no paragraph {number}")
-        return [dict(r) for r in rows]
+        return [dict(r) | {"ocr": bool(r["ocr"])} for r in rows]
 
     def search(self, query: str, council: str | None = None, since: int | None = None,
                until: int | None = None, limit: int = 20) -> list[dict]:
