@@ -286,7 +286,7 @@ def show(doc, number, db_path, as_json):
                 emit_json(rows)
                 return
             for r in rows:
-                ocr = (f" (read by OCR, page confidence {r['ocr_confidence']:.0f}%)"
+                ocr = (f" (read by OCR, mean confidence {r['ocr_confidence']:.0f}%)"
                        if r["ocr"] and r["ocr_confidence"] is not None else " (read by OCR)" if r["ocr"] else "")
                 click.echo(f"{r['doc_id']} ¶{r['number']} p{r['page'] or '-'} [{r['section']}]{ocr}\n{r['text']}")
             return

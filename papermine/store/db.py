@@ -229,9 +229,9 @@ class Store:
     def paragraph(self, ref: str, number: str) -> dict:
         doc_id = self.resolve_id(ref)
         rows = self.conn.execute(
-            "SELECT v.*, p.ocr, o.confidence AS ocr_confidence FROM paragraph_view v "
-            "JOIN paragraphs p ON p.id = v.id "
-            "LEFT JOIN ocr_pages o ON o.doc_id = v.doc_id AND o.page = v.page "
+            "SELECT v.*, p.ocr, (SELECT min(o.confidence) FROM ocr_pages o WHERE o.doc_id = p.doc_id "
+            "AND o.page BETWEEN p.page AND coalesce(p.page_end, p.page)) AS ocr_confidence "
+            "FROM paragraph_view v JOIN paragraphs p ON p.id = v.id "
             "WHERE v.doc_id = ? AND v.number = ? ORDER BY v.id", (doc_id, number)).fetchall()
         if not rows:
             raise NotFound(None, f"paper {doc_id} has no paragraph {number}")
