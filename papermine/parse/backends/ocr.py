@@ -223,7 +223,8 @@ class PageOCR:
         image = _black_and_white(grey)
         lines = _lines_from_hocr(_tesseract(image, TESSERACT_CONFIG))
         if (_mean_confidence(lines) or 0.0) >= REREAD_PAGE_MIN:
-            doubtful = [i for i, ln in enumerate(lines) if min(w.confidence for w in ln.words) < REREAD_BELOW]
+            doubtful = [i for i, ln in enumerate(lines)
+                        if any(w.confidence < REREAD_BELOW and not w.bullet for w in ln.words)]
             for i in doubtful[:MAX_REREADS]:
                 lines[i] = _reread((image, grey), lines[i])
         _mark_bold(lines, image)
