@@ -286,8 +286,9 @@ def show(doc, number, db_path, as_json):
                 emit_json(rows)
                 return
             for r in rows:
-                ocr = (f" (read by OCR, mean confidence {r['ocr_confidence']:.0f}%)"
-                       if r["ocr"] and r["ocr_confidence"] is not None else " (read by OCR)" if r["ocr"] else "")
+                ocr = " (read by OCR)" if r["ocr"] else ""
+                if r["ocr_confidence"] is not None:
+                    ocr = f" (read by OCR, mean confidence {r['ocr_confidence']:.0f}%)"
                 click.echo(f"{r['doc_id']} ¶{r['number']} p{r['page'] or '-'} [{r['section']}]{ocr}\n{r['text']}")
             return
         document = store.load_document(doc)

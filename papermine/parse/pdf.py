@@ -37,7 +37,7 @@ def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND,
     use_ocr = ocr and tesseract_available()
     warnings: list[str] = []
     pages: list[PageLayout] = []
-    with BACKENDS[backend](path, data) as pdf, PageOCR(path, data) as reader:
+    with BACKENDS[backend](path, data) as pdf, PageOCR(data) as reader:
         for record in pdf.pages:
             page = analyse_page(record)
             if not page.lines and page.n_images:

@@ -17,7 +17,6 @@ import statistics
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from . import PageRecord, Word
 
@@ -28,10 +27,11 @@ __all__ = ["PageOCR", "tesseract_available", "OCR_DPI", "INSTALL_HINT"]
 OCR_DPI = 300
 POINTS_PER_INCH = 72
 OCR_LANGUAGE = "eng"
-#: Page segmentation mode 4, one column of text of variable sizes: the
-#: automatic mode (3) cuts hanging paragraph numbers off into a column of their
-#: own, which loses the number of every paragraph on the page.
-TESSERACT_CONFIG = "--psm 4"
+#: Page segmentation mode 6, one uniform block of text: each line runs across
+#: the page, hanging paragraph numbers and labels ("a)") included. The
+#: automatic mode (3) and the single-column mode (4) cut sparse labels off into
+#: a column of their own, or drop them, which loses the paragraph numbers.
+TESSERACT_CONFIG = "--psm 6"
 #: Mode 7, a single line of text: for a line read again on its own.
 REREAD_CONFIG = "--psm 7"
 #: Pixels darker than this (0-255, after the contrast is stretched) become ink.
@@ -202,8 +202,7 @@ def _mark_bold(lines: list[_OcrLine], image) -> None:
 class PageOCR:
     """Reads pages of one PDF by OCR; the PDF is opened for rendering on first use."""
 
-    def __init__(self, path: Path, data: bytes, dpi: int = OCR_DPI):
-        self.path = path
+    def __init__(self, data: bytes, dpi: int = OCR_DPI):
         self.data = data
         self.dpi = dpi
         self._pdf = None
