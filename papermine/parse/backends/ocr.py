@@ -244,7 +244,7 @@ class PageOCR:
                 image = page.render(scale=self.dpi / POINTS_PER_INCH, grayscale=True).to_pil()
             finally:
                 page.close()
-        except pdfium.PdfiumError as exc:
+        except (pdfium.PdfiumError, IndexError) as exc:   # damaged, or pages the renderer lacks
             raise RuntimeError(f"cannot render it ({exc})") from exc
         return image.convert("L")
 
