@@ -46,6 +46,11 @@ def meta_options(fn):
     return click.option("--council", help="The council.")(fn)
 
 
+def ocr_option(fn):
+    return click.option("--no-ocr", "no_ocr", is_flag=True,
+                        help="Do not read scanned PDF pages by OCR (they are skipped with a warning).")(fn)
+
+
 def reports_errors(fn):
     """Turn papermine's errors into one-line messages (exit 1), never a traceback."""
     @functools.wraps(fn)
@@ -66,8 +71,14 @@ def _meta_values(council, committee, meeting_date) -> dict:
     return {"council": council, "committee": committee, "date": meeting_date}
 
 
-def _parse_with_options(file: Path, council, committee, meeting_date, manifest):
-    return parse_file(file, manifest=manifest, options=_meta_values(council, committee, meeting_date))
+def _parse_with_options(file: Path, council, committee, meeting_date, manifest, ocr=True):
+    return parse_file(file, manifest=manifest, options=_meta_values(council, committee, meeting_date),
+                      ocr=ocr)
+
+
+def _ocr_summary(ocr_pages: dict[int, float]) -> str:
+    """'2 (95%), 3 (94%)': the pages read by OCR with their mean confidence."""
+    return ", ".join(f"{n} ({c:.0f}%)" if c is not None else str(n) for n, c in sorted(ocr_pages.items()))
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,13 +94,16 @@ def cli():
 @click.argument("file", type=click.Path(path_type=Path))
 @json_option
 @meta_options
+@ocr_option
 @reports_errors
-def parse(file, as_json, council, committee, meeting_date, manifest):
+def parse(file, as_json, council, committee, meeting_date, manifest, no_ocr):
     """Parse one paper into sections and numbered paragraphs.
+
+    Scanned PDF pages (no text layer) are read by OCR with Tesseract, and marked.
 
     Example: papermine parse corpora/durham/2024-01-26_corporate-parenting-panel_clasp-update.txt --json
     """
-    doc = _parse_with_options(file, council, committee, meeting_date, manifest)
+    doc = _parse_with_options(file, council, committee, meeting_date, manifest, ocr=not no_ocr)
     if as_json:
         emit_json(doc.to_dict())
         return
@@ -101,6 +115,8 @@ def parse(file, as_json, council, committee, meeting_date, manifest):
         click.echo(f"  {name:<10} {value if value else '-'}  ({origin})")
     click.echo(f"  {'pages':<10} {doc.pages or '-'}   paragraphs {len(doc.paragraphs)}"
                f" (numbered {sum(1 for p in doc.paragraphs if p.number)})")
+    if doc.ocr_pages:
+        click.echo(f"  {'ocr':<10} pages read by OCR (mean confidence): {_ocr_summary(doc.ocr_pages)}")
     for warning in doc.warnings:
         click.echo(f"  warning: {warning}")
     for section in doc.sections:
@@ -125,9 +141,10 @@ def parse(file, as_json, council, committee, meeting_date, manifest):
 @json_option
 @db_option
 @meta_options
+@ocr_option
 @click.option("--model", help="An installed trained spaCy pipeline to add (never downloaded).")
 @reports_errors
-def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifest, model):
+def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifest, no_ocr, model):
     """Tag a paper's priorities, agencies and reporting lines, with evidence.
 
     FILE_OR_DOC is a paper (PDF or text) or the id of a stored paper.
@@ -135,7 +152,8 @@ def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifes
     Example: papermine tag corpora/durham/2022-08_corporate-parenting-panel_clasp-annual-report.txt
     """
     from .nlp import tag_document
-    doc, stored_tags = _load_document(file_or_doc, db_path, council, committee, meeting_date, manifest)
+    doc, stored_tags = _load_document(file_or_doc, db_path, council, committee, meeting_date, manifest,
+                                      ocr=not no_ocr)
     tags = stored_tags if stored_tags is not None and not model else tag_document(doc, model=model)
     if as_json:
         emit_json(tags.to_dict())
@@ -180,10 +198,11 @@ def since_until_options(fn):
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Worker processes for parsing and tagging (default: the number of cores).")
 @meta_options
+@ocr_option
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @json_option
 @reports_errors
-def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, quiet, as_json):
+def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, no_ocr, quiet, as_json):
     """Parse, tag and store papers (files or folders, recursively).
 
     Unchanged files are skipped, changed ones replaced; a bad file is named with
@@ -212,7 +231,7 @@ def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, 
         with bar if bar is not None else contextlib.nullcontext():
             report = run_ingest(store, papers, workers=workers, manifest=manifest,
                                 options=_meta_values(council, committee, meeting_date),
-                                on_outcome=on_outcome)
+                                ocr=not no_ocr, on_outcome=on_outcome)
     if as_json:
         emit_json({"stored": report.count("stored"), "replaced": report.count("replaced"),
                    "skipped": report.count("skipped"), "failed": [
@@ -267,19 +286,26 @@ def show(doc, number, db_path, as_json):
                 emit_json(rows)
                 return
             for r in rows:
-                click.echo(f"{r['doc_id']} ¶{r['number']} p{r['page'] or '-'} [{r['section']}]\n{r['text']}")
+                ocr = " (read by OCR)" if r["ocr"] else ""
+                if r["ocr_confidence"] is not None:
+                    ocr = f" (read by OCR, mean confidence {r['ocr_confidence']:.0f}%)"
+                click.echo(f"{r['doc_id']} ¶{r['number']} p{r['page'] or '-'} [{r['section']}]{ocr}\n{r['text']}")
             return
         document = store.load_document(doc)
     if as_json:
         emit_json(document.to_dict())
         return
     click.echo(click.style(f"{document.id}: {document.meta.title or '-'}", bold=True))
+    if document.ocr_pages:
+        click.echo(f"pages read by OCR (mean confidence): {_ocr_summary(document.ocr_pages)}; "
+                   "their paragraphs are marked [OCR]")
     for section in document.sections:
         paras = [p for p in document.paragraphs if p.section == section.index]
         if section.heading:
             click.echo(click.style(f"\n{section.heading} [{section.kind}]", bold=True))
         for p in paras:
-            click.echo(f"{p.number or '·':>5} {('p' + str(p.page)) if p.page else 'p-':>4}  {p.full_text}")
+            click.echo(f"{p.number or '·':>5} {('p' + str(p.page)) if p.page else 'p-':>4}  "
+                       f"{'[OCR] ' if p.ocr else ''}{p.full_text}")
     for n, table in enumerate(document.tables, start=1):
         click.echo(click.style(f"\nTable {n} (page {table.page or '-'}, "
                                f"{len(table.rows)} rows)", bold=True))
@@ -314,10 +340,10 @@ def search(query, db_path, council, since, until, limit, as_json):
                    f"p{h['page'] or '-'} [{h['section'] or '-'}]\n    {h['snippet']}")
 
 
-def _paper_and_tags(ref: str, db_path: str):
+def _paper_and_tags(ref: str, db_path: str, ocr: bool = True):
     """A paper and its tags, from a file (parsed and tagged now) or the store."""
     from .nlp import tag_document
-    doc, tags = _load_document(ref, db_path)
+    doc, tags = _load_document(ref, db_path, ocr=ocr)
     return doc, tags if tags is not None else tag_document(doc)
 
 
@@ -325,9 +351,10 @@ def _paper_and_tags(ref: str, db_path: str):
 @click.argument("a")
 @click.argument("b")
 @db_option
+@ocr_option
 @json_option
 @reports_errors
-def diff(a, b, db_path, as_json):
+def diff(a, b, db_path, no_ocr, as_json):
     """What changed from paper A to paper B: priorities and governance.
 
     A and B are files or stored document ids (two files need no database);
@@ -336,8 +363,8 @@ def diff(a, b, db_path, as_json):
     Example: papermine diff durham_undated_children-looked durham_2024-01-26
     """
     from .compare import diff_papers
-    doc_a, tags_a = _paper_and_tags(a, db_path)
-    doc_b, tags_b = _paper_and_tags(b, db_path)
+    doc_a, tags_a = _paper_and_tags(a, db_path, ocr=not no_ocr)
+    doc_b, tags_b = _paper_and_tags(b, db_path, ocr=not no_ocr)
     result = diff_papers(doc_a, tags_a, doc_b, tags_b)
     if as_json:
         emit_json(result)
@@ -604,11 +631,12 @@ def fetch(base_url, committee, since, until, out, delay, user_agent, council_nam
         sys.exit(1)
 
 
-def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None):
+def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None,
+                   ocr=True):
     """(Document, stored Tags or None): a paper from a file, else a stored paper by id."""
     path = Path(file_or_doc)
     if path.exists():
-        return _parse_with_options(path, council, committee, meeting_date, manifest), None
+        return _parse_with_options(path, council, committee, meeting_date, manifest, ocr), None
     from .store import open_store
     if not Path(db_path).exists():
         raise click.ClickException(f"{file_or_doc}: no such file, and no database at {db_path}")

@@ -52,7 +52,7 @@ class EncryptedPDF(InputError):
 
 class ImageOnlyPDF(InputError):
     code = "PM105"
-    reason = "the PDF has no text layer (scanned images?); papermine does no OCR"
+    reason = "the PDF has no text layer (scanned images?)"
 
 
 class UnsupportedFormat(InputError):

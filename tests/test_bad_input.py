@@ -110,6 +110,6 @@ def test_a_scanned_page_inside_a_text_pdf_is_a_warning(tmp_path):
     pdf.drawImage(str(image), 50, 300, 300, 400)
     pdf.showPage()
     pdf.save()
-    doc = parse_file(tmp_path / "mixed.pdf")
+    doc = parse_file(tmp_path / "mixed.pdf", ocr=False)     # read by OCR: see test_ocr.py
     assert doc.find("1").text == "To report progress." and doc.pages == 2
     assert doc.warnings == ["page 2 has no text layer (a scanned image?): its content is not read"]

@@ -70,6 +70,7 @@ class Paragraph:
     page_end: int | None = None
     span: tuple[int, int] = (0, 0)  # character offsets into Document.text
     items: list[Item] = field(default_factory=list)
+    ocr: bool = False             # read by OCR from a scanned page (or partly so)
 
     @property
     def full_text(self) -> str:
@@ -140,6 +141,8 @@ class Document:
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    #: pages read by OCR (scans without a text layer) -> the engine's mean word confidence, 0-100
+    ocr_pages: dict[int, float] = field(default_factory=dict)
 
     def section_of(self, para: Paragraph) -> Section:
         return self.sections[para.section]
@@ -171,9 +174,11 @@ class Document:
                 {"number": p.number, "section": self.sections[p.section].heading,
                  "section_index": p.section, "text": p.text, "page": p.page,
                  "page_end": p.page_end, "span": list(p.span),
-                 "items": [asdict(i) for i in p.items]}
+                 "items": [asdict(i) for i in p.items], "ocr": p.ocr}
                 for p in self.paragraphs],
             "tables": [t.to_dict() for t in self.tables],
+            "ocr_pages": [{"page": n, "ocr": True, "confidence": c}
+                          for n, c in sorted(self.ocr_pages.items())],
             "text": self.text,
             "warnings": list(self.warnings),
         }
@@ -189,12 +194,14 @@ class Document:
         paragraphs = [Paragraph(number=p["number"], text=p["text"], section=p["section_index"],
                                 page=p.get("page"), page_end=p.get("page_end"),
                                 span=tuple(p.get("span", (0, 0))),
-                                items=[Item.from_dict(i) for i in p.get("items", [])])
+                                items=[Item.from_dict(i) for i in p.get("items", [])],
+                                ocr=bool(p.get("ocr", False)))
                       for p in data["paragraphs"]]
         return cls(id=data["id"], meta=meta, sections=sections, paragraphs=paragraphs,
                    text=data.get("text", ""), pages=data.get("pages"),
                    warnings=list(data.get("warnings", [])),
-                   tables=[Table.from_dict(t) for t in data.get("tables", [])])
+                   tables=[Table.from_dict(t) for t in data.get("tables", [])],
+                   ocr_pages={int(o["page"]): o["confidence"] for o in data.get("ocr_pages", [])})
 
 
 def sha256_bytes(data: bytes) -> str:

@@ -23,10 +23,11 @@ __all__ = ["parse_file", "parse_bytes", "parse_text", "index_text", "READERS", "
 #: Bumped whenever parsing output changes, so stored papers are re-read.
 PARSER_VERSION = "2"
 
-Reader = Callable[[Path, bytes], Reading]
+#: reader(path, data, ocr=...) -> Reading; `ocr` (read scanned pages by OCR) matters to PDFs only.
+Reader = Callable[..., Reading]
 
 
-def _read_text(path: Path, data: bytes) -> Reading:
+def _read_text(path: Path, data: bytes, ocr: bool = True) -> Reading:
     lines = read_text_lines(path, data)
     return Reading(lines, max((ln.page for ln in lines if ln.page), default=None))
 
@@ -48,9 +49,10 @@ def _reader_for(path: Path, data: bytes) -> Reader:
 
 
 def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
-                options: dict[str, str | None] | None = None) -> Document:
-    """Parse one paper's bytes; `path` names it in errors and finds its manifest row."""
-    reading = _reader_for(path, data)(path, data)
+                options: dict[str, str | None] | None = None, ocr: bool = True) -> Document:
+    """Parse one paper's bytes; `path` names it in errors and finds its manifest row.
+    `ocr=False` leaves scanned PDF pages unread (with a warning) instead of reading them by OCR."""
+    reading = _reader_for(path, data)(path, data, ocr=ocr)
     if not reading.lines:
         raise InputError(path, "no text found")
     structure = build_structure(reading.lines)
@@ -60,7 +62,9 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     meta.sha256 = sha256_bytes(data)
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),
                    meta=meta, sections=structure.sections, paragraphs=structure.paragraphs,
-                   pages=reading.pages, warnings=list(reading.warnings), tables=list(reading.tables))
+                   pages=reading.pages, warnings=list(reading.warnings), tables=list(reading.tables),
+                   ocr_pages=dict(reading.ocr_pages))
+    _mark_ocr(doc)
     index_text(doc)
     if not any(p.number for p in doc.paragraphs):
         doc.warnings.append("no numbered paragraphs found: blocks kept as unnumbered paragraphs")
@@ -68,7 +72,7 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
 
 
 def parse_file(path: str | Path, *, manifest: Path | None = None,
-               options: dict[str, str | None] | None = None) -> Document:
+               options: dict[str, str | None] | None = None, ocr: bool = True) -> Document:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -78,12 +82,22 @@ def parse_file(path: str | Path, *, manifest: Path | None = None,
         raise InputError(path, "is a folder, not a file") from exc
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror})") from exc
-    return parse_bytes(path, data, manifest=manifest, options=options)
+    return parse_bytes(path, data, manifest=manifest, options=options, ocr=ocr)
 
 
 def parse_text(text: str, name: str = "<text>", **kwargs) -> Document:
     """Parse text already in memory (tests, other tools)."""
     return parse_bytes(Path(name), text.encode("utf-8"), **kwargs)
+
+
+def _mark_ocr(doc: Document) -> None:
+    """Mark each paragraph printed (wholly or partly) on a page read by OCR."""
+    if not doc.ocr_pages:
+        return
+    for para in doc.paragraphs:
+        if para.page is not None:
+            pages = range(para.page, (para.page_end or para.page) + 1)
+            para.ocr = any(n in doc.ocr_pages for n in pages)
 
 
 def index_text(doc: Document) -> None:

@@ -40,9 +40,11 @@ class Line:
 @dataclass
 class Reading:
     """What a reader returns: the lines, the page count (None when the input
-    has no pages), warnings about parts it could not read, and the tables that
-    layout analysis took out of the lines."""
+    has no pages), warnings about parts it could not read, the tables that
+    layout analysis took out of the lines, and the pages read by OCR with the
+    engine's mean word confidence (0-100)."""
     lines: list[Line]
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    ocr_pages: dict[int, float] = field(default_factory=dict)

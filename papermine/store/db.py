@@ -22,7 +22,7 @@ from ..parse import PARSER_VERSION, index_text
 __all__ = ["Store", "open_store", "SCHEMA_VERSION", "MIGRATIONS"]
 
 #: The schema version this code writes; older files are migrated on open.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: version -> SQL that brings a database from the version before up to it.
 MIGRATIONS: dict[int, str] = {
     # 2: tables kept out of the paragraphs by layout analysis
@@ -30,6 +30,13 @@ MIGRATIONS: dict[int, str] = {
               doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
               seq INTEGER NOT NULL, page INTEGER, bbox TEXT, rows TEXT NOT NULL,
               PRIMARY KEY (doc_id, seq));""",
+    # pages read by OCR, and the paragraphs printed on them
+    3: """ALTER TABLE paragraphs ADD COLUMN ocr INTEGER NOT NULL DEFAULT 0;
+          CREATE TABLE IF NOT EXISTS ocr_pages (
+              doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+              page       INTEGER NOT NULL,
+              confidence REAL,
+              PRIMARY KEY (doc_id, page));""",
 }
 #: How long a writer waits for a lock held by another connection (ms).
 BUSY_TIMEOUT_MS = 30_000
@@ -114,9 +121,9 @@ class Store:
             for seq, p in enumerate(doc.paragraphs):
                 cur = self.conn.execute(
                     "INSERT INTO paragraphs (doc_id, seq, number, section_idx, page, page_end, "
-                    "span_start, span_end, text, full_text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    "span_start, span_end, text, full_text, ocr) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                     (doc.id, seq, p.number, p.section, p.page, p.page_end, p.span[0], p.span[1],
-                     p.text, p.full_text))
+                     p.text, p.full_text, int(p.ocr)))
                 self.conn.executemany(
                     "INSERT INTO items VALUES (?,?,?,?,?,?,?)",
                     [(cur.lastrowid, i, it.label, it.kind, it.level, it.page, it.text)
@@ -125,6 +132,8 @@ class Store:
                 "INSERT INTO tables VALUES (?,?,?,?,?)",
                 [(doc.id, i, t.page, json.dumps(list(t.bbox)) if t.bbox else None, json.dumps(t.rows))
                  for i, t in enumerate(doc.tables)])
+            self.conn.executemany("INSERT INTO ocr_pages VALUES (?,?,?)",
+                                  [(doc.id, n, c) for n, c in sorted(doc.ocr_pages.items())])
             for agency in tags.agencies:
                 cur = self.conn.execute(
                     "INSERT INTO agencies (doc_id, canonical, name, kind) VALUES (?,?,?,?)",
@@ -193,13 +202,17 @@ class Store:
                                                 (r["id"],))]
             paragraphs.append(Paragraph(number=r["number"], text=r["text"], section=r["section_idx"],
                                         page=r["page"], page_end=r["page_end"],
-                                        span=(r["span_start"], r["span_end"]), items=items))
+                                        span=(r["span_start"], r["span_end"]), items=items,
+                                        ocr=bool(r["ocr"])))
+        ocr_pages = {r["page"]: r["confidence"] for r in self.conn.execute(
+            "SELECT page, confidence FROM ocr_pages WHERE doc_id = ? ORDER BY page", (doc_id,))}
         tables = [Table(page=r["page"], rows=json.loads(r["rows"]),
                         bbox=tuple(json.loads(r["bbox"])) if r["bbox"] else None)
                   for r in self.conn.execute("SELECT * FROM tables WHERE doc_id = ? ORDER BY seq",
                                              (doc_id,))]
         doc = Document(id=doc_id, meta=meta, sections=sections, paragraphs=paragraphs,
-                       pages=d["pages"], warnings=json.loads(d["warnings"]), tables=tables)
+                       pages=d["pages"], warnings=json.loads(d["warnings"]), ocr_pages=ocr_pages,
+                       tables=tables)
         index_text(doc)
         return doc
 
@@ -230,11 +243,13 @@ class Store:
     def paragraph(self, ref: str, number: str) -> dict:
         doc_id = self.resolve_id(ref)
         rows = self.conn.execute(
-            "SELECT * FROM paragraph_view WHERE doc_id = ? AND number = ? ORDER BY id",
-            (doc_id, number)).fetchall()
+            "SELECT v.*, p.ocr, (SELECT min(o.confidence) FROM ocr_pages o WHERE o.doc_id = p.doc_id "
+            "AND o.page BETWEEN p.page AND coalesce(p.page_end, p.page)) AS ocr_confidence "
+            "FROM paragraph_view v JOIN paragraphs p ON p.id = v.id "
+            "WHERE v.doc_id = ? AND v.number = ? ORDER BY v.id", (doc_id, number)).fetchall()
         if not rows:
             raise NotFound(None, f"paper {doc_id} has no paragraph {number}")
-        return [dict(r) for r in rows]
+        return [dict(r) | {"ocr": bool(r["ocr"])} for r in rows]
 
     def search(self, query: str, council: str | None = None, since: int | None = None,
                until: int | None = None, limit: int = 20) -> list[dict]:

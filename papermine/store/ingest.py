@@ -75,15 +75,18 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def _work(path: str, manifest: str | None, options: dict) -> tuple[str, Document | None, Tags | None, str | None]:
-    """In a worker: parse and tag one paper. Errors come back as one line."""
+def _work(path: str, manifest: str | None, options: dict,
+          ocr: bool = True) -> tuple[str, Document | None, Tags | None, str | None]:
+    """In a worker: parse and tag one paper (scanned pages read by OCR here, in
+    the worker process). Errors come back as one line."""
     from ..nlp import tag_document
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return path, None, None, f"{path}: cannot read ({exc.strerror or exc})"
     try:
-        doc = parse_bytes(Path(path), data, manifest=Path(manifest) if manifest else None, options=options)
+        doc = parse_bytes(Path(path), data, manifest=Path(manifest) if manifest else None, options=options,
+                          ocr=ocr)
         return path, doc, tag_document(doc), None
     except PapermineError as exc:
         return path, None, None, str(exc)
@@ -92,9 +95,10 @@ def _work(path: str, manifest: str | None, options: dict) -> tuple[str, Document
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = None,
-           manifest: Path | None = None, options: dict | None = None,
+           manifest: Path | None = None, options: dict | None = None, ocr: bool = True,
            on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
-    """Parse, tag and store papers; `on_outcome` is told of each as it lands."""
+    """Parse, tag and store papers; `on_outcome` is told of each as it lands.
+    `ocr=False` leaves scanned PDF pages unread (with a warning)."""
     workers = max(1, workers or os.cpu_count() or 1)
     options = options or {}
     report = IngestReport()
@@ -127,22 +131,23 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
     try:
         if workers == 1 or len(todo) <= 1:
             for path in todo:
-                land(_work(path, manifest_arg, options))
+                land(_work(path, manifest_arg, options, ocr))
         else:
-            _run_pool(todo, workers, manifest_arg, options, land)
+            _run_pool(todo, workers, manifest_arg, options, ocr, land)
     except KeyboardInterrupt:
         report.interrupted = True
     return report
 
 
-def _run_pool(todo: list[str], workers: int, manifest: str | None, options: dict, land) -> None:
+def _run_pool(todo: list[str], workers: int, manifest: str | None, options: dict, ocr: bool,
+              land) -> None:
     """Keep a bounded number of papers in flight; land each as it finishes."""
     pending = iter(todo)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         running = set()
         try:
             for path in pending:
-                running.add(pool.submit(_work, path, manifest, options))
+                running.add(pool.submit(_work, path, manifest, options, ocr))
                 if len(running) >= workers * QUEUE_PER_WORKER:
                     break
             while running:
@@ -151,7 +156,7 @@ def _run_pool(todo: list[str], workers: int, manifest: str | None, options: dict
                     land(future.result())
                     path = next(pending, None)
                     if path is not None:
-                        running.add(pool.submit(_work, path, manifest, options))
+                        running.add(pool.submit(_work, path, manifest, options, ocr))
         except KeyboardInterrupt:
             pool.shutdown(wait=False, cancel_futures=True)
             raise

@@ -52,9 +52,18 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     span_start  INTEGER NOT NULL,
     span_end    INTEGER NOT NULL,
     text        TEXT NOT NULL,
-    full_text   TEXT NOT NULL               -- text with its items: what search indexes
+    full_text   TEXT NOT NULL,              -- text with its items: what search indexes
+    ocr         INTEGER NOT NULL DEFAULT 0  -- 1: read by OCR from a scanned page
 );
 CREATE INDEX IF NOT EXISTS paragraphs_doc ON paragraphs(doc_id, seq);
+
+-- Pages read by OCR (scans without a text layer), with Tesseract's mean word confidence.
+CREATE TABLE IF NOT EXISTS ocr_pages (
+    doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    page       INTEGER NOT NULL,
+    confidence REAL,                        -- 0-100
+    PRIMARY KEY (doc_id, page)
+);
 
 CREATE TABLE IF NOT EXISTS items (
     paragraph_id INTEGER NOT NULL REFERENCES paragraphs(id) ON DELETE CASCADE,
