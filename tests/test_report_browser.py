@@ -167,8 +167,13 @@ def test_the_graphs_render_with_the_corpus_bodies(browser, sample_report, sample
     assert shown["nodes"] == expected and {CLASP, LACP, CPP} <= set(shown["nodes"])
     assert f"{CLASP} | reports to, six-monthly | {CPP}" in shown["edges"]
     assert browser.find_elements("css selector", f"#{section} .graph-canvas canvas")
-    # the print picture is the same graph, hidden on screen
-    assert not browser.find_element("css selector", f"#{section} .graph-static").is_displayed()
+    # the print picture of the same graph is hidden on screen, and printed in the live graph's place
+    static, live = (browser.find_element("css selector", f"#{section} {part}") for part in (".graph-static", ".graph-live"))
+    assert live.is_displayed() and not static.is_displayed()
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert static.is_displayed() and not live.is_displayed()
+    assert CPP in static.text
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     assert _problems(browser) == []
 
 
