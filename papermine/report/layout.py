@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 import networkx as nx
+import numpy as np
 
 __all__ = ["layout", "Frame", "SPRING_MAX_NODES"]
 
@@ -27,6 +28,11 @@ SPRING_SPREAD = 3.0
 SPRING_SEED = 7
 #: Columns of the grid of bodies mentioned without any stated relation.
 GRID_COLUMNS = 6
+#: Room a body's label needs (px): two bodies closer than this, across and
+#: down at once, are pushed apart after the spring layout so labels do not overlap.
+LABEL_ROOM = (120.0, 46.0)
+#: Passes of that push (each moves overlapping pairs half-way apart).
+SEPARATE_PASSES = 40
 #: The golden angle (radians): successive sunflower points never line up.
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
@@ -61,6 +67,34 @@ def _unit(pos: dict) -> dict:
             for n, (x, y) in pos.items()}
 
 
+def _separate(unit: dict, width: float, height: float) -> dict:
+    """Push apart bodies whose labels would overlap (unit positions, on a page
+    of width x height): a pair closer than LABEL_ROOM across and down at once
+    moves apart along the axis where it overlaps least. Only run on
+    spring-sized graphs, as it looks at every pair."""
+    if len(unit) < 2:
+        return unit
+    names = list(unit)
+    room = np.array(LABEL_ROOM) / np.array([width, height])          # label room in unit terms
+    points = np.array([unit[n] for n in names], dtype=float) / room   # a label's box is now 1 x 1
+    for _ in range(SEPARATE_PASSES):
+        delta = points[:, None, :] - points[None, :, :]
+        overlap = np.clip(1.0 - np.abs(delta), 0.0, None)               # per axis
+        clash = (overlap > 0).all(axis=2)
+        np.fill_diagonal(clash, False)
+        if not clash.any():
+            break
+        across = overlap[..., 0] < overlap[..., 1]                      # the cheaper way out
+        sign = np.where(delta >= 0, 1.0, -1.0)
+        sign[..., 0] = np.where(delta[..., 0] == 0, np.sign(np.arange(len(names))[:, None]
+                                                             - np.arange(len(names))[None, :]), sign[..., 0])
+        move = np.zeros_like(delta)
+        move[..., 0] = np.where(clash & across, sign[..., 0] * overlap[..., 0] / 2, 0.0)
+        move[..., 1] = np.where(clash & ~across, sign[..., 1] * overlap[..., 1] / 2, 0.0)
+        points += move.sum(axis=1)
+    return {name: (float(x), float(y)) for name, (x, y) in zip(names, points * room)}
+
+
 def layout(nodes: list, edges: list[tuple]) -> tuple[dict, int]:
     """Pixel positions {node: (x, y)} for `nodes` joined by `edges` (pairs),
     and the height of the drawing; the width is Frame.WIDTH."""
@@ -70,18 +104,19 @@ def layout(nodes: list, edges: list[tuple]) -> tuple[dict, int]:
     connected = [n for n in nodes if graph.degree(n) > 0]
     alone = [n for n in nodes if graph.degree(n) == 0]
     core = graph.subgraph(connected)
-    if len(connected) <= SPRING_MAX_NODES:
-        spread = SPRING_SPREAD / math.sqrt(max(1, len(connected)))
-        unit = _unit(nx.spring_layout(core, k=spread, iterations=SPRING_ITERATIONS, seed=SPRING_SEED)
-                     if connected else {})
-    else:
-        unit = _unit(_sunflower(core))
     width, margin = Frame.WIDTH, Frame.MARGIN
     core_height = 0
     if connected:
         core_height = max(Frame.MIN_HEIGHT, min(Frame.MAX_HEIGHT, int(Frame.ROW * 2 * math.sqrt(len(connected)))))
+    if len(connected) <= SPRING_MAX_NODES:
+        spread = SPRING_SPREAD / math.sqrt(max(1, len(connected)))
+        unit = _unit(nx.spring_layout(core, k=spread, iterations=SPRING_ITERATIONS, seed=SPRING_SEED)
+                     if connected else {})
+        unit = _unit(_separate(unit, width - 2 * margin, core_height - margin))
+    else:
+        unit = _unit(_sunflower(core))
     pos = {n: (margin + x * (width - 2 * margin), margin / 2 + y * (core_height - margin)) for n, (x, y) in unit.items()}
-    top = core_height + (Frame.GRID_ROW / 2 if connected else Frame.GRID_ROW / 2)
+    top = core_height + Frame.GRID_ROW / 2
     column = (width - 2 * margin) / max(1, GRID_COLUMNS - 1)
     for i, node in enumerate(alone):
         row, col = divmod(i, GRID_COLUMNS)

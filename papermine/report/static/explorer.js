@@ -56,7 +56,7 @@
   }
 
   function where(ev) {
-    return ev.paper + ", page " + (ev.page === null ? "-" : ev.page) +
+    return ev.paper + (ev.page === null ? "" : ", page " + ev.page) +
       ", paragraph " + (ev.paragraph === null ? "(unnumbered)" : ev.paragraph);
   }
 
