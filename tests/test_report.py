@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from papermine.cli import cli
 from papermine.report import SCRIPTS, build_report
-from papermine.report.layout import layout
+from papermine.graph.layout import layout
 from papermine.store import ingest, open_store
 
 from conftest import CORPUS

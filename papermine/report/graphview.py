@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from ..graph import EDGE_STYLES, KIND_COLOURS, node_id
 from .evidence import anchor
-from .layout import Frame, layout
+from ..graph.layout import Frame, layout
 
 __all__ = ["council_views", "relation_label"]
 

@@ -1,7 +1,8 @@
-"""Where a council's bodies go on the page: positions for the interactive graph
-and the print picture (the same, so the two read alike).
+"""Where a graph's bodies go on the page, in pixels: the report uses it for
+each council's interactive graph and print picture (the same positions, so
+the two read alike); any picture of the graph can.
 
-Cost stays linear in the corpus: each council is laid out on its own, a
+Cost stays linear in the corpus when each council is laid out on its own: a
 force-directed (spring) layout runs only on graphs small enough for its
 O(n^2)-per-iteration cost, larger ones get an O(n log n) sunflower layout with
 the best-connected bodies in the middle, and bodies with no stated relation
