@@ -29,6 +29,7 @@ bench: setup
 	$(PY) scripts/bench_nlp.py
 	$(PY) scripts/bench_ingest.py
 	$(PY) scripts/bench_compare.py
+	$(PY) scripts/bench_report.py
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache papermine.db* papermine-report.html

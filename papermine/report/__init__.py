@@ -1,45 +1,54 @@
 """A self-contained static HTML report: the papers, each council's priorities
-side by side (first paper against last), the themes year by year, the
-governance graph and its reporting lines, every claim linked to the paragraph
-it rests on. Document text is always escaped (Jinja2 autoescape); the graph
-picture is embedded as a base64 image, so nothing in it can run.
+side by side (first paper against last), the themes year by year, and per
+council an explorable governance graph (by year, with the evidence of every
+body and relation) with its print picture and reporting lines; every claim is
+linked to the paragraph it rests on, quoted in the evidence appendix.
+
+The file works offline: the network-view library (Cytoscape.js, MIT licence,
+shipped in `static/`) and papermine's own script are put inline. Document text
+is always escaped: Jinja2 autoescape in the HTML and the SVG picture, and in
+the JSON the graphs are read from, `<`, `>`, `&`, `'` and U+2028/U+2029 are
+written as \\u escapes (Jinja2's `tojson`), so no paper can end a <script>.
 """
 from __future__ import annotations
 
-import base64
-import io
+import re
 from datetime import datetime, timezone
+from importlib import resources
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from ..compare import dropped_priorities, reporting_lines_over_time, theme_timeline
-from ..graph import to_graph, write_picture
+from ..graph import EDGE_STYLES, KIND_COLOURS, to_graph
+from .evidence import anchor, evidence_paragraphs
+from .graphview import council_views
 
-__all__ = ["build_report", "write_report"]
+__all__ = ["build_report", "write_report", "report_context", "SCRIPTS"]
 
 #: Cells of the theme chart are shaded by count up to this many priorities.
 CHART_MAX = 4
+#: The scripts put inline, in order: the network-view library, then papermine's.
+SCRIPTS = ("cytoscape.min.js", "explorer.js")
+#: What would end a script element early, or make the HTML parser read on
+#: past its end: `</script` and `<!--`.
+_SCRIPT_END = re.compile(r"<(/script|!--)", re.IGNORECASE)
 
 
 def _environment() -> Environment:
     env = Environment(loader=PackageLoader("papermine.report", "templates"),
                       autoescape=select_autoescape(["html", "j2"], default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.filters["anchor"] = _anchor
+    env.filters["anchor"] = anchor
     return env
 
 
-def _anchor(evidence: dict) -> str:
-    return f"ev-{evidence['doc']}-{evidence.get('paragraph') or 'u'}-{evidence.get('page') or 'x'}"
-
-
-def _graph_png(graph) -> str | None:
-    if graph.number_of_edges() == 0:
-        return None
-    buffer = io.BytesIO()
-    write_picture(graph, buffer, fmt="png")
-    return base64.b64encode(buffer.getvalue()).decode("ascii")
+def _inline_script(name: str) -> Markup:
+    """A shipped script, to be put inside <script>: `</script` and `<!--` can
+    only be in its string literals, where `<\\/script` and `<\\!--` are the same text."""
+    text = resources.files(__package__).joinpath("static", name).read_text(encoding="utf-8")
+    return Markup(_SCRIPT_END.sub(lambda m: "<\\" + m.group(1), text))
 
 
 def _rows(result: dict) -> list[dict]:
@@ -54,49 +63,42 @@ def _rows(result: dict) -> list[dict]:
     return rows
 
 
-def _evidence_paragraphs(store, cited: list[dict]) -> list[dict]:
-    """The text of every cited paragraph, once each, for the evidence appendix."""
-    seen, out = set(), []
-    for ev in cited:
-        key = _anchor(ev)
-        if key in seen:
-            continue
-        seen.add(key)
-        row = store.conn.execute(
-            "SELECT p.full_text, s.heading FROM paragraphs p JOIN sections s "
-            "ON s.doc_id = p.doc_id AND s.idx = p.section_idx WHERE p.doc_id = ? "
-            "AND p.number IS ? AND (p.page IS ? OR ? IS NULL) ORDER BY p.seq LIMIT 1",
-            (ev["doc"], ev.get("paragraph"), ev.get("page"), ev.get("page"))).fetchone()
-        out.append({"anchor": key, "doc": ev["doc"], "paragraph": ev.get("paragraph"),
-                    "page": ev.get("page"), "section": row["heading"] if row else ev.get("section"),
-                    "text": row["full_text"] if row and ev.get("paragraph") else ev.get("sentence")})
-    return sorted(out, key=lambda e: (e["doc"], e["anchor"]))
-
-
-def build_report(store, council: str | None = None, title: str = "papermine report") -> str:
+def report_context(store, council: str | None = None, title: str = "papermine report") -> dict:
+    """Everything the template shows, computed once per report."""
     docs = store.documents(council)
     comparisons = dropped_priorities(store, council)
     themes = theme_timeline(store, council=council)
     lines = reporting_lines_over_time(store, council)
     years = sorted({y for row in themes for y in row["papers_by_year"]})
-    cited: list[dict] = []
+    views, graph_evidence = council_views(to_graph(store, council), docs, store.rows("agencies", council), lines)
+    cited: list[dict] = list(graph_evidence)
     for result in comparisons:
         for row in _rows(result):
             cited += [side["evidence"] for side in (row["before"], row["after"]) if side]
         for key in ("added", "removed"):
             cited += [line["evidence"] for line in result["governance"][key]]
+        for change in result["governance"]["changed"]:
+            cited.append(change["after"][0]["evidence"])
     for line in lines:
         cited += [{**e, "section": None} for e in line["evidence"]]
-    html = _environment().get_template("report.html.j2").render(
+    return dict(
         title=title, generated=datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         database=str(store.path), council=council, docs=docs,
         comparisons=[{**r, "rows": _rows(r)} for r in comparisons],
-        themes=themes, years=years, chart_max=CHART_MAX, lines=lines,
-        graph_png=_graph_png(to_graph(store, council)), evidence=_evidence_paragraphs(store, cited))
-    return html
+        themes=themes, years=years, chart_max=CHART_MAX, governance=views,
+        graph_data={"councils": [v["data"] for v in views], "evidence": graph_evidence},
+        kind_colours=KIND_COLOURS, edge_styles=EDGE_STYLES,
+        evidence=evidence_paragraphs(store, cited),
+        scripts=[_inline_script(name) for name in SCRIPTS])
+
+
+def build_report(store, council: str | None = None, title: str = "papermine report") -> str:
+    return _environment().get_template("report.html.j2").render(report_context(store, council, title))
 
 
 def write_report(store, path: str | Path, council: str | None = None) -> Path:
+    """Write the report to `path`, streamed (the page is never held whole in memory)."""
     path = Path(path)
-    path.write_text(build_report(store, council), encoding="utf-8")
+    stream = _environment().get_template("report.html.j2").stream(report_context(store, council))
+    stream.dump(str(path), encoding="utf-8")
     return path
