@@ -115,11 +115,22 @@ def _is_membership_list(para: Paragraph) -> bool:
         _membership_cue().search(para.text) or re.search(r"\bmembership\b", para.text, re.IGNORECASE))
 
 
+#: Words that may follow a generic mention that is a partner, not a modifier ("foster carer profiles").
+_AFTER_PARTNER = {"and", "or", "are", "is", "was", "were", "will", "would", "have", "has", "had", "to", "in",
+                  "on", "at", "for", "with", "who", "which", "that", "the", "as", "also", "all", "colleagues",
+                  "partners", "services", "teams", "agencies", "providers", "representatives", "attend",
+                  "attended", "provide", "provided", "work", "worked", "working", "continue", "can", "should"}
+
+
 def _keep_generic(sdoc: Doc, span: Span) -> bool:
-    """Generic lower-case mentions ("police", "housing") count in membership lists."""
+    """Generic lower-case mentions ("police", "housing") count in membership lists and
+    in sentences naming several agencies, but not as a modifier ("foster carer profiles")."""
     sent = span.sent
     if _membership_cue().search(sent.text):
         return True
+    after = sdoc[span.end] if span.end < len(sdoc) else None
+    if after is not None and after.is_alpha and after.is_lower and after.lower_ not in _AFTER_PARTNER:
+        return False
     in_sentence = [s for s in sdoc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
     return len(in_sentence) >= LIST_MIN_AGENCIES
 

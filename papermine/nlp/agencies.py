@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span
 
 from ..model.data import load_jsonl
 
-__all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key", "alias_short_names"]
+__all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key", "alias_short_names", "gazetteer_rows",
+           "public_body"]
 
 #: Words skipped when matching an acronym's letters to a long form.
 _CONNECTORS = {"of", "in", "and", "for", "the", "&", "on", "to"}
@@ -26,9 +28,42 @@ LONG_FORM_MAX_WORDS = 12
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 
 
+@lru_cache(maxsize=4)
+def gazetteer_rows(gazetteer: str = "agencies.jsonl",
+                   public_bodies: str = "public_bodies.jsonl") -> tuple[dict, ...]:
+    """One matcher row a name: the local partners of `gazetteer` (one row a name already),
+    then every name and acronym of the public bodies (one body a row, with its kind and
+    years). A one-word name matches only as written; acronyms always so."""
+    rows = list(load_jsonl(gazetteer))
+    for body in load_jsonl(public_bodies):
+        common = set(body.get("common_words", ()))
+        forms = [(name, False) for name in body["names"]] + [(acr, True) for acr in body.get("acronyms", ())]
+        for index, (form, acronym) in enumerate(forms):
+            row = {"id": f"{body['id']}-{'acr' if acronym else ''}{index}", "label": body["label"],
+                   "pattern": form, "canonical": body["canonical"]}
+            if acronym or len(form.split()) == 1:
+                row["case"] = "exact"
+            if form in common:
+                row["common_word"] = True
+            if body.get("generic"):
+                row["generic"] = True
+            rows.append(row)
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _public_bodies() -> dict[str, dict]:
+    return {row["canonical"]: row for row in load_jsonl("public_bodies.jsonl")}
+
+
+def public_body(canonical: str) -> dict | None:
+    """The gazetteer entry of a public body (kind, other names, acronyms, years), if known."""
+    return _public_bodies().get(canonical)
+
+
 def name_key(name: str) -> str:
     """Comparison key: case, possessives, quotes and spacing ignored."""
-    name = _POSSESSIVE.sub("", name.replace("’", "'"))
+    name = _POSSESSIVE.sub("", name.replace("’", "'")).replace("&", " and ")
     name = re.sub(r"\([^)]*\)", " ", name)
     name = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"[\s-]+", " ", name).strip().lower()
@@ -102,7 +137,7 @@ class Resolver:
     display: dict[str, str] = field(default_factory=dict)       # key -> canonical display name
 
     def __post_init__(self):
-        for row in load_jsonl("agencies.jsonl"):
+        for row in gazetteer_rows():
             key = row["pattern"] if row.get("case") == "exact" else name_key(row["pattern"])
             self.gazetteer.setdefault(key, row)
 
