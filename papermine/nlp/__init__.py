@@ -23,7 +23,7 @@ from . import components  # noqa: F401  (registers the factories)
 from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms
 from .components import AGENCY_SPANS
 from .priorities import extract_priorities
-from .relations import Found, RelationReader
+from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
 from .themes import classify_theme, theme_labels
 
 __all__ = ["build_pipeline", "get_pipeline", "tag_document", "classify_theme", "theme_labels",
@@ -39,6 +39,12 @@ MEMBERSHIP_RULE = "rel-members"
 MAIN_BODY_KINDS = ("partnership", "subgroup", "council body")
 #: A sentence naming at least this many agencies is a list: its generic mentions count.
 LIST_MIN_AGENCIES = 3
+#: Lines of a title broken over lines are this short (words).
+FRAGMENT_MAX_WORDS = 6
+_TITLE_SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "&", "-", "–"}
+#: A paragraph that goes on a list opened by the one before it ("(b) the Cabinet;").
+_LIST_PARAGRAPH = re.compile(r"^(?:[a-z]|[ivx]+)$")
+_LIST_TEXT = re.compile(r"^\s*(?:to|into)\s+the\b", re.IGNORECASE)
 
 
 def build_pipeline(model: str | None = None) -> Language:
@@ -64,14 +70,32 @@ def get_pipeline(model: str | None = None) -> Language:
     return build_pipeline(model)
 
 
+def _fragment(para: Paragraph) -> bool:
+    """A short unnumbered line of a title broken over lines ("Corporate" / "Parenting Panel")."""
+    words = para.text.split()
+    return (para.number is None and not para.items and 0 < len(words) <= FRAGMENT_MAX_WORDS
+            and not para.text.rstrip().endswith((".", ":", ";", "?", "!"))
+            and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words))
+
+
 def _units(doc: Document) -> list[tuple[int, int | None, str]]:
-    """Every paragraph text and item text, in reading order: (para, item, text)."""
+    """Every paragraph text and item text, in reading order: (para, item, text). A
+    title broken over lines is one unit, so a name in it is read whole."""
     units = []
-    for p_index, para in enumerate(doc.paragraphs):
-        if para.text:
-            units.append((p_index, None, para.text))
+    paragraphs = doc.paragraphs
+    p_index = 0
+    while p_index < len(paragraphs):
+        para = paragraphs[p_index]
+        text, last = para.text, p_index
+        while _fragment(paragraphs[last]) and last + 1 < len(paragraphs) \
+                and _fragment(paragraphs[last + 1]) and paragraphs[last + 1].section == para.section:
+            last += 1
+            text = f"{text} {paragraphs[last].text}"
+        if text:
+            units.append((p_index, None, text))
         for i_index, item in enumerate(para.items):
             units.append((p_index, i_index, item.text))
+        p_index = last + 1
     return units
 
 
@@ -178,11 +202,15 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     last_para = None
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
+        found_here = None
         if i_index is not None and _is_membership_list(para):
             # "The membership of the Board is:" then one member an item
             owner = reader.list_owner(sdocs.get((p_index, None)))
             found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)
-        else:
+        elif i_index is not None or (p_index != last_para and (
+                _LIST_PARAGRAPH.match(para.number or "") or _LIST_TEXT.match(para.text))):
+            found_here = reader.read_item(sdoc)        # an item of a list a lead-in opened
+        if found_here is None:
             found_here = reader.read(sdoc, new_paragraph=p_index != last_para)
         for found in found_here:
             line = _line(found, evidence(para, i_index, found.sentence.text, found.rule))
@@ -191,6 +219,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 seen.add(key)
                 lines.append(line)
         last_para = p_index
+
+    lines = _drop_unknown_twins(lines)
 
     def sentences(para: Paragraph, item: int | None) -> list[str]:
         index = doc.paragraphs.index(para)
@@ -232,6 +262,15 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
     if bodies:
         return max(bodies, key=lambda a: len(a.evidence)).canonical     # max keeps the first of equals
     return None
+
+
+def _drop_unknown_twins(lines: list[ReportingLine]) -> list[ReportingLine]:
+    """A line with no frequency is dropped where the same paragraph states the same line
+    with one ("overseen by the Board, to which it reports annually")."""
+    known = {(r.source, r.target, r.relation, r.evidence.paragraph, r.evidence.sentence) for r in lines
+             if r.frequency not in (None, UNKNOWN_FREQUENCY)}
+    return [r for r in lines if r.frequency != UNKNOWN_FREQUENCY
+            or (r.source, r.target, r.relation, r.evidence.paragraph, r.evidence.sentence) not in known]
 
 
 def _canonical(value) -> str:
