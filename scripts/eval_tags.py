@@ -64,6 +64,18 @@ def norm_text(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w]+", " ", text.lower().replace("’", "'"))).strip()
 
 
+def norm_frequency(text: str | None) -> str | None:
+    """An expectation's frequency in papermine's normal form ("twice a year" -> six-monthly),
+    read with the same phrase list the tagger uses (models/frequencies.jsonl)."""
+    if not text:
+        return None
+    from papermine.model.data import load_jsonl
+    for row in load_jsonl("frequencies.jsonl"):
+        if row["label"] == text or re.search(row["pattern"], text, re.IGNORECASE):
+            return row["label"]
+    return text
+
+
 def name_score(a: str, b: str) -> float:
     a, b = norm_name(a), norm_name(b)
     if not a or not b:
@@ -175,7 +187,7 @@ def score_lines(expected: list[dict], tags, names: Names) -> Score:
     def score(e, f):
         if e["relation"] != f.relation:
             return None
-        if e.get("frequency") and e["frequency"] != f.frequency:
+        if e.get("frequency") and norm_frequency(e["frequency"]) != f.frequency:
             return None
         return _pair_score(names, e["from"], e["to"], f.source, f.target)
     _, result = _assign(expected, found, score)
@@ -213,12 +225,14 @@ def score_file(expected: dict, tags) -> dict[str, Score]:
             "priorities": score_priorities(expected.get("priorities") or [], tags)}
 
 
-def expectation_files(expected_dir: Path = DEFAULT_EXPECTED, only: list[str] | None = None) -> list[Path]:
-    files = sorted(Path(expected_dir).glob("*.json"))
+def expectation_files(expected_dir=DEFAULT_EXPECTED, only: list[str] | None = None) -> list[Path]:
+    """The expectation files of one folder or of several (a list), sorted by name."""
+    folders = expected_dir if isinstance(expected_dir, (list, tuple)) else [expected_dir]
+    files = sorted((f for folder in folders for f in Path(folder).glob("*.json")), key=lambda f: f.name)
     return [f for f in files if not only or f.stem in only]
 
 
-def evaluate(real_dir: Path = DEFAULT_REAL, expected_dir: Path = DEFAULT_EXPECTED,
+def evaluate(real_dir: Path = DEFAULT_REAL, expected_dir=DEFAULT_EXPECTED,
              only: list[str] | None = None) -> tuple[dict[str, dict[str, Score]], dict[str, Score]]:
     """({file stem: {class: Score}}, {class: Score over all files}) for every expectation
     file whose PDF is in `real_dir`."""
@@ -257,9 +271,11 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("stems", nargs="*", help="only these expectation files (PDF stems)")
     ap.add_argument("--real", type=Path, default=DEFAULT_REAL, help="folder of the real PDFs")
-    ap.add_argument("--expected", type=Path, default=DEFAULT_EXPECTED, help="folder of expectation files")
+    ap.add_argument("--expected", type=Path, action="append",
+                    help=f"folder of expectation files (may be given more than once; default {DEFAULT_EXPECTED})")
     ap.add_argument("--misses", action="store_true", help="list what was missed and what was extra")
     args = ap.parse_args(argv)
+    args.expected = args.expected or [DEFAULT_EXPECTED]
     if not Path(args.real).is_dir() or not expectation_files(args.expected, args.stems):
         print(f"nothing to score: need PDFs in {args.real} and expectations in {args.expected}",
               file=sys.stderr)

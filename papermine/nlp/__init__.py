@@ -20,7 +20,7 @@ from ..errors import PapermineError
 from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import components  # noqa: F401  (registers the factories)
-from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms
+from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key
 from .components import AGENCY_SPANS
 from .priorities import extract_priorities
 from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
@@ -39,6 +39,8 @@ MEMBERSHIP_RULE = "rel-members"
 MAIN_BODY_KINDS = ("partnership", "subgroup", "council body")
 #: A sentence naming at least this many agencies is a list: its generic mentions count.
 LIST_MIN_AGENCIES = 3
+#: Words an acronym's letters skip ("KCC" = Kent County Council).
+_INITIAL_SKIPS = {"of", "and", "for", "the", "in", "on", "&"}
 #: Lines of a title broken over lines are this short (words).
 FRAGMENT_MAX_WORDS = 6
 _TITLE_SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "&", "-", "–"}
@@ -146,14 +148,24 @@ _AFTER_PARTNER = {"and", "or", "are", "is", "was", "were", "will", "would", "hav
                   "attended", "provide", "provided", "work", "worked", "working", "continue", "can", "should"}
 
 
+def _modifier(sdoc: Doc, span: Span) -> bool:
+    """"foster carer profiles", "housing and health outcomes": a generic word qualifying
+    a noun (looked at past generic words joined to it), not a partner."""
+    generic_at = {s.start: s for s in sdoc.spans[AGENCY_SPANS] if s._.generic}
+    end = span.end
+    while end + 1 < len(sdoc) and sdoc[end].lower_ in ("and", "or", ",") and end + 1 in generic_at:
+        end = generic_at[end + 1].end
+    after = sdoc[end] if end < len(sdoc) else None
+    return after is not None and after.is_alpha and after.is_lower and after.lower_ not in _AFTER_PARTNER
+
+
 def _keep_generic(sdoc: Doc, span: Span) -> bool:
     """Generic lower-case mentions ("police", "housing") count in membership lists and
     in sentences naming several agencies, but not as a modifier ("foster carer profiles")."""
     sent = span.sent
     if _membership_cue().search(sent.text):
         return True
-    after = sdoc[span.end] if span.end < len(sdoc) else None
-    if after is not None and after.is_alpha and after.is_lower and after.lower_ not in _AFTER_PARTNER:
+    if _modifier(sdoc, span):
         return False
     in_sentence = [s for s in sdoc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
     return len(in_sentence) >= LIST_MIN_AGENCIES
@@ -179,6 +191,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         sdoc.spans[AGENCY_SPANS] = spans
         sdocs[(p_index, i_index)] = sdoc
     _use_long_names(doc, nlp, resolver, sdocs.values())
+    _keep_places_apart(resolver, sdocs.values())
+    _merge_initials(sdocs.values())
 
     def evidence(para: Paragraph, item: int | None, sentence: str, rule: str | None) -> Evidence:
         page = para.items[item].page if item is not None else para.page
@@ -247,6 +261,44 @@ def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> 
         for span in sdoc.spans[AGENCY_SPANS]:
             if span._.canonical in aliases and span._.kind in MAIN_BODY_KINDS:
                 span._.canonical = aliases[span._.canonical]
+
+
+def _keep_places_apart(resolver: Resolver, sdocs) -> None:
+    """Two place-prefixed bodies of one kind ("NHS Crawley CCG", "NHS Horsham CCG") are
+    two agencies; a single one keeps the kind's canonical name ("Integrated Care Board")."""
+    variants: dict[str, dict[str, list[Span]]] = {}
+    for sdoc in sdocs:
+        for span in sdoc.spans[AGENCY_SPANS]:
+            if span._.rule and span._.rule.startswith("body-") and span._.canonical:
+                text = resolver.expand(span.text)
+                if name_key(text) != name_key(span._.canonical) and name_key(text).endswith(name_key(span._.canonical).split()[-1]):
+                    variants.setdefault(span._.canonical, {}).setdefault(name_key(text), []).append(span)
+    for canonical, by_name in variants.items():
+        if len(by_name) < 2:
+            continue
+        for spans in by_name.values():
+            for span in spans:
+                span._.canonical = resolver.display.setdefault(name_key(resolver.expand(span.text)),
+                                                               resolver.expand(span.text))
+
+
+def _merge_initials(sdocs) -> None:
+    """An acronym the gazetteer does not know ("KCC") is the body of the paper whose
+    initials it spells ("Kent County Council")."""
+    sdocs = list(sdocs)
+    spans = [s for sdoc in sdocs for s in sdoc.spans[AGENCY_SPANS]]
+    initials: dict[str, str] = {}
+    for span in spans:
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", span._.canonical or "")
+                 if w.lower() not in _INITIAL_SKIPS]
+        if len(words) >= 2:
+            initials.setdefault("".join(w[0] for w in words).upper(), span._.canonical)
+    for span in spans:
+        canonical = span._.canonical or ""
+        if re.fullmatch(r"[A-Z]{2,8}", canonical) and initials.get(canonical, canonical) != canonical:
+            span._.canonical = initials[canonical]
+            span._.kind = next((s._.kind for s in spans if s._.canonical == span._.canonical and s is not span),
+                               span._.kind)
 
 
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:

@@ -23,6 +23,9 @@ _CONNECTORS = {"of", "in", "and", "for", "the", "&", "on", "to"}
 _ACRONYM_DEF = re.compile(
     r"\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?(?:the\s+)?"
     r"(?P<acr>[A-Z][A-Za-z]{1,7}?)(?P<plural>s)?\)")
+#: A place before a known body's name ("NHS Horsham and Mid Sussex" + "Clinical
+#: Commissioning Group") is at most this many words.
+PLACE_MAX_WORDS = 5
 #: How far before the bracket a long form may start.
 LONG_FORM_MAX_WORDS = 12
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
@@ -169,8 +172,8 @@ class Resolver:
         """A known body under a place name: "Northby Safeguarding Children
         Partnership" is the Safeguarding Children Partnership."""
         words = name.split()
-        for cut in range(1, min(3, len(words) - 1)):
-            if not all(w[:1].isupper() for w in words[:cut]):
+        for cut in range(1, min(PLACE_MAX_WORDS + 1, len(words) - 1)):
+            if not all(w[:1].isupper() or w in ("and", "&", "of", "upon", "on") for w in words[:cut]):
                 break
             row = self.gazetteer.get(name_key(" ".join(words[cut:])))
             if row and len(words) - cut >= 2:

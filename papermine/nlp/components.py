@@ -163,7 +163,13 @@ class AgencyTagger:
         words = self.breaks
         pieces: list[tuple[int, int]] = []
         begin = start
-        i = start
+        if doc[start].text in words["honorific"] or (start > 0 and doc[start - 1].text in words["honorific"]):
+            # "Dr Samuel Okafor of the NHS ...": a person, then perhaps their organisation
+            cut = next((j for j in range(start, end) if doc[j].lower_ in ("of", "from", "at", ",")), None)
+            if cut is None:
+                return []
+            begin = cut + 1
+        i = begin
         while i < end:
             tok = doc[i]
             nxt = doc[i + 1].lower_ if i + 1 < end else ""

@@ -47,6 +47,33 @@ def _cue(name: str, text: str) -> bool:
     return any(rx.search(text) for _label, rx in _cues()[name])
 
 
+def _match(name: str, text: str) -> re.Match | None:
+    return next((m for _label, rx in _cues()[name] for m in (rx.search(text),) if m), None)
+
+
+@lru_cache(maxsize=1)
+def _membership() -> re.Pattern:
+    """A membership clause ("The Group consists of representatives from ...") is no priority."""
+    rows = [r["pattern"] for r in load_jsonl("relations.jsonl")
+            if r["label"] == "member_of" and not r.get("needs_before") and not r.get("subject_is_member")]
+    return re.compile("|".join(f"(?:{p})" for p in rows) + r"|\bmembership\b|\bmembers\b", re.IGNORECASE)
+
+
+def _is_membership(text: str) -> bool:
+    return bool(_membership().search(text))
+
+
+#: Separators of a list of priorities inside a sentence.
+_INLINE_SEPARATORS = re.compile(r"\s*(?:;|,\s*and\s+|,)\s*|\s+and\s+(?=[^,;]*$)", re.IGNORECASE)
+#: A list inside a sentence names at least this many priorities.
+INLINE_MIN_ITEMS = 2
+#: ... each at most this long (words); longer pieces are prose, not a list.
+INLINE_MAX_WORDS = 15
+#: Sections where no single stated aim is read.
+NO_AIM_KINDS = {"front", "recommendation", "implications", "appendix", "background_papers", "contact", "reason",
+                "minutes_item"}
+
+
 Sentences = Callable[[Paragraph, "int | None"], list[str]]
 
 
@@ -88,12 +115,15 @@ class _Finder:
                 found.append(self.make(self.first_sentence(para), "future",
                                        self.evidence(para, self.first_sentence(para), "pri-future-section")))
                 used.add(index)
-            elif section.kind == "priorities" and para.text and not para.text.endswith(":"):
+            elif section.kind == "priorities" and para.text and not para.text.endswith(":") \
+                    and not _is_membership(para.text):
                 found.append(self.make(self.first_sentence(para), "stated",
                                        self.evidence(para, self.first_sentence(para), "pri-priorities-section")))
                 used.add(index)
         found += self._lead_in_lists(used)
         found += self._priority_sentences(used)
+        found += self._inline_lists(used)
+        found += self._stated_aims(used)
         return sorted(found, key=self._position)
 
     def _position(self, priority: Priority) -> int:
@@ -128,6 +158,8 @@ class _Finder:
             introducers[item.level] = item.text
             lead = introducers.get(item.level - 1, para.text)
             word = (item.label or "").split(" ")[0].lower()
+            if _is_membership(item.text) or _is_membership(lead):
+                continue
             if item.kind == "numbered" and word in PRIORITY_LABEL_WORDS:
                 out.append(self._item(para, item, "pri-labelled-item"))
             elif item.kind in ("lettered", "roman", "bullet") and _cue("cue-priority-list", lead):
@@ -161,13 +193,52 @@ class _Finder:
                 used.add(follower_index)
         return out
 
+    def _inline_lists(self, used: set[int]) -> list[Priority]:
+        """A list inside a sentence: "four key priorities - improving attendance, reducing
+        exclusions and ...", "Our workstreams are: early help; school readiness; ..."."""
+        out = []
+        for index, para in enumerate(self.doc.paragraphs):
+            if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
+                continue
+            for sentence in self.sentences(para, None):
+                m = _match("cue-inline-list", sentence)
+                if not m or _is_membership(sentence):
+                    continue
+                pieces = [p.strip(" .;:-–—") for p in _INLINE_SEPARATORS.split(m.group("list"))]
+                pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p and len(p) > 2]
+                if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces):
+                    continue
+                for number, piece in enumerate(pieces, 1):
+                    out.append(self.make(piece, "stated", self.evidence(para, sentence, "pri-inline-list"),
+                                         label=str(number)))
+                used.add(index)
+        return out
+
+    def _stated_aims(self, used: set[int]) -> list[Priority]:
+        """A single stated aim: "The aim of the Board is to achieve permanence for ..."
+        (not the purpose of a report or a meeting)."""
+        out = []
+        for index, para in enumerate(self.doc.paragraphs):
+            if index in used or self.doc.sections[para.section].kind in NO_AIM_KINDS:
+                continue
+            for sentence in self.sentences(para, None):
+                m = _match("cue-stated-aim", sentence)
+                if not m or (m.group("of") and _cue("cue-not-aim", m.group("of"))):
+                    continue
+                what = m.group("what").strip().rstrip(".")
+                if len(what.split()) < 3:
+                    continue                  # "Our vision is to:" then a list
+                out.append(self.make(what, "stated", self.evidence(para, sentence, "pri-stated-aim")))
+                used.add(index)
+        return out
+
     def _priority_sentences(self, used: set[int]) -> list[Priority]:
         out = []
         for index, para in enumerate(self.doc.paragraphs):
             if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
                 continue
             for sentence in self.sentences(para, None):
-                if _cue("cue-sentence-priority", sentence):
+                if _cue("cue-sentence-priority", sentence) and not _cue("cue-inline-list", sentence):
                     out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-sentence")))
         return out
 
