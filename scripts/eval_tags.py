@@ -175,9 +175,16 @@ def score_agencies(expected: list[dict], tags) -> Score:
     return result
 
 
-def _pair_score(names: Names, e_from: str, e_to: str, f_from: str, f_to: str) -> float | None:
-    a = names_score({f_from}, names.forms(e_from))
-    b = names_score({f_to}, names.forms(e_to))
+def _ends(line) -> tuple[set[str], set[str]]:
+    """A tagged line's two ends: canonical names and, where given, as the paper wrote them."""
+    return ({line.source, getattr(line, "source_text", None) or line.source},
+            {line.target, getattr(line, "target_text", None) or line.target})
+
+
+def _pair_score(names: Names, e_from: str, e_to: str, line) -> float | None:
+    f_from, f_to = _ends(line)
+    a = names_score(f_from, names.forms(e_from))
+    b = names_score(f_to, names.forms(e_to))
     return a + b if a >= NAME_MATCH and b >= NAME_MATCH else None
 
 
@@ -189,7 +196,7 @@ def score_lines(expected: list[dict], tags, names: Names) -> Score:
             return None
         if e.get("frequency") and norm_frequency(e["frequency"]) != f.frequency:
             return None
-        return _pair_score(names, e["from"], e["to"], f.source, f.target)
+        return _pair_score(names, e["from"], e["to"], f)
     _, result = _assign(expected, found, score)
     result.misses = [f"{e['from']} -{e['relation']}({e.get('frequency')})-> {e['to']}" for e in result.misses]
     result.extras = [f"{r.source} -{r.relation}({r.frequency})-> {r.target}" for r in result.extras]
@@ -199,7 +206,7 @@ def score_lines(expected: list[dict], tags, names: Names) -> Score:
 def score_members(expected: list[dict], tags, names: Names) -> Score:
     found = [r for r in tags.reporting_lines if r.relation == "member_of"]
     _, result = _assign(expected, found,
-                        lambda e, f: _pair_score(names, e["member"], e["body"], f.source, f.target))
+                        lambda e, f: _pair_score(names, e["member"], e["body"], f))
     result.misses = [f"{e['member']} in {e['body']}" for e in result.misses]
     result.extras = [f"{r.source} in {r.target}" for r in result.extras]
     return result

@@ -21,7 +21,7 @@ from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import components  # noqa: F401  (registers the factories)
 from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key
-from .components import AGENCY_SPANS
+from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE
 from .priorities import extract_priorities
 from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
 from .themes import classify_theme, theme_labels
@@ -115,18 +115,35 @@ def _add_trained_entities(sdoc: Doc) -> None:
 
 
 def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
-    """Mentions of acronyms the paper defined for a body ("the CLASP")."""
-    extra = []
-    for token in sdoc:
-        long = acronyms.get(token.text)
-        defining = token.i > 0 and sdoc[token.i - 1].text == "("   # "(CLASP)" after its long form
-        if long and not defining and body_kind(long) != "other":
-            span = Span(sdoc, token.i, token.i + 1, label="BODY")
+    """Mentions of acronyms the paper defined for a body ("the CLASP", "the WS DAP"); a
+    paper's own meaning of an acronym wins over the gazetteer's ("FSA" = Foundation
+    Strategic Authority, not the Food Standards Agency), and "(KMSP)" after the long
+    form it defines is no mention of its own."""
+    existing = list(sdoc.spans[AGENCY_SPANS])
+    extra, replaced = [], set()
+    for acronym, long in acronyms.items():
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?!\w)", sdoc.text):
+            span = sdoc.char_span(m.start(), m.end())
+            if span is None:
+                continue
+            defining = span.start > 0 and sdoc[span.start - 1].text == "("     # "(CLASP)" after its long form
+            for old in existing:
+                if old.start == span.start and old.end == span.end and old._.rule != "acronym-defined" \
+                        and (old._.rule == BRACKET_ACRONYM_RULE or "-acr" in (old._.rule or "")) \
+                        and name_key(old._.canonical or long) != name_key(long):
+                    replaced.add((old.start, old.end))
+            if defining or body_kind(long) == "other":
+                continue
+            span = Span(sdoc, span.start, span.end, label="BODY")
             span._.rule = "acronym-defined"
             span._.generic = False
             extra.append(span)
-    if extra:
-        sdoc.spans[AGENCY_SPANS] = filter_spans(list(sdoc.spans[AGENCY_SPANS]) + extra)
+    for token in sdoc:                       # "(KMSP)" right after the long form it defines
+        if token.text in acronyms and token.i > 0 and sdoc[token.i - 1].text == "(":
+            replaced.add((token.i, token.i + 1))
+    if extra or replaced:
+        kept = [s for s in existing if (s.start, s.end) not in replaced]
+        sdoc.spans[AGENCY_SPANS] = filter_spans(kept + extra)
 
 
 @lru_cache(maxsize=1)
@@ -329,8 +346,13 @@ def _canonical(value) -> str:
     return value if isinstance(value, str) else value._.canonical
 
 
+def _written(value) -> str:
+    return value if isinstance(value, str) else value.text
+
+
 def _line(found: Found, evidence: Evidence) -> ReportingLine:
     return ReportingLine(source=_canonical(found.source), target=_canonical(found.target),
                          relation=found.relation, frequency=found.frequency,
                          frequency_text=found.frequency_text, modality=found.modality,
-                         evidence=evidence)
+                         evidence=evidence, source_text=found.source_text or _written(found.source),
+                         target_text=_written(found.target))

@@ -22,7 +22,7 @@ __all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key", "alias_short_n
 _CONNECTORS = {"of", "in", "and", "for", "the", "&", "on", "to"}
 _ACRONYM_DEF = re.compile(
     r"\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?(?:the\s+)?"
-    r"(?P<acr>[A-Z][A-Za-z]{1,7}?)(?P<plural>s)?\)")
+    r"(?P<acr>[A-Z][A-Za-z]{1,7}?|[A-Z]{1,4} [A-Z]{2,6})(?P<plural>s)?\)")
 #: A place before a known body's name ("NHS Horsham and Mid Sussex" + "Clinical
 #: Commissioning Group") is at most this many words.
 PLACE_MAX_WORDS = 5
@@ -78,7 +78,7 @@ def _long_form(words: list[str], acronym: str) -> str | None:
     "Children Looked After Planning & Implementation Group (CLAG)": G, A, L, C
     match; "Planning", "Implementation" are skipped (at most MAX_SKIPPED_WORDS).
     """
-    letters = acronym.lower()
+    letters = acronym.replace(" ", "").lower()
     left = len(letters)                 # letters still to match, from the end
     skips = 0
     taken: list[str] = []
@@ -108,7 +108,7 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for m in _ACRONYM_DEF.finditer(text):
             acronym = m.group("acr")
-            if not acronym.isupper() and sum(c.isupper() for c in acronym) < 2:
+            if not acronym.replace(" ", "").isupper() and sum(c.isupper() for c in acronym) < 2:
                 continue
             words = re.findall(r"[A-Za-z&][\w'’&-]*", text[max(0, m.start() - 200):m.start()])
             long = _long_form(words[-LONG_FORM_MAX_WORDS:], acronym)

@@ -33,17 +33,20 @@ for _name in ("canonical", "kind", "rule", "generic"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
-_HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Committee|Services?|Team|Trust|"
-                        r"Council|Forum|Network|Authority|Executive|Cabinet|Commission|Unit|Police|"
-                        r"Constabulary|College|Academy|University|Centre|Hospital|Hospice|Home|Hub|"
-                        r"Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
-                        r"Inspectorate|Collaborative|Consortium|Corporation|School)s?$")
+_HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub-Group|Committee|Services?|Team|"
+                        r"Trust|Council|Forum|Network|Authority|Authorities|Executive|Cabinet|Commission|Unit|"
+                        r"Police|Constabulary|College|Academy|Academies|University|Centre|Center|Hospital|Hospice|"
+                        r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
+                        r"Inspectorate|Collaborative|Consortium|Corporation|School|Assembly|Library|Surgery|"
+                        r"Clinic|Federation)s?$")
 #: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
 _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
 #: A job title before a name is cut off only if it ends with one of these.
 _CORE_ROLES = {"Chair", "Chairman", "Chairperson", "Vice-Chair", "Co-Chair", "Leader", "Director", "Head",
                "Manager", "Officer", "Lead", "Member", "Councillor", "Cllr", "Mayor", "Clerk", "Secretary",
                "Treasurer", "Executive", "Representative", "Coordinator", "Co-ordinator", "Advisor", "Adviser"}
+#: Words that cannot end a name ("the Methodist Chapel and" ...).
+_DANGLING = {"and", "&", "of", "for", "in", "on", "the", "or"}
 #: At most this many words of a job title are cut from the front of a name.
 MAX_TITLE_WORDS = 4
 #: Patterns (bodies.jsonl) whose names may be written in lower case.
@@ -219,10 +222,13 @@ class AgencyTagger:
                                or (doc[start].is_upper and doc[start].text.title() in self.stopwords)
                                or doc[start].lower_ in {"and", "of", "in", "for", "on", "&", "the"}):
             start += 1
-        while end > start and doc[end - 1].text in "(-–,":
+        while end > start and (doc[end - 1].text in "(-–," or doc[end - 1].lower_ in _DANGLING):
             end -= 1
         if end - start < MIN_BODY_TOKENS:
             return None
+        if rule == "body-named" and not (_HEAD_NOUN.match(doc[end - 1].text) or doc[end - 1].text == ")"
+                                         or doc[end - 1].is_upper):
+            return None                       # a piece cut from a longer match that names no body
         if not lower_name and not doc[start].text[0].isupper():
             return None
         if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start \

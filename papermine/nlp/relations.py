@@ -47,6 +47,8 @@ PRONOUN_MAX_GAP_WORDS = 3
 MEETS_WITH_TARGET_CHARS = 12
 #: A role named as a member or target is a short phrase.
 ROLE_MAX_WORDS = 10
+#: A list entry longer than this (words) is prose, not a member.
+ENTRY_MAX_WORDS = 10
 #: Words that end one clause and start another, for finding a cue's subject.
 CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
 #: Phrases standing for a body named elsewhere; the head noun, if any, must match it.
@@ -66,8 +68,6 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\bthe\s+following\s+(?:\w+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
-#: Separators of a list of arguments.
-_SEPARATORS = re.compile(r"\s*(?:;|,\s*and\s+|,\s*or\s+|,|\band\s+|\bor\s+|\bas well as\s+)\s*", re.IGNORECASE)
 #: "one councillor from each of the district councils": the Ys are members.
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
@@ -125,6 +125,7 @@ class Found:
     modality: str
     sentence: Span
     rule: str
+    source_text: str | None = None       # the member as the paper lists it ("housing and homelessness services")
 
 
 @dataclass
@@ -289,9 +290,11 @@ class RelationReader:
             return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
                     if body is not None and _name(body) != _name(subject) else []), None
         if relation == "member_of":
-            return [self._found(member, subject, relation, [], modality, sent, rule_id)[0]
-                    for member in self._arguments(doc, end, finish, after, roles=True)
-                    if _name(member) != _name(subject)], None
+            found = []
+            for member, written in self._arguments(doc, end, finish, after, roles=True, members=True):
+                if _name(member) != _name(subject):
+                    found.append(Found(member, subject, relation, None, None, modality, sent, rule_id, written))
+            return found, None
         if relation == "chaired_by":
             chair = _CHAIR.match(doc.text[end:])
             return (self._found(subject, _role(chair.group("who")), relation, [], modality, sent, rule_id)
@@ -334,10 +337,12 @@ class RelationReader:
             found += self._found(subject, target, relation, freqs, modality, sent, rule_id)
         return found, parent
 
-    def _arguments(self, doc: Doc, end: int, finish: int, after: list[Span], roles: bool) -> list:
+    def _arguments(self, doc: Doc, end: int, finish: int, after: list[Span], roles: bool,
+                   members: bool = False) -> list[tuple]:
         """The list after a cue ("(the Deputy Mayor, the Executive Member for ... and
-        the Chair of ...)", "police, education and the Youth Offending Service"):
-        in each part, its bodies, else its role, else "one X from each of the Ys"."""
+        the Chair of ...)", "police, education and the Youth Offending Service"), as
+        (argument, the list entry as written): in each entry its bodies, else its role,
+        else "one X from each of the Ys"; in a list of members, else the entry itself."""
         text = doc.text[end:finish]
         bracket = re.match(r"^\s*\((?P<inner>[^)]*)\)", text)
         if bracket:                                        # "three ex officio members (the ..., the ...)"
@@ -345,33 +350,32 @@ class RelationReader:
             offset = end + bracket.start("inner")
         else:
             offset = end
-        args: list = []
-        position = 0
-        parts = _SEPARATORS.split(text) if roles else [text]
-        for raw in parts:
-            part = raw.rstrip(" .;:")
-            at = text.find(part, position) if part else position
-            if at < 0:
-                at = position
-            a, b = offset + at, offset + at + len(part)
-            position = at + len(part)
-            bodies = [s for s in after if a <= s.start_char < b] or \
-                [s for s in doc.spans[AGENCY_SPANS] if a <= s.start_char < b]
+        spans = [s for s in (after or doc.spans[AGENCY_SPANS]) if offset <= s.start_char < offset + len(text)]
+        args: list[tuple] = []
+        taken: set = set()
+        for a, b in _entries(text, offset, spans) if roles else [(offset, offset + len(text))]:
+            entry = _clean_entry(doc.text[a:b])
+            bodies = [s for s in spans if a <= s.start_char < b]
             if bodies:
-                args += [s for s in bodies if s not in args]
+                for span in bodies:
+                    if id(span) not in taken:
+                        taken.add(id(span))
+                        args.append((span, entry if len(bodies) == 1 else span.text))
                 continue
-            each = _EACH.search(part)
+            each = _EACH.search(entry)
             if each:
-                args.append(each.group("who").strip())
+                args.append((each.group("who").strip(), entry))
                 continue
-            role = role_phrase(part)
+            role = role_phrase(entry)
             if role:
-                args.append(role)
+                args.append((role, entry))
+            elif members and entry and len(entry.split()) <= ENTRY_MAX_WORDS and not _VAGUE.search(entry):
+                args.append((entry, entry))
         # a body named across a separator ("Children, Young People & Skills Committee")
         for span in after:
-            if span not in args and span.start_char < offset + len(text):
-                args.append(span)
-        return [a for a in args if not isinstance(a, Span) or a.start_char < finish]
+            if id(span) not in taken and span.start_char < offset + len(text):
+                args.append((span, span.text))
+        return [(a, w) for a, w in args if not isinstance(a, Span) or a.start_char < finish]
 
     def list_owner(self, lead: Doc | None):
         """The body whose members a list introduces: named in its lead-in, or
@@ -390,10 +394,12 @@ class RelationReader:
         if owner is None:
             return []
         sent = item[:]
+        written = _clean_entry(item.text)
         members: list = [span for span in item.spans[AGENCY_SPANS] if _name(span) != _name(owner)]
         if not item.spans[AGENCY_SPANS]:
             members = [r for r in (role_phrase(item.text),) if r]
-        return [Found(member, owner, "member_of", None, None, "does", sent, rule) for member in members]
+        return [Found(member, owner, "member_of", None, None, "does", sent, rule,
+                      written if len(members) == 1 else None) for member in members]
 
     def _found(self, source, target, relation, freqs, modality, sent, rule) -> list[Found]:
         if relation not in PERIODIC:
@@ -463,6 +469,40 @@ class RelationReader:
         """A body referred to right after a cue: "of the Board", "into the group"."""
         m = _REFERRED.match(text)
         return self._by_head(m.group("head").lower().replace("-", "")) if m else None
+
+
+#: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
+_NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s", re.IGNORECASE)
+#: A free list entry that describes partners in general is no member ("key agencies from the public sector").
+_VAGUE = re.compile(r"\b(?:agencies|partners|organisations|organizations|bodies|stakeholders|sectors|others)\b",
+                    re.IGNORECASE)
+
+
+def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]:
+    """Character ranges of the entries of a list: split at semicolons and commas, and at
+    "and"/"or" only where that parts two bodies ("the Police and the Probation Service",
+    not "drug and alcohol services"); never inside a body's name."""
+    inside = [(s.start_char - offset, s.end_char - offset) for s in spans]
+    cuts = [0]
+    for m in re.finditer(r"\s*(?:;|,\s*(?:and|or)\s+|,)\s*|\s+(?:and|or|as well as)\s+", text):
+        if any(a < m.start() < b for a, b in inside):
+            continue
+        if "," not in m.group(0) and ";" not in m.group(0):
+            before = any(a < m.start() and a >= cuts[-1] for a, b in inside)
+            after = any(a >= m.end() for a, b in inside)
+            if not (before and after) and not _NEW_ENTRY.match(text[m.end():]):
+                continue
+        cuts += [m.start(), m.end()]
+    cuts.append(len(text))
+    return [(offset + cuts[i], offset + cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)
+            if cuts[i + 1] > cuts[i]]
+
+
+def _clean_entry(text: str) -> str:
+    """A list entry without its article, trailing punctuation or a closing bracket."""
+    text = re.sub(r"^\s*(?:and|or|the|a|an|including|include|includes)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    return text.strip(" .;:,)").strip()
 
 
 _LEADS_TO = re.compile(r"^\s*(?:in)?to\s+(?:the\s+)?$", re.IGNORECASE)
