@@ -39,6 +39,9 @@ MEMBERSHIP_RULE = "rel-members"
 MAIN_BODY_KINDS = ("partnership", "subgroup", "council body")
 #: A sentence naming at least this many agencies is a list: its generic mentions count.
 LIST_MIN_AGENCIES = 3
+#: The canonical name of "the Council" in the gazetteer, and what a council's own name looks like.
+GENERIC_COUNCIL = "Local Authority"
+_OWN_COUNCIL = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z&][\w'’-]*)* (?:County|Borough|District|City|Parish|Town|Metropolitan Borough) Council$")
 #: Words an acronym's letters skip ("KCC" = Kent County Council).
 _INITIAL_SKIPS = {"of", "and", "for", "the", "in", "on", "&"}
 #: Lines of a title broken over lines are this short (words).
@@ -208,6 +211,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         sdoc.spans[AGENCY_SPANS] = spans
         sdocs[(p_index, i_index)] = sdoc
     _use_long_names(doc, nlp, resolver, sdocs.values())
+    _own_council(doc, sdocs.values())
     _keep_places_apart(resolver, sdocs.values())
     _merge_initials(sdocs.values())
 
@@ -278,6 +282,25 @@ def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> 
         for span in sdoc.spans[AGENCY_SPANS]:
             if span._.canonical in aliases and span._.kind in MAIN_BODY_KINDS:
                 span._.canonical = aliases[span._.canonical]
+
+
+def _own_council(doc: Document, sdocs) -> None:
+    """"The Council" is the paper's own council (printed in its metadata, else the
+    council it names most), where it has one; "the local authority" stays generic."""
+    spans = [s for sdoc in sdocs for s in sdoc.spans[AGENCY_SPANS]]
+    own = doc.meta.council
+    if not own:
+        counts: dict[str, int] = {}
+        for span in spans:
+            name = span._.canonical or ""
+            if _OWN_COUNCIL.search(name):
+                counts[name] = counts.get(name, 0) + 1
+        own = max(counts, key=counts.get) if counts else None
+    if not own:
+        return
+    for span in spans:
+        if span.text in ("the Council", "The Council", "Council") and span._.canonical == GENERIC_COUNCIL:
+            span._.canonical, span._.kind = own, "council body"
 
 
 def _keep_places_apart(resolver: Resolver, sdocs) -> None:

@@ -59,16 +59,52 @@ def _membership() -> re.Pattern:
     return re.compile("|".join(f"(?:{p})" for p in rows) + r"|\bmembership\b|\bmembers\b", re.IGNORECASE)
 
 
+#: "1. A continued focus on ..." at the start of a paragraph the numbering was not read from.
+_INLINE_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def _split_numbered(number: str | None, text: str) -> list[tuple[str | None, str]]:
+    """"Reduce the risk of suicide 2. Tailor approaches ... 3. Reduce access ...": the
+    numbers that follow on from the paragraph's own split it into entries."""
+    out: list[tuple[str | None, str]] = []
+    label, rest = number, text
+    try:
+        expected = int(re.sub(r"\D", "", number or "")) + 1
+    except ValueError:
+        return [(number, text)]
+    while True:
+        m = re.search(rf"\s{expected}[.)]\s+(?=[A-Z])", rest)
+        if not m:
+            break
+        out.append((label, rest[:m.start()].strip()))
+        label, rest = str(expected), rest[m.end():]
+        expected += 1
+    out.append((label, rest.strip()))
+    return [(lab, t) for lab, t in out if t]
+
+
 def _is_membership(text: str) -> bool:
     return bool(_membership().search(text))
 
 
-#: Separators of a list of priorities inside a sentence.
-_INLINE_SEPARATORS = re.compile(r"\s*(?:;|,\s*and\s+|,)\s*|\s+and\s+(?=[^,;]*$)", re.IGNORECASE)
+#: A sentence citing a source, not stating priorities.
+_CITATION = re.compile(r"\bet al\b|\bjournal\b|\bdoi\b|https?://|\[\d+\]|\(\d{4}\)", re.IGNORECASE)
+
+
+def _split_inline(text: str) -> list[str]:
+    """"a; b; and c" at the semicolons; else "a, b and c" at the commas and the last "and"
+    only ("Starting Well, Living and Working Well and Ageing Well": three)."""
+    if ";" in text:
+        return re.split(r"\s*;\s*(?:and\s+)?", text)
+    parts = re.split(r"\s*,\s*(?:and\s+)?", text)
+    last = re.split(r"\s+and\s+(?!.*\s+and\s+)", parts[-1])
+    return parts[:-1] + last
 #: A list inside a sentence names at least this many priorities.
 INLINE_MIN_ITEMS = 2
 #: ... each at most this long (words); longer pieces are prose, not a list.
 INLINE_MAX_WORDS = 15
+#: A heading that announces priorities ("People priorities") is short; a longer one is a sentence.
+PRIORITY_HEADING_MAX_WORDS = 8
 #: Sections where no single stated aim is read.
 NO_AIM_KINDS = {"front", "recommendation", "implications", "appendix", "background_papers", "contact", "reason",
                 "minutes_item"}
@@ -176,22 +212,49 @@ class _Finder:
         return self.make(item.text, "stated", self.evidence(para, item.text, rule, item.page), label=item.label)
 
     def _lead_in_lists(self, used: set[int]) -> list[Priority]:
-        """Numbered paragraphs under an unnumbered lead-in ("The partnership will work to:")."""
+        """Numbered paragraphs under an unnumbered lead-in ("The partnership will work to:",
+        "The strategy focuses on five key areas:"), or under a heading that announces them
+        ("People priorities"); "1. X 2. Y" run together in one paragraph are two."""
         out = []
         paragraphs = self.doc.paragraphs
         for index, lead in enumerate(paragraphs):
-            if lead.number is not None or lead.items or not lead.text.endswith(":"):
+            if lead.number is not None or lead.items:
                 continue
-            if not (_cue("cue-work-to", lead.text) or _cue("cue-priority-list", lead.text)):
+            if not ((lead.text.endswith(":") and _cue("cue-work-to", lead.text)) or _cue("cue-priority-list", lead.text)):
                 continue
-            for follower_index in range(index + 1, len(paragraphs)):
-                para = paragraphs[follower_index]
-                if para.section != lead.section or para.number is None:
-                    break
-                sentence = self.first_sentence(para)
-                out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-lead-in-list")))
-                used.add(follower_index)
+            out += self._followers(index + 1, lead.section, used)
+        for section in self.doc.sections:
+            if section.kind in NO_PRIORITY_KINDS or section.kind in ("priorities", "future_priorities") \
+                    or not section.heading or len(section.heading.split()) > PRIORITY_HEADING_MAX_WORDS \
+                    or not _cue("cue-priority-heading", section.heading):
+                continue
+            first = next((i for i, p in enumerate(paragraphs) if p.section == section.index), None)
+            if first is not None:
+                out += self._followers(first, section.index, used)
         return out
+
+    def _followers(self, start: int, section: int, used: set[int]) -> list[Priority]:
+        out = []
+        paragraphs = self.doc.paragraphs
+        for follower_index in range(start, len(paragraphs)):
+            para = paragraphs[follower_index]
+            inline = _INLINE_NUMBER.match(para.text)
+            if para.section != section or (para.number is None and not inline):
+                break
+            if follower_index in used or _is_membership(para.text):
+                continue
+            for label, text in _split_numbered(para.number or inline.group(1), para.text if para.number else
+                                               para.text[inline.end():]):
+                sentence = self._first_of(text)
+                out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-lead-in-list"),
+                                     label=label))
+            used.add(follower_index)
+        return out
+
+    def _first_of(self, text: str) -> str:
+        """The first sentence of a piece of a paragraph."""
+        m = re.match(r"(.+?[.!?])(?:\s+[A-Z]|$)", text.strip())
+        return m.group(1) if m else text.strip()
 
     def _inline_lists(self, used: set[int]) -> list[Priority]:
         """A list inside a sentence: "four key priorities - improving attendance, reducing
@@ -202,11 +265,13 @@ class _Finder:
                 continue
             for sentence in self.sentences(para, None):
                 m = _match("cue-inline-list", sentence)
-                if not m or _is_membership(sentence):
-                    continue
-                pieces = [p.strip(" .;:-–—") for p in _INLINE_SEPARATORS.split(m.group("list"))]
+                if not m or _is_membership(sentence) or _CITATION.search(sentence) \
+                        or (m.start() > 0 and sentence[m.start()].isupper()):
+                    continue                  # a citation, or a name ("the NHS Outcomes Framework:")
+                pieces = [p.strip(" .;:-–—") for p in _split_inline(m.group("list"))]
                 pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p and len(p) > 2]
-                if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces):
+                if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces) \
+                        or any(not p[:1].isalpha() for p in pieces):
                     continue
                 for number, piece in enumerate(pieces, 1):
                     out.append(self.make(piece, "stated", self.evidence(para, sentence, "pri-inline-list"),

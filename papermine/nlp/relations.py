@@ -47,6 +47,8 @@ PRONOUN_MAX_GAP_WORDS = 3
 MEETS_WITH_TARGET_CHARS = 12
 #: A role named as a member or target is a short phrase.
 ROLE_MAX_WORDS = 10
+#: Kinds of body that meet and work with one another as boards do.
+BODY_KINDS = {"partnership", "council body", "subgroup"}
 #: A list entry longer than this (words) is prose, not a member.
 ENTRY_MAX_WORDS = 10
 #: Words that end one clause and start another, for finding a cue's subject.
@@ -303,6 +305,8 @@ class RelationReader:
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
                     if cue_freqs else []), None
         named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
+        if rule_id in _flagged("bodies_only"):
+            named = [s for s in named if s._.kind in BODY_KINDS]
         if rule_id in _flagged("subject_is_target"):      # X reports to the subject
             if not named:
                 referred = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8])
@@ -315,7 +319,7 @@ class RelationReader:
         parent = None
         if relation == "subgroup_of":          # "sub group of the X": X follows at once
             named = [s for s in named[:1] if s.start_char - end <= SUBGROUP_TARGET_CHARS]
-        if relation == "meets_with":          # "meet with the X", not "meet with other teams in the X"
+        if rule_id == "rel-meets-with":      # "meet with the X", not "meet with other teams in the X"
             named = [s for s in named[:1] if s.start_char - end <= MEETS_WITH_TARGET_CHARS]
         if relation == "subgroup_of":
             named = named[:1]
