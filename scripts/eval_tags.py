@@ -175,14 +175,22 @@ def score_agencies(expected: list[dict], tags) -> Score:
     return result
 
 
-def _ends(line) -> tuple[set[str], set[str]]:
-    """A tagged line's two ends: canonical names and, where given, as the paper wrote them."""
-    return ({line.source, getattr(line, "source_text", None) or line.source},
-            {line.target, getattr(line, "target_text", None) or line.target})
+def _ends(line, written: dict[str, str]) -> tuple[set[str], set[str]]:
+    """A tagged line's two ends: canonical names, as the paper wrote them where given, and
+    the first written name of the agency the tagger resolved each end to."""
+    ends = []
+    for canonical, text in ((line.source, getattr(line, "source_text", None)),
+                            (line.target, getattr(line, "target_text", None))):
+        ends.append({canonical, text or canonical, written.get(canonical, canonical)})
+    return ends[0], ends[1]
 
 
-def _pair_score(names: Names, e_from: str, e_to: str, line) -> float | None:
-    f_from, f_to = _ends(line)
+def _written(tags) -> dict[str, str]:
+    return {a.canonical: a.name for a in tags.agencies}
+
+
+def _pair_score(names: Names, e_from: str, e_to: str, line, written: dict[str, str]) -> float | None:
+    f_from, f_to = _ends(line, written)
     a = names_score(f_from, names.forms(e_from))
     b = names_score(f_to, names.forms(e_to))
     return a + b if a >= NAME_MATCH and b >= NAME_MATCH else None
@@ -196,7 +204,7 @@ def score_lines(expected: list[dict], tags, names: Names) -> Score:
             return None
         if e.get("frequency") and norm_frequency(e["frequency"]) != f.frequency:
             return None
-        return _pair_score(names, e["from"], e["to"], f)
+        return _pair_score(names, e["from"], e["to"], f, _written(tags))
     _, result = _assign(expected, found, score)
     result.misses = [f"{e['from']} -{e['relation']}({e.get('frequency')})-> {e['to']}" for e in result.misses]
     result.extras = [f"{r.source} -{r.relation}({r.frequency})-> {r.target}" for r in result.extras]
@@ -206,7 +214,7 @@ def score_lines(expected: list[dict], tags, names: Names) -> Score:
 def score_members(expected: list[dict], tags, names: Names) -> Score:
     found = [r for r in tags.reporting_lines if r.relation == "member_of"]
     _, result = _assign(expected, found,
-                        lambda e, f: _pair_score(names, e["member"], e["body"], f))
+                        lambda e, f: _pair_score(names, e["member"], e["body"], f, _written(tags)))
     result.misses = [f"{e['member']} in {e['body']}" for e in result.misses]
     result.extras = [f"{r.source} in {r.target}" for r in result.extras]
     return result

@@ -168,6 +168,10 @@ _AFTER_PARTNER = {"and", "or", "are", "is", "was", "were", "will", "would", "hav
                   "attended", "provide", "provided", "work", "worked", "working", "continue", "can", "should"}
 
 
+_PARTNER_WORDS = re.compile(r"\b(colleagues|partners|providers|practice|services|authorities)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*(,|;|and|or|&|,\s*and|,\s*or)\s*(the\s+)?$", re.IGNORECASE)
+
+
 def _modifier(sdoc: Doc, span: Span) -> bool:
     """"foster carer profiles", "housing and health outcomes": a generic word qualifying
     a noun (looked at past generic words joined to it), not a partner."""
@@ -187,8 +191,14 @@ def _keep_generic(sdoc: Doc, span: Span) -> bool:
         return True
     if _modifier(sdoc, span):
         return False
+    if len(span) > 1 and _PARTNER_WORDS.search(span.text):
+        return True                   # "Education colleagues", "housing providers": partners by name
     in_sentence = [s for s in sdoc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
-    return len(in_sentence) >= LIST_MIN_AGENCIES
+    if len(in_sentence) < LIST_MIN_AGENCIES:
+        return False
+    text = sdoc.text                  # a bare word ("health") only as an entry of a list of agencies
+    return any(_COORDINATED.match(text[o.end_char:span.start_char]) or _COORDINATED.match(text[span.end_char:o.start_char])
+               for o in in_sentence if o is not span and (o.end_char <= span.start_char or o.start_char >= span.end_char))
 
 
 def tag_document(doc: Document, nlp: Language | None = None, model: str | None = None) -> Tags:

@@ -50,7 +50,7 @@ _DANGLING = {"and", "&", "of", "for", "in", "on", "the", "or"}
 #: At most this many words of a job title are cut from the front of a name.
 MAX_TITLE_WORDS = 4
 #: Patterns (bodies.jsonl) whose names may be written in lower case.
-LOWER_NAME_RULES = {"body-lower-name"}
+LOWER_NAME_RULES = {"body-lower-name", "body-lower-name-possessive"}
 #: The pattern of an organisation's acronym in brackets after a person's name.
 BRACKET_ACRONYM_RULE = "body-bracket-acronym"
 
@@ -187,7 +187,7 @@ class AgencyTagger:
                     return pieces             # "Cabinet Member for ...", "Head of Service": a role
                 begin = i + 2                 # "Leader of Tonbridge Borough Council": the council
             elif tok.lower_ in ("and", "&") and begin < i < end - 1 and (
-                    _HEAD_NOUN.match(doc[i - 1].text) or self._is_known(doc, begin, i)
+                    _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i)
                     or self._is_known(doc, i + 1, end)):
                 pieces.append((begin, i))     # two bodies joined by "and"
                 begin = i + 1

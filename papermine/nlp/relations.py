@@ -348,6 +348,9 @@ class RelationReader:
         (argument, the list entry as written): in each entry its bodies, else its role,
         else "one X from each of the Ys"; in a list of members, else the entry itself."""
         text = doc.text[end:finish]
+        colon = text.find(":")
+        if members and colon > 0 and text[:colon].strip():
+            text = text[:colon]                            # "... to support the ambitions: a, b": not members
         bracket = re.match(r"^\s*\((?P<inner>[^)]*)\)", text)
         if bracket:                                        # "three ex officio members (the ..., the ...)"
             text = bracket.group("inner")
@@ -373,7 +376,8 @@ class RelationReader:
             role = role_phrase(entry)
             if role:
                 args.append((role, entry))
-            elif members and entry and len(entry.split()) <= ENTRY_MAX_WORDS and not _VAGUE.search(entry):
+            elif members and entry and len(entry.split()) <= ENTRY_MAX_WORDS and not _VAGUE.search(entry) \
+                    and not re.match(r"^\w+ing\b", entry):          # "tackling supply": an aim, not a member
                 args.append((entry, entry))
         # a body named across a separator ("Children, Young People & Skills Committee")
         for span in after:
@@ -485,15 +489,18 @@ _VAGUE = re.compile(r"\b(?:agencies|partners|organisations|organizations|bodies|
 def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]:
     """Character ranges of the entries of a list: split at semicolons and commas, and at
     "and"/"or" only where that parts two bodies ("the Police and the Probation Service",
-    not "drug and alcohol services"); never inside a body's name."""
+    not "drug and alcohol services"); never inside a body's name or a bracket."""
     inside = [(s.start_char - offset, s.end_char - offset) for s in spans]
+    inside += [(m.start(), m.end()) for m in re.finditer(r"\([^)]*\)", text)]
     cuts = [0]
     for m in re.finditer(r"\s*(?:;|,\s*(?:and|or)\s+|,)\s*|\s+(?:and|or|as well as)\s+", text):
         if any(a < m.start() < b for a, b in inside):
             continue
         if "," not in m.group(0) and ";" not in m.group(0):
-            before = any(a < m.start() and a >= cuts[-1] for a, b in inside)
-            after = any(a >= m.end() for a, b in inside)
+            stop = re.search(r"[,;]", text[m.end():])
+            limit = m.end() + stop.start() if stop else len(text)
+            before = any(cuts[-1] <= a < m.start() for a, b in inside[:len(spans)])
+            after = any(m.end() <= a < limit for a, b in inside[:len(spans)])
             if not (before and after) and not _NEW_ENTRY.match(text[m.end():]):
                 continue
         cuts += [m.start(), m.end()]
