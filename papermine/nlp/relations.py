@@ -513,7 +513,10 @@ def _clean_entry(text: str) -> str:
     """A list entry without its article, trailing punctuation or a closing bracket."""
     text = re.sub(r"^\s*(?:and|or|the|a|an|including|include|includes)\s+", "", text.strip(), flags=re.IGNORECASE)
     text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
-    return text.strip(" .;:,)").strip()
+    text = text.strip(" .;:,").strip()
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip(" .;:,")       # a bracket the list closed, not the entry's own
+    return text
 
 
 _LEADS_TO = re.compile(r"^\s*(?:in)?to\s+(?:the\s+)?$", re.IGNORECASE)
