@@ -30,7 +30,7 @@ __all__ = ["build_pipeline", "get_pipeline", "tag_document", "classify_theme", "
            "NLP_VERSION", "BATCH_SIZE"]
 
 #: Bumped whenever tagging output changes, so stored papers are re-tagged.
-NLP_VERSION = "1"
+NLP_VERSION = "2"
 #: Paragraphs per nlp.pipe batch.
 BATCH_SIZE = 64
 #: Membership-list context in which lower-case generic mentions ("police") count.
