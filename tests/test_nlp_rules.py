@@ -117,7 +117,7 @@ def test_pattern_files_load_with_validation():
     for row in load_jsonl("agencies.jsonl"):
         assert row["canonical"] and row["label"] in {
             "council body", "partnership", "subgroup", "police", "health", "education", "justice",
-            "housing", "voluntary", "national body", "other"}, row["id"]
+            "housing", "voluntary", "national body", "fire", "other"}, row["id"]
     ruler = nlp.add_pipe("entity_ruler", config={"validate": True})
     ruler.add_patterns([{"label": r["label"], "pattern": r["pattern"], "id": r["id"]}
                         for r in load_jsonl("agencies.jsonl")])

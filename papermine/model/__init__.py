@@ -259,11 +259,14 @@ class ReportingLine:
     evidence: Evidence
     frequency_text: str | None = None
     modality: str | None = None   # does | will | agreed
+    source_text: str | None = None  # each end as the paper writes it ("housing and homelessness services")
+    target_text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"from": self.source, "to": self.target, "relation": self.relation,
                 "frequency": self.frequency, "frequency_text": self.frequency_text,
-                "modality": self.modality, "evidence": self.evidence.to_dict()}
+                "modality": self.modality, "from_text": self.source_text, "to_text": self.target_text,
+                "evidence": self.evidence.to_dict()}
 
 
 @dataclass

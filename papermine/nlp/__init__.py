@@ -20,17 +20,17 @@ from ..errors import PapermineError
 from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import components  # noqa: F401  (registers the factories)
-from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms
-from .components import AGENCY_SPANS
+from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key
+from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE
 from .priorities import extract_priorities
-from .relations import Found, RelationReader
+from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
 from .themes import classify_theme, theme_labels
 
 __all__ = ["build_pipeline", "get_pipeline", "tag_document", "classify_theme", "theme_labels",
            "NLP_VERSION", "BATCH_SIZE"]
 
 #: Bumped whenever tagging output changes, so stored papers are re-tagged.
-NLP_VERSION = "1"
+NLP_VERSION = "2"
 #: Paragraphs per nlp.pipe batch.
 BATCH_SIZE = 64
 #: Membership-list context in which lower-case generic mentions ("police") count.
@@ -39,6 +39,17 @@ MEMBERSHIP_RULE = "rel-members"
 MAIN_BODY_KINDS = ("partnership", "subgroup", "council body")
 #: A sentence naming at least this many agencies is a list: its generic mentions count.
 LIST_MIN_AGENCIES = 3
+#: The canonical name of "the Council" in the gazetteer, and what a council's own name looks like.
+GENERIC_COUNCIL = "Local Authority"
+_OWN_COUNCIL = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z&][\w'’-]*)* (?:County|Borough|District|City|Parish|Town|Metropolitan Borough) Council$")
+#: Words an acronym's letters skip ("KCC" = Kent County Council).
+_INITIAL_SKIPS = {"of", "and", "for", "the", "in", "on", "&"}
+#: Lines of a title broken over lines are this short (words).
+FRAGMENT_MAX_WORDS = 6
+_TITLE_SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "&", "-", "–"}
+#: A paragraph that goes on a list opened by the one before it ("(b) the Cabinet;").
+_LIST_PARAGRAPH = re.compile(r"^(?:[a-z]|[ivx]+)$")
+_LIST_TEXT = re.compile(r"^\s*(?:to|into)\s+the\b", re.IGNORECASE)
 
 
 def build_pipeline(model: str | None = None) -> Language:
@@ -64,14 +75,32 @@ def get_pipeline(model: str | None = None) -> Language:
     return build_pipeline(model)
 
 
+def _fragment(para: Paragraph) -> bool:
+    """A short unnumbered line of a title broken over lines ("Corporate" / "Parenting Panel")."""
+    words = para.text.split()
+    return (para.number is None and not para.items and 0 < len(words) <= FRAGMENT_MAX_WORDS
+            and not para.text.rstrip().endswith((".", ":", ";", "?", "!"))
+            and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words))
+
+
 def _units(doc: Document) -> list[tuple[int, int | None, str]]:
-    """Every paragraph text and item text, in reading order: (para, item, text)."""
+    """Every paragraph text and item text, in reading order: (para, item, text). A
+    title broken over lines is one unit, so a name in it is read whole."""
     units = []
-    for p_index, para in enumerate(doc.paragraphs):
-        if para.text:
-            units.append((p_index, None, para.text))
+    paragraphs = doc.paragraphs
+    p_index = 0
+    while p_index < len(paragraphs):
+        para = paragraphs[p_index]
+        text, last = para.text, p_index
+        while _fragment(paragraphs[last]) and last + 1 < len(paragraphs) \
+                and _fragment(paragraphs[last + 1]) and paragraphs[last + 1].section == para.section:
+            last += 1
+            text = f"{text} {paragraphs[last].text}"
+        if text:
+            units.append((p_index, None, text))
         for i_index, item in enumerate(para.items):
             units.append((p_index, i_index, item.text))
+        p_index = last + 1
     return units
 
 
@@ -89,18 +118,35 @@ def _add_trained_entities(sdoc: Doc) -> None:
 
 
 def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
-    """Mentions of acronyms the paper defined for a body ("the CLASP")."""
-    extra = []
-    for token in sdoc:
-        long = acronyms.get(token.text)
-        defining = token.i > 0 and sdoc[token.i - 1].text == "("   # "(CLASP)" after its long form
-        if long and not defining and body_kind(long) != "other":
-            span = Span(sdoc, token.i, token.i + 1, label="BODY")
+    """Mentions of acronyms the paper defined for a body ("the CLASP", "the WS DAP"); a
+    paper's own meaning of an acronym wins over the gazetteer's ("FSA" = Foundation
+    Strategic Authority, not the Food Standards Agency), and "(KMSP)" after the long
+    form it defines is no mention of its own."""
+    existing = list(sdoc.spans[AGENCY_SPANS])
+    extra, replaced = [], set()
+    for acronym, long in acronyms.items():
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?!\w)", sdoc.text):
+            span = sdoc.char_span(m.start(), m.end())
+            if span is None:
+                continue
+            defining = span.start > 0 and sdoc[span.start - 1].text == "("     # "(CLASP)" after its long form
+            for old in existing:
+                if old.start == span.start and old.end == span.end and old._.rule != "acronym-defined" \
+                        and (old._.rule == BRACKET_ACRONYM_RULE or "-acr" in (old._.rule or "")) \
+                        and name_key(old._.canonical or long) != name_key(long):
+                    replaced.add((old.start, old.end))
+            if defining or body_kind(long) == "other":
+                continue
+            span = Span(sdoc, span.start, span.end, label="BODY")
             span._.rule = "acronym-defined"
             span._.generic = False
             extra.append(span)
-    if extra:
-        sdoc.spans[AGENCY_SPANS] = filter_spans(list(sdoc.spans[AGENCY_SPANS]) + extra)
+    for token in sdoc:                       # "(KMSP)" right after the long form it defines
+        if token.text in acronyms and token.i > 0 and sdoc[token.i - 1].text == "(":
+            replaced.add((token.i, token.i + 1))
+    if extra or replaced:
+        kept = [s for s in existing if (s.start, s.end) not in replaced]
+        sdoc.spans[AGENCY_SPANS] = filter_spans(kept + extra)
 
 
 @lru_cache(maxsize=1)
@@ -115,13 +161,44 @@ def _is_membership_list(para: Paragraph) -> bool:
         _membership_cue().search(para.text) or re.search(r"\bmembership\b", para.text, re.IGNORECASE))
 
 
+#: Words that may follow a generic mention that is a partner, not a modifier ("foster carer profiles").
+_AFTER_PARTNER = {"and", "or", "are", "is", "was", "were", "will", "would", "have", "has", "had", "to", "in",
+                  "on", "at", "for", "with", "who", "which", "that", "the", "as", "also", "all", "colleagues",
+                  "partners", "services", "teams", "agencies", "providers", "representatives", "attend",
+                  "attended", "provide", "provided", "work", "worked", "working", "continue", "can", "should"}
+
+
+_PARTNER_WORDS = re.compile(r"\b(colleagues|partners|providers|practice|services|authorities)\b", re.IGNORECASE)
+_COORDINATED = re.compile(r"^\s*(,|;|and|or|&|,\s*and|,\s*or)\s*(the\s+)?$", re.IGNORECASE)
+
+
+def _modifier(sdoc: Doc, span: Span) -> bool:
+    """"foster carer profiles", "housing and health outcomes": a generic word qualifying
+    a noun (looked at past generic words joined to it), not a partner."""
+    generic_at = {s.start: s for s in sdoc.spans[AGENCY_SPANS] if s._.generic}
+    end = span.end
+    while end + 1 < len(sdoc) and sdoc[end].lower_ in ("and", "or", ",") and end + 1 in generic_at:
+        end = generic_at[end + 1].end
+    after = sdoc[end] if end < len(sdoc) else None
+    return after is not None and after.is_alpha and after.is_lower and after.lower_ not in _AFTER_PARTNER
+
+
 def _keep_generic(sdoc: Doc, span: Span) -> bool:
-    """Generic lower-case mentions ("police", "housing") count in membership lists."""
+    """Generic lower-case mentions ("police", "housing") count in membership lists and
+    in sentences naming several agencies, but not as a modifier ("foster carer profiles")."""
     sent = span.sent
     if _membership_cue().search(sent.text):
         return True
+    if _modifier(sdoc, span):
+        return False
+    if len(span) > 1 and _PARTNER_WORDS.search(span.text):
+        return True                   # "Education colleagues", "housing providers": partners by name
     in_sentence = [s for s in sdoc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
-    return len(in_sentence) >= LIST_MIN_AGENCIES
+    if len(in_sentence) < LIST_MIN_AGENCIES:
+        return False
+    text = sdoc.text                  # a bare word ("health") only as an entry of a list of agencies
+    return any(_COORDINATED.match(text[o.end_char:span.start_char]) or _COORDINATED.match(text[span.end_char:o.start_char])
+               for o in in_sentence if o is not span and (o.end_char <= span.start_char or o.start_char >= span.end_char))
 
 
 def tag_document(doc: Document, nlp: Language | None = None, model: str | None = None) -> Tags:
@@ -144,6 +221,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         sdoc.spans[AGENCY_SPANS] = spans
         sdocs[(p_index, i_index)] = sdoc
     _use_long_names(doc, nlp, resolver, sdocs.values())
+    _own_council(doc, sdocs.values())
+    _keep_places_apart(resolver, sdocs.values())
+    _merge_initials(sdocs.values())
 
     def evidence(para: Paragraph, item: int | None, sentence: str, rule: str | None) -> Evidence:
         page = para.items[item].page if item is not None else para.page
@@ -167,11 +247,15 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     last_para = None
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
+        found_here = None
         if i_index is not None and _is_membership_list(para):
             # "The membership of the Board is:" then one member an item
             owner = reader.list_owner(sdocs.get((p_index, None)))
             found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)
-        else:
+        elif i_index is not None or (p_index != last_para and (
+                _LIST_PARAGRAPH.match(para.number or "") or _LIST_TEXT.match(para.text))):
+            found_here = reader.read_item(sdoc)        # an item of a list a lead-in opened
+        if found_here is None:
             found_here = reader.read(sdoc, new_paragraph=p_index != last_para)
         for found in found_here:
             line = _line(found, evidence(para, i_index, found.sentence.text, found.rule))
@@ -180,6 +264,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 seen.add(key)
                 lines.append(line)
         last_para = p_index
+
+    lines = _drop_unknown_twins(lines)
 
     def sentences(para: Paragraph, item: int | None) -> list[str]:
         index = doc.paragraphs.index(para)
@@ -208,6 +294,63 @@ def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> 
                 span._.canonical = aliases[span._.canonical]
 
 
+def _own_council(doc: Document, sdocs) -> None:
+    """"The Council" is the paper's own council (printed in its metadata, else the
+    council it names most), where it has one; "the local authority" stays generic."""
+    spans = [s for sdoc in sdocs for s in sdoc.spans[AGENCY_SPANS]]
+    own = doc.meta.council
+    if not own:
+        counts: dict[str, int] = {}
+        for span in spans:
+            name = span._.canonical or ""
+            if _OWN_COUNCIL.search(name):
+                counts[name] = counts.get(name, 0) + 1
+        own = max(counts, key=counts.get) if counts else None
+    if not own:
+        return
+    for span in spans:
+        if span.text in ("the Council", "The Council", "Council") and span._.canonical == GENERIC_COUNCIL:
+            span._.canonical, span._.kind = own, "council body"
+
+
+def _keep_places_apart(resolver: Resolver, sdocs) -> None:
+    """Two place-prefixed bodies of one kind ("NHS Crawley CCG", "NHS Horsham CCG") are
+    two agencies; a single one keeps the kind's canonical name ("Integrated Care Board")."""
+    variants: dict[str, dict[str, list[Span]]] = {}
+    for sdoc in sdocs:
+        for span in sdoc.spans[AGENCY_SPANS]:
+            if span._.rule and span._.rule.startswith("body-") and span._.canonical:
+                text = resolver.expand(span.text)
+                if name_key(text) != name_key(span._.canonical) and name_key(text).endswith(name_key(span._.canonical).split()[-1]):
+                    variants.setdefault(span._.canonical, {}).setdefault(name_key(text), []).append(span)
+    for canonical, by_name in variants.items():
+        if len(by_name) < 2:
+            continue
+        for spans in by_name.values():
+            for span in spans:
+                span._.canonical = resolver.display.setdefault(name_key(resolver.expand(span.text)),
+                                                               resolver.expand(span.text))
+
+
+def _merge_initials(sdocs) -> None:
+    """An acronym the gazetteer does not know ("KCC") is the body of the paper whose
+    initials it spells ("Kent County Council")."""
+    sdocs = list(sdocs)
+    spans = [s for sdoc in sdocs for s in sdoc.spans[AGENCY_SPANS]]
+    initials: dict[str, str] = {}
+    for span in spans:
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", span._.canonical or "")
+                 if w.lower() not in _INITIAL_SKIPS]
+        if len(words) >= 2:
+            initials.setdefault("".join(w[0] for w in words).upper(), span._.canonical)
+    for span in spans:
+        canonical = span._.canonical or ""
+        if re.fullmatch(r"[A-Z]{2,8}", canonical) and initials.get(canonical, canonical) != canonical:
+            span._.canonical = initials[canonical]
+            span._.kind = next((s._.kind for s in spans if s._.canonical == span._.canonical and s is not span),
+                               span._.kind)
+
+
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:
     if doc.meta.title:
         title = nlp(doc.meta.title)
@@ -223,12 +366,26 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
     return None
 
 
+def _drop_unknown_twins(lines: list[ReportingLine]) -> list[ReportingLine]:
+    """A line with no frequency is dropped where the same paragraph states the same line
+    with one ("overseen by the Board, to which it reports annually")."""
+    known = {(r.source, r.target, r.relation, r.evidence.paragraph, r.evidence.sentence) for r in lines
+             if r.frequency not in (None, UNKNOWN_FREQUENCY)}
+    return [r for r in lines if r.frequency != UNKNOWN_FREQUENCY
+            or (r.source, r.target, r.relation, r.evidence.paragraph, r.evidence.sentence) not in known]
+
+
 def _canonical(value) -> str:
     return value if isinstance(value, str) else value._.canonical
+
+
+def _written(value) -> str:
+    return value if isinstance(value, str) else value.text
 
 
 def _line(found: Found, evidence: Evidence) -> ReportingLine:
     return ReportingLine(source=_canonical(found.source), target=_canonical(found.target),
                          relation=found.relation, frequency=found.frequency,
                          frequency_text=found.frequency_text, modality=found.modality,
-                         evidence=evidence)
+                         evidence=evidence, source_text=found.source_text or _written(found.source),
+                         target_text=_written(found.target))

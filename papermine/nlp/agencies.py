@@ -9,26 +9,64 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span
 
 from ..model.data import load_jsonl
 
-__all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key", "alias_short_names"]
+__all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key", "alias_short_names", "gazetteer_rows",
+           "public_body"]
 
 #: Words skipped when matching an acronym's letters to a long form.
 _CONNECTORS = {"of", "in", "and", "for", "the", "&", "on", "to"}
 _ACRONYM_DEF = re.compile(
     r"\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?(?:the\s+)?"
-    r"(?P<acr>[A-Z][A-Za-z]{1,7}?)(?P<plural>s)?\)")
+    r"(?P<acr>[A-Z][A-Za-z]{1,7}?|[A-Z]{1,4} [A-Z]{2,6})(?P<plural>s)?\)")
+#: A place before a known body's name ("NHS Horsham and Mid Sussex" + "Clinical
+#: Commissioning Group") is at most this many words.
+PLACE_MAX_WORDS = 5
 #: How far before the bracket a long form may start.
 LONG_FORM_MAX_WORDS = 12
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b|(?<=s)['’](?=\s|$)")
 
 
+@lru_cache(maxsize=4)
+def gazetteer_rows(gazetteer: str = "agencies.jsonl",
+                   public_bodies: str = "public_bodies.jsonl") -> tuple[dict, ...]:
+    """One matcher row a name: the local partners of `gazetteer` (one row a name already),
+    then every name and acronym of the public bodies (one body a row, with its kind and
+    years). A one-word name matches only as written; acronyms always so."""
+    rows = list(load_jsonl(gazetteer))
+    for body in load_jsonl(public_bodies):
+        common = set(body.get("common_words", ()))
+        forms = [(name, False) for name in body["names"]] + [(acr, True) for acr in body.get("acronyms", ())]
+        for index, (form, acronym) in enumerate(forms):
+            row = {"id": f"{body['id']}-{'acr' if acronym else ''}{index}", "label": body["label"],
+                   "pattern": form, "canonical": body["canonical"]}
+            if acronym or len(form.split()) == 1:
+                row["case"] = "exact"
+            if form in common:
+                row["common_word"] = True
+            if body.get("generic"):
+                row["generic"] = True
+            rows.append(row)
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _public_bodies() -> dict[str, dict]:
+    return {row["canonical"]: row for row in load_jsonl("public_bodies.jsonl")}
+
+
+def public_body(canonical: str) -> dict | None:
+    """The gazetteer entry of a public body (kind, other names, acronyms, years), if known."""
+    return _public_bodies().get(canonical)
+
+
 def name_key(name: str) -> str:
     """Comparison key: case, possessives, quotes and spacing ignored."""
-    name = _POSSESSIVE.sub("", name.replace("’", "'"))
+    name = _POSSESSIVE.sub("", name.replace("’", "'")).replace("&", " and ")
     name = re.sub(r"\([^)]*\)", " ", name)
     name = re.sub(r"^(the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
     return re.sub(r"[\s-]+", " ", name).strip().lower()
@@ -40,7 +78,7 @@ def _long_form(words: list[str], acronym: str) -> str | None:
     "Children Looked After Planning & Implementation Group (CLAG)": G, A, L, C
     match; "Planning", "Implementation" are skipped (at most MAX_SKIPPED_WORDS).
     """
-    letters = acronym.lower()
+    letters = acronym.replace(" ", "").lower()
     left = len(letters)                 # letters still to match, from the end
     skips = 0
     taken: list[str] = []
@@ -70,7 +108,7 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
     for text in texts:
         for m in _ACRONYM_DEF.finditer(text):
             acronym = m.group("acr")
-            if not acronym.isupper() and sum(c.isupper() for c in acronym) < 2:
+            if not acronym.replace(" ", "").isupper() and sum(c.isupper() for c in acronym) < 2:
                 continue
             words = re.findall(r"[A-Za-z&][\w'’&-]*", text[max(0, m.start() - 200):m.start()])
             long = _long_form(words[-LONG_FORM_MAX_WORDS:], acronym)
@@ -102,7 +140,7 @@ class Resolver:
     display: dict[str, str] = field(default_factory=dict)       # key -> canonical display name
 
     def __post_init__(self):
-        for row in load_jsonl("agencies.jsonl"):
+        for row in gazetteer_rows():
             key = row["pattern"] if row.get("case") == "exact" else name_key(row["pattern"])
             self.gazetteer.setdefault(key, row)
 
@@ -134,8 +172,8 @@ class Resolver:
         """A known body under a place name: "Northby Safeguarding Children
         Partnership" is the Safeguarding Children Partnership."""
         words = name.split()
-        for cut in range(1, min(3, len(words) - 1)):
-            if not all(w[:1].isupper() for w in words[:cut]):
+        for cut in range(1, min(PLACE_MAX_WORDS + 1, len(words) - 1)):
+            if not all(w[:1].isupper() or w in ("and", "&", "of", "upon", "on") for w in words[:cut]):
                 break
             row = self.gazetteer.get(name_key(" ".join(words[cut:])))
             if row and len(words) - cut >= 2:

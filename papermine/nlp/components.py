@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..model.data import load_jsonl, load_lines
+from .agencies import gazetteer_rows
 
 __all__ = ["AgencyTagger", "FrequencyTagger", "AGENCY_SPANS", "FREQUENCY_SPANS"]
 
@@ -32,8 +33,26 @@ for _name in ("canonical", "kind", "rule", "generic"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
-_HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Committee|Services?|Team|Trust|"
-                        r"Council|Forum|Network|Authority|Executive|Cabinet|Commission|Unit)s?$")
+_HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub-Group|Committee|Services?|Team|"
+                        r"Trust|Council|Forum|Network|Authority|Authorities|Executive|Cabinet|Commission|Unit|"
+                        r"Police|Constabulary|College|Academy|Academies|University|Centre|Center|Hospital|Hospice|"
+                        r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
+                        r"Inspectorate|Collaborative|Consortium|Corporation|School|Assembly|Library|Surgery|"
+                        r"Clinic|Federation)s?$")
+#: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
+_NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
+#: A job title before a name is cut off only if it ends with one of these.
+_CORE_ROLES = {"Chair", "Chairman", "Chairperson", "Vice-Chair", "Co-Chair", "Leader", "Director", "Head",
+               "Manager", "Officer", "Lead", "Member", "Councillor", "Cllr", "Mayor", "Clerk", "Secretary",
+               "Treasurer", "Executive", "Representative", "Coordinator", "Co-ordinator", "Advisor", "Adviser"}
+#: Words that cannot end a name ("the Methodist Chapel and" ...).
+_DANGLING = {"and", "&", "of", "for", "in", "on", "the", "or"}
+#: At most this many words of a job title are cut from the front of a name.
+MAX_TITLE_WORDS = 4
+#: Patterns (bodies.jsonl) whose names may be written in lower case.
+LOWER_NAME_RULES = {"body-lower-name", "body-lower-name-possessive"}
+#: The pattern of an organisation's acronym in brackets after a person's name.
+BRACKET_ACRONYM_RULE = "body-bracket-acronym"
 
 #: Named bodies whose head noun is this generic are still bodies, but a name of
 #: just one word before it ("Service", "The Group") is not a name.
@@ -53,21 +72,25 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
 class AgencyTagger:
     """Gazetteer + named-body patterns -> `doc.spans["agencies"]`."""
 
-    def __init__(self, nlp: Language, name: str, gazetteer: str, bodies: str, stopwords: str):
+    def __init__(self, nlp: Language, name: str, gazetteer: str, bodies: str, stopwords: str,
+                 public_bodies: str = "public_bodies.jsonl", breaks: str = "name_breaks.jsonl"):
         self.nlp = nlp
         self.name = name
         self.stopwords = set(load_lines(stopwords))
-        self._load(list(load_jsonl(gazetteer)), list(load_jsonl(bodies)))
+        self.breaks = {row["label"]: set(row["words"]) for row in load_jsonl(breaks)}
+        self._load(gazetteer_rows(gazetteer, public_bodies), list(load_jsonl(bodies)))
 
     def _load(self, gazetteer: list[dict], bodies: list[dict]) -> None:
-        self.gazetteer = gazetteer
+        self.gazetteer = list(gazetteer)
         self.bodies = bodies
-        self.by_id = {row["id"]: row for row in gazetteer}
-        self.phrases = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self.by_id = {row["id"]: row for row in self.gazetteer}
+        # NORM: case and apostrophes ("Children’s" = "Children's") ignored
+        self.phrases = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self.exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
-        for row in gazetteer:
+        for row in self.gazetteer:
             matcher = self.exact if row.get("case") == "exact" else self.phrases
             matcher.add(row["id"], [self.nlp.make_doc(row["pattern"])])
+        self.known = {row["pattern"].lower() for row in self.gazetteer if not row.get("generic")}
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         for row in bodies:
             self.matcher.add(row["id"], [row["pattern"]], greedy="LONGEST")
@@ -77,6 +100,8 @@ class AgencyTagger:
         for matcher in (self.phrases, self.exact):
             for match_id, start, end in matcher(doc):
                 row = self.by_id[self.nlp.vocab.strings[match_id]]
+                if row.get("common_word") and (doc[start].is_sent_start or start == 0):
+                    continue                  # "Crisis support is ...": a word, not the charity
                 span = Span(doc, start, end, label=row["label"])
                 span._.canonical = row["canonical"]
                 span._.kind = row["label"]
@@ -84,52 +109,169 @@ class AgencyTagger:
                 span._.generic = bool(row.get("generic"))
                 spans.append(span)
         for match_id, start, end in self.matcher(doc):
-            for span in self._split(doc, start, end):
-                span = self._trim(doc, span.start, span.end)
-                if span is None:
-                    continue
+            rule = self.nlp.vocab.strings[match_id]
+            if rule == BRACKET_ACRONYM_RULE:
+                pieces = self._bracket_acronym(doc, start, end)
+            else:
+                pieces = [p for p in (self._trim(doc, s, e, rule) for s, e in self._pieces(doc, start, end)) if p]
+            for span in pieces:
                 span._.canonical = None          # resolved per document (acronyms, aliases)
                 span._.kind = None
-                span._.rule = self.nlp.vocab.strings[match_id]
+                span._.rule = rule
                 span._.generic = False
                 spans.append(span)
+        spans = [self._with_comma_list(doc, s) if s._.rule and s._.rule.startswith("body-") else s
+                 for s in spans]
+        roles = self._roles(doc)
+        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)]
         # a named body ("Youth Offending Service" inside "South Tees Youth
         # Offending Service") and the longest gazetteer match win
         doc.spans[AGENCY_SPANS] = filter_spans(spans)
         return doc
 
-    @staticmethod
-    def _split(doc: Doc, start: int, end: int) -> list[Span]:
-        """Two bodies joined by "and": "Supporting Solutions Services and Emergency
-        Duty Team" -> both; "Health and Wellbeing Board" stays one name."""
-        for i in range(start + 1, end - 1):
-            if doc[i].lower_ in ("and", "&") and _HEAD_NOUN.match(doc[i - 1].text):
-                return [Span(doc, start, i), Span(doc, i + 1, end)]
-        return [Span(doc, start, end)]
+    def _roles(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token ranges of job titles ("Cabinet Member for Adults and Health", "Director of
+        Children's Services"): bodies named inside them are portfolios, not agencies. A
+        title "of" an organisation ("Chair of the Health and Wellbeing Board") names it."""
+        out = []
+        roles, organisations = self.breaks["role"], self.breaks["organisation"]
+        for tok in doc[:-1]:
+            if tok.text not in _CORE_ROLES or doc[tok.i + 1].lower_ not in ("for", "of"):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].text in roles:
+                start -= 1
+            end = tok.i + 2
+            while end < len(doc) and (doc[end].is_title or doc[end].text in ("&", "'s", "’s", "-")
+                                      or (doc[end].lower_ in ("and", "of", "the", ",")
+                                          and end + 1 < len(doc) and doc[end + 1].is_title)):
+                end += 1
+            if doc[tok.i + 1].lower_ == "of" and any(doc[j].text in organisations for j in range(tok.i + 2, end)):
+                end = tok.i + 2               # the organisation after "of" stays a body
+            out.append((start, end))
+        return out
 
-    def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
-        """Drop sentence-start words and unbalanced brackets from a body's name."""
-        while start < end and (doc[start].text in self.stopwords or doc[start].text in "()"
-                               or doc[start].lower_ in {"and", "of", "in", "for", "on", "&"}):
+    # ---- cutting a matched run of capitalised words into names ---------------------
+    def _is_known(self, doc: Doc, start: int, end: int) -> bool:
+        if start < end and doc[start].lower_ == "the":
             start += 1
-        if end - start < MIN_BODY_TOKENS or not doc[start].text[0].isupper():
+        return doc[start:end].text.lower() in self.known
+
+    def _pieces(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """Where a run of capitalised words holds more than one name, or a name inside
+        something that is not a body, cut it: "Village Hall The Village Hall Committee",
+        "Ofsted Inspection of Children's Services", "the Corporate Parenting Plan and the
+        Corporate Parenting Group", "Leader of X Borough Council", "Supporting Solutions
+        Services and Emergency Duty Team"; "Health and Wellbeing Board" stays one name."""
+        words = self.breaks
+        pieces: list[tuple[int, int]] = []
+        begin = start
+        if doc[start].text in words["honorific"] or (start > 0 and doc[start - 1].text in words["honorific"]):
+            # "Dr Samuel Okafor of the NHS ...": a person, then perhaps their organisation
+            cut = next((j for j in range(start, end) if doc[j].lower_ in ("of", "from", "at", ",")), None)
+            if cut is None:
+                return []
+            begin = cut + 1
+        i = begin
+        while i < end:
+            tok = doc[i]
+            nxt = doc[i + 1].lower_ if i + 1 < end else ""
+            if i > begin and (tok.text in words["article"] or tok.text in words["function"]
+                              or (tok.text == "the" and doc[i - 1].lower_ != "of")):
+                pieces.append((begin, i))
+                begin = i + 1
+            elif tok.text in words["document"] and nxt in ("of", "for", "on", "into", "and", "&"):
+                begin = i + 2                 # what came before names a document, not a body
+            elif tok.text in words["role"] and nxt in ("of", "for"):
+                if nxt == "for" or not any(doc[j].text in words["organisation"] for j in range(i + 2, end)):
+                    return pieces             # "Cabinet Member for ...", "Head of Service": a role
+                begin = i + 2                 # "Leader of Tonbridge Borough Council": the council
+            elif tok.lower_ in ("and", "&") and begin < i < end - 1 and (
+                    _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i)
+                    or self._is_known(doc, i + 1, end)):
+                pieces.append((begin, i))     # two bodies joined by "and"
+                begin = i + 1
+            elif tok.text == "NHS" and i > begin and _HEAD_NOUN.match(doc[i - 1].text) \
+                    and not _NHS_TRUST_TAIL.match(doc[i:end].text):
+                pieces.append((begin, i))     # "... Commissioning Group NHS Horsham ..."
+                begin = i
+            i += 1
+        pieces.append((begin, end))
+        return [self._drop_title(doc, s, e) for s, e in pieces if e > s]
+
+    def _drop_title(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """"Clinical Chair NHS Crawley CCG" -> "NHS Crawley CCG": a job title before a name."""
+        roles = self.breaks["role"]
+        last_core = None
+        for i in range(start, min(end, start + MAX_TITLE_WORDS)):
+            if doc[i].text not in roles and doc[i].text not in "-–":
+                break
+            if doc[i].text in _CORE_ROLES:
+                last_core = i
+        if last_core is not None and end - (last_core + 1) >= MIN_BODY_TOKENS:
+            start = last_core + 1
+            while start < end and doc[start].text in "-–":
+                start += 1
+        return start, end
+
+    def _trim(self, doc: Doc, start: int, end: int, rule: str) -> Span | None:
+        """Drop sentence-start words and unbalanced brackets from a body's name."""
+        lower_name = rule in LOWER_NAME_RULES
+        while start < end and (doc[start].text in self.stopwords or doc[start].text in "()-–,"
+                               or doc[start].text in self.breaks["function"]
+                               or (doc[start].is_upper and doc[start].text.title() in self.stopwords)
+                               or doc[start].lower_ in {"and", "of", "in", "for", "on", "&", "the"}):
+            start += 1
+        while end > start and (doc[end - 1].text in "(-–," or doc[end - 1].lower_ in _DANGLING):
+            end -= 1
+        if end - start < MIN_BODY_TOKENS:
             return None
-        if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start:
+        if rule == "body-named" and not (_HEAD_NOUN.match(doc[end - 1].text) or doc[end - 1].text == ")"
+                                         or doc[end - 1].is_upper):
+            return None                       # a piece cut from a longer match that names no body
+        if not lower_name and not doc[start].text[0].isupper():
+            return None
+        if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start \
+                and doc[end].text not in self.breaks["article"] | self.breaks["function"]:
             return None                       # "Family Group Conferences": the name goes on
+        if start > 0 and doc[start - 1].lower_ in self.breaks["count"] and doc[end - 1].text.endswith("s") \
+                and not doc[end - 1].text.isupper():
+            return None                       # "two Action Groups": a kind of body, not a name
         text = doc[start:end].text
-        if text.count("(") != text.count(")"):
+        if text.count("(") != text.count(")") or text in self.breaks["product"] \
+                or doc[end - 1].text in self.breaks["product"] and doc[start].text in ("Microsoft", "MS"):
             return None
         return Span(doc, start, end, label="BODY")
 
-    def to_disk(self, path, exclude=tuple()):
-        path = Path(path)
-        _write_jsonl(path / "gazetteer.jsonl", self.gazetteer)
-        _write_jsonl(path / "bodies.jsonl", self.bodies)
+    def _with_comma_list(self, doc: Doc, span: Span) -> Span:
+        """"Children, Young People & Skills Committee" is one name: a body whose name
+        joins words with "and"/"&" takes in the comma-separated words before it, as
+        long as none of them is a body of its own ("Police, Probation and ...")."""
+        if not any(t.lower_ in ("and", "&") for t in span[:-1]):
+            return span
+        start = span.start
+        while start >= 2 and doc[start - 1].text == "," and doc[start - 2].is_title \
+                and doc[start - 2].text not in self.stopwords \
+                and doc[start - 2].text not in self.breaks["function"] | self.breaks["article"] \
+                and doc[start - 2].lower_ not in self.known:
+            start -= 2
+        if start == span.start:
+            return span
+        wider = Span(doc, start, span.end, label=span.label_)
+        for name in ("canonical", "kind", "rule", "generic"):
+            setattr(wider._, name, getattr(span._, name))
+        return wider
 
-    def from_disk(self, path, exclude=tuple()):
-        path = Path(path)
-        self._load(_read_jsonl(path / "gazetteer.jsonl"), _read_jsonl(path / "bodies.jsonl"))
-        return self
+    def _bracket_acronym(self, doc: Doc, start: int, end: int) -> list[Span]:
+        """"A. Smith (NTHFT)": an organisation's acronym after a person's name."""
+        acronym = doc[end - 2]
+        if acronym.text in self.breaks["role_acronym"] or acronym.text.lower() in self.known:
+            return []                     # a title, a party, or a body the gazetteer knows anyway
+        for tok in doc[start:end - 3]:    # the name before the bracket is a person's, not a body's
+            if _HEAD_NOUN.match(tok.text) or tok.text in self.stopwords or tok.lower_ in self.known \
+                    or tok.text in self.breaks["role"]:
+                return []
+        return [Span(doc, acronym.i, acronym.i + 1, label="BODY")]
 
 
 class FrequencyTagger:
@@ -166,9 +308,11 @@ class FrequencyTagger:
 
 @Language.factory("papermine_agencies", assigns=["doc.spans"],
                   default_config={"gazetteer": "agencies.jsonl", "bodies": "bodies.jsonl",
-                                  "stopwords": "body_stopwords.txt"})
-def make_agency_tagger(nlp: Language, name: str, gazetteer: str, bodies: str, stopwords: str):
-    return AgencyTagger(nlp, name, gazetteer, bodies, stopwords)
+                                  "stopwords": "body_stopwords.txt", "public_bodies": "public_bodies.jsonl",
+                                  "breaks": "name_breaks.jsonl"})
+def make_agency_tagger(nlp: Language, name: str, gazetteer: str, bodies: str, stopwords: str,
+                       public_bodies: str, breaks: str):
+    return AgencyTagger(nlp, name, gazetteer, bodies, stopwords, public_bodies, breaks)
 
 
 @Language.factory("papermine_frequencies", assigns=["doc.spans"],

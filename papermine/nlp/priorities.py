@@ -47,6 +47,69 @@ def _cue(name: str, text: str) -> bool:
     return any(rx.search(text) for _label, rx in _cues()[name])
 
 
+def _match(name: str, text: str) -> re.Match | None:
+    return next((m for _label, rx in _cues()[name] for m in (rx.search(text),) if m), None)
+
+
+@lru_cache(maxsize=1)
+def _membership() -> re.Pattern:
+    """A membership clause ("The Group consists of representatives from ...") is no priority."""
+    rows = [r["pattern"] for r in load_jsonl("relations.jsonl")
+            if r["label"] == "member_of" and not r.get("needs_before") and not r.get("subject_is_member")]
+    return re.compile("|".join(f"(?:{p})" for p in rows) + r"|\bmembership\b|\bmembers\b", re.IGNORECASE)
+
+
+#: "1. A continued focus on ..." at the start of a paragraph the numbering was not read from.
+_INLINE_NUMBER = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=[A-Z])")
+
+
+def _split_numbered(number: str | None, text: str) -> list[tuple[str | None, str]]:
+    """"Reduce the risk of suicide 2. Tailor approaches ... 3. Reduce access ...": the
+    numbers that follow on from the paragraph's own split it into entries."""
+    out: list[tuple[str | None, str]] = []
+    label, rest = number, text
+    try:
+        expected = int(re.sub(r"\D", "", number or "")) + 1
+    except ValueError:
+        return [(number, text)]
+    while True:
+        m = re.search(rf"\s{expected}[.)]\s+(?=[A-Z])", rest)
+        if not m:
+            break
+        out.append((label, rest[:m.start()].strip()))
+        label, rest = str(expected), rest[m.end():]
+        expected += 1
+    out.append((label, rest.strip()))
+    return [(lab, t) for lab, t in out if t]
+
+
+def _is_membership(text: str) -> bool:
+    return bool(_membership().search(text))
+
+
+#: A sentence citing a source, not stating priorities.
+_CITATION = re.compile(r"\bet al\b|\bjournal\b|\bdoi\b|https?://|\[\d+\]|\(\d{4}\)", re.IGNORECASE)
+
+
+def _split_inline(text: str) -> list[str]:
+    """"a; b; and c" at the semicolons; else "a, b and c" at the commas and the last "and"
+    only ("Starting Well, Living and Working Well and Ageing Well": three)."""
+    if ";" in text:
+        return re.split(r"\s*;\s*(?:and\s+)?", text)
+    parts = re.split(r"\s*,\s*(?:and\s+)?", text)
+    last = re.split(r"\s+and\s+(?!.*\s+and\s+)", parts[-1])
+    return parts[:-1] + last
+#: A list inside a sentence names at least this many priorities.
+INLINE_MIN_ITEMS = 2
+#: ... each at most this long (words); longer pieces are prose, not a list.
+INLINE_MAX_WORDS = 15
+#: A heading that announces priorities ("People priorities") is short; a longer one is a sentence.
+PRIORITY_HEADING_MAX_WORDS = 8
+#: Sections where no single stated aim is read.
+NO_AIM_KINDS = {"front", "recommendation", "implications", "appendix", "background_papers", "contact", "reason",
+                "minutes_item"}
+
+
 Sentences = Callable[[Paragraph, "int | None"], list[str]]
 
 
@@ -88,12 +151,15 @@ class _Finder:
                 found.append(self.make(self.first_sentence(para), "future",
                                        self.evidence(para, self.first_sentence(para), "pri-future-section")))
                 used.add(index)
-            elif section.kind == "priorities" and para.text and not para.text.endswith(":"):
+            elif section.kind == "priorities" and para.text and not para.text.endswith(":") \
+                    and not _is_membership(para.text):
                 found.append(self.make(self.first_sentence(para), "stated",
                                        self.evidence(para, self.first_sentence(para), "pri-priorities-section")))
                 used.add(index)
         found += self._lead_in_lists(used)
         found += self._priority_sentences(used)
+        found += self._inline_lists(used)
+        found += self._stated_aims(used)
         return sorted(found, key=self._position)
 
     def _position(self, priority: Priority) -> int:
@@ -128,6 +194,8 @@ class _Finder:
             introducers[item.level] = item.text
             lead = introducers.get(item.level - 1, para.text)
             word = (item.label or "").split(" ")[0].lower()
+            if _is_membership(item.text) or _is_membership(lead):
+                continue
             if item.kind == "numbered" and word in PRIORITY_LABEL_WORDS:
                 out.append(self._item(para, item, "pri-labelled-item"))
             elif item.kind in ("lettered", "roman", "bullet") and _cue("cue-priority-list", lead):
@@ -144,21 +212,89 @@ class _Finder:
         return self.make(item.text, "stated", self.evidence(para, item.text, rule, item.page), label=item.label)
 
     def _lead_in_lists(self, used: set[int]) -> list[Priority]:
-        """Numbered paragraphs under an unnumbered lead-in ("The partnership will work to:")."""
+        """Numbered paragraphs under an unnumbered lead-in ("The partnership will work to:",
+        "The strategy focuses on five key areas:"), or under a heading that announces them
+        ("People priorities"); "1. X 2. Y" run together in one paragraph are two."""
         out = []
         paragraphs = self.doc.paragraphs
         for index, lead in enumerate(paragraphs):
-            if lead.number is not None or lead.items or not lead.text.endswith(":"):
+            if lead.number is not None or lead.items:
                 continue
-            if not (_cue("cue-work-to", lead.text) or _cue("cue-priority-list", lead.text)):
+            if not ((lead.text.endswith(":") and _cue("cue-work-to", lead.text)) or _cue("cue-priority-list", lead.text)):
                 continue
-            for follower_index in range(index + 1, len(paragraphs)):
-                para = paragraphs[follower_index]
-                if para.section != lead.section or para.number is None:
-                    break
-                sentence = self.first_sentence(para)
-                out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-lead-in-list")))
-                used.add(follower_index)
+            out += self._followers(index + 1, lead.section, used)
+        for section in self.doc.sections:
+            if section.kind in NO_PRIORITY_KINDS or section.kind in ("priorities", "future_priorities") \
+                    or not section.heading or len(section.heading.split()) > PRIORITY_HEADING_MAX_WORDS \
+                    or not _cue("cue-priority-heading", section.heading):
+                continue
+            first = next((i for i, p in enumerate(paragraphs) if p.section == section.index), None)
+            if first is not None:
+                out += self._followers(first, section.index, used)
+        return out
+
+    def _followers(self, start: int, section: int, used: set[int]) -> list[Priority]:
+        out = []
+        paragraphs = self.doc.paragraphs
+        for follower_index in range(start, len(paragraphs)):
+            para = paragraphs[follower_index]
+            inline = _INLINE_NUMBER.match(para.text)
+            if para.section != section or (para.number is None and not inline):
+                break
+            if follower_index in used or _is_membership(para.text):
+                continue
+            for label, text in _split_numbered(para.number or inline.group(1), para.text if para.number else
+                                               para.text[inline.end():]):
+                sentence = self._first_of(text)
+                out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-lead-in-list"),
+                                     label=label))
+            used.add(follower_index)
+        return out
+
+    def _first_of(self, text: str) -> str:
+        """The first sentence of a piece of a paragraph."""
+        m = re.match(r"(.+?[.!?])(?:\s+[A-Z]|$)", text.strip())
+        return m.group(1) if m else text.strip()
+
+    def _inline_lists(self, used: set[int]) -> list[Priority]:
+        """A list inside a sentence: "four key priorities - improving attendance, reducing
+        exclusions and ...", "Our workstreams are: early help; school readiness; ..."."""
+        out = []
+        for index, para in enumerate(self.doc.paragraphs):
+            if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
+                continue
+            for sentence in self.sentences(para, None):
+                m = _match("cue-inline-list", sentence)
+                if not m or _is_membership(sentence) or _CITATION.search(sentence) \
+                        or (m.start() > 0 and sentence[m.start()].isupper()):
+                    continue                  # a citation, or a name ("the NHS Outcomes Framework:")
+                pieces = [p.strip(" .;:-–—") for p in _split_inline(m.group("list"))]
+                pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p and len(p) > 2]
+                if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces) \
+                        or any(not p[:1].isalpha() for p in pieces):
+                    continue
+                for number, piece in enumerate(pieces, 1):
+                    out.append(self.make(piece, "stated", self.evidence(para, sentence, "pri-inline-list"),
+                                         label=str(number)))
+                used.add(index)
+        return out
+
+    def _stated_aims(self, used: set[int]) -> list[Priority]:
+        """A single stated aim: "The aim of the Board is to achieve permanence for ..."
+        (not the purpose of a report or a meeting)."""
+        out = []
+        for index, para in enumerate(self.doc.paragraphs):
+            if index in used or self.doc.sections[para.section].kind in NO_AIM_KINDS:
+                continue
+            for sentence in self.sentences(para, None):
+                m = _match("cue-stated-aim", sentence)
+                if not m or (m.group("of") and _cue("cue-not-aim", m.group("of"))):
+                    continue
+                what = m.group("what").strip().rstrip(".")
+                if len(what.split()) < 3:
+                    continue                  # "Our vision is to:" then a list
+                out.append(self.make(what, "stated", self.evidence(para, sentence, "pri-stated-aim")))
+                used.add(index)
         return out
 
     def _priority_sentences(self, used: set[int]) -> list[Priority]:
@@ -167,7 +303,7 @@ class _Finder:
             if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
                 continue
             for sentence in self.sentences(para, None):
-                if _cue("cue-sentence-priority", sentence):
+                if _cue("cue-sentence-priority", sentence) and not _cue("cue-inline-list", sentence):
                     out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-sentence")))
         return out
 

@@ -1,11 +1,26 @@
-"""Governance relations between bodies, read sentence by sentence.
+"""Governance relations between bodies: a small grammar of cues and their arguments.
 
-A cue from models/relations.jsonl ("will report quarterly into", "consists of
-representatives from", "meet with", "sub-groups linked to", "chaired by")
-anchors a relation; its subject is the first body named in the cue's clause
-(or, for "The group", "It", "These agencies", the body named just before or
-the body the paper is about), its object the bodies named after the cue. The
-frequency is read from the same clause and normalised (models/frequencies.jsonl).
+A cue from models/relations.jsonl ("will report quarterly into", "receives two
+reports a year from", "feeds back to", "consists of", "ex officio members",
+"chaired by") anchors a relation. Its arguments:
+
+- the subject: the first body named in the cue's clause, with any joined to it
+  ("The Forum and the Group are subgroups of ..."), else the body an anaphor
+  stands for ("The group", "It", "These agencies": the body last spoken of or
+  the body the paper is about);
+- the targets: what follows the cue up to the next cue or the clause's end, read
+  as a list (comma/"and" lists, a list in brackets); a body, else a role ("the
+  Cabinet Member for Children", "a foster carer"); when the cue ends a lead-in
+  ("will report annually to:", "The Panel is accountable:"), the targets are the
+  items or lettered paragraphs that follow;
+- receiving-side cues ("receives reports from", "agreed to receive six-monthly
+  updates from") turn around: the sender reports to the subject;
+- the frequency: read from the clause ("quarterly", "two reports a year",
+  "at each meeting") and normalised (models/frequencies.jsonl), each frequency
+  paired with the target it belongs to.
+
+A past-tense cue with no frequency ("The Committee received a report from ...")
+describes one meeting, not a standing arrangement, and makes no relation.
 """
 from __future__ import annotations
 
@@ -15,10 +30,10 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..model.data import load_jsonl
+from ..model.data import load_jsonl, load_lines
 from .components import AGENCY_SPANS, FREQUENCY_SPANS
 
-__all__ = ["RelationReader", "Found", "UNKNOWN_FREQUENCY"]
+__all__ = ["RelationReader", "Found", "UNKNOWN_FREQUENCY", "role_phrase"]
 
 UNKNOWN_FREQUENCY = "unknown"
 #: Relations that happen at a frequency (others, like member_of, have none).
@@ -28,6 +43,14 @@ PERIODIC = {"reports_to", "feeds_into", "meets", "meets_with"}
 SUBGROUP_TARGET_CHARS = 16
 #: "It will report ...": a pronoun stands for a body only this close to the cue.
 PRONOUN_MAX_GAP_WORDS = 3
+#: "meets with the Children in Care Council": the other body follows the cue this closely.
+MEETS_WITH_TARGET_CHARS = 12
+#: A role named as a member or target is a short phrase.
+ROLE_MAX_WORDS = 10
+#: Kinds of body that meet and work with one another as boards do.
+BODY_KINDS = {"partnership", "council body", "subgroup"}
+#: A list entry longer than this (words) is prose, not a member.
+ENTRY_MAX_WORDS = 10
 #: Words that end one clause and start another, for finding a cue's subject.
 CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
 #: Phrases standing for a body named elsewhere; the head noun, if any, must match it.
@@ -39,8 +62,20 @@ _CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
-_REFERRED = re.compile(r"^\s*(?:of\s+|to\s+|into\s+)?the\s+(?P<head>board|group|partnership|panel|committee|"
+_REFERRED = re.compile(r"^\s*(?:of\s+|to\s+|into\s+|from\s+)?the\s+(?P<head>board|group|partnership|panel|committee|"
                        r"forum|sub-?group)\b", re.IGNORECASE)
+#: A cue that ends its sentence: its arguments are in the items that follow.
+_OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*)?(?:these\s+are\s*)?[:;]?\s*$",
+                        re.IGNORECASE)
+#: "The following groups report to the Board:": the subjects are in the items.
+_LIST_SUBJECTS = re.compile(r"\bthe\s+following\s+(?:\w+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
+                            r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
+#: "one councillor from each of the district councils": the Ys are members.
+_EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
+                   r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
+_ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|plus|including|include|includes)\s+)*"
+                        r"(?:(?:the|a|an|one|two|three|four|five|six|\d+)\s+)?", re.IGNORECASE)
+_PAST = re.compile(r"^\s*(received|considered|reported|presented|submitted|provided|gave|shared)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -50,22 +85,35 @@ def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
-def _subject_is_target_rules() -> frozenset[str]:
-    """Rules whose subject receives ("The Panel receives reports from X")."""
-    return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get("subject_is_target"))
+def _needs_before() -> dict[str, re.Pattern]:
+    """Rules that hold only after a word earlier in the clause ("The membership of
+    the X includes ...": "includes" lists members only after "membership")."""
+    return {row["id"]: re.compile(row["needs_before"], re.IGNORECASE)
+            for row in load_jsonl("relations.jsonl") if row.get("needs_before")}
+
+
+@lru_cache(maxsize=None)
+def _flagged(flag: str) -> frozenset[str]:
+    """Ids of the rules carrying `flag` (subject_is_target, subject_is_member,
+    implicit_target, list, past_needs_frequency)."""
+    return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get(flag))
 
 
 @lru_cache(maxsize=1)
-def _subject_is_member_rules() -> frozenset[str]:
-    """Rules whose subject is the member ("Barnardo's will join the Board")."""
-    return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get("subject_is_member"))
+def _role_words() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in load_lines("roles.txt")) + r")\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=1)
-def _implicit_target_rules() -> frozenset[str]:
-    """Rules whose target may go unsaid ("will report quarterly until ..."):
-    the parent named in the sentence, or the body the paper is about."""
-    return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get("implicit_target"))
+def role_phrase(text: str) -> str | None:
+    """A role named in a short phrase ("the Deputy Mayor;", "two opposition
+    councillors", "to the Cabinet Member for Children"), without its article or
+    count, or None when the phrase names no role."""
+    text = re.split(r"[;.(]|,\s*(?:who|which)\b|\s+-\s+|\s+–\s+", text, maxsplit=1)[0]
+    text = _ROLE_LEAD.sub("", text).strip(" ,:;-–")
+    text = re.sub(r"\s+(?:and|or)$", "", text).strip()
+    if not text or len(text.split()) > ROLE_MAX_WORDS or not _role_words().search(text):
+        return None
+    return re.sub(r"\s+", " ", text)
 
 
 @dataclass
@@ -79,6 +127,18 @@ class Found:
     modality: str
     sentence: Span
     rule: str
+    source_text: str | None = None       # the member as the paper lists it ("housing and homelessness services")
+
+
+@dataclass
+class _Pending:
+    """A cue whose arguments are in the items that follow its lead-in."""
+    rule: str
+    relation: str
+    subject: Span | str | None      # None: the subjects are the items ("The following groups report to X:")
+    target: Span | str | None
+    freqs: list
+    modality: str
 
 
 @dataclass
@@ -88,19 +148,52 @@ class RelationReader:
     previous: list[Span] = field(default_factory=list)   # bodies named in earlier sentences
     last_first: Span | str | None = None                 # the first body of the last sentence naming one
     last_subject: Span | str | None = None               # the subject of the last relation read
+    pending: _Pending | None = None                      # a lead-in waiting for its list
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         if new_paragraph:
             self.previous = [s for s in self.previous[-3:]]
+        self.pending = None
         found: list[Found] = []
         for sent in doc.sents:
-            found += self._sentence(doc, sent)
+            subject_before = self.last_first
+            found += self._sentence(doc, sent, subject_before)
             named = [s for s in doc.spans[AGENCY_SPANS]
                      if sent.start <= s.start < sent.end and not s._.generic]
             self.previous += named
             if named:
                 self.last_first = named[0]
         return found
+
+    def read_item(self, doc: Doc) -> list[Found] | None:
+        """One item (or lettered paragraph) after a lead-in that left a cue open: its
+        bodies, else its role, are the cue's arguments. None when nothing is open."""
+        pending = self.pending
+        if pending is None:
+            return None
+        sent = doc[:]
+        bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic or pending.relation == "member_of"]
+        freqs = list(doc.spans[FREQUENCY_SPANS]) or pending.freqs
+        found: list[Found] = []
+        if pending.subject is None:                       # the items are the subjects
+            for body in bodies:
+                if _name(body) != _name(pending.target):
+                    found += self._found(body, pending.target, pending.relation, freqs, pending.modality,
+                                         sent, pending.rule)
+            return found
+        args = bodies or [r for r in (role_phrase(doc.text),) if r]
+        for arg in args:
+            if _name(arg) == _name(pending.subject):
+                continue
+            if pending.relation == "member_of":
+                found += self._found(arg, pending.subject, "member_of", [], pending.modality, sent, pending.rule)
+            else:
+                found += self._found(pending.subject, arg, pending.relation, freqs, pending.modality,
+                                     sent, pending.rule)
+        return found
+
+    def close_list(self) -> None:
+        self.pending = None
 
     # ---- one sentence ------------------------------------------------------------
     def _cues(self, sent: Span) -> list[tuple[str, str, int, int]]:
@@ -109,12 +202,16 @@ class RelationReader:
         the first membership list of a sentence counts."""
         cues: list[tuple[str, str, int, int]] = []
         text = sent.text
+        needs = _needs_before()
         for rule_id, relation, rx in _rules():
             for m in rx.finditer(text):
+                if rule_id in needs and not needs[rule_id].search(text[:m.start()]):
+                    continue
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 if any(a < end and start < b for _, _, a, b in cues):
                     continue
-                if relation == "member_of" and any(r == "member_of" for _, r, _, _ in cues):
+                if relation == "member_of" and any(r == "member_of" for _, r, _, _ in cues) \
+                        and rule_id not in _flagged("subject_is_member"):
                     continue
                 cues.append((rule_id, relation, start, end))
         return sorted(cues, key=lambda cue: cue[2])
@@ -132,7 +229,7 @@ class RelationReader:
                 owned[nearest].append(freq)
         return owned
 
-    def _sentence(self, doc: Doc, sent: Span) -> list[Found]:
+    def _sentence(self, doc: Doc, sent: Span, subject_before) -> list[Found]:
         spans = [s for s in doc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
         freqs = [s for s in doc.spans[FREQUENCY_SPANS] if sent.start <= s.start < sent.end]
         cues = self._cues(sent)
@@ -141,38 +238,65 @@ class RelationReader:
         subgroup_parent = None
         for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
             rule_id, relation, start, end = cues[order]
+            cue_freqs = freqs_of[order]
+            if rule_id in _flagged("past_needs_frequency") and not cue_freqs \
+                    and _PAST.match(doc.text[start:end]):
+                continue                      # "received a report from": one meeting, no standing line
             begin, finish = self._clause(doc, sent, start)
             # what follows a cue belongs to it until the next cue
             finish = min([finish] + [c[2] for c in cues if c[2] >= end])
-            subjects = self._subjects(doc, spans, begin, start, end) or (
-                self._subjects(doc, spans, sent.start_char, start, end)
+            open_list = _OPEN_LIST.match(doc.text[end:sent.end_char]) is not None and \
+                (rule_id in _flagged("list") or relation == "member_of")
+            subjects = self._subjects(doc, spans, begin, start, end, subject_before) or (
+                self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                 if begin > sent.start_char else [])
+            if not subjects and _LIST_SUBJECTS.search(doc.text[begin:start]):
+                target = next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
+                    or self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8])
+                if target is not None and sent.text.rstrip().endswith(":"):
+                    self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
+                                            _modality(sent.text, start - sent.start_char))
+                continue
             if not subjects and relation == "member_of":
                 # "Membership includes ...": the body last spoken of
                 subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
             if not subjects:
                 continue
             self.last_subject = subjects[0]
-            after = [s for s in spans if end <= s.start_char < finish]
-            cue_freqs = freqs_of[order]
             modality = _modality(sent.text, start - sent.start_char)
+            if open_list and relation not in ("chaired_by", "meets", "subgroup_of") \
+                    and rule_id not in _flagged("subject_is_target") and rule_id not in _flagged("subject_is_member"):
+                self.pending = _Pending(rule_id, relation, subjects[0], None, cue_freqs, modality)
+                continue
+            if rule_id in _flagged("target_before"):
+                # "..., to which it reports annually": the body named before "which"
+                target = next((s for s in reversed(spans) if s.end_char <= start and not s._.generic), None)
+                first = next((s for s in spans if not s._.generic), None)
+                if target is not None and first is not None and _name(first) != _name(target):
+                    out += self._found(first, target, relation, cue_freqs, modality, sent, rule_id)
+                continue
+            after = [s for s in spans if end <= s.start_char < finish]
             for subject in subjects:
-                found, parent = self._relate(doc, subject, relation, rule_id, end, after, cue_freqs,
+                found, parent = self._relate(doc, subject, relation, rule_id, end, finish, after, cue_freqs,
                                              modality, sent, subgroup_parent)
                 subgroup_parent = parent or subgroup_parent
                 out += found
         return out
 
-    def _relate(self, doc, subject, relation, rule_id, end, after, cue_freqs, modality, sent, subgroup_parent):
+    def _relate(self, doc, subject, relation, rule_id, end, finish, after, cue_freqs, modality, sent,
+                subgroup_parent):
         """The relations one cue makes for one subject, and a subgroup parent if it names one."""
-        if relation == "member_of" and rule_id in _subject_is_member_rules():
+        if relation == "member_of" and rule_id in _flagged("subject_is_member"):
             body = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
                 (s for s in after if not s._.generic), None)
             return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
                     if body is not None and _name(body) != _name(subject) else []), None
         if relation == "member_of":
-            return [self._found(member, subject, relation, [], modality, sent, rule_id)[0]
-                    for member in after if _name(member) != _name(subject)], None
+            found = []
+            for member, written in self._arguments(doc, end, finish, after, roles=True, members=True):
+                if _name(member) != _name(subject):
+                    found.append(Found(member, subject, relation, None, None, modality, sent, rule_id, written))
+            return found, None
         if relation == "chaired_by":
             chair = _CHAIR.match(doc.text[end:])
             return (self._found(subject, _role(chair.group("who")), relation, [], modality, sent, rule_id)
@@ -181,7 +305,13 @@ class RelationReader:
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
                     if cue_freqs else []), None
         named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
-        if rule_id in _subject_is_target_rules():      # X reports to the subject
+        if rule_id in _flagged("bodies_only"):
+            named = [s for s in named if s._.kind in BODY_KINDS]
+        if rule_id in _flagged("subject_is_target"):      # X reports to the subject
+            if not named:
+                referred = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8])
+                if referred is not None and _name(referred) != _name(subject):
+                    named = [referred]
             found = []
             for source, freqs in _pair_frequencies(doc, named, cue_freqs):
                 found += self._found(source, subject, relation, freqs, modality, sent, rule_id)
@@ -189,15 +319,20 @@ class RelationReader:
         parent = None
         if relation == "subgroup_of":          # "sub group of the X": X follows at once
             named = [s for s in named[:1] if s.start_char - end <= SUBGROUP_TARGET_CHARS]
-        if relation in ("subgroup_of", "meets_with"):
+        if rule_id == "rel-meets-with":      # "meet with the X", not "meet with other teams in the X"
+            named = [s for s in named[:1] if s.start_char - end <= MEETS_WITH_TARGET_CHARS]
+        if relation == "subgroup_of":
             named = named[:1]
         if not named:
             referred = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8])   # "of the Board"
             if referred is not None and _name(referred) != _name(subject):
                 named = [referred]
+        if not named and relation == "reports_to" and re.search(r"\b(?:to|into)$", doc.text[:end], re.IGNORECASE):
+            role = role_phrase(doc.text[end:finish])      # "to the Cabinet Member for ..."
+            named = [role] if role else []
         if relation == "subgroup_of" and named:
             parent = named[0]
-        if not named and rule_id in _implicit_target_rules():
+        if not named and rule_id in _flagged("implicit_target"):
             fallback = subgroup_parent or self.main_body
             if fallback is not None and _name(fallback) != _name(subject):
                 named = [fallback]
@@ -206,24 +341,73 @@ class RelationReader:
             found += self._found(subject, target, relation, freqs, modality, sent, rule_id)
         return found, parent
 
+    def _arguments(self, doc: Doc, end: int, finish: int, after: list[Span], roles: bool,
+                   members: bool = False) -> list[tuple]:
+        """The list after a cue ("(the Deputy Mayor, the Executive Member for ... and
+        the Chair of ...)", "police, education and the Youth Offending Service"), as
+        (argument, the list entry as written): in each entry its bodies, else its role,
+        else "one X from each of the Ys"; in a list of members, else the entry itself."""
+        text = doc.text[end:finish]
+        colon = text.find(":")
+        if members and colon > 0 and text[:colon].strip():
+            text = text[:colon]                            # "... to support the ambitions: a, b": not members
+        bracket = re.match(r"^\s*\((?P<inner>[^)]*)\)", text)
+        if bracket:                                        # "three ex officio members (the ..., the ...)"
+            text = bracket.group("inner")
+            offset = end + bracket.start("inner")
+        else:
+            offset = end
+        spans = [s for s in (after or doc.spans[AGENCY_SPANS]) if offset <= s.start_char < offset + len(text)]
+        args: list[tuple] = []
+        taken: set = set()
+        for a, b in _entries(text, offset, spans) if roles else [(offset, offset + len(text))]:
+            entry = _clean_entry(doc.text[a:b])
+            bodies = [s for s in spans if a <= s.start_char < b]
+            if bodies:
+                for span in bodies:
+                    if id(span) not in taken:
+                        taken.add(id(span))
+                        args.append((span, entry if len(bodies) == 1 else span.text))
+                continue
+            each = _EACH.search(entry)
+            if each:
+                args.append((each.group("who").strip(), entry))
+                continue
+            role = role_phrase(entry)
+            if role:
+                args.append((role, entry))
+            elif members and entry and len(entry.split()) <= ENTRY_MAX_WORDS and not _VAGUE.search(entry) \
+                    and not re.match(r"^\w+ing\b", entry):          # "tackling supply": an aim, not a member
+                args.append((entry, entry))
+        # a body named across a separator ("Children, Young People & Skills Committee")
+        for span in after:
+            if id(span) not in taken and span.start_char < offset + len(text):
+                args.append((span, span.text))
+        return [(a, w) for a, w in args if not isinstance(a, Span) or a.start_char < finish]
+
     def list_owner(self, lead: Doc | None):
         """The body whose members a list introduces: named in its lead-in, or
         the body an anaphor there stands for ("of the Board"), or the paper's."""
         if lead is not None:
             last = list(lead.sents)[-1]
             subjects = self._subjects(lead, [s for s in lead.spans[AGENCY_SPANS] if last.start <= s.start],
-                                      last.start_char, last.end_char, last.end_char)
+                                      last.start_char, last.end_char, last.end_char, self.last_first)
             if subjects:
                 return subjects[0]
         return self.main_body
 
     def list_members(self, item: Doc, owner, rule: str) -> list[Found]:
-        """Every agency named in one item of a membership list is a member."""
+        """Every agency named in one item of a membership list is a member; an item
+        naming none may name a role ("the Cabinet Member for Children")."""
         if owner is None:
             return []
         sent = item[:]
-        return [Found(span, owner, "member_of", None, None, "does", sent, rule)
-                for span in item.spans[AGENCY_SPANS] if _name(span) != _name(owner)]
+        written = _clean_entry(item.text)
+        members: list = [span for span in item.spans[AGENCY_SPANS] if _name(span) != _name(owner)]
+        if not item.spans[AGENCY_SPANS]:
+            members = [r for r in (role_phrase(item.text),) if r]
+        return [Found(member, owner, "member_of", None, None, "does", sent, rule,
+                      written if len(members) == 1 else None) for member in members]
 
     def _found(self, source, target, relation, freqs, modality, sent, rule) -> list[Found]:
         if relation not in PERIODIC:
@@ -249,7 +433,8 @@ class RelationReader:
                     break
         return begin, finish
 
-    def _subjects(self, doc: Doc, spans: list[Span], begin: int, cue_start: int, cue_end: int) -> list:
+    def _subjects(self, doc: Doc, spans: list[Span], begin: int, cue_start: int, cue_end: int,
+                  subject_before=None) -> list:
         """The bodies a cue is about: the first named in its clause and any joined
         to it ("The Care Leavers Forum and the Placement Sufficiency Group are
         subgroups of ..."), else the body an anaphor ("The group") stands for."""
@@ -267,7 +452,10 @@ class RelationReader:
         if m.group("pronoun"):
             if len(doc.text[begin + m.end():cue_start].split()) > PRONOUN_MAX_GAP_WORDS:
                 return []                  # "It was agreed that ...": no one is meant by "it"
-            return [self.previous[-1]] if self.previous else [s for s in (self.main_body,) if s]
+            # "It" is the body the previous sentence was about (its first body)
+            referent = subject_before if subject_before is not None else (
+                self.previous[-1] if self.previous else self.main_body)
+            return [referent] if referent is not None else []
         head = m.group("head").lower().replace("-", "")
         if head in ("agencies", "body"):
             return [s for s in (self.last_first or self.main_body,) if s]
@@ -291,23 +479,72 @@ class RelationReader:
         return self._by_head(m.group("head").lower().replace("-", "")) if m else None
 
 
+#: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
+_NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s", re.IGNORECASE)
+#: A free list entry that describes partners in general is no member ("key agencies from the public sector").
+_VAGUE = re.compile(r"\b(?:agencies|partners|organisations|organizations|bodies|stakeholders|sectors|others)\b",
+                    re.IGNORECASE)
+
+
+def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]:
+    """Character ranges of the entries of a list: split at semicolons and commas, and at
+    "and"/"or" only where that parts two bodies ("the Police and the Probation Service",
+    not "drug and alcohol services"); never inside a body's name or a bracket."""
+    inside = [(s.start_char - offset, s.end_char - offset) for s in spans]
+    inside += [(m.start(), m.end()) for m in re.finditer(r"\([^)]*\)", text)]
+    cuts = [0]
+    for m in re.finditer(r"\s*(?:;|,\s*(?:and|or)\s+|,)\s*|\s+(?:and|or|as well as)\s+", text):
+        if any(a < m.start() < b for a, b in inside):
+            continue
+        if "," not in m.group(0) and ";" not in m.group(0):
+            stop = re.search(r"[,;]", text[m.end():])
+            limit = m.end() + stop.start() if stop else len(text)
+            before = any(cuts[-1] <= a < m.start() for a, b in inside[:len(spans)])
+            after = any(m.end() <= a < limit for a, b in inside[:len(spans)])
+            if not (before and after) and not _NEW_ENTRY.match(text[m.end():]):
+                continue
+        cuts += [m.start(), m.end()]
+    cuts.append(len(text))
+    return [(offset + cuts[i], offset + cuts[i + 1]) for i in range(0, len(cuts) - 1, 2)
+            if cuts[i + 1] > cuts[i]]
+
+
+def _clean_entry(text: str) -> str:
+    """A list entry without its article, trailing punctuation or a closing bracket."""
+    text = re.sub(r"^\s*(?:and|or|the|a|an|including|include|includes)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    text = text.strip(" .;:,").strip()
+    while text.endswith(")") and text.count(")") > text.count("("):
+        text = text[:-1].rstrip(" .;:,")       # a bracket the list closed, not the entry's own
+    return text
+
+
 _LEADS_TO = re.compile(r"^\s*(?:in)?to\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]:
-    """(target, its frequencies). With one target it takes them all; with
-    several ("annually to the X and twice a year to the Y") each frequency
-    goes to the target it leads to, else to the nearest."""
+    """(target, its frequencies). A frequency before the first target holds for all
+    of them ("reports quarterly to the X and the Y"); with several frequencies, one
+    that leads to a target ("annually to the X and twice a year to the Y") is that
+    target's; a frequency after a target is the nearest target's ("updates to the X
+    at each meeting")."""
     spans = [t for t in targets if not isinstance(t, str)]
-    if len(targets) < 2 or len(freqs) < 2 or len(spans) != len(targets):
+    if len(targets) < 2 or not freqs or len(spans) != len(targets):
         return [(t, freqs) for t in targets]
     owned: dict[int, list[Span]] = {i: [] for i in range(len(targets))}
+    first = min(t.start_char for t in targets)
     for freq in freqs:
         leads = [i for i, t in enumerate(targets) if t.start_char >= freq.end_char
                  and _LEADS_TO.match(doc.text[freq.end_char:t.start_char])]
-        nearest = leads[0] if leads else min(range(len(targets)), key=lambda i: min(
-            abs(freq.start_char - targets[i].end_char), abs(targets[i].start_char - freq.end_char)))
-        owned[nearest].append(freq)
+        if leads and len(freqs) > 1:
+            owned[leads[0]].append(freq)
+        elif freq.end_char <= first and len(freqs) == 1:
+            for i in owned:
+                owned[i].append(freq)
+        else:
+            nearest = min(range(len(targets)), key=lambda i: min(
+                abs(freq.start_char - targets[i].end_char), abs(targets[i].start_char - freq.end_char)))
+            owned[nearest].append(freq)
     return [(t, owned[i]) for i, t in enumerate(targets)]
 
 
