@@ -81,7 +81,7 @@ def resolve_theme(name: str) -> str:
         if wanted in (" ".join(_words(label)), " ".join(_words(ids[label]))):
             return label
     if not wanted:
-        raise NotFound(None, f"no theme named {name!r}; themes: {', '.join(labels)}")
+        raise NotFound(None, f"unknown theme {name!r}; themes: {', '.join(labels)}")
     starting = [label for label in labels if " ".join(_words(label)).startswith(wanted)]
     holding = [label for label in labels if set(_words(name)) <= set(_words(label) + _words(ids[label]))]
     for candidates in (starting, holding):
@@ -96,4 +96,4 @@ def resolve_theme(name: str) -> str:
     if ranked and ranked[0][1] >= THEME_FUZZY_MIN and (
             len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= THEME_FUZZY_MARGIN):
         return ranked[0][0]
-    raise NotFound(None, f"no theme matches {name!r}; themes: {', '.join(labels)} (see papermine themes)")
+    raise NotFound(None, f"unknown theme {name!r}; themes: {', '.join(labels)} (see papermine themes)")
