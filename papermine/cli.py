@@ -633,6 +633,25 @@ def report(output, council, db_path):
 
 
 @cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@reports_errors
+def serve(db_path, host, port):
+    """Browse and search the database in Datasette (install papermine[web]).
+
+    Opens the file read-only, with titles, descriptions, facets on council,
+    year and kind, full-text search on paragraphs (?_search=multi-agency), and
+    a canned query for dropped priorities.
+
+    Example: papermine serve --db papermine.db --port 8001
+    """
+    from .serve import serve as run_datasette
+    click.echo(f"serving {db_path} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    run_datasette(db_path, host, port)
+
+
+@cli.command()
 @click.argument("base_url")
 @click.option("--committee", required=True,
               help="A committee title (any case; expired and renamed committees included) or its numeric id.")
