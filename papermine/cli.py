@@ -633,6 +633,50 @@ def report(output, council, db_path):
 
 
 @cli.command()
+@click.argument("question")
+@db_option
+@json_option
+@click.pass_context
+@reports_errors
+def ask(ctx, question, db_path, as_json):
+    """Answer a plain-English question by running the query command it maps to.
+
+    The command is chosen by rules (intent words in models/ask_intents.jsonl;
+    council, theme, year, body and paper names looked up in the database) and
+    printed before its answer. A question that maps to no command gets one line
+    naming what was understood and the commands that exist.
+
+    Example: papermine ask "which priorities did Durham drop since 2018"
+    """
+    import io
+    from .ask import plan_question, resolve_or_refuse
+    from .store import open_store
+    with open_store(db_path, create=False) as store:
+        plan = resolve_or_refuse(plan_question(question, store))
+    args = list(plan.args[1:])
+    if db_path != DEFAULT_DB:
+        args += ["--db", db_path]
+    command = cli.commands[plan.intent]
+    if not as_json:
+        click.echo(click.style("$ " + plan.command_line + (f" --db {db_path}" if db_path != DEFAULT_DB else ""),
+                               bold=True))
+        with command.make_context(plan.intent, args, parent=ctx.parent) as sub:
+            command.invoke(sub)
+        return
+    buffer = io.StringIO()
+    status = 0
+    with contextlib.redirect_stdout(buffer), command.make_context(plan.intent, args + ["--json"],
+                                                                  parent=ctx.parent) as sub:
+        try:
+            command.invoke(sub)
+        except SystemExit as exc:              # nothing found: the answer is empty, exit 1 as the command does
+            status = exc.code or 0
+    emit_json({**plan.to_dict(), "answer": json.loads(buffer.getvalue() or "null")})
+    if status:
+        sys.exit(status)
+
+
+@cli.command()
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)

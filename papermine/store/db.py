@@ -302,6 +302,18 @@ class Store:
                 JOIN documents d ON d.id = t.doc_id {where}
                 ORDER BY d.council, coalesce(d.date, d.year || '-12-31'), d.id, t.id""", args).fetchall()
 
+    def names(self) -> dict[str, list]:
+        """The names a question may use: councils, and bodies and agencies as
+        written and as resolved ([written, canonical] pairs), relations' ends included."""
+        councils = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT council FROM documents WHERE council IS NOT NULL ORDER BY council")]
+        bodies = [list(r) for r in self.conn.execute(
+            """SELECT DISTINCT name, canonical FROM agencies
+               UNION SELECT DISTINCT canonical, canonical FROM agencies
+               UNION SELECT DISTINCT source, source FROM relations
+               UNION SELECT DISTINCT target, target FROM relations""")]
+        return {"councils": councils, "bodies": bodies}
+
     def counts(self) -> dict[str, int]:
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("documents", "paragraphs", "items", "agencies", "mentions",

@@ -15,7 +15,7 @@ import re
 from ..model import slugify
 from ..model.data import load_lines
 
-__all__ = ["make_short_ids", "match_reference", "when", "DATE_TOKEN"]
+__all__ = ["make_short_ids", "match_reference", "when", "fits", "doc_words", "DATE_TOKEN"]
 
 #: A date or a year written in a reference: 2024-01-26, 2024-01, 2024.
 DATE_TOKEN = re.compile(r"^(?:19|20)\d\d(?:-\d\d(?:-\d\d)?)?$")
@@ -63,7 +63,15 @@ def _words(text: str | None) -> set[str]:
     return set(re.findall(r"[^\W_]+", (text or "").lower()))
 
 
-def _fits(token: str, doc: dict, words: set[str]) -> bool:
+def doc_words(doc: dict) -> set[str]:
+    """The words a person may name a paper by: council, committee, title, id."""
+    return (_words(doc.get("council")) | _words(doc.get("committee")) | _words(doc.get("title"))
+            | _words(doc["id"].rsplit("_", 1)[0].replace("-", " ")))
+
+
+def fits(token: str, doc: dict, words: set[str] | None = None) -> bool:
+    """Does one word of a reference (a word, a date, a year) fit this paper?"""
+    words = doc_words(doc) if words is None else words
     if DATE_TOKEN.match(token):
         date = doc.get("date") or ""
         if len(token) == 4:
@@ -83,8 +91,7 @@ def match_reference(ref: str, docs: list[dict]) -> list[str]:
         return []
     found = []
     for doc in docs:
-        words = (_words(doc.get("council")) | _words(doc.get("committee")) | _words(doc.get("title"))
-                 | _words(doc["id"].rsplit("_", 1)[0].replace("-", " ")))
-        if all(_fits(t, doc, words) for t in tokens):
+        words = doc_words(doc)
+        if all(fits(t, doc, words) for t in tokens):
             found.append(doc["id"])
     return found
