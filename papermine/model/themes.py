@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from ..errors import NotFound
 from .data import load_jsonl, load_lines
@@ -23,7 +23,7 @@ __all__ = ["classify_theme", "theme_labels", "theme_ids", "neutral_phrases", "re
 
 OTHER = "other"
 #: A misspelt theme name ("placment stability") is taken when it scores this
-#: much (rapidfuzz WRatio, 0-100) ...
+#: much (the better of rapidfuzz WRatio and partial_ratio, 0-100) ...
 THEME_FUZZY_MIN = 80.0
 #: ... and this much more than the next best theme (else it is ambiguous).
 THEME_FUZZY_MARGIN = 5.0
@@ -92,8 +92,9 @@ def resolve_theme(name: str) -> str:
     best, matched = classify_theme(name)
     if best != OTHER and len(matched) == 1:
         return best
-    ranked = process.extract(wanted, labels, scorer=fuzz.WRatio, limit=2)
-    if ranked and ranked[0][1] >= THEME_FUZZY_MIN and (
-            len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= THEME_FUZZY_MARGIN):
-        return ranked[0][0]
+    ranked = sorted(((max(fuzz.WRatio(wanted, label), fuzz.partial_ratio(wanted, label)), label)
+                     for label in labels), reverse=True)
+    if ranked[0][0] >= THEME_FUZZY_MIN and (
+            len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= THEME_FUZZY_MARGIN):
+        return ranked[0][1]
     raise NotFound(None, f"unknown theme {name!r}; themes: {', '.join(labels)} (see papermine themes)")
