@@ -22,7 +22,7 @@ from functools import lru_cache
 from .errors import NotFound, PapermineError
 from .model.data import load_json, load_jsonl
 from .model.themes import OTHER, classify_theme, theme_labels
-from .store.refs import doc_words, fits, make_short_ids
+from .store.refs import fits, make_short_ids
 
 __all__ = ["Plan", "Understood", "plan_question", "COMMANDS"]
 

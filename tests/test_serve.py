@@ -60,7 +60,7 @@ def test_datasette_searches_facets_and_describes(sample_db):
     table, view, facets, meta, home = _get(
         sample_db, f"/{name}/paragraphs.json?_search=multi-agency&_shape=array",
         f"/{name}/paragraph_view.json?_search=quarterly&_shape=array",
-        f"/{name}/priority_view.json?_size=0", f"/-/metadata.json", f"/{name}.json")
+        f"/{name}/priority_view.json?_size=0", "/-/metadata.json", f"/{name}.json")
     rows = table.json()
     assert table.status_code == 200 and rows
     assert all("multi" in r["full_text"].lower() for r in rows)

@@ -93,7 +93,7 @@ class _GEXF12Writer(GEXFWriter):
 def write_gexf(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """GEXF 1.2 with a spell for every period each node and edge was seen."""
     out = _export_copy(graph, keep=("spells",))
-    for u, v, key, data in out.edges(keys=True, data=True):
+    for _u, _v, key, data in out.edges(keys=True, data=True):
         data["id"] = key
         data["label"] = f"{data['relation']} {data['frequency']}".strip()
     for _, data in out.nodes(data=True):
