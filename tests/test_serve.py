@@ -86,3 +86,15 @@ def test_the_dropped_priorities_canned_query(sample_db):
     assert all(r["not_in_latest_of"] == "2024-01-26" and r["last_wording"] for r in rows)
     # Middlesbrough has one paper: nothing can be dropped there
     assert everyone.json() == rows
+
+
+def test_serve_names_what_is_missing(tmp_path, monkeypatch, sample_db):
+    from click.testing import CliRunner
+
+    from papermine.cli import cli
+    absent = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "absent.db")])
+    assert absent.exit_code == 1 and "no database here" in absent.output
+    monkeypatch.setitem(__import__("sys").modules, "datasette.app", None)     # as if not installed
+    missing = CliRunner().invoke(cli, ["serve", "--db", str(sample_db)])
+    assert missing.exit_code == 1 and "pip install 'papermine[web]'" in missing.output
+    assert "Traceback" not in missing.output
