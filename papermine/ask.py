@@ -55,13 +55,14 @@ class Understood:
     theme: str | None = None
     body: str | None = None
     relation: str | None = None
+    direction: str | None = None                          # the body is the line's "from" or "to" end
     papers: list[str] = field(default_factory=list)       # short ids of papers named
     paragraph: str | None = None
     text: str | None = None
 
     def describe(self) -> str:
         parts = []
-        for name in ("council", "since", "until", "theme", "body", "relation", "paragraph", "text"):
+        for name in ("council", "since", "until", "theme", "body", "direction", "relation", "paragraph", "text"):
             value = getattr(self, name)
             if value is not None:
                 parts.append(f"{name} {value!s}")
@@ -80,10 +81,15 @@ class Plan:
     rule: str | None                    # the cue that fired
     understood: Understood
     missing: str | None = None          # why a cued command could not be used
+    fallback: list[str] | None = None   # a wider command to run when this one finds nothing
 
     @property
     def command_line(self) -> str:
         return "papermine " + shlex.join(self.args)
+
+    @property
+    def fallback_line(self) -> str | None:
+        return "papermine " + shlex.join(self.fallback) if self.fallback else None
 
     def refusal(self) -> str:
         """The one line for a question that maps to no command."""
@@ -93,7 +99,7 @@ class Plan:
 
     def to_dict(self) -> dict:
         return {"question": self.question, "command": self.args, "rule": self.rule,
-                "understood": asdict(self.understood), "missing": self.missing}
+                "understood": asdict(self.understood), "missing": self.missing, "fallback": self.fallback}
 
 
 # ---- the names a question may use ----------------------------------------------------
@@ -221,11 +227,19 @@ def _window(q: str, years: list[tuple[str, int, int]], bare_in: bool) -> tuple[i
     return since, until
 
 
-def _relation(q: str) -> str | None:
-    for relation, pattern in _words_data()["relations"].items():
-        if re.search(pattern, q):
-            return relation
-    return None
+def _relation(q: str, body_span: tuple[int, int] | None) -> tuple[str | None, str | None]:
+    """(relation, which end of it the named body is: "from" or "to")."""
+    for relation, rule in _words_data()["relations"].items():
+        if relation.startswith("/"):
+            continue
+        m = re.search(rule["pattern"], q)
+        if not m:
+            continue
+        end = rule["body"]
+        if end == "subject":           # "who does X report to": X reports; "who reports to X": X is reported to
+            end = "source" if body_span and body_span[0] < m.start() else "target"
+        return relation, ("from" if end == "source" else "to") if body_span else None
+    return None, None
 
 
 def _theme(q: str, skip: list[tuple[int, int]]) -> str | None:
@@ -326,7 +340,7 @@ def plan_question(question: str, store) -> Plan:
         u.paragraph = para.group(1).strip("()") if para.group(1).startswith("(") else para.group(1).rstrip(")")
     taken = list(council_spans) + [(s, e) for _, s, e in years]
     u.body, body_span = _body(q, lex, taken)
-    u.relation = _relation(q)
+    u.relation, u.direction = _relation(q, body_span)
     u.theme = _theme(q, taken + ([body_span] if body_span else []))
     time_words = {w for phrases in words["time"].values() for p in phrases for w in p.split()}
     ordinal_words = {w for phrases in words["ordinals"].values() for p in phrases for w in p.split()}
@@ -342,7 +356,10 @@ def plan_question(question: str, store) -> Plan:
     for rule, label in cued:
         args, why = _arguments(label, q, question, u, lex, years, quoted, content)
         if args is not None:
-            return Plan(question, label, args, rule, u)
+            fallback = None
+            if label == "lines" and u.direction:      # nothing from/to it: its lines at either end
+                fallback = [a if a not in ("--from", "--to") else "--body" for a in args]
+            return Plan(question, label, args, rule, u, fallback=fallback)
         missing = missing or why
         if words["intents"][label].get("final"):
             break                 # "what changed between ..." is a diff or nothing
@@ -390,7 +407,7 @@ def _arguments(label: str, q: str, question: str, u: Understood, lex: _Lexicon, 
     if label == "lines":
         args = ["lines", *_window_args(u)]
         if u.body:
-            args += ["--body", u.body]
+            args += [{"from": "--from", "to": "--to"}.get(u.direction, "--body"), u.body]
         if u.relation:
             args += ["--relation", u.relation]
         return args, None

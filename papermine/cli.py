@@ -9,6 +9,7 @@ import contextlib
 import functools
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -383,6 +384,14 @@ def diff(a, b, db_path, as_json):
     _print_change(result, labels)
 
 
+def _paper_line(paper: dict, labels: dict[str, str]) -> str:
+    """`durham/2022 Children Looked After ... Annual Report 2021-22` (the date
+    in brackets where the label does not show it)."""
+    label = labels.get(paper["id"], paper["id"])
+    when = _when(paper)
+    return f"{label}{'' if when in label else f' ({when})'} {paper['title'] or ''}".rstrip()
+
+
 def _cite(entry: dict, labels: dict[str, str]) -> str:
     """`durham/2024-01-26 ¶9 p3`: paper, paragraph as printed (¶- unnumbered), page (p- not known)."""
     e = entry["evidence"]
@@ -392,9 +401,8 @@ def _cite(entry: dict, labels: dict[str, str]) -> str:
 def _print_change(result: dict, labels: dict[str, str],
                   sections=(("dropped", "before"), ("new", "after"))) -> None:
     """The readable view shared by diff and dropped."""
-    f, t = result["from"], result["to"]
-    click.echo(click.style(f"from {labels.get(f['id'], f['id'])} ({_when(f)}) {f['title'] or ''}\n"
-                           f"  to {labels.get(t['id'], t['id'])} ({_when(t)}) {t['title'] or ''}", bold=True))
+    click.echo(click.style(f"from {_paper_line(result['from'], labels)}\n"
+                           f"  to {_paper_line(result['to'], labels)}", bold=True))
     for name, side in sections:
         click.echo(click.style(f"\n{name.capitalize()} priorities ({len(result[name])})", bold=True))
         for entry in result[name]:
@@ -454,8 +462,7 @@ def dropped(db_path, council, since, until, as_json):
         papers = f"{result['papers']} paper" + ("s" if result["papers"] != 1 else "")
         click.echo(click.style(f"\n== {result['council']}: {papers}", bold=True))
         if not result["compared"]:
-            f = result["from"]
-            click.echo(f"{labels.get(f['id'], f['id'])} ({_when(f)}) {f['title'] or ''}: {result['note']}")
+            click.echo(f"{_paper_line(result['from'], labels)}: {result['note']}")
             continue
         click.echo(click.style(f"Dropped ({len(result['dropped'])})", bold=True))
         for d in result["dropped"]:
@@ -562,20 +569,22 @@ def agencies(council, since, until, name, db_path, as_json):
 @cli.command()
 @since_until_options
 @click.option("--body", help="Only lines with this body at either end (part of its name).")
+@click.option("--from", "source", help="Only lines from this body (the one reporting, the member...).")
+@click.option("--to", "target", help="Only lines to this body (the one reported to...).")
 @click.option("--relation", type=click.Choice(["reports_to", "feeds_into", "subgroup_of", "member_of",
                                                "meets_with", "meets", "chaired_by"]),
               help="Only this relation (member_of is left out unless asked for).")
 @db_option
 @json_option
 @reports_errors
-def lines(council, since, until, body, relation, db_path, as_json):
+def lines(council, since, until, body, source, target, relation, db_path, as_json):
     """Reporting lines and relations with their frequency and the years they held.
 
     Example: papermine lines --council durham --body "Corporate Parenting Panel"
     """
     from .compare import reporting_lines_over_time
     found = _query(db_path, as_json, "no reporting lines match", reporting_lines_over_time,
-                   council, since, until, body, relation)
+                   council, since, until, body, relation, source, target)
     if found is None:
         return
     rows, labels = found
@@ -648,32 +657,44 @@ def ask(ctx, question, db_path, as_json):
 
     Example: papermine ask "which priorities did Durham drop since 2018"
     """
-    import io
     from .ask import plan_question, resolve_or_refuse
     from .store import open_store
     with open_store(db_path, create=False) as store:
         plan = resolve_or_refuse(plan_question(question, store))
-    args = list(plan.args[1:])
-    if db_path != DEFAULT_DB:
-        args += ["--db", db_path]
-    command = cli.commands[plan.intent]
+    db_args = ["--db", db_path] if db_path != DEFAULT_DB else []
+    steps = [plan.args] + ([plan.fallback] if plan.fallback else [])
     if not as_json:
-        click.echo(click.style("$ " + plan.command_line + (f" --db {db_path}" if db_path != DEFAULT_DB else ""),
-                               bold=True))
-        with command.make_context(plan.intent, args, parent=ctx.parent) as sub:
-            command.invoke(sub)
-        return
-    buffer = io.StringIO()
-    status = 0
-    with contextlib.redirect_stdout(buffer), command.make_context(plan.intent, args + ["--json"],
-                                                                  parent=ctx.parent) as sub:
-        try:
-            command.invoke(sub)
-        except SystemExit as exc:              # nothing found: the answer is empty, exit 1 as the command does
-            status = exc.code or 0
-    emit_json({**plan.to_dict(), "answer": json.loads(buffer.getvalue() or "null")})
+        for number, args in enumerate(steps):
+            if number:
+                click.echo(f"(nothing with {plan.understood.body} at that end; its lines at either end:)")
+            click.echo(click.style("$ papermine " + shlex.join(args + db_args), bold=True))
+            status = _run_command(ctx, args + db_args)
+            if status == 0:
+                return
+        sys.exit(status)
+    for args in steps:
+        status, output = _run_command(ctx, args + db_args + ["--json"], capture=True)
+        if status == 0:
+            break
+    emit_json({**plan.to_dict(), "ran": args, "answer": json.loads(output or "null")})
     if status:
         sys.exit(status)
+
+
+def _run_command(ctx, args: list[str], capture: bool = False):
+    """Run one papermine command in this process; its exit status (and its
+    output, when captured)."""
+    import io
+    command = cli.commands[args[0]]
+    buffer = io.StringIO()
+    status = 0
+    with contextlib.redirect_stdout(buffer) if capture else contextlib.nullcontext():
+        with command.make_context(args[0], args[1:], parent=ctx.parent) as sub:
+            try:
+                command.invoke(sub)
+            except SystemExit as exc:          # nothing found exits 1, as the command does on its own
+                status = exc.code or 0
+    return (status, buffer.getvalue()) if capture else status
 
 
 @cli.command()

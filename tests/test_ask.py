@@ -61,14 +61,21 @@ def test_the_issues_questions_answer_with_evidence(sample_db):
     assert dropped.startswith("$ papermine dropped --council 'Durham County Council' --since 2018")
     assert "first in durham/2018-11-30 ¶33 p-; last in durham/2022 ¶42 p5; not in durham/2024-01-26" in dropped
     panel = run("ask", "who does the Corporate Parenting Panel report to", *db).output
-    assert "reports_to" in panel and "durham/2024-01-26 ¶4 p-" in panel
+    # the samples name nothing the panel reports to: said so, then the lines into it
+    assert panel.startswith("$ papermine lines --from 'Corporate Parenting Panel' --relation reports_to")
+    assert "(nothing with Corporate Parenting Panel at that end; its lines at either end:)\n" \
+           "$ papermine lines --body 'Corporate Parenting Panel'" in panel
+    assert "durham/2024-01-26 ¶4 p-" in panel
+    clasp = run("ask", "Who does CLASP report to?", *db).output
+    assert "Safeguarding Children Partnership" in clasp and "Supporting Solutions" not in clasp
+    assert "nothing with" not in clasp
     police = json.loads(run("ask", "when did the police leave the partnership", "--json", *db).output)
     assert police["command"] == ["agencies", "--name", "Police"] and police["rule"] == "ask-agencies-leave"
     durham = next(a for a in police["answer"] if a["council"] == "Durham County Council")
     assert durham["still_present"] and durham["first"]["paragraph"]
     diff = run("ask", "what changed between the 2022 and 2024 CLASP papers", *db).output
     assert diff.startswith("$ papermine diff durham/2022 durham/2024-01-26")
-    assert "from durham/2022 (2022)" in diff and "frequency annually + quarterly -> six-monthly" in diff
+    assert "from durham/2022 Children Looked After" in diff and "frequency annually + quarterly -> six-monthly" in diff
 
 
 def test_a_question_that_maps_to_nothing_gets_one_line(sample_db):

@@ -262,16 +262,19 @@ def agency_presence(store, council: str | None = None, since: int | None = None,
 
 def reporting_lines_over_time(store, council: str | None = None, since: int | None = None,
                               until: int | None = None, body: str | None = None,
-                              relation: str | None = None) -> list[dict]:
+                              relation: str | None = None, source: str | None = None,
+                              target: str | None = None) -> list[dict]:
     """Reporting lines and relations with the frequencies and years they held
     (a paper without a printed date counts in the year of the period it covers);
-    `body` keeps lines with that body at either end, `relation` one relation."""
+    `body` keeps lines with that body at either end, `source`/`target` at that
+    end (names holding the text, any case), `relation` one relation."""
     lines: "OrderedDict[tuple, dict]" = OrderedDict()
-    wanted = _name_filter(body)
+    wanted, from_, to = _name_filter(body), _name_filter(source), _name_filter(target)
     for row in store.rows("relations", council, since, until):
         if row["relation"] == "member_of" and relation != "member_of":
             continue
-        if (relation and row["relation"] != relation) or not (wanted(row["source"]) or wanted(row["target"])):
+        if (relation and row["relation"] != relation) or not (wanted(row["source"]) or wanted(row["target"])) \
+                or not from_(row["source"]) or not to(row["target"]):
             continue
         key = (row["council"], row["source"], row["relation"], row["target"])
         entry = lines.setdefault(key, {"council": row["council"], "from": row["source"],
