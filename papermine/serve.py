@@ -85,6 +85,8 @@ def datasette_metadata(db_name: str) -> dict:
         "agency_view": {"title": "Agencies by council and year", "description": "Each agency named in a "
                         "paper, with its council and year and how often it is mentioned.",
                         "facets": ["council", "year", "kind"]},
+        "tables": {"title": "Tables", "description": "Tables that layout analysis kept out of the "
+                   "paragraphs: page and rows of cells (JSON)."},
         "papermine_meta": {"hidden": True},
     }
     queries = {
