@@ -9,6 +9,7 @@ import contextlib
 import functools
 import json
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -151,10 +152,13 @@ def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifes
 
     Example: papermine tag corpora/durham/2022-08_corporate-parenting-panel_clasp-annual-report.txt
     """
-    from .nlp import tag_document
     doc, stored_tags = _load_document(file_or_doc, db_path, council, committee, meeting_date, manifest,
                                       ocr=not no_ocr)
-    tags = stored_tags if stored_tags is not None and not model else tag_document(doc, model=model)
+    if stored_tags is not None and not model:
+        tags = stored_tags
+    else:
+        from .nlp import tag_document
+        tags = tag_document(doc, model=model)
     if as_json:
         emit_json(tags.to_dict())
         return
@@ -172,24 +176,39 @@ def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifes
         click.echo(f"  {_ref(r.evidence)}  {r.source} -{r.relation}{freq}-> {r.target}  [{r.modality}]")
 
 
+def _nothing(message: str):
+    """Nothing found where something was required: exit 1 in both output modes
+    (the JSON, an empty list, is printed first)."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(1)
+
+
 def _query(db_path: str, as_json: bool, nothing: str, fn, *args):
-    """Run a store query; print JSON (returning None) or return its rows for
-    the readable view. Nothing found is an error (exit 1)."""
+    """Run a store query; print JSON (returning None) or return its rows and the
+    papers' short ids for the readable view. Nothing found exits 1 either way."""
     from .store import open_store
     with open_store(db_path, create=False) as store:
         rows = fn(store, *args)
+        labels = store.short_ids()
     if as_json:
         emit_json(rows)
-        return None
     if not rows:
-        raise click.ClickException(nothing)
-    return rows
+        _nothing(nothing)
+    return None if as_json else (rows, labels)
 
 
 def since_until_options(fn):
-    fn = click.option("--until", type=int, help="Only papers of this year or earlier.")(fn)
+    fn = click.option("--until", type=int, help="Only papers of this year or earlier (an undated paper "
+                                                "counts in the year of the period it covers).")(fn)
     fn = click.option("--since", type=int, help="Only papers of this year or later.")(fn)
     return click.option("--council", help="Only this council's papers (part of the name).")(fn)
+
+
+def _table(rows: list[list], headers: list[str], widths: list[int | None] | None = None) -> None:
+    """A plain-text table (tabulate), long cells wrapped at `widths`."""
+    from tabulate import tabulate
+    click.echo(tabulate(rows, headers=headers, tablefmt="simple", maxcolwidths=widths,
+                        disable_numparse=True))
 
 
 @cli.command()
@@ -251,32 +270,48 @@ def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, 
 @json_option
 @reports_errors
 def docs(db_path, council, since, until, as_json):
-    """List the stored papers with their counts.
+    """List the stored papers with their short ids and counts.
+
+    A paper's short id (council/date, or council/year where no date is printed)
+    works wherever a document id is asked for.
 
     Example: papermine docs --council durham
     """
     from .store import Store
-    rows = _query(db_path, as_json, f"no stored papers match in {db_path}", Store.documents,
-                  council, since, until)
-    for r in rows or []:
-        click.echo(f"{r['id']}\n    {r['council'] or '-'} | {r['committee'] or '-'} | "
-                   f"{r['date'] or (str(r['year']) + ' (year)' if r['year'] else 'undated')} | "
-                   f"{r['title'] or '-'}\n    paragraphs {r['paragraphs']}, priorities {r['priorities']}, "
-                   f"agencies {r['agencies']}, relations {r['relations']}")
+
+    def listing(store, *args):
+        rows = Store.documents(store, *args)
+        short = store.short_ids()
+        return [{"short_id": short.get(r["id"]), **r} for r in rows]
+    found = _query(db_path, as_json, f"no stored papers match in {db_path}", listing, council, since, until)
+    if found is None:
+        return
+    rows, _ = found
+    _table([[r["short_id"], r["council"] or "-", r["committee"] or "-", _when(r),
+             r["title"] or "-", r["paragraphs"], r["priorities"], r["agencies"], r["relations"]]
+            for r in rows],
+           ["paper", "council", "committee", "date", "title", "¶", "priorities", "agencies", "relations"],
+           [None, 24, 24, None, 48, None, None, None, None])
+
+
+def _when(row: dict) -> str:
+    from .store.refs import when
+    return when(row.get("date"), row.get("year"))
 
 
 @cli.command()
 @click.argument("doc")
-@click.option("--para", "number", help="Show only this paragraph (as printed, e.g. 12 or 2.3).")
+@click.option("--para", "number", help="Show only this paragraph (as printed, e.g. 12, 2.3 or a).")
 @db_option
 @json_option
 @reports_errors
 def show(doc, number, db_path, as_json):
     """Show a stored paper, or one paragraph with its section and page.
 
-    DOC is a document id or an unambiguous start of one.
+    DOC is a document id, a short id (durham/2024-01-26), an unambiguous start
+    of an id, or words naming one paper ("durham 2022 annual report").
 
-    Example: papermine show durham_2024-01-26 --para 4
+    Example: papermine show durham/2024-01-26 --para 4
     """
     from .store import open_store
     with open_store(db_path, create=False) as store:
@@ -285,17 +320,21 @@ def show(doc, number, db_path, as_json):
             if as_json:
                 emit_json(rows)
                 return
+            short = store.short_ids()
             for r in rows:
                 ocr = " (read by OCR)" if r["ocr"] else ""
                 if r["ocr_confidence"] is not None:
                     ocr = f" (read by OCR, mean confidence {r['ocr_confidence']:.0f}%)"
-                click.echo(f"{r['doc_id']} ¶{r['number']} p{r['page'] or '-'} [{r['section']}]{ocr}\n{r['text']}")
+                click.echo(f"{short.get(r['doc_id'], r['doc_id'])} ¶{r['number']} p{r['page'] or '-'} "
+                           f"[{r['section']}]{ocr}\n{r['text']}")
             return
         document = store.load_document(doc)
+        label = store.short_ids().get(document.id, document.id)
     if as_json:
         emit_json(document.to_dict())
         return
-    click.echo(click.style(f"{document.id}: {document.meta.title or '-'}", bold=True))
+    click.echo(click.style(f"{label}: {document.meta.title or '-'}", bold=True))
+    click.echo(f"id {document.id}")
     if document.ocr_pages:
         click.echo(f"pages read by OCR (mean confidence): {_ocr_summary(document.ocr_pages)}; "
                    "their paragraphs are marked [OCR]")
@@ -318,33 +357,35 @@ def show(doc, number, db_path, as_json):
 @db_option
 @since_until_options
 @click.option("--limit", type=click.IntRange(1, 1000), default=20, show_default=True)
+@click.option("--fts", "raw", is_flag=True,
+              help="QUERY is raw SQLite FTS5 syntax (AND/OR/NOT, NEAR, column filters).")
 @json_option
 @reports_errors
-def search(query, db_path, council, since, until, limit, as_json):
+def search(query, db_path, council, since, until, limit, raw, as_json):
     """Full-text search over stored paragraphs, best matches first.
 
-    QUERY uses SQLite FTS5 syntax: words, "quoted phrases", AND/OR/NOT, prefix*.
+    Every word must be there; hyphenated words and numbers (multi-agency,
+    18-25) and "quoted phrases" are phrases; a trailing * matches the start of
+    a word (safeguard*). With --fts, QUERY is SQLite FTS5 syntax as written.
 
     Example: papermine search "report quarterly" --council durham
     """
-    from .store import open_store
-    with open_store(db_path, create=False) as store:
-        hits = store.search(query, council, since, until, limit)
-    if as_json:
-        emit_json(hits)
+    found = _query(db_path, as_json, f"nothing found for {query!r}",
+                   lambda store: store.search(query, council, since, until, limit, raw=raw))
+    if found is None:
         return
-    if not hits:
-        raise click.ClickException(f"nothing found for {query!r}")
-    for h in hits:
-        click.echo(f"{h['doc']} ({h['date'] or h['year'] or 'undated'}) ¶{h['paragraph'] or '-'} "
-                   f"p{h['page'] or '-'} [{h['section'] or '-'}]\n    {h['snippet']}")
+    for h in found[0]:
+        click.echo(f"{h['short_id'] or h['doc']} ¶{h['paragraph'] or '-'} p{h['page'] or '-'} "
+                   f"[{h['section'] or '-'}]\n    {h['snippet']}")
 
 
 def _paper_and_tags(ref: str, db_path: str, ocr: bool = True):
     """A paper and its tags, from a file (parsed and tagged now) or the store."""
-    from .nlp import tag_document
     doc, tags = _load_document(ref, db_path, ocr=ocr)
-    return doc, tags if tags is not None else tag_document(doc)
+    if tags is None:
+        from .nlp import tag_document
+        tags = tag_document(doc)
+    return doc, tags
 
 
 @cli.command()
@@ -357,42 +398,54 @@ def _paper_and_tags(ref: str, db_path: str, ocr: bool = True):
 def diff(a, b, db_path, no_ocr, as_json):
     """What changed from paper A to paper B: priorities and governance.
 
-    A and B are files or stored document ids (two files need no database);
-    papers of two councils compare too.
+    A and B are files or stored papers (ids, short ids such as durham/2022, or
+    words naming one paper); two files need no database; papers of two
+    councils compare too.
 
-    Example: papermine diff durham_undated_children-looked durham_2024-01-26
+    Example: papermine diff durham/2022 durham/2024-01-26
     """
     from .compare import diff_papers
+    from .store.refs import make_short_ids
     doc_a, tags_a = _paper_and_tags(a, db_path, ocr=not no_ocr)
     doc_b, tags_b = _paper_and_tags(b, db_path, ocr=not no_ocr)
     result = diff_papers(doc_a, tags_a, doc_b, tags_b)
     if as_json:
         emit_json(result)
         return
-    _print_change(result)
+    labels = make_short_ids([result["from"], result["to"]] if doc_a.id != doc_b.id else [result["from"]])
+    _print_change(result, labels)
 
 
-def _cite(entry: dict) -> str:
+def _paper_line(paper: dict, labels: dict[str, str]) -> str:
+    """`durham/2022 Children Looked After ... Annual Report 2021-22` (the date
+    in brackets where the label does not show it)."""
+    label = labels.get(paper["id"], paper["id"])
+    when = _when(paper)
+    return f"{label}{'' if when in label else f' ({when})'} {paper['title'] or ''}".rstrip()
+
+
+def _cite(entry: dict, labels: dict[str, str]) -> str:
+    """`durham/2024-01-26 ¶9 p3`: paper, paragraph as printed (¶- unnumbered), page (p- not known)."""
     e = entry["evidence"]
-    return f"{e['doc'].split('_')[0]} {e['doc'].split('_')[1]} ¶{e['paragraph'] or '-'} p{e['page'] or '-'}"
+    return f"{labels.get(e['doc'], e['doc'])} ¶{e['paragraph'] or '-'} p{e['page'] or '-'}"
 
 
-def _print_change(result: dict, sections=(("dropped", "before"), ("new", "after"))) -> None:
+def _print_change(result: dict, labels: dict[str, str],
+                  sections=(("dropped", "before"), ("new", "after"))) -> None:
     """The readable view shared by diff and dropped."""
-    f, t = result["from"], result["to"]
-    click.echo(click.style(f"from {f['id']} ({f['date'] or f['year'] or 'undated'})\n"
-                           f"  to {t['id']} ({t['date'] or t['year'] or 'undated'})", bold=True))
+    click.echo(click.style(f"from {_paper_line(result['from'], labels)}\n"
+                           f"  to {_paper_line(result['to'], labels)}", bold=True))
     for name, side in sections:
         click.echo(click.style(f"\n{name.capitalize()} priorities ({len(result[name])})", bold=True))
         for entry in result[name]:
             p = entry[side]
-            click.echo(f"  - [{p['theme']}] {_short(p['text'], 100)}\n      {_cite(p)}")
+            click.echo(f"  - [{p['theme']}] {_short(p['text'], 100)}\n      {_cite(p, labels)}")
     for name in ("reworded", "persisted"):
         click.echo(click.style(f"\n{name.capitalize()} ({len(result[name])})", bold=True))
         for entry in result[name]:
             why = entry.get("why") or (f"score {entry['score']}" if "score" in entry else "")
-            click.echo(f"  - {_short(entry['before']['text'], 70)}  [{_cite(entry['before'])}]\n"
-                       f"    => {_short(entry['after']['text'], 70)}  [{_cite(entry['after'])}]  {why}")
+            click.echo(f"  - {_short(entry['before']['text'], 70)}  [{_cite(entry['before'], labels)}]\n"
+                       f"    => {_short(entry['after']['text'], 70)}  [{_cite(entry['after'], labels)}]  {why}")
     for name in ("merged", "split"):
         for entry in result.get(name, []):
             before = entry["before"] if isinstance(entry["before"], list) else [entry["before"]]
@@ -406,14 +459,15 @@ def _print_change(result: dict, sections=(("dropped", "before"), ("new", "after"
     for label, key in (("added", "added"), ("removed", "removed")):
         for line in gov[key]:
             freq = f" ({line['frequency']})" if line["frequency"] else ""
-            click.echo(f"  {label}: {line['from']} -{line['relation']}{freq}-> {line['to']}  [{_cite(line)}]")
+            click.echo(f"  {label}: {line['from']} -{line['relation']}{freq}-> {line['to']}  "
+                       f"[{_cite(line, labels)}]")
     for change in gov["changed"]:
         line = change["after"][0]
         click.echo(f"  changed: {line['from']} -{line['relation']}-> {line['to']}: {change['what']}  "
-                   f"[{_cite(change['before'][0])} => {_cite(line)}]")
+                   f"[{_cite(change['before'][0], labels)} => {_cite(line, labels)}]")
     for label, key in (("joined", "joined"), ("left", "left")):
         for line in gov["members"][key]:
-            click.echo(f"  member {label}: {line['from']} ({line['to']})  [{_cite(line)}]")
+            click.echo(f"  member {label}: {line['from']} ({line['to']})  [{_cite(line, labels)}]")
 
 
 @cli.command()
@@ -425,110 +479,175 @@ def dropped(db_path, council, since, until, as_json):
     """Priorities each council dropped (there, then in no later paper), with evidence.
 
     Also lists what persisted, was reworded or is new between the first and last
-    paper in the window, and how governance changed.
+    paper in the window, and how governance changed. A council with one paper
+    in the window is named as such: there is nothing to compare it with.
 
     Example: papermine dropped --council durham --since 2018
     """
     from .compare import dropped_priorities
-    results = _query(db_path, as_json, "no stored papers with priorities match", dropped_priorities,
-                     council, since, until)
-    for result in results or []:
-        click.echo(click.style(f"\n== {result['council']}: {result['papers']} papers", bold=True))
+    found = _query(db_path, as_json, "no stored papers with priorities match", dropped_priorities,
+                   council, since, until)
+    if found is None:
+        return
+    results, labels = found
+    for result in results:
+        papers = f"{result['papers']} paper" + ("s" if result["papers"] != 1 else "")
+        click.echo(click.style(f"\n== {result['council']}: {papers}", bold=True))
+        if not result["compared"]:
+            click.echo(f"{_paper_line(result['from'], labels)}: {result['note']}")
+            continue
         click.echo(click.style(f"Dropped ({len(result['dropped'])})", bold=True))
         for d in result["dropped"]:
             b = d["before"]
             later = d["later_papers"] - 1
+            gone = d["dropped_in"]["id"]
             click.echo(f"  - [{b['theme']}] {_short(b['text'], 100)}\n"
-                       f"      first in {_cite(d['first_seen'])}; last in {_cite(b)}; not in "
-                       f"{d['dropped_in']['id']}" + (f" nor {later} later paper(s)" if later else ""))
-        _print_change(result, sections=(("new", "after"),))     # its drops are listed above
+                       f"      first in {_cite(d['first_seen'], labels)}; last in {_cite(b, labels)}; "
+                       f"not in {labels.get(gone, gone)}" + (f" nor {later} later paper(s)" if later else ""))
+        _print_change(result, labels, sections=(("new", "after"),))     # its drops are listed above
 
 
 @cli.command()
-@click.option("--theme", help="One theme (see models/themes.jsonl); default all.")
-@council_option
+@click.option("--theme", help="One theme: its name, a start of it or words of it "
+                              "(\"care leavers\"); see papermine themes. Default all.")
+@since_until_options
 @db_option
 @json_option
 @reports_errors
-def timeline(theme, council, db_path, as_json):
+def timeline(theme, council, since, until, db_path, as_json):
     """A theme's presence year by year (priorities per council and year).
 
-    Example: papermine timeline --theme "care leavers and the local offer"
+    Example: papermine timeline --theme "care leavers"
     """
     from .compare import theme_timeline
-    from .nlp import theme_labels
-    if theme and theme not in theme_labels():
-        raise click.ClickException(f"unknown theme {theme!r}; themes: {', '.join(theme_labels())}")
-    rows = _query(db_path, as_json, "no priorities match", theme_timeline, theme, council)
-    if rows is None:
+    from .model.themes import resolve_theme
+    label = resolve_theme(theme) if theme else None
+    found = _query(db_path, as_json, "no priorities match", theme_timeline, label, council, since, until)
+    if found is None:
         return
+    rows = found[0]
     years = sorted({y for r in rows for y in r["papers_by_year"]})
-    head = f"{'council':<28} {'theme':<42} " + " ".join(f"{str(y)[2:]:>3}" for y in years)
-    click.echo(head)
+    table = []
     for r in rows:
-        cells = []
-        for y in years:
-            if y not in r["papers_by_year"]:
-                cells.append("  ·")          # no paper that year
-            else:
-                cells.append(f"{r['years'].get(y, 0) or '-':>3}")
-        click.echo(f"{_short(r['council'] or '-', 28):<28} {_short(r['theme'], 42):<42} " + " ".join(cells))
-    click.echo("(number of priorities with the theme; '-' paper without it; '·' no paper that year)")
+        cells = ["·" if y not in r["papers_by_year"] else (r["years"].get(y, 0) or "-") for y in years]
+        table.append([r["council"] or "-", r["theme"], *cells])
+    _table(table, ["council", "theme", *[str(y) for y in years]], [24, 40, *[None] * len(years)])
+    click.echo("(priorities with the theme; '-' a paper without it; '·' no paper that year; an undated "
+               "paper counts in the year of the period it covers)")
 
 
 @cli.command()
-@council_option
+@db_option
+@since_until_options
+@json_option
+@reports_errors
+def themes(db_path, council, since, until, as_json):
+    """The priority themes (models/themes.jsonl), with how many stored
+    priorities have each where a database is there.
+
+    Example: papermine themes --council durham
+    """
+    from .model.themes import theme_ids, theme_labels
+    counts: dict[str, int] | None = None
+    if Path(db_path).exists():
+        from .store import open_store
+        with open_store(db_path, create=False) as store:
+            counts = {}
+            for row in store.rows("priorities", council, since, until):
+                counts[row["theme"]] = counts.get(row["theme"], 0) + 1
+    ids = theme_ids()
+    rows = [{"id": ids[label], "label": label, "priorities": None if counts is None else counts.get(label, 0)}
+            for label in theme_labels()]
+    if as_json:
+        emit_json(rows)
+        return
+    _table([[r["label"], r["id"], "-" if r["priorities"] is None else r["priorities"]] for r in rows],
+           ["theme", "id", "priorities"])
+
+
+@cli.command()
+@since_until_options
+@click.option("--name", help="Only agencies whose name holds this (e.g. police).")
 @db_option
 @json_option
 @reports_errors
-def agencies(council, db_path, as_json):
-    """Each agency's first and last appearance in each council's papers.
+def agencies(council, since, until, name, db_path, as_json):
+    """Each agency's first and last appearance in each council's papers, and
+    the first paper without it since.
 
-    Example: papermine agencies --council durham
+    Example: papermine agencies --council durham --name police
     """
     from .compare import agency_presence
-    for r in _query(db_path, as_json, "no agencies match", agency_presence, council) or []:
-        state = "still present" if r["still_present"] else "not in the latest paper"
-        click.echo(f"{_short(r['council'] or '-', 24):<24} {_short(r['canonical'], 48):<48} "
-                   f"{r['first']['date'] or r['first']['year'] or '?'} .. {r['last']['date'] or r['last']['year'] or '?'}"
-                   f"  in {r['mentioned_in']}/{r['council_papers']} papers, {state}")
+    found = _query(db_path, as_json, "no agencies match", agency_presence, council, since, until, name)
+    if found is None:
+        return
+    rows, labels = found
+    table = []
+    for r in rows:
+        if r["still_present"]:
+            state = "in the latest paper"
+        elif r["left_by"]:
+            state = f"not in {labels.get(r['left_by'], r['left_by'])}"
+        else:
+            state = "not in the latest paper"
+        table.append([r["council"] or "-", r["canonical"], r["kind"],
+                      f"{_when(r['first'])} ({_cite({'evidence': r['first']}, labels)})",
+                      f"{_when(r['last'])} ({_cite({'evidence': r['last']}, labels)})",
+                      f"{r['mentioned_in']}/{r['council_papers']}", state])
+    _table(table, ["council", "agency", "kind", "first", "last", "papers", "since"],
+           [24, 40, None, None, None, None, 30])
 
 
 @cli.command()
-@council_option
+@since_until_options
+@click.option("--body", help="Only lines with this body at either end (part of its name).")
+@click.option("--from", "source", help="Only lines from this body (the one reporting, the member...).")
+@click.option("--to", "target", help="Only lines to this body (the one reported to...).")
+@click.option("--relation", type=click.Choice(["reports_to", "feeds_into", "subgroup_of", "member_of",
+                                               "meets_with", "meets", "chaired_by"]),
+              help="Only this relation (member_of is left out unless asked for).")
 @db_option
 @json_option
 @reports_errors
-def lines(council, db_path, as_json):
+def lines(council, since, until, body, source, target, relation, db_path, as_json):
     """Reporting lines and relations with their frequency and the years they held.
 
-    Example: papermine lines --council durham
+    Example: papermine lines --council durham --body "Corporate Parenting Panel"
     """
     from .compare import reporting_lines_over_time
-    for r in _query(db_path, as_json, "no reporting lines match", reporting_lines_over_time, council) or []:
-        held = ", ".join(f"{year}: {'/'.join(f) or '-'}" for year, f in r["years"].items())
-        click.echo(f"{r['from']} -{r['relation']}-> {r['to']}  [{held}]")
+    found = _query(db_path, as_json, "no reporting lines match", reporting_lines_over_time,
+                   council, since, until, body, relation, source, target)
+    if found is None:
+        return
+    rows, labels = found
+    table = [[r["from"], r["relation"], r["to"],
+              ", ".join(f"{year}: {'/'.join(f) or '-'}" for year, f in r["years"].items()),
+              _cite({"evidence": r["evidence"][-1]}, labels)] for r in rows]
+    _table(table, ["from", "relation", "to", "years: frequency", "latest evidence"], [36, None, 36, 36, None])
 
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "json", "csv", "svg", "png"]),
               required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
-@council_option
+@since_until_options
 @db_option
 @reports_errors
-def graph(fmt, output, council, db_path):
+def graph(fmt, output, council, since, until, db_path):
     """Export the governance graph (bodies, agencies, relations over time).
 
-    GEXF carries time intervals for Gephi's timeline; csv writes an edge list
-    and a .nodes.csv beside it; svg/png draw a picture.
+    GEXF (1.2, valid against its schema) carries a spell for each period a body
+    or line was seen, for Gephi's timeline; GraphML (unique edge ids) and
+    node-link JSON for R/igraph, networkx, Cytoscape; csv writes an edge list
+    and a .nodes.csv beside it; svg/png draw a picture. A renamed body is one
+    node with its names over time.
 
     Example: papermine graph --format gexf -o governance.gexf --council durham
     """
     from .graph import WRITERS, to_graph
     from .store import open_store
     with open_store(db_path, create=False) as store:
-        g = to_graph(store, council)
+        g = to_graph(store, council, since, until)
     if g.number_of_nodes() == 0:
         raise click.ClickException("no bodies or relations match")
     WRITERS[fmt](g, output)
@@ -552,6 +671,81 @@ def report(output, council, db_path):
             raise click.ClickException("no stored papers match")
         write_report(store, output, council)
     click.echo(f"wrote {output}")
+
+
+@cli.command()
+@click.argument("question")
+@db_option
+@json_option
+@click.pass_context
+@reports_errors
+def ask(ctx, question, db_path, as_json):
+    """Answer a plain-English question by running the query command it maps to.
+
+    The command is chosen by rules (intent words in models/ask_intents.jsonl;
+    council, theme, year, body and paper names looked up in the database) and
+    printed before its answer. A question that maps to no command gets one line
+    naming what was understood and the commands that exist.
+
+    Example: papermine ask "which priorities did Durham drop since 2018"
+    """
+    from .ask import plan_question, resolve_or_refuse
+    from .store import open_store
+    with open_store(db_path, create=False) as store:
+        plan = resolve_or_refuse(plan_question(question, store))
+    db_args = ["--db", db_path] if db_path != DEFAULT_DB else []
+    steps = [plan.args] + ([plan.fallback] if plan.fallback else [])
+    if not as_json:
+        for number, args in enumerate(steps):
+            if number:
+                click.echo(f"(nothing with {plan.understood.body} at that end; its lines at either end:)")
+            click.echo(click.style("$ papermine " + shlex.join(args + db_args), bold=True))
+            status = _run_command(ctx, args + db_args)
+            if status == 0:
+                return
+        sys.exit(status)
+    for args in steps:
+        status, output = _run_command(ctx, args + db_args + ["--json"], capture=True)
+        if status == 0:
+            break
+    emit_json({**plan.to_dict(), "ran": args, "answer": json.loads(output or "null")})
+    if status:
+        sys.exit(status)
+
+
+def _run_command(ctx, args: list[str], capture: bool = False):
+    """Run one papermine command in this process; its exit status (and its
+    output, when captured)."""
+    import io
+    command = cli.commands[args[0]]
+    buffer = io.StringIO()
+    status = 0
+    with contextlib.redirect_stdout(buffer) if capture else contextlib.nullcontext():
+        with command.make_context(args[0], args[1:], parent=ctx.parent) as sub:
+            try:
+                command.invoke(sub)
+            except SystemExit as exc:          # nothing found exits 1, as the command does on its own
+                status = exc.code or 0
+    return (status, buffer.getvalue()) if capture else status
+
+
+@cli.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="The address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True)
+@reports_errors
+def serve(db_path, host, port):
+    """Browse and search the database in Datasette (install papermine[web]).
+
+    Opens the file read-only, with titles, descriptions, facets on council,
+    year and kind, full-text search on paragraphs (?_search=multi-agency), and
+    a canned query for dropped priorities.
+
+    Example: papermine serve --db papermine.db --port 8001
+    """
+    from .serve import serve as run_datasette
+    click.echo(f"serving {db_path} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
+    run_datasette(db_path, host, port)
 
 
 @cli.command()

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from ..model import Document, Tags
 from .entries import governance_entry, line_entry, priority_entry
-from .governance import GovernanceDiff, Rename, diff_governance, find_renames
+from .governance import GovernanceDiff, Rename, diff_governance, find_renames, rename_chains
 from .priorities import (MATCH_THRESHOLD, PERSISTED_TEXT, Match, PriorityAlignment, Score,
                          align_priorities, score_pair)
 from .timeline import (Paper, Track, agency_presence, dropped_priorities, load_papers,
                        reporting_lines_over_time, theme_timeline, track_priorities)
 
 __all__ = ["diff_papers", "align_priorities", "diff_governance", "find_renames", "score_pair",
-           "PriorityAlignment", "GovernanceDiff", "Match", "Score", "Rename", "Paper", "Track",
+           "rename_chains", "PriorityAlignment", "GovernanceDiff", "Match", "Score", "Rename", "Paper", "Track",
            "load_papers", "track_priorities", "dropped_priorities", "theme_timeline",
            "agency_presence", "reporting_lines_over_time", "paper_summary", "priority_entry",
            "line_entry", "MATCH_THRESHOLD", "PERSISTED_TEXT"]

@@ -17,7 +17,8 @@ from rapidfuzz import fuzz
 
 from ..model import ReportingLine, Tags
 
-__all__ = ["GovernanceDiff", "Rename", "diff_governance", "RENAME_THRESHOLD"]
+__all__ = ["GovernanceDiff", "Rename", "diff_governance", "find_renames", "rename_chains",
+           "RENAME_THRESHOLD"]
 
 #: Weight of name similarity in a rename score (the rest is shared relations).
 RENAME_NAME_WEIGHT = 0.5
@@ -101,6 +102,27 @@ def find_renames(before: Tags, after: Tags) -> list[Rename]:
         old, new = (u[1], v[1]) if u[0] == "a" else (v[1], u[1])
         renames.append(details[(old, new)])
     return sorted(renames, key=lambda r: r.before)
+
+
+def rename_chains(papers: list[Tags]) -> dict[str, str]:
+    """Along one council's papers in date order: every name of a renamed body
+    -> the name it was last seen under ("Looked After Children Strategic
+    Partnership" -> "Children Looked After Strategic Partnership"). Renames are
+    found between each paper and the next that states relations; a chain of
+    them (A -> B -> C) is one body."""
+    stating = [tags for tags in papers if tags.reporting_lines]
+    links = nx.Graph()
+    last_seen: dict[str, int] = {}
+    for index, tags in enumerate(stating):
+        for name in _bodies(tags):
+            last_seen[name] = index
+    for before, after in zip(stating, stating[1:]):
+        links.add_edges_from((r.before, r.after) for r in find_renames(before, after))
+    latest = {}
+    for names in nx.connected_components(links):
+        final = max(sorted(names), key=lambda name: last_seen.get(name, -1))
+        latest.update({name: final for name in names if name != final})
+    return latest
 
 
 def _key(line: ReportingLine, rename: dict[str, str]) -> tuple[str, str, str]:

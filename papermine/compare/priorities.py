@@ -15,7 +15,7 @@ import networkx as nx
 from rapidfuzz import fuzz, process
 
 from ..model import Priority
-from ..nlp.themes import neutral_phrases
+from ..model.themes import neutral_phrases
 
 __all__ = ["Match", "PriorityAlignment", "align_priorities", "score_pair", "score_matrix", "Score",
            "TEXT_WEIGHT", "THEME_WEIGHT", "MATCH_THRESHOLD", "PERSISTED_TEXT"]

@@ -121,67 +121,96 @@ def _entry(paper: Paper, priority: Priority) -> dict:
             "kind": priority.kind, "evidence": priority.evidence.to_dict()}
 
 
+#: What a council with one paper in the window gets instead of a comparison.
+ONE_PAPER_NOTE = "one paper with priorities in the window: nothing to compare it with"
+
+
 def dropped_priorities(store, council: str | None = None, since: int | None = None,
                        until: int | None = None) -> list[dict]:
     """For each council: its priorities dropped (and persisted, reworded, new)
-    between its first and last paper in the window, with evidence."""
+    between its first and last paper in the window, with evidence.
+
+    Each lineage (a priority followed along the papers) is reported once: a
+    lineage that is dropped is never also the start of a persisted or reworded
+    entry. A council with one paper in the window is reported as such
+    (`compared` false), not compared with itself."""
     results = []
     for name, papers in load_papers(store, council).items():
         stating = [p for p in papers if p.priorities]
         window = [p for p in stating if _in_window(p.year, since, until)]
         if not window:
             continue
-        tracks = track_priorities(stating)
         first, last = window[0], window[-1]
-        order = {p.doc_id: i for i, p in enumerate(stating)}
-        dropped, persisted, reworded, new = [], [], [], []
-        reported: set[int] = set()       # merged tracks share their last version: report it once
-        # tracks that reach back to the window's first paper speak first
-        for track in sorted(tracks, key=lambda t: order[t.first[0].doc_id]):
-            last_paper, last_priority = track.last
-            if id(last_priority) in reported:
-                continue
-            reported.add(id(last_priority))
-            following = stating[order[last_paper.doc_id] + 1:]
-            if _carried_later(last_priority, following):
-                continue                          # a later paper still says it (matched elsewhere)
-            if following and _in_window(following[0].year, since, until):
-                dropped.append({"before": _entry(last_paper, last_priority),
-                                "first_seen": _entry(*track.first),
-                                "dropped_in": following[0].summary(),
-                                "later_papers": len(following)})
-                continue
-            at_end = next((v for v in track.versions if v[0] is last), None)
-            if at_end is None:
-                continue                          # gone before the window, or not in its last paper
-            earlier = [v for v in track.versions if order[v[0].doc_id] <= order[first.doc_id]]
-            if not earlier and first is not last:
-                # joined up with another lineage on the way? then the window's first
-                # paper may still say it: compare with its best match there
-                scores = score_matrix(first.priorities, [at_end[1]])
-                best = max(scores, key=lambda key: scores[key].combined, default=None)
-                if best is None or scores[best].combined < MATCH_THRESHOLD:
-                    new.append({"after": _entry(*at_end), "first_seen": _entry(*track.first)})
-                    continue
-                earlier = [(first, first.priorities[best[0]])]
-            start = earlier[-1] if earlier else at_end
-            score = score_pair(start[1], at_end[1])
-            entry = {"before": _entry(*start), "after": _entry(*at_end), "score": round(score.combined, 1)}
-            (persisted if score.text >= PERSISTED_TEXT else reworded).append(entry)
-        governance = diff_governance(first.tags(), last.tags()) if first is not last else None
-        results.append({
-            "council": name, "from": first.summary(), "to": last.summary(), "papers": len(window),
-            "persisted": persisted, "reworded": reworded, "dropped": dropped, "new": new,
-            "governance": governance_entry(governance),
-        })
+        result = {"council": name, "from": first.summary(), "to": last.summary(), "papers": len(window),
+                  "compared": first is not last, "note": None if first is not last else ONE_PAPER_NOTE,
+                  "persisted": [], "reworded": [], "dropped": [], "new": [],
+                  "governance": governance_entry(None)}
+        if first is not last:
+            _compare_lineages(result, stating, first, last, since, until)
+            result["governance"] = governance_entry(diff_governance(first.tags(), last.tags()))
+        results.append(result)
     return results
 
 
-def theme_timeline(store, theme: str | None = None, council: str | None = None) -> list[dict]:
-    """Per council and theme: the number of priorities with that theme, year by year."""
+def _compare_lineages(result: dict, stating: list[Paper], first: Paper, last: Paper,
+                      since: int | None, until: int | None) -> None:
+    """Fill the dropped / persisted / reworded / new lists of one council's result."""
+    tracks = track_priorities(stating)
+    order = {p.doc_id: i for i, p in enumerate(stating)}
+    reported: set[int] = set()       # merged tracks share their last version: report it once
+    claimed: set[int] = set()        # first-paper priorities already in a reported lineage
+    joined: list[tuple[Track, tuple[Paper, Priority]]] = []
+    # tracks that reach back to the window's first paper speak first
+    for track in sorted(tracks, key=lambda t: order[t.first[0].doc_id]):
+        last_paper, last_priority = track.last
+        if id(last_priority) in reported:
+            continue
+        reported.add(id(last_priority))
+        following = stating[order[last_paper.doc_id] + 1:]
+        if _carried_later(last_priority, following):
+            continue                          # a later paper still says it (matched elsewhere)
+        if following and _in_window(following[0].year, since, until):
+            claimed.update(id(p) for paper, p in track.versions if paper is first)
+            result["dropped"].append({"before": _entry(last_paper, last_priority),
+                                      "first_seen": _entry(*track.first),
+                                      "dropped_in": following[0].summary(),
+                                      "later_papers": len(following)})
+            continue
+        at_end = next((v for v in track.versions if v[0] is last), None)
+        if at_end is None:
+            continue                          # gone before the window, or not in its last paper
+        earlier = [v for v in track.versions if order[v[0].doc_id] <= order[first.doc_id]]
+        if not earlier:
+            joined.append((track, at_end))    # decided once every lineage has claimed its start
+            continue
+        claimed.add(id(earlier[-1][1]))
+        _add_match(result, earlier[-1], at_end)
+    for track, at_end in joined:
+        # joined up with another lineage on the way? then the window's first paper
+        # may still say it: its best match there that no other lineage holds
+        free = [p for p in first.priorities if id(p) not in claimed]
+        scores = score_matrix(free, [at_end[1]])
+        best = max(scores, key=lambda key: scores[key].combined, default=None)
+        if best is None or scores[best].combined < MATCH_THRESHOLD:
+            result["new"].append({"after": _entry(*at_end), "first_seen": _entry(*track.first)})
+            continue
+        claimed.add(id(free[best[0]]))
+        _add_match(result, (first, free[best[0]]), at_end)
+
+
+def _add_match(result: dict, start: tuple[Paper, Priority], at_end: tuple[Paper, Priority]) -> None:
+    score = score_pair(start[1], at_end[1])
+    entry = {"before": _entry(*start), "after": _entry(*at_end), "score": round(score.combined, 1)}
+    result["persisted" if score.text >= PERSISTED_TEXT else "reworded"].append(entry)
+
+
+def theme_timeline(store, theme: str | None = None, council: str | None = None,
+                   since: int | None = None, until: int | None = None) -> list[dict]:
+    """Per council and theme: the number of priorities with that theme, year by
+    year (a paper without a printed date counts in the year of the period it covers)."""
     table: "OrderedDict[tuple[str, str], dict[int, int]]" = OrderedDict()
     years_of: dict[str, set[int]] = {}
-    for row in store.rows("priorities", council):
+    for row in store.rows("priorities", council, since, until):
         if row["year"] is not None:
             years_of.setdefault(row["council"], set()).add(row["year"])
         if theme and row["theme"] != theme:
@@ -194,13 +223,24 @@ def theme_timeline(store, theme: str | None = None, council: str | None = None) 
             for (c, t), counts in sorted(table.items(), key=lambda kv: (kv[0][0] or "", kv[0][1]))]
 
 
-def agency_presence(store, council: str | None = None) -> list[dict]:
-    """Each agency's first and last appearance in each council's papers."""
+def _name_filter(name: str | None):
+    """A test for names holding `name` (any case); everything passes without one."""
+    wanted = (name or "").lower()
+    return lambda text: not wanted or wanted in (text or "").lower()
+
+
+def agency_presence(store, council: str | None = None, since: int | None = None,
+                    until: int | None = None, name: str | None = None) -> list[dict]:
+    """Each agency's first and last appearance in each council's papers (in the
+    window), and whether the council's latest paper in the window names it."""
     seen: "OrderedDict[tuple[str, str], dict]" = OrderedDict()
     papers_of: dict[str, list[str]] = {}
-    for doc in store.documents(council):
+    wanted = _name_filter(name)
+    for doc in store.documents(council, since, until):
         papers_of.setdefault(doc["council"], []).append(doc["id"])
-    for row in store.rows("agencies", council):
+    for row in store.rows("agencies", council, since, until):
+        if not (wanted(row["canonical"]) or wanted(row["name"])):
+            continue
         key = (row["council"], row["canonical"])
         mention = json.loads(row["first_mention"]) if row["first_mention"] else {}
         where = {"doc": row["doc_id"], "date": row["date"], "year": row["year"], **mention}
@@ -209,20 +249,32 @@ def agency_presence(store, council: str | None = None) -> list[dict]:
         entry["last"] = where
         entry["papers"].append(row["doc_id"])
     out = []
-    for (name, _), entry in seen.items():
-        ids = papers_of.get(name, [])
+    for (council_name, _), entry in seen.items():
+        ids = papers_of.get(council_name, [])
+        later = ids[ids.index(entry["last"]["doc"]) + 1:] if entry["last"]["doc"] in ids else []
         entry["mentioned_in"] = len(entry.pop("papers"))
         entry["council_papers"] = len(ids)
         entry["still_present"] = bool(ids) and entry["last"]["doc"] == ids[-1]
+        entry["left_by"] = later[0] if later else None     # the first paper without it after its last
         out.append(entry)
     return out
 
 
-def reporting_lines_over_time(store, council: str | None = None) -> list[dict]:
-    """Reporting lines and relations with the frequencies and years they held."""
+def reporting_lines_over_time(store, council: str | None = None, since: int | None = None,
+                              until: int | None = None, body: str | None = None,
+                              relation: str | None = None, source: str | None = None,
+                              target: str | None = None) -> list[dict]:
+    """Reporting lines and relations with the frequencies and years they held
+    (a paper without a printed date counts in the year of the period it covers);
+    `body` keeps lines with that body at either end, `source`/`target` at that
+    end (names holding the text, any case), `relation` one relation."""
     lines: "OrderedDict[tuple, dict]" = OrderedDict()
-    for row in store.rows("relations", council):
-        if row["relation"] == "member_of":
+    wanted, from_, to = _name_filter(body), _name_filter(source), _name_filter(target)
+    for row in store.rows("relations", council, since, until):
+        if row["relation"] == "member_of" and relation != "member_of":
+            continue
+        if (relation and row["relation"] != relation) or not (wanted(row["source"]) or wanted(row["target"])) \
+                or not from_(row["source"]) or not to(row["target"]):
             continue
         key = (row["council"], row["source"], row["relation"], row["target"])
         entry = lines.setdefault(key, {"council": row["council"], "from": row["source"],
@@ -232,6 +284,7 @@ def reporting_lines_over_time(store, council: str | None = None) -> list[dict]:
         freqs = entry["years"].setdefault(year, [])
         if row["frequency"] and row["frequency"] not in freqs:
             freqs.append(row["frequency"])
-        entry["evidence"].append({"doc": row["doc_id"], "page": row["page"], "paragraph": row["paragraph"],
+        entry["evidence"].append({"doc": row["doc_id"], "date": row["date"], "year": row["year"],
+                                  "page": row["page"], "paragraph": row["paragraph"],
                                   "sentence": row["sentence"]})
     return list(lines.values())

@@ -29,8 +29,8 @@ from .themes import classify_theme, theme_labels
 __all__ = ["build_pipeline", "get_pipeline", "tag_document", "classify_theme", "theme_labels",
            "NLP_VERSION", "BATCH_SIZE"]
 
-#: Bumped whenever tagging output changes, so stored papers are re-tagged.
-NLP_VERSION = "2"
+#: Tagging output version: defined in papermine/versions.py, where the store reads it without spaCy.
+from ..versions import NLP_VERSION  # noqa: E402
 #: Paragraphs per nlp.pipe batch.
 BATCH_SIZE = 64
 #: Membership-list context in which lower-case generic mentions ("police") count.

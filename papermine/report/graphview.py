@@ -94,6 +94,17 @@ def council_views(graph, docs: list[dict], mentions, lines: list[dict]) -> tuple
     return views, cite.items
 
 
+def _names_by_year(names: list[dict]) -> list[list]:
+    """A renamed body's names with the years each was used: [[name, first, last], ...]
+    (empty for a body with one name), so a year's view shows the name it had then."""
+    spans = [[n["name"], _year_of(n.get("first")), _year_of(n.get("last"))] for n in names]
+    return spans if len(spans) > 1 else []
+
+
+def _year_of(when) -> int | None:
+    return int(str(when)[:4]) if when and str(when)[:4].isdigit() else None
+
+
 def _view(council, number, graph, nodes, edges, papers, lines, mentioned, docs, cite) -> dict:
     ids = {node: f"n{i}" for i, node in enumerate(nodes)}
     pos, height = layout(nodes, [(u, v) for u, v, _ in edges])
@@ -120,6 +131,7 @@ def _view(council, number, graph, nodes, edges, papers, lines, mentioned, docs, 
                            "colour": KIND_COLOURS.get(data.get("kind"), OTHER_COLOUR),
                            "x": round(x, 1), "y": round(y, 1), "years": years,
                            "first": years[0] if years else None, "last": years[-1] if years else None,
+                           "names": _names_by_year(data.get("names") or []),
                            "ev": sorted(set(evidence))})
     years = sorted({d["year"] for d in papers if d["year"] is not None})
     return {"council": council, "key": f"council-{number + 1}", "years": years,

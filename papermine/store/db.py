@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from contextlib import contextmanager
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
@@ -16,13 +17,15 @@ from typing import Iterator
 from ..errors import NotFound, QuerySyntaxError, StoreError
 from ..model import (Agency, Document, Evidence, Item, Meta, Paragraph, Priority, ReportingLine,
                      Section, Table, Tags)
-from ..nlp import NLP_VERSION
 from ..parse import PARSER_VERSION, index_text
+from ..versions import NLP_VERSION
+from .fts import to_fts5
+from .refs import make_short_ids, match_reference
 
 __all__ = ["Store", "open_store", "SCHEMA_VERSION", "MIGRATIONS"]
 
 #: The schema version this code writes; older files are migrated on open.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: version -> SQL that brings a database from the version before up to it.
 MIGRATIONS: dict[int, str] = {
     # 2: tables kept out of the paragraphs by layout analysis
@@ -37,6 +40,12 @@ MIGRATIONS: dict[int, str] = {
               page       INTEGER NOT NULL,
               confidence REAL,
               PRIMARY KEY (doc_id, page));""",
+    # The FTS index declared with content="paragraphs" (double quotes), which
+    # Datasette's and sqlite-utils' detect_fts recognise; rebuilt from paragraphs.
+    4: """DROP TABLE IF EXISTS paragraphs_fts;
+          CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+              full_text, content="paragraphs", content_rowid="id", tokenize='porter unicode61');
+          INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild');""",
 }
 #: How long a writer waits for a lock held by another connection (ms).
 BUSY_TIMEOUT_MS = 30_000
@@ -105,6 +114,7 @@ class Store:
         """Store one paper and its tags, replacing any earlier version of the
         same file (or the same id), all in one transaction."""
         m = doc.meta
+        self.__dict__.pop("_short_id_map", None)        # a new paper may change short ids
         with self.conn:
             self.conn.execute("DELETE FROM documents WHERE source = ? OR id = ?", (m.source, doc.id))
             self.conn.execute(
@@ -171,18 +181,39 @@ class Store:
                 ORDER BY d.council, coalesce(d.date, d.year || '-12-31'), d.id""", args).fetchall()
         return [dict(r) for r in rows]
 
+    def short_ids(self) -> dict[str, str]:
+        """Every stored paper's short id (`durham/2024-01-26`), by document id."""
+        return self._short_id_map
+
+    @cached_property
+    def _short_id_map(self) -> dict[str, str]:
+        rows = self.conn.execute("SELECT id, date, year, title FROM documents").fetchall()
+        return make_short_ids([dict(r) for r in rows])
+
     def resolve_id(self, ref: str) -> str:
-        """A document id from an id or an unambiguous prefix of one."""
+        """A document id from an id, a short id (`durham/2024-01-26`), an
+        unambiguous start of an id, or words naming one paper: council, date or
+        year, words of its title (`durham 2022 annual report`)."""
         rows = self.conn.execute("SELECT id FROM documents WHERE id = ? OR id LIKE ? ESCAPE '\\'",
                                  (ref, _like_prefix(ref))).fetchall()
         ids = [r["id"] for r in rows]
         if ref in ids:
             return ref
+        short = {v.lower(): k for k, v in self.short_ids().items()}
+        if ref.strip().lower() in short:
+            return short[ref.strip().lower()]
         if len(ids) == 1:
             return ids[0]
         if not ids:
+            rows = self.conn.execute("SELECT id, council, committee, date, year, title FROM documents")
+            ids = match_reference(ref, [dict(r) for r in rows])
+            if len(ids) == 1:
+                return ids[0]
+        if not ids:
             raise NotFound(None, f"no stored paper '{ref}' in {self.path} (see papermine docs)")
-        raise NotFound(None, f"'{ref}' matches {len(ids)} papers: {', '.join(ids[:5])}")
+        names = sorted(self.short_ids()[i] for i in ids)
+        more = f" and {len(names) - 5} more" if len(names) > 5 else ""
+        raise NotFound(None, f"'{ref}' matches {len(ids)} papers: {', '.join(names[:5])}{more}")
 
     def load_document(self, ref: str) -> Document:
         doc_id = self.resolve_id(ref)
@@ -241,19 +272,27 @@ class Store:
         return Tags(doc=doc_id, agencies=agencies, priorities=priorities, reporting_lines=lines)
 
     def paragraph(self, ref: str, number: str) -> dict:
+        """A paragraph by its number as printed: `12`, `2.3`, `a)`, `(b)` and `¶4` all do."""
         doc_id = self.resolve_id(ref)
-        rows = self.conn.execute(
-            "SELECT v.*, p.ocr, (SELECT min(o.confidence) FROM ocr_pages o WHERE o.doc_id = p.doc_id "
-            "AND o.page BETWEEN p.page AND coalesce(p.page_end, p.page)) AS ocr_confidence "
-            "FROM paragraph_view v JOIN paragraphs p ON p.id = v.id "
-            "WHERE v.doc_id = ? AND v.number = ? ORDER BY v.id", (doc_id, number)).fetchall()
+        rows = []
+        for candidate in dict.fromkeys((number, _bare_number(number))):
+            rows = self.conn.execute(
+                "SELECT v.*, p.ocr, (SELECT min(o.confidence) FROM ocr_pages o WHERE o.doc_id = p.doc_id "
+                "AND o.page BETWEEN p.page AND coalesce(p.page_end, p.page)) AS ocr_confidence "
+                "FROM paragraph_view v JOIN paragraphs p ON p.id = v.id "
+                "WHERE v.doc_id = ? AND v.number = ? ORDER BY v.id", (doc_id, candidate)).fetchall()
+            if rows:
+                break
         if not rows:
             raise NotFound(None, f"paper {doc_id} has no paragraph {number}")
         return [dict(r) | {"ocr": bool(r["ocr"])} for r in rows]
 
     def search(self, query: str, council: str | None = None, since: int | None = None,
-               until: int | None = None, limit: int = 20) -> list[dict]:
-        """Paragraphs matching an FTS5 query, best (bm25) first, with citations."""
+               until: int | None = None, limit: int = 20, raw: bool = False) -> list[dict]:
+        """Paragraphs matching the words of `query` (every word or "phrase" quoted,
+        so `multi-agency` and `18-25` are phrases), or with `raw` an FTS5 query
+        as written; best (bm25) first, with citations."""
+        match = query if raw else to_fts5(query)
         where, args = _filters(council, since, until, "d")
         where = ("AND " + where[len("WHERE "):]) if where else ""
         sql = f"""SELECT d.id AS doc, d.council, d.date, d.year, d.title, s.heading AS section,
@@ -267,11 +306,13 @@ class Store:
                   WHERE paragraphs_fts MATCH ? {where}
                   ORDER BY score LIMIT ?"""
         try:
-            rows = self.conn.execute(sql, (*HIGHLIGHT, query, *args, limit)).fetchall()
+            rows = self.conn.execute(sql, (*HIGHLIGHT, match, *args, limit)).fetchall()
         except sqlite3.OperationalError as exc:   # the schema is fixed: the query is at fault
             raise QuerySyntaxError(None, f"bad search query {query!r} ({exc}); quote phrases "
-                                         "(\"care leavers\"), use AND/OR/NOT in capitals") from exc
-        return [dict(r) for r in rows]
+                                         "(\"care leavers\"), use AND/OR/NOT in capitals, or "
+                                         "search without --fts") from exc
+        short = self.short_ids()
+        return [{**dict(r), "short_id": short.get(r["doc"])} for r in rows]
 
     def rows(self, table: str, council: str | None = None, since: int | None = None,
              until: int | None = None) -> list[sqlite3.Row]:
@@ -289,6 +330,18 @@ class Store:
                 JOIN documents d ON d.id = t.doc_id {where}
                 ORDER BY d.council, coalesce(d.date, d.year || '-12-31'), d.id, t.id""", args).fetchall()
 
+    def names(self) -> dict[str, list]:
+        """The names a question may use: councils, and bodies and agencies as
+        written and as resolved ([written, canonical] pairs), relations' ends included."""
+        councils = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT council FROM documents WHERE council IS NOT NULL ORDER BY council")]
+        bodies = [list(r) for r in self.conn.execute(
+            """SELECT DISTINCT name, canonical FROM agencies
+               UNION SELECT DISTINCT canonical, canonical FROM agencies
+               UNION SELECT DISTINCT source, source FROM relations
+               UNION SELECT DISTINCT target, target FROM relations""")]
+        return {"councils": councils, "bodies": bodies}
+
     def counts(self) -> dict[str, int]:
         return {table: self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 for table in ("documents", "paragraphs", "items", "tables", "agencies", "mentions",
@@ -297,9 +350,9 @@ class Store:
 
 def _filters(council: str | None, since: int | None, until: int | None, alias: str):
     clauses, args = [], []
-    if council:
-        clauses.append(f"lower({alias}.council) LIKE ?")
-        args.append(f"%{council.lower()}%")
+    if council:          # part of the name; % and _ are letters here, not wildcards
+        clauses.append(f"lower({alias}.council) LIKE ? ESCAPE '\\'")
+        args.append(f"%{_like_escape(council.lower())}%")
     if since is not None:
         clauses.append(f"{alias}.year >= ?")
         args.append(since)
@@ -309,5 +362,14 @@ def _filters(council: str | None, since: int | None, until: int | None, alias: s
     return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
 
 
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 def _like_prefix(ref: str) -> str:
-    return ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return _like_escape(ref) + "%"
+
+
+def _bare_number(number: str) -> str:
+    """A paragraph number as stored: `a)`, `(b)`, `4.` and `¶4` are `a`, `b`, `4`, `4`."""
+    return number.strip().lstrip("¶").strip().strip("().").strip()

@@ -143,8 +143,10 @@ CREATE TABLE IF NOT EXISTS relations (
 CREATE INDEX IF NOT EXISTS relations_doc ON relations(doc_id);
 
 -- Full-text search over paragraph text (with items), kept in step by triggers.
+-- content="paragraphs" in double quotes: the form Datasette's and sqlite-utils'
+-- detect_fts look for, so both find this index for the paragraphs table.
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraphs_fts USING fts5(
-    full_text, content='paragraphs', content_rowid='id', tokenize='porter unicode61');
+    full_text, content="paragraphs", content_rowid="id", tokenize='porter unicode61');
 CREATE TRIGGER IF NOT EXISTS paragraphs_ai AFTER INSERT ON paragraphs BEGIN
     INSERT INTO paragraphs_fts(rowid, full_text) VALUES (new.id, new.full_text);
 END;

@@ -90,6 +90,16 @@
     graph.panel.appendChild(element("p", "Click a body or a relation to see its evidence.", "muted"));
   }
 
+  // a renamed body is shown under the name it had in the chosen year
+  function nameIn(d, year) {
+    if (year === null) { return d.fullLabel; }
+    for (var i = d.names.length - 1; i >= 0; i--) {
+      var n = d.names[i];
+      if (n[1] !== null && n[1] <= year) { return n[0]; }
+    }
+    return d.names[0][0];
+  }
+
   function showYear(graph, year) {
     var cy = graph.cy;
     graph.year = year;
@@ -100,6 +110,7 @@
         var stated = year === null || d.years.indexOf(year) >= 0;
         ele.toggleClass("hidden", !within);
         ele.toggleClass("faded", within && !stated);
+        if (d.names && d.names.length) { ele.data("label", nameIn(d, year)); }
       });
     });
     // counted from the classes just set (the rendered style is updated later)
@@ -135,7 +146,8 @@
     var elements = [];
     data.nodes.forEach(function (n) {
       elements.push({group: "nodes", data: {id: n.id, label: n.label, kind: n.kind, colour: n.colour,
-        years: n.years, first: n.first, last: n.last, ev: n.ev}, position: {x: n.x, y: n.y}});
+        years: n.years, first: n.first, last: n.last, ev: n.ev, names: n.names, fullLabel: n.label},
+        position: {x: n.x, y: n.y}});
     });
     data.edges.forEach(function (e) {
       elements.push({group: "edges", data: {id: e.id, source: e.source, target: e.target, label: e.label,
