@@ -25,7 +25,9 @@ def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND) -> R
     if not data.lstrip().startswith(b"%PDF"):
         raise CorruptPDF(path, "not a PDF (no %PDF header)")
     with BACKENDS[backend](path, data) as pdf:
-        pages = [analyse_page(record) for record in pdf.pages]
+        pages = []
+        for record in pdf.pages:
+            pages.append(analyse_page(record, pages[-1] if pages else None))
     if not pages:
         raise CorruptPDF(path, "the PDF has no pages")
     if not any(page.lines for page in pages):
