@@ -100,7 +100,7 @@ def parse(file, as_json, council, committee, meeting_date, manifest):
         origin = meta.provenance.get(name, "not printed")
         click.echo(f"  {name:<10} {value if value else '-'}  ({origin})")
     click.echo(f"  {'pages':<10} {doc.pages or '-'}   paragraphs {len(doc.paragraphs)}"
-               f" (numbered {sum(1 for p in doc.paragraphs if p.number)})")
+               f" (numbered {sum(1 for p in doc.paragraphs if p.number)})   tables {len(doc.tables)}")
     for warning in doc.warnings:
         click.echo(f"  warning: {warning}")
     for section in doc.sections:

@@ -173,6 +173,11 @@ def _describe(line: TextLine) -> TextLine:
     return line
 
 
+def _em(line: TextLine) -> float:
+    """The line's font size, or its height where the backend gave no size (OCR)."""
+    return line.size or (line.bottom - line.top)
+
+
 def _line_of(words: list[Word]) -> TextLine:
     """A line of some of another line's words (same geometry rule as `_group_lines`)."""
     line = TextLine(words, words[0].top, max(w.bottom for w in words), words[0].x0, words[-1].x1)
@@ -204,7 +209,7 @@ def join_superscripts(words: list[Word]) -> tuple[list[Word], int, int]:
     dropped: set[int] = set()
     ordinals = marks = 0
     for word in words:
-        if word.size > body * SUPERSCRIPT_SIZE_RATIO or id(word) in joined:
+        if word.size <= 0 or word.size > body * SUPERSCRIPT_SIZE_RATIO or id(word) in joined:
             continue
         base = _raised_after(word, words)
         if base is None or id(base) in dropped:
@@ -244,7 +249,7 @@ def _page_ref(line: TextLine) -> int | None:
     if len(words) < 2 or not _PAGE_REF.match(words[-1].text):
         return None
     before = " ".join(w.text for w in words[:-1])
-    if _LEADER.search(before) or words[-1].x0 - words[-2].x1 >= CONTENTS_NUMBER_GAP_EM * line.size:
+    if _LEADER.search(before) or words[-1].x0 - words[-2].x1 >= CONTENTS_NUMBER_GAP_EM * _em(line):
         if not _PAGE_REF.match(words[-2].text.strip(".")):
             return int(words[-1].text)
     return None
@@ -287,7 +292,7 @@ def _longest_run(lines: list[TextLine]) -> list[TextLine]:
     (a running footer that happens to end in a number stands apart)."""
     groups: list[list[TextLine]] = []
     for ln in sorted(lines, key=lambda ln: ln.top):
-        if groups and ln.top - groups[-1][-1].bottom <= CONTENTS_MAX_GAP_EM * ln.size:
+        if groups and ln.top - groups[-1][-1].bottom <= CONTENTS_MAX_GAP_EM * _em(ln):
             groups[-1].append(ln)
         else:
             groups.append([ln])
@@ -566,6 +571,8 @@ def find_footnotes(lines: list[TextLine], height: float, body_size: float) -> li
     """Footnotes of a page (its body lines in reading order): the run of small
     lines at its foot from the first that opens with a note marker."""
     small: list[TextLine] = []
+    if body_size <= 0:
+        return []                       # sizes unknown (OCR): no evidence of small type
     for ln in sorted(lines, key=lambda ln: ln.top, reverse=True):
         if ln.size > body_size * FOOTNOTE_SIZE_RATIO:
             break
