@@ -115,7 +115,7 @@ def parse(file, as_json, council, committee, meeting_date, manifest, no_ocr):
         origin = meta.provenance.get(name, "not printed")
         click.echo(f"  {name:<10} {value if value else '-'}  ({origin})")
     click.echo(f"  {'pages':<10} {doc.pages or '-'}   paragraphs {len(doc.paragraphs)}"
-               f" (numbered {sum(1 for p in doc.paragraphs if p.number)})")
+               f" (numbered {sum(1 for p in doc.paragraphs if p.number)})   tables {len(doc.tables)}")
     if doc.ocr_pages:
         click.echo(f"  {'ocr':<10} pages read by OCR (mean confidence): {_ocr_summary(doc.ocr_pages)}")
     for warning in doc.warnings:

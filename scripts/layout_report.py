@@ -22,7 +22,9 @@ from papermine.parse.layout import analyse_page, assemble  # noqa: E402
 
 def pages_of(path: Path, backend: str):
     with BACKENDS[backend](path, path.read_bytes()) as pdf:
-        pages = [analyse_page(record) for record in pdf.pages]
+        pages = []
+        for record in pdf.pages:
+            pages.append(analyse_page(record, pages[-1] if pages else None))
     assemble(pages)
     return pages
 

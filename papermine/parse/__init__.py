@@ -21,7 +21,7 @@ __all__ = ["parse_file", "parse_bytes", "parse_text", "index_text", "READERS", "
            "Line", "Reading", "heading_kind", "find_date", "decode_text", "text_to_lines"]
 
 #: Bumped whenever parsing output changes, so stored papers are re-read.
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 
 #: reader(path, data, ocr=...) -> Reading; `ocr` (read scanned pages by OCR) matters to PDFs only.
 Reader = Callable[..., Reading]

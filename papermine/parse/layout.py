@@ -54,10 +54,10 @@ SHORT_LINE_RATIO = 0.2
 
 #: Superscripts: a word at most this share of its neighbour's size, its
 #: baseline raised by at least this many of the neighbour's ems, and at most
-#: this many points to the right of it.
+#: this many of its ems to the right of it (a word space at most).
 SUPERSCRIPT_SIZE_RATIO = 0.85
 SUPERSCRIPT_RAISE_EM = 0.12
-SUPERSCRIPT_MAX_GAP = 2.0
+SUPERSCRIPT_MAX_GAP_EM = 0.35
 
 #: Contents: at least this many entries, making at least this share of the
 #: lines in the block they span; an entry's page number stands at least this
@@ -94,6 +94,7 @@ _PAGE_NUMBER = re.compile(
 _CID = re.compile(r"\(cid:\d+\)")
 _ORDINAL_SUFFIX = re.compile(r"^(st|nd|rd|th)$", re.IGNORECASE)
 _NOTE_MARK = re.compile(r"^[\d*†‡§]{1,3}[.,]?$")
+_PUNCTUATION = re.compile(r"^[.,;:)\]]+$")
 _LEADER = re.compile(r"(?:\.\s?){4,}|(?:…\s?){2,}|(?:_\s?){4,}")
 _CONTENTS_TITLE = re.compile(r"^(table\s*of\s*)?contents$", re.IGNORECASE)
 _PAGE_REF = re.compile(r"^\d{1,3}$")
@@ -139,6 +140,8 @@ class PageLayout:
     gutters: list[float] = field(default_factory=list)
     #: footnote lines taken out of the body (set by `assemble`)
     footnotes: list[str] = field(default_factory=list)
+    #: sides (x0, x1) of a table that ends the page (it may run on to the next)
+    table_at_foot: tuple[float, float] | None = None
 
 
 def _clean(text: str) -> str:
@@ -172,6 +175,11 @@ def _describe(line: TextLine) -> TextLine:
     return line
 
 
+def _em(line: TextLine) -> float:
+    """The line's font size, or its height where the backend gave no size (OCR)."""
+    return line.size or (line.bottom - line.top)
+
+
 def _line_of(words: list[Word]) -> TextLine:
     """A line of some of another line's words (same geometry rule as `_group_lines`)."""
     line = TextLine(words, words[0].top, max(w.bottom for w in words), words[0].x0, words[-1].x1)
@@ -184,7 +192,7 @@ def _raised_after(word: Word, words: list[Word]) -> Word | None:
     """The word that `word` is a superscript of: just left of it, clearly larger,
     with `word`'s baseline raised above its own."""
     for other in words:
-        if other is word or not (word.x0 - SUPERSCRIPT_MAX_GAP <= other.x1 <= word.x0 + 1):
+        if other is word or not (word.x0 - SUPERSCRIPT_MAX_GAP_EM * other.size <= other.x1 <= word.x0 + 1):
             continue
         if word.size <= other.size * SUPERSCRIPT_SIZE_RATIO and other.top - 1 <= word.bottom \
                 and word.bottom <= other.bottom - SUPERSCRIPT_RAISE_EM * other.size:
@@ -203,7 +211,7 @@ def join_superscripts(words: list[Word]) -> tuple[list[Word], int, int]:
     dropped: set[int] = set()
     ordinals = marks = 0
     for word in words:
-        if word.size > body * SUPERSCRIPT_SIZE_RATIO or id(word) in joined:
+        if word.size <= 0 or word.size > body * SUPERSCRIPT_SIZE_RATIO or id(word) in joined:
             continue
         base = _raised_after(word, words)
         if base is None or id(base) in dropped:
@@ -218,6 +226,14 @@ def join_superscripts(words: list[Word]) -> tuple[list[Word], int, int]:
         elif _NOTE_MARK.match(word.text):
             dropped.add(id(word))
             marks += 1
+            # punctuation set right after the marker closes up to the word before it
+            after = next((w for w in words if w.size > word.size and _PUNCTUATION.match(w.text)
+                          and word.x1 - 1 <= w.x0 <= word.x1 + SUPERSCRIPT_MAX_GAP_EM * base.size
+                          and w.top <= base.bottom and w.bottom >= base.top), None)
+            if after is not None and id(after) not in dropped:
+                joined[id(base)] = Word(base.text + after.text, base.x0, after.x1, base.top, base.bottom,
+                                        base.fontname, base.size, base.bold)
+                dropped.add(id(after))
     out = []
     for w in words:
         if id(w) in dropped:
@@ -235,7 +251,7 @@ def _page_ref(line: TextLine) -> int | None:
     if len(words) < 2 or not _PAGE_REF.match(words[-1].text):
         return None
     before = " ".join(w.text for w in words[:-1])
-    if _LEADER.search(before) or words[-1].x0 - words[-2].x1 >= CONTENTS_NUMBER_GAP_EM * line.size:
+    if _LEADER.search(before) or words[-1].x0 - words[-2].x1 >= CONTENTS_NUMBER_GAP_EM * _em(line):
         if not _PAGE_REF.match(words[-2].text.strip(".")):
             return int(words[-1].text)
     return None
@@ -278,7 +294,7 @@ def _longest_run(lines: list[TextLine]) -> list[TextLine]:
     (a running footer that happens to end in a number stands apart)."""
     groups: list[list[TextLine]] = []
     for ln in sorted(lines, key=lambda ln: ln.top):
-        if groups and ln.top - groups[-1][-1].bottom <= CONTENTS_MAX_GAP_EM * ln.size:
+        if groups and ln.top - groups[-1][-1].bottom <= CONTENTS_MAX_GAP_EM * _em(ln):
             groups[-1].append(ln)
         else:
             groups.append([ln])
@@ -398,14 +414,20 @@ def _split(lines, chunks, g0: float, g1: float, width: float) -> _Gutter | None:
         elif any(a < mid < b for a, b in spans):
             crossing.append(ln)
         else:
-            straddling.append(ln)     # words on both sides, none in the gutter
-    if len(left) < COLUMN_MIN_LINES or len(right) < COLUMN_MIN_LINES:
+            # words on both sides and none in the gutter: two columns' lines
+            # on one baseline that the backend gave as one line
+            straddling.append(ln)
+    sides = [[(a, b) for ln in left for a, b in chunks[id(ln)]]
+             + [(a, b) for ln in straddling for a, b in chunks[id(ln)] if b <= mid],
+             [(a, b) for ln in right for a, b in chunks[id(ln)]]
+             + [(a, b) for ln in straddling for a, b in chunks[id(ln)] if a >= mid]]
+    if min(len(side) for side in sides) < COLUMN_MIN_LINES:
         return None
-    if len(crossing) > COLUMN_MAX_SPANNING_SHARE * min(len(left), len(right)):
+    if len(crossing) > COLUMN_MAX_SPANNING_SHARE * min(len(left) + len(straddling),
+                                                        len(right) + len(straddling)):
         return None
-    left_width = max(ln.x1 for ln in left) - min(ln.x0 for ln in left)
-    right_width = max(ln.x1 for ln in right) - min(ln.x0 for ln in right)
-    if min(left_width, right_width) < COLUMN_MIN_WIDTH_SHARE * width:
+    if any(max(b for _, b in side) - min(a for a, _ in side) < COLUMN_MIN_WIDTH_SHARE * width
+           for side in sides):
         return None
     return _Gutter(g0, g1, left, right, crossing, straddling)
 
@@ -431,7 +453,8 @@ def _column(lines: list[TextLine], gutters: list[float]) -> list[list[TextLine]]
     if gutter is None:
         return [_by_top(lines)]
     mid = (gutter.x0 + gutter.x1) / 2
-    gutters.append(round(mid, 1))
+    if round(mid, 1) not in gutters:
+        gutters.append(round(mid, 1))
     if gutter.crossing:
         out: list[list[TextLine]] = []
         band: list[TextLine] = []
@@ -488,10 +511,31 @@ def order_columns(lines: list[TextLine], height: float) -> tuple[list[TextLine],
 
 # ---- the page ---------------------------------------------------------------------
 
-def analyse_page(record: PageRecord) -> PageLayout:
-    """The per-page passes, run while the page's records are at hand."""
+def _continues(previous: PageLayout | None, words: list[Word], height: float):
+    """(x0, x1, top) when the page before ended in a table that may run on here:
+    its sides, and the top of this page's first words below the header zone."""
+    if previous is None or previous.table_at_foot is None:
+        return None
+    tops = [w.top for w in words if w.top >= height * MARGIN_ZONE]
+    first = min(tops, default=height)
+    return (*previous.table_at_foot, first + LINE_Y_TOLERANCE)
+
+
+def _table_at_foot(tables: list[Table], lines: list[TextLine], height: float):
+    """The sides of the page's last table when no body line stands below it."""
+    if not tables:
+        return None
+    last = max(tables, key=lambda t: t.bbox[3])
+    below = [ln for ln in lines if ln.top >= last.bbox[3] and ln.bottom <= height * (1 - MARGIN_ZONE)]
+    return None if below else (last.bbox[0], last.bbox[2])
+
+
+def analyse_page(record: PageRecord, previous: PageLayout | None = None) -> PageLayout:
+    """The per-page passes, run while the page's records are at hand; `previous`
+    (the page before, analysed) lets a table run on from one page to the next."""
     words, ordinals, marks = join_superscripts(record.words)
-    ruled = find_ruled_tables(words, record.rules, record.number)
+    ruled = find_ruled_tables(words, record.rules, record.number,
+                              _continues(previous, words, record.height))
     taken = {id(w) for t in ruled for w in t.words}
     lines = _group_lines([w for w in words if id(w) not in taken])
     lines, contents = find_contents(lines)
@@ -501,7 +545,8 @@ def analyse_page(record: PageRecord) -> PageLayout:
     tables = sorted((t.table for t in ruled + aligned), key=lambda t: t.bbox[1])
     return PageLayout(record.number, record.width, record.height, lines, record.n_images,
                       record.ocr, record.ocr_confidence, tables, ordinals, marks,
-                      [ln.text for ln in _by_top(contents)], gutters)
+                      [ln.text for ln in _by_top(contents)], gutters,
+                      table_at_foot=_table_at_foot(tables, lines, record.height))
 
 
 # ---- across pages ---------------------------------------------------------------------
@@ -528,6 +573,8 @@ def find_footnotes(lines: list[TextLine], height: float, body_size: float) -> li
     """Footnotes of a page (its body lines in reading order): the run of small
     lines at its foot from the first that opens with a note marker."""
     small: list[TextLine] = []
+    if body_size <= 0:
+        return []                       # sizes unknown (OCR): no evidence of small type
     for ln in sorted(lines, key=lambda ln: ln.top, reverse=True):
         if ln.size > body_size * FOOTNOTE_SIZE_RATIO:
             break
@@ -536,7 +583,14 @@ def find_footnotes(lines: list[TextLine], height: float, body_size: float) -> li
     if len(small) == len(lines):
         return []                       # all small: nothing is "below the body"
     for i, ln in enumerate(small):
-        if ln.top >= height * FOOTNOTE_MIN_TOP and _FOOTNOTE_START.match(ln.text):
+        if ln.top < height * FOOTNOTE_MIN_TOP:
+            continue
+        # the marker opens the note's first line, or is set a little higher as a line of its own
+        nxt = small[i + 1] if i + 1 < len(small) else None
+        lone_mark = (_NOTE_MARK.match(ln.text) and nxt is not None and nxt.top <= ln.bottom
+                     and ln.size < nxt.size and -1 <= nxt.x0 - ln.x1 <= nxt.size
+                     and _FOOTNOTE_START.match(f"{ln.text} {nxt.text}"))
+        if _FOOTNOTE_START.match(ln.text) or lone_mark:
             return small[i:]
     return []
 

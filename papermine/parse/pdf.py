@@ -39,7 +39,7 @@ def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND,
     pages: list[PageLayout] = []
     with BACKENDS[backend](path, data) as pdf, PageOCR(data) as reader:
         for record in pdf.pages:
-            page = analyse_page(record)
+            page = analyse_page(record, pages[-1] if pages else None)
             if not page.lines and page.n_images:
                 if use_ocr:
                     page = _ocr_page(reader, page, warnings)

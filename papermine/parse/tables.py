@@ -74,7 +74,15 @@ TABLE_RULE_REACH_EM = 1.5
 #: More than this share of an unruled table's text cells starting in lower case
 #: (or a single letter) means lines of prose set in columns, not a table.
 TABLE_MAX_PROSE_SHARE = 0.25
+#: The words of an unruled table share a size: none larger than this many
+#: times the median.
+TABLE_MAX_SIZE_RATIO = 1.4
 _LIST_MARK = re.compile(r"^(?:[•\-–\u2022\uf0b7\uf0a7o]|\(?[0-9a-z]{1,3}[.)])$", re.IGNORECASE)
+#: A word overlapping a row's band by this share of its height joins the row.
+ROW_OVERLAP_SHARE = 0.4
+#: A grid at the top of a page continues the table at the foot of the page
+#: before when their sides line up within this many points.
+CONTINUATION_TOLERANCE = 6.0
 #: Words whose tops differ by at most this much sit on one line of a cell.
 CELL_LINE_TOLERANCE = 3.0
 
@@ -250,13 +258,13 @@ def _crossing_share(cells: list[tuple], words: list[Word]) -> float:
     return crossing / len(words)
 
 
-def _grid_table(cells: list[tuple], words: list[Word], page: int) -> TableRegion | None:
+def _grid_table(cells: list[tuple], words: list[Word], page: int, continued: bool = False) -> TableRegion | None:
     bbox = (min(c[0] for c in cells), min(c[1] for c in cells),
             max(c[2] for c in cells), max(c[3] for c in cells))
     inside = [w for w in words if _centre_in(w, bbox)]
     texts = {c: cell_text([w for w in inside if _centre_in(w, c)]) for c in cells}
     filled = [c for c in cells if texts[c]]
-    if len(filled) < TABLE_MIN_ROWS * TABLE_MIN_COLUMNS:
+    if not filled or (len(filled) < TABLE_MIN_ROWS * TABLE_MIN_COLUMNS and not continued):
         return None
     if _crossing_share(cells, inside) > TABLE_MAX_CROSSING_SHARE:
         return None
@@ -270,9 +278,10 @@ def _grid_table(cells: list[tuple], words: list[Word], page: int) -> TableRegion
         key = (row_of[c[1]], column_of[c[0]])
         grid[key] = f"{grid[key]} {texts[c]}" if key in grid else texts[c]
     rows = [[grid.get((top, x), "") for x in xs] for top in tops]
-    if not _table_shaped(rows):
+    if not (continued or _table_shaped(rows)):
         return None
-    return TableRegion(Table(page=page, rows=_merge_header(rows), bbox=_round(bbox)), inside)
+    return TableRegion(Table(page=page, rows=rows if continued else _merge_header(rows),
+                             bbox=_round(bbox)), inside)
 
 
 def _round(box) -> tuple[float, float, float, float]:
@@ -305,15 +314,26 @@ def _merge_header(rows: list[list[str]]) -> list[list[str]]:
     return [header] + rows[first:]
 
 
-def find_ruled_tables(words: list[Word], rules: list[Rule], page: int) -> list[TableRegion]:
-    """Tables drawn with ruling lines or cell rectangles, top to bottom."""
+def find_ruled_tables(words: list[Word], rules: list[Rule], page: int,
+                      continues: tuple[float, float, float] | None = None) -> list[TableRegion]:
+    """Tables drawn with ruling lines or cell rectangles, top to bottom.
+
+    `continues` = (x0, x1, top): a table ran to the foot of the page before
+    across x0..x1; a grid as wide, starting above `top` (the page's first
+    words), is its continuation and is kept however few its rows."""
     if len(rules) < 4:
         return []
     horizontal, vertical = _split_rules(rules)
-    if len(horizontal) < TABLE_MIN_ROWS + 1 or len(vertical) < TABLE_MIN_COLUMNS + 1:
+    if len(horizontal) < 2 or len(vertical) < TABLE_MIN_COLUMNS + 1:
         return []
     cells = _cells(_intersections(horizontal, vertical))
-    found = [t for group in _group_cells(cells) if (t := _grid_table(group, words, page))]
+    found = []
+    for group in _group_cells(cells):
+        x0, top, x1 = min(c[0] for c in group), min(c[1] for c in group), max(c[2] for c in group)
+        continued = continues is not None and abs(x0 - continues[0]) <= CONTINUATION_TOLERANCE \
+            and abs(x1 - continues[1]) <= CONTINUATION_TOLERANCE and top <= continues[2]
+        if table := _grid_table(group, words, page, continued):
+            found.append(table)
     return sorted(found, key=lambda t: t.bbox[1])
 
 
@@ -340,11 +360,17 @@ class _Row:
 def _rows(words: list[Word]) -> list[_Row]:
     """Words grouped by top into visual lines (whatever order the backend gave)."""
     rows: list[list[Word]] = []
+    bottom = 0.0
     for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        if rows and abs(w.top - rows[-1][0].top) <= CELL_LINE_TOLERANCE:
+        # a word reaching well into the row's band belongs to it (figures centred
+        # beside a label set on two lines join the label's first line)
+        if rows and (abs(w.top - rows[-1][0].top) <= CELL_LINE_TOLERANCE
+                     or bottom - w.top >= ROW_OVERLAP_SHARE * (w.bottom - w.top)):
             rows[-1].append(w)
+            bottom = max(bottom, w.bottom) if abs(w.top - rows[-1][0].top) <= CELL_LINE_TOLERANCE else bottom
         else:
             rows.append([w])
+            bottom = w.bottom
     out = []
     for ws in rows:
         ws.sort(key=lambda w: w.x0)
@@ -367,8 +393,9 @@ def _tabular(row: _Row) -> bool:
 
 
 def _runs(rows: list[_Row]) -> list[list[_Row]]:
-    """Runs of tabular rows close under each other; a short one-cell line between
-    two of them (a label wrapped onto a second line) stays in the run."""
+    """Runs of tabular rows close under each other; a one-cell line between two
+    of them (a label wrapped onto a second line, short unless it starts at the
+    labels' edge) stays in the run."""
     runs: list[list[_Row]] = []
     current: list[_Row] = []
     for i, row in enumerate(rows):
@@ -377,7 +404,13 @@ def _runs(rows: list[_Row]) -> list[list[_Row]]:
             current.append(row)
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        wrapped = (near and len(row.cells) == 1 and len(row.words) <= TABLE_CELL_MAX_WORDS
+        if not current:
+            limit = 0
+        elif abs(row.x0 - current[0].x0) <= row.size:
+            limit = TABLE_LABEL_MAX_WORDS
+        else:
+            limit = TABLE_CELL_MAX_WORDS
+        wrapped = (near and len(row.cells) == 1 and len(row.words) <= limit
                    and nxt is not None and _tabular(nxt)
                    and nxt.top - row.bottom <= TABLE_ROW_MAX_GAP_EM * row.size)
         if wrapped:
@@ -447,6 +480,22 @@ def _header_rows(rows: list[_Row], first: int, columns: list[tuple[float, float]
     return n
 
 
+def _trailing_rows(rows: list[_Row], last: int, columns: list[tuple[float, float]]) -> int:
+    """How many short lines just below a run continue cells of its later
+    columns (the last line of a cell set on more lines than its neighbours)."""
+    n = 0
+    above = rows[last]
+    for row in rows[last + 1:]:
+        if n >= HEADER_MAX_ROWS or row.top - above.bottom > TABLE_ROW_MAX_GAP_EM * row.size:
+            break
+        if any(len(c) > TABLE_CELL_MAX_WORDS for c in row.cells) \
+                or row.x0 < columns[1][0] - row.size or row.x1 > columns[-1][1] + row.size:
+            break              # prose, or a line that starts in the first column
+        n += 1
+        above = row
+    return n
+
+
 def _labels(column: list[str]) -> bool:
     """A column of field labels ("Motion by:") or list markers: a form or a list, not a table."""
     filled = [c for c in column if c]
@@ -456,13 +505,13 @@ def _labels(column: list[str]) -> bool:
 
 def _prose(rows: list[list[str]]) -> bool:
     """Cells that read as the lines of text set in columns (a designed page),
-    not as a table: many begin in lower case, mid-sentence, or are single
-    letters (rotated text read a letter at a time)."""
-    cells = [cell for row in rows for cell in row if cell and not cell[0].isdigit()]
+    not as a table: many cells after the first column begin in lower case,
+    mid-sentence, or are single letters (rotated text read a letter at a time)."""
+    cells = [cell for row in rows for cell in row[1:] if cell and not cell[0].isdigit()]
     if not cells:
-        return False
+        return False             # figures beside labels (a wrapped label may go on in lower case)
     lower = sum(1 for cell in cells if cell[0].islower())
-    letters = sum(1 for cell in cells if len(cell) == 1)
+    letters = sum(1 for cell in cells if len(cell) == 1 and cell.isalpha())
     return (lower + letters) > TABLE_MAX_PROSE_SHARE * len(cells)
 
 
@@ -481,9 +530,10 @@ def find_aligned_tables(words: list[Word], rules: list[Rule], page: int) -> list
             continue
         if len(columns) < UNRULED_MIN_COLUMNS and not _ruled_around(run, horizontal):
             continue
-        first = rows.index(run[0])
+        first, last = rows.index(run[0]), rows.index(run[-1])
         head = _header_rows(rows, first, columns)
-        lines = rows[first - head:first] + run
+        tail = _trailing_rows(rows, last, columns)
+        lines = rows[first - head:first] + run + rows[last + 1:last + 1 + tail]
         grid = []
         for row in lines:
             cells = [""] * len(columns)
@@ -496,6 +546,9 @@ def find_aligned_tables(words: list[Word], rules: list[Rule], page: int) -> list
         if _labels([r[0] for r in grid]) or _prose(grid) or not _table_shaped(grid):
             continue
         taken = [w for r in lines for w in r.words]
+        sizes = sorted(w.size for w in taken)
+        if sizes[-1] > TABLE_MAX_SIZE_RATIO * sizes[len(sizes) // 2]:
+            continue             # figures set large beside small captions: an infographic
         bbox = (min(w.x0 for w in taken), min(w.top for w in taken),
                 max(w.x1 for w in taken), max(w.bottom for w in taken))
         found.append(TableRegion(Table(page=page, rows=grid, bbox=_round(bbox)),
