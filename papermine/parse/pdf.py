@@ -9,22 +9,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import CorruptPDF, EmptyInput, ImageOnlyPDF
+from ..errors import CorruptPDF, EmptyInput, ImageOnlyPDF, LimitExceeded
 from ._lines import Reading
 from .backends import BACKENDS, DEFAULT_BACKEND
+from .files import PDF, sniff_format
 from .layout import analyse_page, assemble
 
 __all__ = ["read_pdf_lines"]
 
 
-def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND) -> Reading:
+def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND,
+                   max_pages: int | None = None) -> Reading:
     """The PDF's text lines (running headers/footers removed), its page count,
-    and a warning for each page that is only an image (scanned, no OCR here)."""
+    and a warning for each page that is only an image (scanned, no OCR here).
+    A PDF of more than `max_pages` pages is refused before its pages are read."""
     if not data.strip():
         raise EmptyInput(path)
-    if not data.lstrip().startswith(b"%PDF"):
+    if sniff_format(path, data) != PDF:
         raise CorruptPDF(path, "not a PDF (no %PDF header)")
     with BACKENDS[backend](path, data) as pdf:
+        if max_pages is not None and pdf.count > max_pages:
+            raise LimitExceeded(path, f"over the page limit ({pdf.count:,} pages; the limit is {max_pages:,})")
         pages = [analyse_page(record) for record in pdf.pages]
     if not pages:
         raise CorruptPDF(path, "the PDF has no pages")
