@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..errors import InputError, LimitExceeded, UnsupportedFormat
+from ..errors import InputError, LimitExceeded, UnsupportedFormat, display_name
 from ..model import Document, make_doc_id, sha256_bytes
 from ._lines import Line, Reading
 from .files import PDF, read_regular_file, sniff_format
@@ -69,7 +69,7 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     structure = build_structure(reading.lines)
     meta = extract_meta(structure.front, structure.sections, structure.paragraphs)
     apply_overrides(meta, manifest_entry(path, manifest), options or {})
-    meta.source = str(path)
+    meta.source = display_name(path)           # names of any bytes stored and printed safely
     meta.sha256 = sha256_bytes(data)
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),
                    meta=meta, sections=structure.sections, paragraphs=structure.paragraphs,
