@@ -24,23 +24,27 @@ _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 #: UTF-16 without a byte-order mark is told by its NULs in this many leading bytes:
 UTF16_SNIFF_BYTES = 4096
-#: ... at least this many characters, of which this share (mostly ASCII) has a NUL half.
+#: ... at least this many characters, of which this share are printable ASCII.
 UTF16_MIN_PAIRS = 8
-UTF16_NUL_SHARE = 0.5
+UTF16_ASCII_SHARE = 0.8
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """"utf-16-le"/"utf-16-be" when the text is UTF-16 saved without a byte-order
-    mark: English text has a NUL as every other byte, on one side only."""
+    mark: most characters of English text are printable ASCII, so half their
+    bytes are NUL, always on the same side; a NUL character never occurs."""
     sample = data[:UTF16_SNIFF_BYTES]
     pairs = len(sample) // 2
     if pairs < UTF16_MIN_PAIRS:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd >= pairs * UTF16_NUL_SHARE and even == 0:
-        return "utf-16-le"
-    if even >= pairs * UTF16_NUL_SHARE and odd == 0:
-        return "utf-16-be"
+    for encoding, low, high in (("utf-16-le", sample[0:pairs * 2:2], sample[1::2]),
+                                ("utf-16-be", sample[1::2], sample[0:pairs * 2:2])):
+        chars = list(zip(low, high))
+        if (0, 0) in chars:
+            continue
+        ascii_chars = sum(1 for lo, hi in chars if hi == 0 and (32 <= lo < 127 or lo in b"\t\n\r\f"))
+        if ascii_chars >= pairs * UTF16_ASCII_SHARE:
+            return encoding
     return None
 
 
