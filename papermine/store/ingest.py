@@ -14,6 +14,7 @@ with the parent (PR_SET_PDEATHSIG on Linux, else a thread that watches it).
 from __future__ import annotations
 
 import hashlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -255,6 +256,7 @@ def _start_cpu_clock(limits: Limits) -> None:
 
 def _worker_main(conn, parent: int, limits: Limits, work_args: tuple) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)      # the parent decides what Ctrl-C stops
+    logging.getLogger().addHandler(logging.NullHandler())   # PDF libraries' warnings are not ours to print
     _die_with_parent(parent)
     _set_limits(limits)
     while True:
