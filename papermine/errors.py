@@ -10,7 +10,7 @@ import re
 
 __all__ = ["PapermineError", "InputError", "EmptyInput", "UndecodableText",
            "CorruptPDF", "EncryptedPDF", "ImageOnlyPDF", "UnsupportedFormat", "NotRegularFile",
-           "LimitExceeded", "StoreError", "StoreBusy", "NotFound", "QuerySyntaxError",
+           "LimitExceeded", "WorkerDied", "StoreError", "StoreBusy", "NotFound", "QuerySyntaxError",
            "display_name", "one_line"]
 
 #: Characters that would break a one-line message or a terminal: controls
@@ -99,6 +99,12 @@ class LimitExceeded(InputError):
     """A paper over one of the per-file limits of an ingest (memory, time, pages, size)."""
     code = "PM108"
     reason = "over a limit"
+
+
+class WorkerDied(InputError):
+    """The worker reading a paper died (the out-of-memory killer, a crash in a library)."""
+    code = "PM109"
+    reason = "its worker died"
 
 
 class StoreError(PapermineError):

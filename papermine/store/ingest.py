@@ -29,7 +29,7 @@ from multiprocessing.connection import wait as wait_ready
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..errors import LimitExceeded, PapermineError, StoreError, display_name
+from ..errors import LimitExceeded, PapermineError, StoreError, WorkerDied, display_name
 from ..limits import Limits
 from ..model import Document, Tags
 from ..parse import parse_bytes
@@ -241,8 +241,7 @@ def _set_limits(limits: Limits) -> None:
     if limits.max_memory_mb:
         cap = limits.max_memory_mb * (1 << 20)
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        resource.setrlimit(resource.RLIMIT_AS, (cap, hard if hard != resource.RLIM_INFINITY and hard < cap
-                                                 else resource.RLIM_INFINITY))
+        resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
 
 
 def _start_cpu_clock(limits: Limits) -> None:
@@ -310,18 +309,19 @@ class _Worker:
 
 def _death(path: str, exitcode: int | None, limits: Limits) -> str:
     """One line for a paper whose worker died."""
+    if exitcode is not None and -exitcode == signal.SIGXCPU:
+        return str(LimitExceeded(path, f"over the time limit (--timeout {limits.timeout_s:g} s of CPU)"))
     if exitcode is not None and exitcode < 0:
-        sig = -exitcode
-        if sig == signal.SIGXCPU:
-            why = f"over the time limit (--timeout {limits.timeout_s:g} s of CPU)"
-        else:
-            name = signal.Signals(sig).name if sig in signal.Signals._value2member_map_ else str(sig)
-            why = f"its worker was killed by signal {sig} ({name})"
-            if sig == signal.SIGKILL:
-                why += ": out of memory, or stopped from outside"
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = "unknown"
+        why = f"its worker was killed by signal {-exitcode} ({name})"
+        if -exitcode == signal.SIGKILL:
+            why += ": out of memory, or stopped from outside"
     else:
         why = f"its worker ended unexpectedly (exit status {exitcode})"
-    return str(PapermineError(path, why + "; the batch goes on"))
+    return str(WorkerDied(path, why + "; the batch goes on"))
 
 
 def _run_workers(todo: list[str], workers: int, limits: Limits, work_args: tuple, land,
