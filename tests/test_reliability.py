@@ -20,7 +20,7 @@ from click.testing import CliRunner
 
 from papermine.cli import cli
 from papermine.parse import parse_text
-from papermine.store import SCHEMA_VERSION, open_store
+from papermine.store import SCHEMA_VERSION, find_papers, open_store
 
 from conftest import CORPUS, ROOT
 from hostile import deep_page_tree_pdf, inflating_pdf, slow_text
@@ -488,3 +488,22 @@ def test_a_file_name_of_any_bytes_is_stored_and_printed(tmp_path):
     assert any(d["path"].endswith("caf\\xe9 \\xff\\nreport.txt") for d in data["documents"])
     again = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db)])
     assert f"{len(GOOD)} skipped unchanged" in again.stdout
+
+
+def test_three_ingests_into_one_database_at_once(tmp_path, make_corpus):
+    """Three writers at once: each waits for the lock in turn, none fails."""
+    db = tmp_path / "shared.db"
+    folders = []
+    for n in range(3):
+        folder = tmp_path / f"batch{n}"
+        make_corpus(folder, councils=1, years=[2015 + n, 2019 + n])
+        folders.append(folder)
+    procs = [subprocess.Popen([sys.executable, "-m", "papermine", "ingest", str(folder), "--db", str(db),
+                               "--workers", "1", "--quiet"], cwd=ROOT, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for folder in folders]
+    outputs = [proc.communicate(timeout=180) for proc in procs]
+    for proc, (out, err) in zip(procs, outputs):
+        assert proc.returncode == 0 and "locked" not in err and "Traceback" not in err, err
+    expected = sum(len(find_papers([folder])) for folder in folders)
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == expected
