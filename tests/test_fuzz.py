@@ -27,7 +27,7 @@ from hostile import mutations
 SEED = int(os.environ.get("PAPERMINE_FUZZ_SEED", "20240610"))
 #: Mutants of each kind in the batch, and seconds for the in-process text fuzz.
 PDF_MUTANTS, TEXT_MUTANTS = 16, 16
-TEXT_FUZZ_SECONDS = 5
+TEXT_FUZZ_SECONDS = 3
 LIMIT_MB = 1024
 
 
