@@ -116,6 +116,8 @@ def _failure(exc: BaseException) -> str:
         return f"{where}{exc.strerror or exc}"
     if isinstance(exc, MemoryError):
         return "out of memory"
+    if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc):
+        return "an argument holds bytes that are not text in this system's encoding: give it as UTF-8"
     if isinstance(exc, sqlite3.Error):
         return f"database error ({one_line(str(exc))})"
     return f"internal error ({type(exc).__name__}: {one_line(str(exc))}); set PAPERMINE_DEBUG=1 for details"

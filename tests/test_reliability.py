@@ -95,6 +95,7 @@ BAD_CALLS = [
     (["docs", "--db", "{folder}"], "--db"),
     (["docs", "--council", "%", "--db", "{sample}"], "no stored papers match"),
     (["docs", "--council", "_", "--db", "{sample}"], "no stored papers match"),
+    (["docs", "--council", os.fsdecode(b"\xff"), "--db", "{sample}"], "not text"),
     (["show", LONG_ID, "--db", "{sample}"], "at most 300 characters"),
     (["show", "durham", "--para", "999", "--db", "{sample}"], "matches"),
     (["search", '"unbalanced', "--db", "{sample}"], "bad search query"),
