@@ -8,14 +8,17 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import logging
 import os
 import shlex
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
-from .errors import PapermineError
+from .errors import PapermineError, display_name, one_line
+from .limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_S, MIN_MEMORY_MB
 from .parse import parse_file
 
 __all__ = ["cli", "main"]
@@ -82,7 +85,57 @@ def _ocr_summary(ocr_pages: dict[int, float]) -> str:
     return ", ".join(f"{n} ({c:.0f}%)" if c is not None else str(n) for n, c in sorted(ocr_pages.items()))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineGroup(click.Group):
+    """Every failure ends in one line on stderr and a non-zero status, never a
+    traceback: usage errors (exit 2) without the usage block, and errors that
+    escape a command (a full disk, a folder that went away, a bug) as one line
+    naming what failed (exit 1). PAPERMINE_DEBUG=1 shows the traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode, **extra)
+        if not logging.getLogger().handlers:   # PDF libraries log warnings: not lines for the user
+            logging.getLogger().addHandler(logging.NullHandler())
+        try:
+            rv = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            hint = f" (see {exc.ctx.command_path} --help)" if exc.ctx is not None else ""
+            click.echo(f"Error: {one_line(exc.format_message())}{hint}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"Error: {one_line(exc.format_message())}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(rv if isinstance(rv, int) else 0)
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("PAPERMINE_DEBUG"):
+                raise
+            raise click.ClickException(_failure(exc)) from exc
+
+
+def _failure(exc: BaseException) -> str:
+    """An error that escaped a command, as one line."""
+    if isinstance(exc, OSError):
+        where = f"{display_name(exc.filename)}: " if exc.filename else ""
+        return f"{where}{exc.strerror or exc}"
+    if isinstance(exc, MemoryError):
+        return "out of memory"
+    if isinstance(exc, UnicodeEncodeError) and "surrogates" in str(exc):
+        return "an argument holds bytes that are not text in this system's encoding: give it as UTF-8"
+    if isinstance(exc, sqlite3.Error):
+        return f"database error ({one_line(str(exc))})"
+    return f"internal error ({type(exc).__name__}: {one_line(str(exc))}); set PAPERMINE_DEBUG=1 for details"
+
+
+@click.group(cls=_OneLineGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="papermine")
 def cli():
     """Mine and compare local-government committee papers.
@@ -197,10 +250,14 @@ def _query(db_path: str, as_json: bool, nothing: str, fn, *args):
     return None if as_json else (rows, labels)
 
 
+#: A year given on the command line (a paper's year is stored as a small integer).
+YEAR = click.IntRange(1000, 9999)
+
+
 def since_until_options(fn):
-    fn = click.option("--until", type=int, help="Only papers of this year or earlier (an undated paper "
-                                                "counts in the year of the period it covers).")(fn)
-    fn = click.option("--since", type=int, help="Only papers of this year or later.")(fn)
+    fn = click.option("--until", type=YEAR, help="Only papers of this year or earlier (an undated paper "
+                                                 "counts in the year of the period it covers).")(fn)
+    fn = click.option("--since", type=YEAR, help="Only papers of this year or later.")(fn)
     return click.option("--council", help="Only this council's papers (part of the name).")(fn)
 
 
@@ -216,22 +273,37 @@ def _table(rows: list[list], headers: list[str], widths: list[int | None] | None
 @db_option
 @click.option("--workers", type=click.IntRange(1, 64), default=None,
               help="Worker processes for parsing and tagging (default: the number of cores).")
+@click.option("--max-memory", type=click.IntRange(MIN_MEMORY_MB), default=DEFAULT_MAX_MEMORY_MB, show_default=True,
+              metavar="MB", help="Memory (address space) a worker may use for one paper.")
+@click.option("--timeout", type=click.FloatRange(1), default=DEFAULT_TIMEOUT_S, show_default=True,
+              metavar="SECONDS", help="CPU time one paper may take.")
+@click.option("--max-pages", type=click.IntRange(1), default=DEFAULT_MAX_PAGES, show_default=True,
+              help="Pages one paper may have (text: in 16 KB pages).")
 @meta_options
 @ocr_option
+@click.option("-v", "--verbose", is_flag=True, help="Name the files in the folders that were passed over.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @json_option
 @reports_errors
-def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, no_ocr, quiet, as_json):
+def ingest(paths, db_path, workers, max_memory, timeout, max_pages, council, committee, meeting_date,
+           manifest, no_ocr, verbose, quiet, as_json):
     """Parse, tag and store papers (files or folders, recursively).
 
     Unchanged files are skipped, changed ones replaced; a bad file is named with
-    its reason and the rest go on. Exit status 1 if any file failed.
+    its reason and the rest go on. Each paper is read in a worker process within
+    --max-memory, --timeout and --max-pages; one over a limit, or whose worker
+    dies, is named and the batch goes on. From folders only PDFs and .txt files
+    are read; -v names the other files passed over. Exit status 1 if any file
+    failed or the database could not be written (the summary says what was stored).
 
     Example: papermine ingest corpora --db papermine.db
     """
-    from .store import find_papers, ingest as run_ingest, open_store
-    papers = find_papers(paths)
-    total = len(papers)
+    from .store import Limits, ingest as run_ingest, open_store, scan_paths
+    scan = scan_paths(paths)
+    total = len(scan.papers)
+    if verbose:
+        for name, reason in scan.passed_over:
+            click.echo(f"passed over: {name} ({reason})", err=True)
     with open_store(db_path) as store:
         show_bar = not quiet and not as_json and total > 1 and sys.stderr.isatty()
         bar = click.progressbar(length=total, label="ingesting", file=sys.stderr,
@@ -248,19 +320,23 @@ def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, 
                 bar.update(1)
 
         with bar if bar is not None else contextlib.nullcontext():
-            report = run_ingest(store, papers, workers=workers, manifest=manifest,
+            report = run_ingest(store, paths, workers=workers, manifest=manifest,
                                 options=_meta_values(council, committee, meeting_date),
-                                ocr=not no_ocr, on_outcome=on_outcome)
+                                ocr=not no_ocr, limits=Limits(max_memory, timeout, max_pages),
+                                on_outcome=on_outcome)
+    if report.stopped:
+        click.echo(f"stopped: {report.stopped}", err=True)
     if as_json:
         emit_json({"stored": report.count("stored"), "replaced": report.count("replaced"),
                    "skipped": report.count("skipped"), "failed": [
                        {"path": o.path, "error": o.error} for o in report.failed],
                    "documents": [{"path": o.path, "id": o.doc_id, "status": o.status}
                                  for o in report.outcomes if o.doc_id],
-                   "interrupted": report.interrupted})
+                   "passed_over": [{"path": name, "reason": reason} for name, reason in report.passed_over],
+                   "stopped": report.stopped, "interrupted": report.interrupted})
     else:
         click.echo(report.summary())
-    if report.failed or report.interrupted:
+    if report.failed or report.interrupted or report.stopped:
         sys.exit(1)
 
 
@@ -650,7 +726,8 @@ def graph(fmt, output, council, since, until, db_path):
         g = to_graph(store, council, since, until)
     if g.number_of_nodes() == 0:
         raise click.ClickException("no bodies or relations match")
-    WRITERS[fmt](g, output)
+    with _writing(output):
+        WRITERS[fmt](g, output)
     click.echo(f"wrote {output} ({g.number_of_nodes()} nodes, {g.number_of_edges()} edges)")
 
 
@@ -669,7 +746,8 @@ def report(output, council, db_path):
     with open_store(db_path, create=False) as store:
         if not store.documents(council):
             raise click.ClickException("no stored papers match")
-        write_report(store, output, council)
+        with _writing(output):
+            write_report(store, output, council)
     click.echo(f"wrote {output}")
 
 
@@ -752,8 +830,8 @@ def serve(db_path, host, port):
 @click.argument("base_url")
 @click.option("--committee", required=True,
               help="A committee title (any case; expired and renamed committees included) or its numeric id.")
-@click.option("--since", type=int, help="First year of meetings (default 2000).")
-@click.option("--until", type=int, help="Last year of meetings (default this year).")
+@click.option("--since", type=YEAR, help="First year of meetings (default 2000).")
+@click.option("--until", type=YEAR, help="Last year of meetings (default this year).")
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default="papers", show_default=True,
               help="Folder for DIR/<council>/<committee>/<yyyy-mm-dd>/ and the manifest.")
 @click.option("--delay", type=click.FloatRange(0), default=1.0, show_default=True,
@@ -825,15 +903,37 @@ def fetch(base_url, committee, since, until, out, delay, user_agent, council_nam
         sys.exit(1)
 
 
+@contextlib.contextmanager
+def _writing(output: Path):
+    """Writing an output file: a missing folder or a full device is one line naming it."""
+    folder = output.parent
+    if not folder.is_dir():
+        raise click.ClickException(f"{display_name(output)}: no such folder {display_name(folder)} "
+                                   "(make it first)")
+    try:
+        yield
+    except OSError as exc:
+        raise click.ClickException(f"{display_name(output)}: cannot write ({exc.strerror or exc})") from exc
+
+
+def _exists(path: Path) -> bool:
+    """Path.exists, False for a name the system cannot even look up (too long)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
+
+
 def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None,
                    ocr=True):
     """(Document, stored Tags or None): a paper from a file, else a stored paper by id."""
     path = Path(file_or_doc)
-    if path.exists():
+    if _exists(path):
         return _parse_with_options(path, council, committee, meeting_date, manifest, ocr), None
     from .store import open_store
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{file_or_doc}: no such file, and no database at {db_path}")
+    if not _exists(Path(db_path)):
+        shown = display_name(file_or_doc if len(file_or_doc) <= 80 else file_or_doc[:80] + "…")
+        raise click.ClickException(f"{shown}: no such file, and no database at {display_name(db_path)}")
     with open_store(db_path, create=False) as store:
         return store.load_document(file_or_doc), store.load_tags(file_or_doc)
 

@@ -5,9 +5,39 @@ report it on one line and go on.
 """
 from __future__ import annotations
 
+import os
+import re
+
 __all__ = ["PapermineError", "InputError", "EmptyInput", "UndecodableText",
-           "CorruptPDF", "EncryptedPDF", "ImageOnlyPDF", "UnsupportedFormat",
-           "StoreError", "NotFound", "QuerySyntaxError"]
+           "CorruptPDF", "EncryptedPDF", "ImageOnlyPDF", "UnsupportedFormat", "NotRegularFile",
+           "LimitExceeded", "WorkerDied", "StoreError", "StoreBusy", "NotFound", "QuerySyntaxError",
+           "display_name", "one_line"]
+
+#: Characters that would break a one-line message or a terminal: controls
+#: (newline, escape...), and the surrogates that stand for undecodable bytes.
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:            # an undecodable byte kept by surrogateescape
+        return f"\\x{code - 0xDC00:02x}"
+    return char.encode("unicode_escape").decode("ascii")
+
+
+def display_name(name: object) -> str:
+    """A file name (str, bytes or path) as one printable line: undecodable bytes
+    shown as \\xNN, newlines and other controls escaped, everything else as is."""
+    if isinstance(name, bytes):
+        name = os.fsdecode(name)
+    text = os.fspath(name) if isinstance(name, os.PathLike) else str(name)
+    return _UNSAFE.sub(lambda m: _escape(m.group(0)), text)
+
+
+def one_line(text: str) -> str:
+    """A message on one printable line (library messages may hold newlines)."""
+    text = re.sub(r"\s*[\r\n]+\s*", " ", str(text))
+    return _UNSAFE.sub(lambda m: _escape(m.group(0)), text)
 
 
 class PapermineError(Exception):
@@ -16,8 +46,8 @@ class PapermineError(Exception):
     reason = "failed"
 
     def __init__(self, path: object = None, reason: str | None = None):
-        self.path = str(path) if path is not None else None
-        self.detail = reason or self.reason
+        self.path = display_name(path) if path is not None else None
+        self.detail = one_line(reason or self.reason)
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -60,9 +90,32 @@ class UnsupportedFormat(InputError):
     reason = "unsupported file type"
 
 
+class NotRegularFile(InputError):
+    code = "PM107"
+    reason = "not a regular file (a FIFO, device or socket): not read"
+
+
+class LimitExceeded(InputError):
+    """A paper over one of the per-file limits of an ingest (memory, time, pages, size)."""
+    code = "PM108"
+    reason = "over a limit"
+
+
+class WorkerDied(InputError):
+    """The worker reading a paper died (the out-of-memory killer, a crash in a library)."""
+    code = "PM109"
+    reason = "its worker died"
+
+
 class StoreError(PapermineError):
     code = "PM200"
     reason = "database error"
+
+
+class StoreBusy(StoreError):
+    """The database is locked by another writer, or its disk is full: the batch stops."""
+    code = "PM203"
+    reason = "the database cannot be written now"
 
 
 class NotFound(PapermineError):

@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from ..errors import PapermineError
 from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
-from . import components  # noqa: F401  (registers the factories)
+from . import bounds, components  # noqa: F401  (registers the factories)
 from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE
 from .priorities import extract_priorities
@@ -65,6 +65,8 @@ def build_pipeline(model: str | None = None) -> Language:
         nlp = spacy.blank("en")
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         nlp.add_pipe("sentencizer")
+    nlp.add_pipe(bounds.SENTENCE_CAP)         # tagging stays linear in a sentence's length
+    nlp.max_length = bounds.MAX_TEXT_CHARS
     nlp.add_pipe("papermine_agencies")
     nlp.add_pipe("papermine_frequencies")
     return nlp
@@ -204,6 +206,7 @@ def _keep_generic(sdoc: Doc, span: Span) -> bool:
 def tag_document(doc: Document, nlp: Language | None = None, model: str | None = None) -> Tags:
     """Priorities, agencies and relations of one paper, each with evidence."""
     nlp = nlp or get_pipeline(model)
+    doc = bounds.bounded_units(doc)           # time linear in a paragraph's length
     units = _units(doc)
     acronyms = learn_acronyms([text for _, _, text in units] + [doc.meta.title or ""])
     resolver = Resolver(acronyms)

@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from ..errors import InputError, UnsupportedFormat
+from ..errors import InputError, LimitExceeded, UnsupportedFormat, display_name
 from ..model import Document, make_doc_id, sha256_bytes
 from ._lines import Line, Reading
+from .files import PDF, read_regular_file, sniff_format
 from .meta import apply_overrides, extract_meta, find_date, manifest_entry
 from .pdf import read_pdf_lines
 from .structure import build_structure, heading_kind
@@ -25,6 +26,9 @@ PARSER_VERSION = "3"
 
 #: reader(path, data, ocr=...) -> Reading; `ocr` (read scanned pages by OCR) matters to PDFs only.
 Reader = Callable[..., Reading]
+#: A text file's bytes counted as one page against a page limit (a dense
+#: printed page holds about 4,000 characters).
+TEXT_BYTES_PER_PAGE = 16_384
 
 
 def _read_text(path: Path, data: bytes, ocr: bool = True) -> Reading:
@@ -38,10 +42,9 @@ READERS: dict[str, Reader] = {".pdf": read_pdf_lines, ".txt": _read_text, ".text
 
 
 def _reader_for(path: Path, data: bytes) -> Reader:
-    reader = READERS.get(path.suffix.lower())
-    if reader:
-        return reader
-    if data.lstrip().startswith(b"%PDF"):
+    """The reader the content calls for: a PDF by its header whatever its name;
+    a file named .pdf without one is a broken PDF; known other formats refused."""
+    if sniff_format(path, data) == PDF or path.suffix.lower() == ".pdf":
         return read_pdf_lines
     if path.suffix.lower() in {".doc", ".docx", ".odt", ".rtf", ".xls", ".xlsx", ".zip", ".png", ".jpg"}:
         raise UnsupportedFormat(path, f"unsupported file type '{path.suffix}' (PDF or text only)")
@@ -49,16 +52,26 @@ def _reader_for(path: Path, data: bytes) -> Reader:
 
 
 def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
-                options: dict[str, str | None] | None = None, ocr: bool = True) -> Document:
+                options: dict[str, str | None] | None = None, ocr: bool = True,
+                max_pages: int | None = None) -> Document:
     """Parse one paper's bytes; `path` names it in errors and finds its manifest row.
-    `ocr=False` leaves scanned PDF pages unread (with a warning) instead of reading them by OCR."""
-    reading = _reader_for(path, data)(path, data, ocr=ocr)
+    `ocr=False` leaves scanned PDF pages unread (with a warning) instead of reading them by OCR.
+    A paper over `max_pages` pages (text: over that many pages' worth of bytes)
+    is refused before it is read."""
+    reader = _reader_for(path, data)
+    if reader is read_pdf_lines:
+        reading = read_pdf_lines(path, data, ocr=ocr, max_pages=max_pages)
+    else:
+        if max_pages is not None and len(data) > max_pages * TEXT_BYTES_PER_PAGE:
+            raise LimitExceeded(path, f"over the page limit ({len(data):,} bytes of text is over "
+                                      f"{max_pages} pages of {TEXT_BYTES_PER_PAGE:,} bytes)")
+        reading = reader(path, data, ocr=ocr)
     if not reading.lines:
         raise InputError(path, "no text found")
     structure = build_structure(reading.lines)
     meta = extract_meta(structure.front, structure.sections, structure.paragraphs)
     apply_overrides(meta, manifest_entry(path, manifest), options or {})
-    meta.source = str(path)
+    meta.source = display_name(path)           # names of any bytes stored and printed safely
     meta.sha256 = sha256_bytes(data)
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),
                    meta=meta, sections=structure.sections, paragraphs=structure.paragraphs,
@@ -73,16 +86,9 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
 
 def parse_file(path: str | Path, *, manifest: Path | None = None,
                options: dict[str, str | None] | None = None, ocr: bool = True) -> Document:
+    """Parse one paper from a regular file (FIFOs and devices are refused)."""
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError(path, "no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputError(path, "is a folder, not a file") from exc
-    except OSError as exc:
-        raise InputError(path, f"cannot read ({exc.strerror})") from exc
-    return parse_bytes(path, data, manifest=manifest, options=options, ocr=ocr)
+    return parse_bytes(path, read_regular_file(path), manifest=manifest, options=options, ocr=ocr)
 
 
 def parse_text(text: str, name: str = "<text>", **kwargs) -> Document:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import CorruptPDF, EmptyInput, ImageOnlyPDF
+from ..errors import CorruptPDF, EmptyInput, ImageOnlyPDF, LimitExceeded
 from ._lines import Reading
 from .backends import BACKENDS, DEFAULT_BACKEND
 from .backends.ocr import INSTALL_HINT, PageOCR, tesseract_available
+from .files import PDF, sniff_format
 from .layout import PageLayout, analyse_page, assemble
 
 __all__ = ["read_pdf_lines", "LOW_OCR_CONFIDENCE"]
@@ -26,18 +27,21 @@ _NOT_READ = "page {n} has no text layer (a scanned image?): its content is not r
 
 
 def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND,
-                   ocr: bool = True) -> Reading:
+                   ocr: bool = True, max_pages: int | None = None) -> Reading:
     """The PDF's text lines (running headers/footers removed), its page count,
     the pages read by OCR with their mean confidence, and a warning for each
-    page that could not be read or was read with low confidence."""
+    page that could not be read or was read with low confidence. A PDF of more
+    than `max_pages` pages is refused before its pages are read."""
     if not data.strip():
         raise EmptyInput(path)
-    if not data.lstrip().startswith(b"%PDF"):
+    if sniff_format(path, data) != PDF:
         raise CorruptPDF(path, "not a PDF (no %PDF header)")
     use_ocr = ocr and tesseract_available()
     warnings: list[str] = []
     pages: list[PageLayout] = []
     with BACKENDS[backend](path, data) as pdf, PageOCR(data) as reader:
+        if max_pages is not None and pdf.count > max_pages:
+            raise LimitExceeded(path, f"over the page limit ({pdf.count:,} pages; the limit is {max_pages:,})")
         for record in pdf.pages:
             page = analyse_page(record, pages[-1] if pages else None)
             if not page.lines and page.n_images:

@@ -711,25 +711,35 @@ def _hyphen_prefixes() -> frozenset[str]:
 
 
 def _join(lines: list[str], vocabulary: set[str]) -> str:
-    """Join wrapped lines, repairing words broken at a line-end hyphen."""
+    """Join wrapped lines, repairing words broken at a line-end hyphen (in time
+    linear in the paragraph's length: only the last line is looked at)."""
     prefixes = _hyphen_prefixes()
-    out = ""
+    parts: list[str] = []
     for line in lines:
         line = line.strip()
         if not line:
             continue
-        m = re.search(r"([A-Za-z]+)-$", out)
-        if m and line[0].isalpha() and line[0].islower():
-            head = m.group(1)
-            tail = re.match(r"[A-Za-z]+", line).group(0)
+        m = _HYPHEN_END.search(parts[-1][-HYPHEN_WORD_MAX:]) if parts else None
+        tail = _WORD_START.match(line) if m else None
+        if tail and line[0].islower():
+            head, tail = m.group(1), tail.group(0)
             joined = (head + tail).lower()
             hyphenated = f"{head}-{tail}".lower()
             keep = hyphenated in vocabulary or (
                 joined not in vocabulary and head.lower() in prefixes)
-            out = out + line if keep else out[:-1] + line
+            if not keep:
+                parts[-1] = parts[-1][:-1]
+            parts.append(line)
         else:
-            out = f"{out} {line}" if out else line
-    return re.sub(r"\s+", " ", out).strip()
+            parts.append(f" {line}" if parts else line)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+#: A word broken at a line end ("anti-"), and the start of its rest on the next line.
+_HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
+_WORD_START = re.compile(r"[^\W\d_]+")
+#: Only this much of a line's end is searched for a broken word.
+HYPHEN_WORD_MAX = 64
 
 
 _LONE_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}\.?|\(?[a-z]\)|\([ivx]+\))$")

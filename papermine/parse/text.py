@@ -22,16 +22,42 @@ ENCODINGS = ("utf-8-sig", "cp1252")
 #: Bytes that never occur in cp1252 text: their presence means a binary file.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+#: UTF-16 without a byte-order mark is told by its NULs in this many leading bytes:
+UTF16_SNIFF_BYTES = 4096
+#: ... at least this many characters, of which this share are printable ASCII.
+UTF16_MIN_PAIRS = 8
+UTF16_ASCII_SHARE = 0.8
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when the text is UTF-16 saved without a byte-order
+    mark: most characters of English text are printable ASCII, so half their
+    bytes are NUL, always on the same side; a NUL character never occurs."""
+    sample = data[:UTF16_SNIFF_BYTES]
+    pairs = len(sample) // 2
+    if pairs < UTF16_MIN_PAIRS:
+        return None
+    for encoding, low, high in (("utf-16-le", sample[0:pairs * 2:2], sample[1::2]),
+                                ("utf-16-be", sample[1::2], sample[0:pairs * 2:2])):
+        chars = list(zip(low, high))
+        if (0, 0) in chars:
+            continue
+        ascii_chars = sum(1 for lo, hi in chars if hi == 0 and (32 <= lo < 127 or lo in b"\t\n\r\f"))
+        if ascii_chars >= pairs * UTF16_ASCII_SHARE:
+            return encoding
+    return None
 
 
 def decode_text(data: bytes, path: object) -> str:
-    """Bytes to str, trying UTF-8 (with BOM), UTF-16 by BOM, then cp1252."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    """Bytes to str, trying UTF-8 (with BOM), UTF-16 by BOM (or by its NULs),
+    then cp1252. Binary bytes anywhere in the file make it binary, not text."""
+    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_bom(data)
+    if encoding:
         try:
-            return data.decode("utf-16")
+            return data.decode(encoding)
         except UnicodeDecodeError as exc:
             raise UndecodableText(path, f"invalid UTF-16 text ({exc.reason})") from exc
-    if _BINARY_BYTES.search(data[:65536]):
+    if _BINARY_BYTES.search(data):
         raise UndecodableText(path, "binary data, not text")
     for encoding in ENCODINGS:
         try:

@@ -1,5 +1,10 @@
 """The SQLite store: one file, WAL mode, foreign keys on, FTS5 over paragraphs.
 
+A database is looked at before it is changed: query commands open it read-only
+(`mode=ro`); only ingest creates or migrates it, and only a file that is
+missing, empty, or a papermine database of this version or an older one. A
+newer or foreign database is refused with nothing written.
+
 Each paper is written in one transaction (its old version deleted in the same
 transaction), so an interrupted ingest never leaves half a document and a
 re-run picks up where it stopped.
@@ -8,13 +13,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import stat
+import urllib.parse
 from contextlib import contextmanager
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import NotFound, QuerySyntaxError, StoreError
+from ..errors import NotFound, QuerySyntaxError, StoreBusy, StoreError, display_name
 from ..model import (Agency, Document, Evidence, Item, Meta, Paragraph, Priority, ReportingLine,
                      Section, Table, Tags)
 from ..parse import PARSER_VERSION, index_text
@@ -22,7 +29,7 @@ from ..versions import NLP_VERSION
 from .fts import to_fts5
 from .refs import make_short_ids, match_reference
 
-__all__ = ["Store", "open_store", "SCHEMA_VERSION", "MIGRATIONS"]
+__all__ = ["Store", "open_store", "inspect_database", "store_error", "SCHEMA_VERSION", "MIGRATIONS"]
 
 #: The schema version this code writes; older files are migrated on open.
 SCHEMA_VERSION = 4
@@ -49,6 +56,11 @@ MIGRATIONS: dict[int, str] = {
 }
 #: How long a writer waits for a lock held by another connection (ms).
 BUSY_TIMEOUT_MS = 30_000
+#: The first bytes of every SQLite database file.
+SQLITE_HEADER = b"SQLite format 3\x00"
+#: Document ids are made short (council, date, title slug, hash); a longer
+#: reference cannot be one, and would make a LIKE pattern too complex for SQLite.
+MAX_ID_CHARS = 300
 #: Marks around matched words in search snippets.
 HIGHLIGHT = ("«", "»")
 SNIPPET_TOKENS = 16
@@ -56,6 +68,8 @@ SNIPPET_TOKENS = 16
 
 @contextmanager
 def open_store(path: str | Path, create: bool = True) -> Iterator["Store"]:
+    """The store at `path`: for writing (`create`, ingest only: made or migrated
+    after checking what the file is), else read-only (every query command)."""
     store = Store(path, create=create)
     try:
         yield store
@@ -63,38 +77,135 @@ def open_store(path: str | Path, create: bool = True) -> Iterator["Store"]:
         store.close()
 
 
+def inspect_database(path: Path) -> tuple[str, int | None]:
+    """What the file at `path` is, read without changing it: ("missing"|"empty",
+    None) for a file papermine may make, ("papermine", version), or a refusal as
+    a StoreError (not a file, not SQLite, another program's database)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise StoreError(path, "a broken link, not a database") from None
+        return "missing", None
+    except OSError as exc:
+        raise StoreError(path, f"cannot open the database ({exc.strerror})") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise StoreError(path, "not a database file (a folder, device or FIFO)")
+    if info.st_size == 0:
+        return "empty", None
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StoreError(path, f"cannot read the database ({exc.strerror})") from exc
+    if header != SQLITE_HEADER:
+        raise StoreError(path, "not a papermine database (not an SQLite file); left as it is")
+    conn = _connect_read_only(path)
+    try:
+        names = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")}
+        if "papermine_meta" not in names:
+            if not names:
+                return "empty", None
+            shown = ", ".join(sorted(names)[:3]) + (", ..." if len(names) > 3 else "")
+            raise StoreError(path, f"not a papermine database (it holds {shown}); left as it is")
+        row = conn.execute("SELECT value FROM papermine_meta WHERE key = 'schema_version'").fetchone()
+        try:
+            return "papermine", int(row[0])
+        except (TypeError, ValueError):
+            raise StoreError(path, "not a papermine database (no schema version); left as it is") from None
+    except sqlite3.DatabaseError as exc:
+        raise store_error(path, exc) from exc
+    finally:
+        conn.close()
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write: `mode=ro`; on a read-only folder or mount
+    where SQLite cannot make its WAL index, `immutable=1` (only when no WAL
+    file holds changes not yet in the database)."""
+    uri = "file:" + urllib.parse.quote(str(path.absolute())) + "?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError as exc:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise store_error(path, exc) from exc
+        try:
+            conn = sqlite3.connect(uri + "&immutable=1", uri=True)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as exc2:
+            raise store_error(path, exc2) from exc2
+    except sqlite3.DatabaseError as exc:
+        raise store_error(path, exc) from exc
+    conn.execute("PRAGMA query_only = 1")
+    return conn
+
+
+def store_error(path: Path, exc: BaseException) -> StoreError:
+    """An SQLite error as one line: busy and full named as such."""
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return StoreBusy(path, f"the database is locked by another program ({text}); "
+                               "try again when it has finished")
+    if "full" in text:
+        return StoreBusy(path, f"the disk is full ({text})")
+    if "not a database" in text or "malformed" in text:
+        return StoreError(path, f"not a papermine database ({text}); left as it is")
+    return StoreError(path, f"database error ({text})")
+
+
 class Store:
     def __init__(self, path: str | Path, create: bool = True):
         self.path = Path(path)
-        if not create and not self.path.exists():
+        self.read_only = not create
+        kind, version = inspect_database(self.path)
+        if kind == "missing" and not create:
             raise NotFound(self.path, "no database here (run papermine ingest first)")
+        if kind == "empty" and not create:
+            raise StoreError(self.path, "an empty file, not yet a database (papermine ingest fills it)")
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(self.path, f"database schema {version} is newer than this papermine "
+                                        f"({SCHEMA_VERSION}); upgrade papermine (the file is left as it is)")
+        if version is not None and version < SCHEMA_VERSION and not create:
+            raise StoreError(self.path, f"database schema {version} is older than this papermine "
+                                        f"({SCHEMA_VERSION}); papermine ingest migrates it")
+        if not create:
+            self.conn = _connect_read_only(self.path)
+            self.conn.row_factory = sqlite3.Row
+            return
+        if kind == "missing" and not self.path.parent.is_dir():
+            raise StoreError(self.path, f"no such folder {display_name(self.path.parent)}")
         try:
             self.conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000)
             self.conn.row_factory = sqlite3.Row
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.conn.execute("PRAGMA journal_mode = WAL")
-            self._migrate()
+            if version != SCHEMA_VERSION:
+                self._migrate(version)
         except sqlite3.DatabaseError as exc:
-            raise StoreError(self.path, f"not a papermine database ({exc})") from exc
+            raise store_error(self.path, exc) from exc
 
     def close(self) -> None:
         self.conn.close()
 
     # ---- schema -----------------------------------------------------------------
-    def _migrate(self) -> None:
+    def _migrate(self, version: int | None) -> None:
+        """Create the schema in a new database, or bring an older one up to this
+        version, in one transaction."""
         schema = resources.files(__package__).joinpath("schema.sql").read_text(encoding="utf-8")
-        with self.conn:
-            self.conn.executescript(schema)
-            row = self.conn.execute("SELECT value FROM papermine_meta WHERE key = 'schema_version'").fetchone()
-            version = int(row["value"]) if row else SCHEMA_VERSION
-            if version > SCHEMA_VERSION:
-                raise StoreError(self.path, f"database schema {version} is newer than this papermine "
-                                            f"({SCHEMA_VERSION}); upgrade papermine")
-            for step in range(version + 1, SCHEMA_VERSION + 1):
-                self.conn.executescript(MIGRATIONS[step])
-            self.conn.execute("INSERT OR REPLACE INTO papermine_meta VALUES ('schema_version', ?)",
-                              (str(SCHEMA_VERSION),))
+        steps = [MIGRATIONS[step] for step in range((version or SCHEMA_VERSION) + 1, SCHEMA_VERSION + 1)]
+        try:
+            self.conn.executescript(
+                "BEGIN IMMEDIATE;\n" + schema + "\n" + "\n".join(steps) +
+                f"\nINSERT OR REPLACE INTO papermine_meta VALUES ('schema_version', '{SCHEMA_VERSION}');"
+                "\nCOMMIT;")
+        except sqlite3.DatabaseError:
+            if self.conn.in_transaction:
+                self.conn.rollback()
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -194,6 +305,9 @@ class Store:
         """A document id from an id, a short id (`durham/2024-01-26`), an
         unambiguous start of an id, or words naming one paper: council, date or
         year, words of its title (`durham 2022 annual report`)."""
+        if len(ref) > MAX_ID_CHARS:
+            raise NotFound(None, f"no stored paper '{display_name(ref[:40])}…' in {display_name(self.path)} "
+                                 f"(an id is at most {MAX_ID_CHARS} characters; see papermine docs)")
         rows = self.conn.execute("SELECT id FROM documents WHERE id = ? OR id LIKE ? ESCAPE '\\'",
                                  (ref, _like_prefix(ref))).fetchall()
         ids = [r["id"] for r in rows]
@@ -210,10 +324,10 @@ class Store:
             if len(ids) == 1:
                 return ids[0]
         if not ids:
-            raise NotFound(None, f"no stored paper '{ref}' in {self.path} (see papermine docs)")
+            raise NotFound(None, f"no stored paper '{display_name(ref)}' in {display_name(self.path)} (see papermine docs)")
         names = sorted(self.short_ids()[i] for i in ids)
         more = f" and {len(names) - 5} more" if len(names) > 5 else ""
-        raise NotFound(None, f"'{ref}' matches {len(ids)} papers: {', '.join(names[:5])}{more}")
+        raise NotFound(None, f"'{display_name(ref)}' matches {len(ids)} papers: {', '.join(names[:5])}{more}")
 
     def load_document(self, ref: str) -> Document:
         doc_id = self.resolve_id(ref)
