@@ -11,12 +11,10 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from ...errors import CorruptPDF, EncryptedPDF
-from . import PageRecord, PdfPages, Rule, Word, is_bold_font, strip_subset_prefix
+from . import (WORD_X_TOLERANCE, WORD_Y_TOLERANCE, PageRecord, PdfPages, Rule, Word, is_bold_font, is_upright,
+               strip_subset_prefix)
 
 __all__ = ["open_pdf"]
-
-#: pdfplumber's word grouping tolerance (points).
-WORD_X_TOLERANCE = 1.5
 
 
 def _root_cause(exc: BaseException) -> BaseException:
@@ -36,13 +34,20 @@ def pdf_error(path: Path, exc: BaseException) -> Exception:
 
 
 def _words(page) -> list[Word]:
-    words = page.extract_words(x_tolerance=WORD_X_TOLERANCE, keep_blank_chars=False,
-                               use_text_flow=True, extra_attrs=["fontname", "size"])
+    """Upright words, broken where pdfminer's glyphs are parted by a space, a
+    gap, a step back or a jump of line (not where the font changes: a closing
+    quote in another subset of the font stays in its word); each word takes
+    its first glyph's font. Rotated text (chart labels, margin stamps) is left out."""
+    words = page.extract_words(x_tolerance=WORD_X_TOLERANCE, y_tolerance=WORD_Y_TOLERANCE,
+                               keep_blank_chars=False, use_text_flow=True, return_chars=True)
     out = []
     for w in words:
-        font = strip_subset_prefix(w["fontname"])
+        first = w["chars"][0]
+        if not is_upright(*first["matrix"][:4]):
+            continue
+        font = strip_subset_prefix(first["fontname"])
         out.append(Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]),
-                        float(w["bottom"]), font, float(w["size"]), is_bold_font(font)))
+                        float(w["bottom"]), font, float(first["size"]), is_bold_font(font)))
     return out
 
 

@@ -1,0 +1,533 @@
+"""The pdfium backend (PDFium through pypdfium2's raw bindings): the default.
+
+It emits the same records as the pdfplumber backend at a twentieth of the
+cost, by asking PDFium per page for its text once and per *word* for boxes and
+fonts, never building an object per character. What PDFium does differently
+from pdfminer is undone here (see ../shared/FAST-PDF.md for the study):
+
+- a `-` or soft hyphen at a line end comes back as U+FFFE with the line break
+  dropped, so the word runs into the next line: split after it, emit `-`;
+- whitespace-only text objects (a "1.1", a space object, "The") have no width
+  and are skipped, running "1.1The" together: their positions, read from the
+  page objects, are word breaks;
+- generated characters (spaces and line breaks PDFium infers) are not text:
+  they only separate words, and a generated space between two glyphs closer
+  than pdfplumber's word tolerance is dropped;
+- the font size ignores the text matrix: size = font size x the matrix scale;
+- weights and bold flags are unreliable: bold comes from the font's name, with
+  the subset prefix stripped;
+- words also break where the font or size changes or the glyphs jump, as
+  pdfplumber's word grouping does;
+- characters come in content-stream order, not reading order: layout clusters
+  words into lines by position.
+
+PDFium is not thread-safe (ctypes releases the GIL during calls): use it from
+one thread per process, and processes for parallel work.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+from contextlib import contextmanager
+from ctypes import POINTER, byref, c_char_p, c_double, c_float, c_int, c_size_t, c_uint, c_ulong, c_void_p
+from pathlib import Path
+from typing import Iterator, NamedTuple
+
+import pypdfium2  # noqa: F401  (initialises the PDFium library once per process)
+import pypdfium2.raw as pdfium_c
+import pypdfium2_raw.bindings as _bindings
+
+from ...errors import CorruptPDF, EncryptedPDF
+from . import (WORD_X_TOLERANCE, WORD_Y_TOLERANCE, PageRecord, PdfPages, Rule, Word, is_bold_font,
+               is_upright, strip_subset_prefix)
+
+__all__ = ["open_pdf"]
+
+#: Characters PDFium reports for a line-end hyphen (a `-` or U+00AD it took for one).
+LINE_END_HYPHEN = "\ufffe"
+#: ...which GetUnicode reports as this code.
+HYPHEN_CODE = 0x2
+#: Bytes for a font's base name (names are short; longer ones are cut).
+FONT_NAME_BUFFER = 256
+#: Points: a whitespace text object this far past the next glyph's left edge still parts them.
+PHANTOM_SPACE_SLACK = 0.5
+#: A matrix entry below this is taken for zero (float noise).
+UPRIGHT_EPSILON = 1e-6
+
+# A word: a run of visible characters; U+FFFE ends one (it is the hyphen of a
+# word broken at the line end, whose line break PDFium dropped).
+_WORD = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
+
+_OBJ_TEXT, _OBJ_PATH, _OBJ_IMAGE, _OBJ_FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH,
+                                              pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
+_SEG_LINE, _SEG_MOVE = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
+
+
+# ---- lean prototypes ---------------------------------------------------------
+# pypdfium2's generated bindings type every handle as a pointer to a struct,
+# which costs a conversion on each of the thousands of calls a page makes.
+# These are the same C functions with plain void-pointer handles.
+_lib = _bindings._libs["pdfium"]
+
+
+def _proto(name: str, restype, *argtypes):
+    fn = _lib[name]          # a new function object: pypdfium2's own stays as it was
+    fn.restype, fn.argtypes = restype, argtypes
+    return fn
+
+
+_P = c_void_p
+_pf = POINTER(c_float)
+_FS_RECTF, _FS_MATRIX = pdfium_c.FS_RECTF, pdfium_c.FS_MATRIX
+_LoadMemDocument64 = _proto("FPDF_LoadMemDocument64", _P, _P, c_size_t, c_char_p)
+_CloseDocument = _proto("FPDF_CloseDocument", None, _P)
+_GetLastError = _proto("FPDF_GetLastError", c_ulong)
+_GetPageCount = _proto("FPDF_GetPageCount", c_int, _P)
+_LoadPage = _proto("FPDF_LoadPage", _P, _P, c_int)
+_ClosePage = _proto("FPDF_ClosePage", None, _P)
+_GetMediaBox = _proto("FPDFPage_GetMediaBox", c_int, _P, _pf, _pf, _pf, _pf)
+_GetRotation = _proto("FPDFPage_GetRotation", c_int, _P)
+_CountObjects = _proto("FPDFPage_CountObjects", c_int, _P)
+_GetObject = _proto("FPDFPage_GetObject", _P, _P, c_int)
+_FormCountObjects = _proto("FPDFFormObj_CountObjects", c_int, _P)
+_FormGetObject = _proto("FPDFFormObj_GetObject", _P, _P, c_ulong)
+_ObjGetType = _proto("FPDFPageObj_GetType", c_int, _P)
+_ObjGetBounds = _proto("FPDFPageObj_GetBounds", c_int, _P, _pf, _pf, _pf, _pf)
+_ObjGetMatrix = _proto("FPDFPageObj_GetMatrix", c_int, _P, POINTER(_FS_MATRIX))
+_PathCountSegments = _proto("FPDFPath_CountSegments", c_int, _P)
+_PathGetSegment = _proto("FPDFPath_GetPathSegment", _P, _P, c_int)
+_SegGetPoint = _proto("FPDFPathSegment_GetPoint", c_int, _P, _pf, _pf)
+_SegGetType = _proto("FPDFPathSegment_GetType", c_int, _P)
+_SegGetClose = _proto("FPDFPathSegment_GetClose", c_int, _P)
+_TextLoadPage = _proto("FPDFText_LoadPage", _P, _P)
+_TextClosePage = _proto("FPDFText_ClosePage", None, _P)
+_CountChars = _proto("FPDFText_CountChars", c_int, _P)
+_GetText = _proto("FPDFText_GetText", c_int, _P, c_int, c_int, _P)
+_GetUnicode = _proto("FPDFText_GetUnicode", c_uint, _P, c_int)
+_HasUnicodeMapError = _proto("FPDFText_HasUnicodeMapError", c_int, _P, c_int)
+_IsGenerated = _proto("FPDFText_IsGenerated", c_int, _P, c_int)
+_GetLooseCharBox = _proto("FPDFText_GetLooseCharBox", c_int, _P, c_int, POINTER(_FS_RECTF))
+_GetTextObject = _proto("FPDFText_GetTextObject", _P, _P, c_int)
+_GetCharFontSize = _proto("FPDFText_GetFontSize", c_double, _P, c_int)
+_GetCharMatrix = _proto("FPDFText_GetMatrix", c_int, _P, c_int, POINTER(_FS_MATRIX))
+_TextObjGetText = _proto("FPDFTextObj_GetText", c_ulong, _P, _P, _P, c_ulong)
+_TextObjGetFont = _proto("FPDFTextObj_GetFont", _P, _P)
+_FontGetDescent = _proto("FPDFFont_GetDescent", c_int, _P, c_float, _pf)
+_GetCharOrigin = _proto("FPDFText_GetCharOrigin", c_int, _P, c_int, POINTER(c_double), POINTER(c_double))
+_FontGetBaseName = _proto("FPDFFont_GetBaseFontName", c_size_t, _P, _P, c_size_t)
+
+
+# ---- errors ------------------------------------------------------------------
+
+def _open_error(path: Path) -> Exception:
+    code = _GetLastError()
+    if code in (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY):
+        return EncryptedPDF(path)
+    detail = {pdfium_c.FPDF_ERR_FILE: "file error", pdfium_c.FPDF_ERR_FORMAT: "format error",
+              pdfium_c.FPDF_ERR_PAGE: "page error"}.get(code, f"error {code}")
+    return CorruptPDF(path, f"not a readable PDF, damaged or truncated (PDFium: {detail})")
+
+
+# ---- coordinates ---------------------------------------------------------------
+
+class _Frame:
+    """PDF user space to pdfplumber's top-left page coordinates.
+
+    pdfminer maps user space through the page's rotation and MediaBox origin,
+    and pdfplumber flips y against the (rotated) MediaBox height; this does
+    the same so both backends place words alike on any page.
+    """
+    __slots__ = ("width", "height", "rotated", "_ctm", "_x_shift", "_top_shift")
+
+    def __init__(self, page: int):
+        left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+        if not _GetMediaBox(page, byref(left), byref(bottom), byref(right), byref(top)):
+            left.value, bottom.value, right.value, top.value = 0.0, 0.0, 612.0, 792.0
+        x0, x1 = sorted((left.value, right.value))
+        y0, y1 = sorted((bottom.value, top.value))
+        rotation = (_GetRotation(page) % 4) * 90
+        self.rotated = rotation != 0
+        self._ctm = {90: (0, -1, 1, 0, -y0, x1), 180: (-1, 0, 0, -1, x1, y1),
+                     270: (0, 1, -1, 0, y1, -x0)}.get(rotation, (1, 0, 0, 1, -x0, -y0))
+        if rotation in (90, 270):
+            x0, y0, x1, y1 = y0, x0, y1, x1
+        self.width, self.height = x1 - x0, y1 - y0
+        # pdfplumber adds back its MediaBox's top-left corner (y flipped)
+        self._x_shift, self._top_shift = x0, -y0
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """(x, top) of a user-space point."""
+        a, b, c, d, e, f = self._ctm
+        return a * x + c * y + e + self._x_shift, self.height - (b * x + d * y + f) + self._top_shift
+
+    def x_span(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float]:
+        """(x0, x1) of a user-space box."""
+        if not self.rotated:
+            return left, right           # the MediaBox shift pdfminer takes off, pdfplumber adds back
+        xa, xb = self.point(left, bottom)[0], self.point(right, top)[0]
+        return min(xa, xb), max(xa, xb)
+
+    def linear(self, a: float, b: float, c: float, d: float) -> tuple[float, float, float, float]:
+        """A matrix's linear part as pdfminer sees it (after the page rotation)."""
+        A, B, C, D = self._ctm[:4]
+        return a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D
+
+
+# ---- text --------------------------------------------------------------------
+
+def _page_text(textpage: int, count: int) -> str:
+    """The page's characters, one per PDFium char index."""
+    if count <= 0:
+        return ""
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = _GetText(textpage, 0, count, buffer)
+    text = buffer.raw[: 2 * max(0, written - 1)].decode("utf-16-le", "replace")
+    if len(text) != count:
+        # GetText leaves some control characters out: read char by char
+        codes = [_GetUnicode(textpage, i) for i in range(count)]
+        text = "".join(LINE_END_HYPHEN if code == HYPHEN_CODE else chr(code) if 0 < code < 0x110000 else " "
+                       for code in codes)
+    return text
+
+
+class _Facts(NamedTuple):
+    """What every glyph of one text object shares."""
+    font: str
+    size: float
+    bold: bool
+    upright: bool
+    #: top-left y of pdfminer's glyph bottom: the baseline less the font's descent
+    bottom: float
+
+
+class _Fonts:
+    """Font facts per text object (one font, size and baseline each), cached per page."""
+
+    def __init__(self, textpage: int, frame: _Frame):
+        self.textpage = textpage
+        self.frame = frame
+        self._by_object: dict[int, _Facts] = {}
+        self._fonts: dict[int, tuple[str, float]] = {}
+        self._matrix = _FS_MATRIX()
+        self._x, self._y = c_double(), c_double()
+        self._name_buffer = ctypes.create_string_buffer(FONT_NAME_BUFFER)
+
+    def of(self, obj: int, index: int) -> _Facts:
+        """The facts of the text object `obj`, which holds char `index`."""
+        facts = self._by_object.get(obj)
+        if facts is None:
+            facts = self._by_object[obj] = self._read(obj, index)
+        return facts
+
+    def _font(self, font: int) -> tuple[str, float]:
+        """(name without subset tag, descent per point of size) of a font."""
+        known = self._fonts.get(font)
+        if known is None:
+            length = _FontGetBaseName(font, self._name_buffer, FONT_NAME_BUFFER)
+            raw = self._name_buffer.raw[: max(0, min(length, FONT_NAME_BUFFER) - 1)]
+            descent = c_float()
+            if not _FontGetDescent(font, 1.0, byref(descent)):
+                descent.value = 0.0
+            # pdfminer takes a descent printed as positive for a negative one
+            known = self._fonts[font] = (strip_subset_prefix(raw.decode("latin-1")), -abs(descent.value))
+        return known
+
+    def _read(self, obj: int, index: int) -> _Facts:
+        tp = self.textpage
+        name, descent = self._font(_TextObjGetFont(obj)) if obj else ("", 0.0)
+        # the char's font size is the Tf operand: scale it by the matrix (text and CTM)
+        m = self._matrix
+        _GetCharMatrix(tp, index, byref(m))
+        a, b, c, d = self.frame.linear(m.a, m.b, m.c, m.d)
+        scale = abs(d) if abs(b) < UPRIGHT_EPSILON else (b * b + d * d) ** 0.5
+        size = _GetCharFontSize(tp, index) * scale
+        _GetCharOrigin(tp, index, byref(self._x), byref(self._y))
+        baseline = self.frame.point(self._x.value, self._y.value)[1]
+        upright = is_upright(a, b, c, d)
+        return _Facts(name, size, is_bold_font(name), upright, baseline - descent * size)
+
+
+class _PageObjects:
+    """One walk over a page's objects (forms included): rules, images, and the
+    origins of whitespace-only text objects."""
+    __slots__ = ("rules", "n_images", "spaces", "_textpage")
+
+    def __init__(self, page: int, textpage: int, frame: _Frame):
+        self.rules: list[Rule] = []
+        self.n_images = 0
+        #: (x, baseline) of text objects that print only whitespace (top-left coordinates)
+        self.spaces: list[tuple[float, float]] = []
+        self._textpage = textpage
+        self._walk(page, _CountObjects, _GetObject, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), frame)
+
+    def _walk(self, parent: int, count_fn, get_fn, outer: tuple, frame: _Frame) -> None:
+        matrix = _FS_MATRIX()
+        left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+        for i in range(count_fn(parent)):
+            obj = get_fn(parent, i)
+            kind = _ObjGetType(obj)
+            if kind == _OBJ_TEXT:
+                if _ObjGetBounds(obj, byref(left), byref(bottom), byref(right), byref(top)) \
+                        and right.value - left.value <= 0 and self._blank(obj):
+                    _ObjGetMatrix(obj, byref(matrix))
+                    self.spaces.append(frame.point(*_apply(outer, matrix.e, matrix.f)))
+            elif kind == _OBJ_PATH:
+                _ObjGetMatrix(obj, byref(matrix))
+                self._path(obj, _compose(_tuple(matrix), outer), frame)
+            elif kind == _OBJ_IMAGE:
+                self.n_images += 1
+            elif kind == _OBJ_FORM:
+                _ObjGetMatrix(obj, byref(matrix))
+                self._walk(obj, _FormCountObjects, _FormGetObject, _compose(_tuple(matrix), outer), frame)
+
+    def _blank(self, obj: int) -> bool:
+        """A text object that prints only whitespace."""
+        size = _TextObjGetText(obj, self._textpage, None, 0)
+        buffer = ctypes.create_string_buffer(size)
+        _TextObjGetText(obj, self._textpage, buffer, size)
+        return not buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace").strip()
+
+    def _path(self, obj: int, matrix: tuple, frame: _Frame) -> None:
+        """Straight segments and axis-aligned rectangles, as pdfminer reads them:
+        each subpath that is one segment is a line, one closed box is 4 edges."""
+        x, y = c_float(), c_float()
+        subpaths: list[list[tuple[float, float]]] = []
+        closed: list[bool] = []
+        for i in range(_PathCountSegments(obj)):
+            seg = _PathGetSegment(obj, i)
+            kind = _SegGetType(seg)
+            if kind not in (_SEG_MOVE, _SEG_LINE) or not _SegGetPoint(seg, byref(x), byref(y)):
+                if subpaths:
+                    closed[-1] = None            # a curve: neither line nor box
+                continue
+            point = frame.point(*_apply(matrix, x.value, y.value))
+            if kind == _SEG_MOVE or not subpaths:
+                subpaths.append([point])
+                closed.append(False)
+            elif closed[-1] is not None:
+                subpaths[-1].append(point)
+            if _SegGetClose(seg) and closed[-1] is not None:
+                closed[-1] = True
+        for points, is_closed in zip(subpaths, closed):
+            if is_closed is None:
+                continue
+            if is_closed:
+                points = points + [points[0]]
+                if len(points) > 3 and points[-2] == points[0]:
+                    del points[-2]              # a redundant segment back to the start
+            if len(points) == 2 or (is_closed and len(points) == 3):
+                (ax, atop), (bx, btop) = points[:2]
+                self.rules.append(Rule(min(ax, bx), min(atop, btop), max(ax, bx), max(atop, btop)))
+            elif len(points) == 5 and points[4] == points[0] and _is_box(points[:4]):
+                xs, tops = [p[0] for p in points], [p[1] for p in points]
+                x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
+                self.rules += [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
+                               Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+
+
+def _tuple(m) -> tuple:
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    """The matrix applying `inner` then `outer` (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def _apply(m: tuple, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = m
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _is_box(points: list[tuple[float, float]]) -> bool:
+    (x0, y0), (x1, y1), (x2, y2), (x3, y3) = points
+    return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+
+
+class _Run:
+    """Glyphs that make one word so far, with what joining the next run needs."""
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "facts", "first", "first_obj", "last", "last_obj",
+                 "last_x0", "last_x1", "last_top")
+
+    def __init__(self, text: str, x0: float, x1: float, facts: _Facts, first: int, first_obj: int,
+                 last: int, last_obj: int, last_x0: float):
+        self.text, self.x0, self.x1, self.facts = text, x0, x1, facts
+        self.bottom = facts.bottom
+        self.top = self.last_top = facts.bottom - facts.size
+        self.first, self.first_obj, self.last, self.last_obj = first, first_obj, last, last_obj
+        self.last_x0, self.last_x1 = last_x0, x1
+
+    def extend(self, other: _Run) -> None:
+        self.text += other.text
+        self.x0, self.x1 = min(self.x0, other.x0), max(self.x1, other.x1)
+        self.top, self.bottom = min(self.top, other.top), max(self.bottom, other.bottom)
+        self.last, self.last_obj = other.last, other.last_obj
+        self.last_x0, self.last_x1, self.last_top = other.last_x0, other.last_x1, other.last_top
+
+
+def _parted(prev: _Run, x0: float, top: float) -> bool:
+    """pdfplumber's test: does a glyph at (x0, top) start a new word after the
+    last glyph of `prev`? A step back, a gap or a jump of line."""
+    return x0 < prev.last_x0 or x0 > prev.last_x1 + WORD_X_TOLERANCE or abs(top - prev.last_top) > WORD_Y_TOLERANCE
+
+
+class _WordReader:
+    """Words of one text page: text from one GetText call; boxes and fonts
+    from the first and last char of each word, and from every char only
+    where a word spans text objects (a space object, a gap, a superscript)."""
+
+    def __init__(self, textpage: int, frame: _Frame, objects: _PageObjects):
+        self.tp = textpage
+        self.frame = frame
+        self.spaces = objects.spaces
+        self.fonts = _Fonts(textpage, frame)
+        self._rect = _FS_RECTF()
+        self._obj_text: dict[int, str] = {}
+
+    def words(self, text: str) -> list[Word]:
+        runs: list[_Run] = []
+        for run in self._runs(text):
+            prev = runs[-1] if runs else None
+            if prev is not None and not _parted(prev, run.x0, run.top) and self._made_up_break(text, prev, run):
+                prev.extend(run)
+            else:
+                runs.append(run)
+        return [Word(r.text, r.x0, r.x1, r.top, r.bottom, r.facts.font, r.facts.size, r.facts.bold)
+                for r in runs if r.facts.upright]
+
+    def _made_up_break(self, text: str, prev: _Run, run: _Run) -> bool:
+        """PDFium parted two runs that pdfplumber keeps as one word: only
+        characters it generated lie between them (a space for a narrow gap, a
+        line break before a superscript), and no printed space at the seam."""
+        tp = self.tp
+        if any(not text[i].isspace() or not _IsGenerated(tp, i) for i in range(prev.last + 1, run.first)):
+            return False
+        if run.first_obj == prev.last_obj:
+            return True
+        return not (self._object_text(prev.last_obj)[-1:].isspace() or self._object_text(run.first_obj)[:1].isspace()
+                    or self._space_between(prev, run.x0, run.top, run.bottom))
+
+    def _object_text(self, obj: int) -> str:
+        """A text object's own text, spaces PDFium left out of the page text included."""
+        text = self._obj_text.get(obj)
+        if text is None:
+            size = _TextObjGetText(obj, self.tp, None, 0)
+            buffer = ctypes.create_string_buffer(size)
+            _TextObjGetText(obj, self.tp, buffer, size)
+            text = self._obj_text[obj] = buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace")
+        return text
+
+    def _space_between(self, prev: _Run, left: float, top: float, bottom: float) -> bool:
+        """Does a whitespace text object start after the last glyph of `prev`
+        begins and before `left`, on a baseline between `top` and `bottom`?
+        (Its origin is where that glyph's advance ends: inside an italic's box.)"""
+        for x, y in self.spaces:
+            if prev.last_x0 < x <= left + PHANTOM_SPACE_SLACK and top <= y <= bottom:
+                return True
+        return False
+
+    def _runs(self, text: str) -> Iterator[_Run]:
+        """PDFium's words (runs between its spaces), split where they span
+        text objects that pdfplumber would part."""
+        tp = self.tp
+        fonts = self.fonts
+        rect = self._rect
+        x_span = self.frame.x_span
+        for m in _WORD.finditer(text):
+            first, last = m.start(), m.end() - 1
+            obj = _GetTextObject(tp, first)
+            last_obj = _GetTextObject(tp, last) if last != first else obj
+            if last_obj != obj:
+                yield from self._split(first, last, m.group())
+                continue
+            _GetLooseCharBox(tp, first, byref(rect))
+            x0, x1 = x_span(rect.left, rect.bottom, rect.right, rect.top)
+            last_x0 = x0
+            if last != first:
+                _GetLooseCharBox(tp, last, byref(rect))
+                last_x0, x1 = x_span(rect.left, rect.bottom, rect.right, rect.top)
+            piece = m.group()
+            if not piece.isascii():
+                piece = self._unmapped(piece, first)
+            yield _Run(piece, x0, x1, fonts.of(obj, first), first, obj, last, obj, last_x0)
+
+    def _unmapped(self, piece: str, first: int) -> str:
+        """Non-ASCII glyphs of a word: the line-end hyphen as `-`, and a glyph
+        with no Unicode mapping (PDFium gives its code as if it were one) as
+        pdfminer's "(cid:N)", which layout cleans alike for every backend."""
+        chars = list(piece)
+        for k, char in enumerate(chars):
+            if char == LINE_END_HYPHEN:
+                chars[k] = "-"
+            elif not char.isascii() and _HasUnicodeMapError(self.tp, first + k) > 0:
+                chars[k] = f"(cid:{ord(char)})"
+        return "".join(chars)
+
+    def _split(self, first: int, last: int, text: str) -> list[_Run]:
+        """A run of glyphs across text objects, char by char: parted where
+        pdfplumber parts a word and at whitespace objects PDFium left out."""
+        tp = self.tp
+        rect = self._rect
+        x_span = self.frame.x_span
+        runs: list[_Run] = []
+        for i in range(first, last + 1):
+            obj = _GetTextObject(tp, i)
+            _GetLooseCharBox(tp, i, byref(rect))
+            x0, x1 = x_span(rect.left, rect.bottom, rect.right, rect.top)
+            char = text[i - first]
+            if not char.isascii():
+                char = self._unmapped(char, i)
+            run = _Run(char, x0, x1, self.fonts.of(obj, i), i, obj, i, obj, x0)
+            prev = runs[-1] if runs else None
+            if prev is None or _parted(prev, x0, run.top) or (
+                    obj != prev.last_obj and self._space_between(prev, x0, run.top, run.bottom)):
+                runs.append(run)
+            else:
+                prev.extend(run)
+        return runs
+
+
+def _read_page(doc: int, index: int) -> PageRecord:
+    page = _LoadPage(doc, index)
+    if not page:
+        raise RuntimeError(f"page {index + 1} cannot be loaded")
+    try:
+        frame = _Frame(page)
+        textpage = _TextLoadPage(page)
+        if not textpage:
+            raise RuntimeError(f"page {index + 1} has no readable text layer")
+        try:
+            objects = _PageObjects(page, textpage, frame)
+            text = _page_text(textpage, _CountChars(textpage))
+            words = _WordReader(textpage, frame, objects).words(text)
+        finally:
+            _TextClosePage(textpage)
+    finally:
+        _ClosePage(page)
+    return PageRecord(index + 1, frame.width, frame.height, words, objects.rules, objects.n_images)
+
+
+def _pages(path: Path, doc: int, count: int) -> Iterator[PageRecord]:
+    for index in range(count):
+        try:
+            record = _read_page(doc, index)
+        except RuntimeError as exc:
+            raise CorruptPDF(path, f"not a readable PDF, damaged or truncated ({exc})") from exc
+        yield record
+
+
+@contextmanager
+def open_pdf(path: Path, data: bytes) -> Iterator[PdfPages]:
+    # PDFium reads from this buffer while the document is open: keep it alive
+    buffer = ctypes.create_string_buffer(data, len(data))
+    doc = _LoadMemDocument64(buffer, len(data), None)
+    if not doc:
+        raise _open_error(path)
+    try:
+        count = _GetPageCount(doc)
+        yield PdfPages(count, _pages(path, doc, count))
+    finally:
+        _CloseDocument(doc)
+        del buffer
