@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from .errors import PapermineError
-from .parse import parse_file
+from .parse import DEFAULT_BACKEND, PDF_BACKENDS, parse_file
 
 __all__ = ["cli", "main"]
 
@@ -35,6 +35,12 @@ def db_option(fn):
 
 def council_option(fn):
     return click.option("--council", help="Only this council (part of the name).")(fn)
+
+
+def pdf_backend_option(fn):
+    return click.option("--pdf-backend", type=click.Choice(PDF_BACKENDS), default=DEFAULT_BACKEND,
+                        show_default=True,
+                        help="The library that reads PDFs: pdfium (fast) or pdfplumber (the reference).")(fn)
 
 
 def meta_options(fn):
@@ -66,8 +72,9 @@ def _meta_values(council, committee, meeting_date) -> dict:
     return {"council": council, "committee": committee, "date": meeting_date}
 
 
-def _parse_with_options(file: Path, council, committee, meeting_date, manifest):
-    return parse_file(file, manifest=manifest, options=_meta_values(council, committee, meeting_date))
+def _parse_with_options(file: Path, council, committee, meeting_date, manifest, pdf_backend=DEFAULT_BACKEND):
+    return parse_file(file, manifest=manifest, options=_meta_values(council, committee, meeting_date),
+                      pdf_backend=pdf_backend)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -83,13 +90,14 @@ def cli():
 @click.argument("file", type=click.Path(path_type=Path))
 @json_option
 @meta_options
+@pdf_backend_option
 @reports_errors
-def parse(file, as_json, council, committee, meeting_date, manifest):
+def parse(file, as_json, council, committee, meeting_date, manifest, pdf_backend):
     """Parse one paper into sections and numbered paragraphs.
 
     Example: papermine parse corpora/durham/2024-01-26_corporate-parenting-panel_clasp-update.txt --json
     """
-    doc = _parse_with_options(file, council, committee, meeting_date, manifest)
+    doc = _parse_with_options(file, council, committee, meeting_date, manifest, pdf_backend)
     if as_json:
         emit_json(doc.to_dict())
         return
@@ -126,8 +134,9 @@ def parse(file, as_json, council, committee, meeting_date, manifest):
 @db_option
 @meta_options
 @click.option("--model", help="An installed trained spaCy pipeline to add (never downloaded).")
+@pdf_backend_option
 @reports_errors
-def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifest, model):
+def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifest, model, pdf_backend):
     """Tag a paper's priorities, agencies and reporting lines, with evidence.
 
     FILE_OR_DOC is a paper (PDF or text) or the id of a stored paper.
@@ -135,7 +144,8 @@ def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifes
     Example: papermine tag corpora/durham/2022-08_corporate-parenting-panel_clasp-annual-report.txt
     """
     from .nlp import tag_document
-    doc, stored_tags = _load_document(file_or_doc, db_path, council, committee, meeting_date, manifest)
+    doc, stored_tags = _load_document(file_or_doc, db_path, council, committee, meeting_date, manifest,
+                                      pdf_backend)
     tags = stored_tags if stored_tags is not None and not model else tag_document(doc, model=model)
     if as_json:
         emit_json(tags.to_dict())
@@ -182,8 +192,9 @@ def since_until_options(fn):
 @meta_options
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @json_option
+@pdf_backend_option
 @reports_errors
-def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, quiet, as_json):
+def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, quiet, as_json, pdf_backend):
     """Parse, tag and store papers (files or folders, recursively).
 
     Unchanged files are skipped, changed ones replaced; a bad file is named with
@@ -212,7 +223,7 @@ def ingest(paths, db_path, workers, council, committee, meeting_date, manifest, 
         with bar if bar is not None else contextlib.nullcontext():
             report = run_ingest(store, papers, workers=workers, manifest=manifest,
                                 options=_meta_values(council, committee, meeting_date),
-                                on_outcome=on_outcome)
+                                pdf_backend=pdf_backend, on_outcome=on_outcome)
     if as_json:
         emit_json({"stored": report.count("stored"), "replaced": report.count("replaced"),
                    "skipped": report.count("skipped"), "failed": [
@@ -309,10 +320,10 @@ def search(query, db_path, council, since, until, limit, as_json):
                    f"p{h['page'] or '-'} [{h['section'] or '-'}]\n    {h['snippet']}")
 
 
-def _paper_and_tags(ref: str, db_path: str):
+def _paper_and_tags(ref: str, db_path: str, pdf_backend: str = DEFAULT_BACKEND):
     """A paper and its tags, from a file (parsed and tagged now) or the store."""
     from .nlp import tag_document
-    doc, tags = _load_document(ref, db_path)
+    doc, tags = _load_document(ref, db_path, pdf_backend=pdf_backend)
     return doc, tags if tags is not None else tag_document(doc)
 
 
@@ -321,8 +332,9 @@ def _paper_and_tags(ref: str, db_path: str):
 @click.argument("b")
 @db_option
 @json_option
+@pdf_backend_option
 @reports_errors
-def diff(a, b, db_path, as_json):
+def diff(a, b, db_path, as_json, pdf_backend):
     """What changed from paper A to paper B: priorities and governance.
 
     A and B are files or stored document ids (two files need no database);
@@ -331,8 +343,8 @@ def diff(a, b, db_path, as_json):
     Example: papermine diff durham_undated_children-looked durham_2024-01-26
     """
     from .compare import diff_papers
-    doc_a, tags_a = _paper_and_tags(a, db_path)
-    doc_b, tags_b = _paper_and_tags(b, db_path)
+    doc_a, tags_a = _paper_and_tags(a, db_path, pdf_backend)
+    doc_b, tags_b = _paper_and_tags(b, db_path, pdf_backend)
     result = diff_papers(doc_a, tags_a, doc_b, tags_b)
     if as_json:
         emit_json(result)
@@ -522,11 +534,12 @@ def report(output, council, db_path):
     click.echo(f"wrote {output}")
 
 
-def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None):
+def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None,
+                   pdf_backend=DEFAULT_BACKEND):
     """(Document, stored Tags or None): a paper from a file, else a stored paper by id."""
     path = Path(file_or_doc)
     if path.exists():
-        return _parse_with_options(path, council, committee, meeting_date, manifest), None
+        return _parse_with_options(path, council, committee, meeting_date, manifest, pdf_backend), None
     from .store import open_store
     if not Path(db_path).exists():
         raise click.ClickException(f"{file_or_doc}: no such file, and no database at {db_path}")

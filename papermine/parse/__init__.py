@@ -13,15 +13,25 @@ from ..errors import InputError, UnsupportedFormat
 from ..model import Document, make_doc_id, sha256_bytes
 from ._lines import Line, Reading
 from .meta import apply_overrides, extract_meta, find_date, manifest_entry
+from .backends import BACKENDS, DEFAULT_BACKEND
 from .pdf import read_pdf_lines
 from .structure import build_structure, heading_kind
 from .text import decode_text, read_text_lines, text_to_lines
 
 __all__ = ["parse_file", "parse_bytes", "parse_text", "index_text", "READERS", "PARSER_VERSION",
+           "parser_version", "PDF_BACKENDS", "DEFAULT_BACKEND",
            "Line", "Reading", "heading_kind", "find_date", "decode_text", "text_to_lines"]
 
 #: Bumped whenever parsing output changes, so stored papers are re-read.
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
+#: The PDF backends a caller may choose (`--pdf-backend`), the default first.
+PDF_BACKENDS = tuple(sorted(BACKENDS, key=lambda name: name != DEFAULT_BACKEND))
+
+
+def parser_version(pdf_backend: str = DEFAULT_BACKEND) -> str:
+    """The version stored with each paper: the parser's and the PDF backend's,
+    since another backend may read a PDF slightly differently."""
+    return f"{PARSER_VERSION}+{pdf_backend}"
 
 Reader = Callable[[Path, bytes], Reading]
 
@@ -48,9 +58,11 @@ def _reader_for(path: Path, data: bytes) -> Reader:
 
 
 def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
-                options: dict[str, str | None] | None = None) -> Document:
-    """Parse one paper's bytes; `path` names it in errors and finds its manifest row."""
-    reading = _reader_for(path, data)(path, data)
+                options: dict[str, str | None] | None = None, pdf_backend: str = DEFAULT_BACKEND) -> Document:
+    """Parse one paper's bytes; `path` names it in errors and finds its manifest row;
+    a PDF is read by `pdf_backend` (one of PDF_BACKENDS)."""
+    reader = _reader_for(path, data)
+    reading = read_pdf_lines(path, data, pdf_backend) if reader is read_pdf_lines else reader(path, data)
     if not reading.lines:
         raise InputError(path, "no text found")
     structure = build_structure(reading.lines)
@@ -68,7 +80,7 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
 
 
 def parse_file(path: str | Path, *, manifest: Path | None = None,
-               options: dict[str, str | None] | None = None) -> Document:
+               options: dict[str, str | None] | None = None, pdf_backend: str = DEFAULT_BACKEND) -> Document:
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -78,7 +90,7 @@ def parse_file(path: str | Path, *, manifest: Path | None = None,
         raise InputError(path, "is a folder, not a file") from exc
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror})") from exc
-    return parse_bytes(path, data, manifest=manifest, options=options)
+    return parse_bytes(path, data, manifest=manifest, options=options, pdf_backend=pdf_backend)
 
 
 def parse_text(text: str, name: str = "<text>", **kwargs) -> Document:

@@ -20,9 +20,9 @@ __all__ = ["TextLine", "PageLayout", "analyse_page", "assemble"]
 
 #: Words whose tops differ by at most this many points sit on one line.
 LINE_Y_TOLERANCE = 3.0
-#: A gap between words wider than this many times the text size parts two lines
-#: (columns, table cells); a hanging paragraph number is nearer its text than this.
-LINE_SPLIT_GAP_RATIO = 3.0
+#: Positions are compared to this many decimals (hundredths of a point), so
+#: that float noise in one PDF library or another does not tip a comparison.
+POSITION_DECIMALS = 2
 #: A gap above a line larger than this many times the body line pitch is a paragraph break.
 PARAGRAPH_GAP_RATIO = 1.45
 #: Header/footer zones: this fraction of the page height at top and bottom.
@@ -75,44 +75,29 @@ def _clean(text: str) -> str:
 
 
 def _group_lines(words: list[Word]) -> list[TextLine]:
-    """Words grouped into lines with font facts, top to bottom and left to right.
+    """Words grouped into lines with font facts, top to bottom, left to right.
 
     Only positions count, never the order a backend gives the words in (the
     content stream's, which PDF libraries follow differently): words whose
-    tops lie within LINE_Y_TOLERANCE of the highest one make a row, sorted by
-    x; a row is cut where a gap wider than LINE_SPLIT_GAP_RATIO times the text
-    size parts two columns or cells, so no line spans a gutter."""
+    tops lie within LINE_Y_TOLERANCE of the highest one make a line, sorted
+    by x. (Columns are for the caller: it groups each column's words.)"""
     lines: list[TextLine] = []
-    row: list[Word] = []
     for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        if row and word.top - row[0].top > LINE_Y_TOLERANCE:
-            lines += _split_row(row)
-            row = []
-        row.append(word)
-    if row:
-        lines += _split_row(row)
+        line = lines[-1] if lines else None
+        if line is not None and round(word.top - line.top, POSITION_DECIMALS) <= LINE_Y_TOLERANCE:
+            line.words.append(word)
+            line.bottom = max(line.bottom, word.bottom)
+        else:
+            lines.append(TextLine([word], word.top, word.bottom, word.x0, word.x1))
     for line in lines:
         ws = line.words
+        ws.sort(key=lambda w: (w.x0, w.top))
+        line.x0, line.x1 = ws[0].x0, max(w.x1 for w in ws)
         line.text = _clean(" ".join(w.text for w in ws))
         chars = sum(len(w.text) for w in ws)
         line.bold = sum(len(w.text) for w in ws if w.bold) > chars / 2
         line.size = statistics.median(w.size for w in ws)
     return [ln for ln in lines if ln.text]
-
-
-def _split_row(row: list[Word]) -> list[TextLine]:
-    """One row of words (tops within tolerance) as lines, cut at wide gaps."""
-    row.sort(key=lambda w: (w.x0, w.top))
-    lines = [TextLine([row[0]], row[0].top, row[0].bottom, row[0].x0, row[0].x1)]
-    for word in row[1:]:
-        line = lines[-1]
-        if word.x0 - line.x1 > LINE_SPLIT_GAP_RATIO * max(word.size, line.words[-1].size):
-            lines.append(TextLine([word], word.top, word.bottom, word.x0, word.x1))
-            continue
-        line.words.append(word)
-        line.x1 = max(line.x1, word.x1)
-        line.top, line.bottom = min(line.top, word.top), max(line.bottom, word.bottom)
-    return lines
 
 
 def analyse_page(record: PageRecord) -> PageLayout:

@@ -24,6 +24,8 @@ def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND) -> R
         raise EmptyInput(path)
     if not data.lstrip().startswith(b"%PDF"):
         raise CorruptPDF(path, "not a PDF (no %PDF header)")
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown PDF backend {backend!r} (known: {', '.join(BACKENDS)})")
     with BACKENDS[backend](path, data) as pdf:
         pages = [analyse_page(record) for record in pdf.pages]
     if not pages:

@@ -17,7 +17,7 @@ from typing import Callable, Iterable
 
 from ..errors import PapermineError
 from ..model import Document, Tags
-from ..parse import READERS, parse_bytes
+from ..parse import DEFAULT_BACKEND, READERS, parse_bytes, parser_version
 from .db import Store
 
 __all__ = ["ingest", "find_papers", "IngestReport", "Outcome"]
@@ -75,15 +75,18 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
-def _work(path: str, manifest: str | None, options: dict) -> tuple[str, Document | None, Tags | None, str | None]:
-    """In a worker: parse and tag one paper. Errors come back as one line."""
+def _work(path: str, manifest: str | None, options: dict,
+          pdf_backend: str = DEFAULT_BACKEND) -> tuple[str, Document | None, Tags | None, str | None]:
+    """In a worker: parse and tag one paper. Errors come back as one line.
+    (Workers are processes: PDFium must not be called from two threads.)"""
     from ..nlp import tag_document
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         return path, None, None, f"{path}: cannot read ({exc.strerror or exc})"
     try:
-        doc = parse_bytes(Path(path), data, manifest=Path(manifest) if manifest else None, options=options)
+        doc = parse_bytes(Path(path), data, manifest=Path(manifest) if manifest else None, options=options,
+                          pdf_backend=pdf_backend)
         return path, doc, tag_document(doc), None
     except PapermineError as exc:
         return path, None, None, str(exc)
@@ -92,11 +95,13 @@ def _work(path: str, manifest: str | None, options: dict) -> tuple[str, Document
 
 
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = None,
-           manifest: Path | None = None, options: dict | None = None,
+           manifest: Path | None = None, options: dict | None = None, pdf_backend: str = DEFAULT_BACKEND,
            on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
-    """Parse, tag and store papers; `on_outcome` is told of each as it lands."""
+    """Parse, tag and store papers (PDFs read by `pdf_backend`); `on_outcome`
+    is told of each as it lands."""
     workers = max(1, workers or os.cpu_count() or 1)
     options = options or {}
+    parser = parser_version(pdf_backend)
     report = IngestReport()
 
     def record(outcome: Outcome) -> None:
@@ -107,7 +112,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
     todo: list[str] = []
     for path in find_papers(paths):
         sha = _sha256(path) if path.is_file() else None
-        current = store.is_current(str(path), sha) if sha else None
+        current = store.is_current(str(path), sha, parser) if sha else None
         if current:
             record(Outcome(str(path), "skipped", current))
         else:
@@ -120,29 +125,29 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
             return
         replaced = store.conn.execute("SELECT 1 FROM documents WHERE source = ? OR id = ?",
                                       (doc.meta.source, doc.id)).fetchone() is not None
-        store.save(doc, tags)
+        store.save(doc, tags, parser)
         record(Outcome(path, "replaced" if replaced else "stored", doc.id))
 
     manifest_arg = str(manifest) if manifest else None
     try:
         if workers == 1 or len(todo) <= 1:
             for path in todo:
-                land(_work(path, manifest_arg, options))
+                land(_work(path, manifest_arg, options, pdf_backend))
         else:
-            _run_pool(todo, workers, manifest_arg, options, land)
+            _run_pool(todo, workers, (manifest_arg, options, pdf_backend), land)
     except KeyboardInterrupt:
         report.interrupted = True
     return report
 
 
-def _run_pool(todo: list[str], workers: int, manifest: str | None, options: dict, land) -> None:
+def _run_pool(todo: list[str], workers: int, args: tuple, land) -> None:
     """Keep a bounded number of papers in flight; land each as it finishes."""
     pending = iter(todo)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         running = set()
         try:
             for path in pending:
-                running.add(pool.submit(_work, path, manifest, options))
+                running.add(pool.submit(_work, path, *args))
                 if len(running) >= workers * QUEUE_PER_WORKER:
                     break
             while running:
@@ -151,7 +156,7 @@ def _run_pool(todo: list[str], workers: int, manifest: str | None, options: dict
                     land(future.result())
                     path = next(pending, None)
                     if path is not None:
-                        running.add(pool.submit(_work, path, manifest, options))
+                        running.add(pool.submit(_work, path, *args))
         except KeyboardInterrupt:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
