@@ -52,11 +52,12 @@ def _both(path, **kwargs):
 
 @pytest.mark.skipif(not REAL_PDFS, reason=f"the real papers are not here ({REAL_DIR}): "
                                           "they are read from ../shared/real beside the checkout")
-@pytest.mark.parametrize("path", REAL_PDFS, ids=lambda p: p.stem[:40])
+@pytest.mark.parametrize("path", REAL_PDFS, ids=lambda p: p.stem)
 def test_real_paper_reads_the_same_with_both_backends(path):
     fast, reference = _both(path)
     assert fast.paragraphs, "nothing parsed: the comparison would prove nothing"
-    assert differences(path.name, fast, reference) == []
+    found = differences(path.name, fast, reference)
+    assert not found, f"{len(found)} differences:\n" + "\n".join(found)
 
 
 def test_made_pdfs_read_the_same_with_both_backends(sample_pdfs):
@@ -64,4 +65,4 @@ def test_made_pdfs_read_the_same_with_both_backends(sample_pdfs):
     for name in SAMPLES:
         path, _layout = sample_pdfs[name]
         found += differences(path.name, *_both(path, manifest=CORPUS / "manifest.csv"))
-    assert found == []
+    assert not found, f"{len(found)} differences:\n" + "\n".join(found)
