@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 from contextlib import contextmanager
 from ctypes import POINTER, byref, c_char_p, c_double, c_float, c_int, c_size_t, c_uint, c_ulong, c_void_p
 from pathlib import Path
@@ -47,6 +48,8 @@ __all__ = ["open_pdf"]
 LINE_END_HYPHEN = "\ufffe"
 #: ...which GetUnicode reports as this code.
 HYPHEN_CODE = 0x2
+#: Bytes read of a text object's text to tell a whitespace-only one (UTF-16, NUL included).
+BLANK_OBJECT_BUFFER = 16
 #: Bytes for a font's base name (names are short; longer ones are cut).
 FONT_NAME_BUFFER = 256
 #: Points: a whitespace text object this far past the next glyph's left edge still parts them.
@@ -92,7 +95,6 @@ _GetObject = _proto("FPDFPage_GetObject", _P, _P, c_int)
 _FormCountObjects = _proto("FPDFFormObj_CountObjects", c_int, _P)
 _FormGetObject = _proto("FPDFFormObj_GetObject", _P, _P, c_ulong)
 _ObjGetType = _proto("FPDFPageObj_GetType", c_int, _P)
-_ObjGetBounds = _proto("FPDFPageObj_GetBounds", c_int, _P, _pf, _pf, _pf, _pf)
 _ObjGetMatrix = _proto("FPDFPageObj_GetMatrix", c_int, _P, POINTER(_FS_MATRIX))
 _PathCountSegments = _proto("FPDFPath_CountSegments", c_int, _P)
 _PathGetSegment = _proto("FPDFPath_GetPathSegment", _P, _P, c_int)
@@ -250,7 +252,7 @@ class _Fonts:
 class _PageObjects:
     """One walk over a page's objects (forms included): rules, images, and the
     origins of whitespace-only text objects."""
-    __slots__ = ("rules", "n_images", "spaces", "_textpage")
+    __slots__ = ("rules", "n_images", "spaces", "_textpage", "_buffer")
 
     def __init__(self, page: int, textpage: int, frame: _Frame):
         self.rules: list[Rule] = []
@@ -258,17 +260,16 @@ class _PageObjects:
         #: (x, baseline) of text objects that print only whitespace (top-left coordinates)
         self.spaces: list[tuple[float, float]] = []
         self._textpage = textpage
+        self._buffer = ctypes.create_string_buffer(BLANK_OBJECT_BUFFER)
         self._walk(page, _CountObjects, _GetObject, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), frame)
 
     def _walk(self, parent: int, count_fn, get_fn, outer: tuple, frame: _Frame) -> None:
         matrix = _FS_MATRIX()
-        left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
         for i in range(count_fn(parent)):
             obj = get_fn(parent, i)
             kind = _ObjGetType(obj)
             if kind == _OBJ_TEXT:
-                if _ObjGetBounds(obj, byref(left), byref(bottom), byref(right), byref(top)) \
-                        and right.value - left.value <= 0 and self._blank(obj):
+                if self._blank(obj):
                     _ObjGetMatrix(obj, byref(matrix))
                     self.spaces.append(frame.point(*_apply(outer, matrix.e, matrix.f)))
             elif kind == _OBJ_PATH:
@@ -281,11 +282,11 @@ class _PageObjects:
                 self._walk(obj, _FormCountObjects, _FormGetObject, _compose(_tuple(matrix), outer), frame)
 
     def _blank(self, obj: int) -> bool:
-        """A text object that prints only whitespace."""
-        size = _TextObjGetText(obj, self._textpage, None, 0)
-        buffer = ctypes.create_string_buffer(size)
-        _TextObjGetText(obj, self._textpage, buffer, size)
-        return not buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace").strip()
+        """A text object that prints only whitespace (one call: a longer text
+        does not fit the small buffer and is not blank)."""
+        buffer = self._buffer
+        size = _TextObjGetText(obj, self._textpage, buffer, BLANK_OBJECT_BUFFER)
+        return size <= BLANK_OBJECT_BUFFER and not buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace").strip()
 
     def _path(self, obj: int, matrix: tuple, frame: _Frame) -> None:
         """Straight segments and axis-aligned rectangles, as pdfminer reads them:
@@ -384,7 +385,6 @@ class _WordReader:
         self.spaces = objects.spaces
         self.fonts = _Fonts(textpage, frame)
         self._rect = _FS_RECTF()
-        self._obj_text: dict[int, str] = {}
 
     def words(self, text: str) -> list[Word]:
         runs: list[_Run] = []
@@ -400,24 +400,12 @@ class _WordReader:
     def _made_up_break(self, text: str, prev: _Run, run: _Run) -> bool:
         """PDFium parted two runs that pdfplumber keeps as one word: only
         characters it generated lie between them (a space for a narrow gap, a
-        line break before a superscript), and no printed space at the seam."""
+        line break before a superscript), and no whitespace object (a printed
+        space PDFium left out) at the seam."""
         tp = self.tp
         if any(not text[i].isspace() or not _IsGenerated(tp, i) for i in range(prev.last + 1, run.first)):
             return False
-        if run.first_obj == prev.last_obj:
-            return True
-        return not (self._object_text(prev.last_obj)[-1:].isspace() or self._object_text(run.first_obj)[:1].isspace()
-                    or self._space_between(prev, run.x0, run.top, run.bottom))
-
-    def _object_text(self, obj: int) -> str:
-        """A text object's own text, spaces PDFium left out of the page text included."""
-        text = self._obj_text.get(obj)
-        if text is None:
-            size = _TextObjGetText(obj, self.tp, None, 0)
-            buffer = ctypes.create_string_buffer(size)
-            _TextObjGetText(obj, self.tp, buffer, size)
-            text = self._obj_text[obj] = buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace")
-        return text
+        return run.first_obj == prev.last_obj or not self._space_between(prev, run.x0, run.top, run.bottom)
 
     def _space_between(self, prev: _Run, left: float, top: float, bottom: float) -> bool:
         """Does a whitespace text object start after the last glyph of `prev`
@@ -518,16 +506,23 @@ def _pages(path: Path, doc: int, count: int) -> Iterator[PageRecord]:
         yield record
 
 
+#: PDFium is not thread-safe and ctypes lets other threads run during its
+#: calls: a threaded caller reads one document at a time (safe, not parallel;
+#: ingest runs its workers as processes for that reason).
+_PDFIUM_LOCK = threading.RLock()
+
+
 @contextmanager
 def open_pdf(path: Path, data: bytes) -> Iterator[PdfPages]:
-    # PDFium reads from this buffer while the document is open: keep it alive
-    buffer = ctypes.create_string_buffer(data, len(data))
-    doc = _LoadMemDocument64(buffer, len(data), None)
-    if not doc:
-        raise _open_error(path)
-    try:
-        count = _GetPageCount(doc)
-        yield PdfPages(count, _pages(path, doc, count))
-    finally:
-        _CloseDocument(doc)
-        del buffer
+    with _PDFIUM_LOCK:
+        # PDFium reads from this buffer while the document is open: keep it alive
+        buffer = ctypes.create_string_buffer(data, len(data))
+        doc = _LoadMemDocument64(buffer, len(data), None)
+        if not doc:
+            raise _open_error(path)
+        try:
+            count = _GetPageCount(doc)
+            yield PdfPages(count, _pages(path, doc, count))
+        finally:
+            _CloseDocument(doc)
+            del buffer
