@@ -297,27 +297,47 @@ def test_overprints_invisible_and_rotated_text(tmp_path):
 
 
 # 12 --------------------------------------------------------------------------------------------
+#: Seconds one thread holds a document open while another waits to open one.
+HOLD_SECONDS = 0.2
+
+
 def test_threads_read_one_document_at_a_time(tmp_path):
     def draw(pdf):
         pdf.setFont("Helvetica", 11)
         for i in range(40):
             pdf.drawString(72, 760 - 16 * i, f"{i + 1} Paragraph {i + 1} of the report to the Board.")
     path = make_pdf(tmp_path / "threads.pdf", draw)
-    expected = texts(path, "pdfium")
-    results, errors = [], []
+    events: list[str] = []
+    first_in = threading.Event()
 
-    def read():
-        try:
-            for _ in range(5):
-                results.append(texts(path, "pdfium"))
-        except Exception as exc:  # noqa: BLE001 - reported below
-            errors.append(exc)
-    threads = [threading.Thread(target=read) for _ in range(4)]
+    def hold():
+        with BACKENDS["pdfium"](path, path.read_bytes()) as pdf:
+            events.append("first open")
+            first_in.set()
+            first_in.wait()
+            threading.Event().wait(HOLD_SECONDS)
+            list(pdf.pages)
+            events.append("first closed")
+
+    def second():
+        first_in.wait()
+        with BACKENDS["pdfium"](path, path.read_bytes()):
+            events.append("second open")
+    threads = [threading.Thread(target=hold), threading.Thread(target=second)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert not errors and len(results) == 20 and all(r == expected for r in results)
+    assert events == ["first open", "first closed", "second open"]
+    # and threads reading at once all get the same words
+    expected = texts(path, "pdfium")
+    results: list[list[str]] = []
+    readers = [threading.Thread(target=lambda: results.append(texts(path, "pdfium"))) for _ in range(4)]
+    for thread in readers:
+        thread.start()
+    for thread in readers:
+        thread.join()
+    assert results == [expected] * 4
 
 
 # 13 --------------------------------------------------------------------------------------------
