@@ -75,7 +75,9 @@ _lib = _bindings._libs["pdfium"]
 
 def _proto(name: str, restype, *argtypes):
     fn = _lib[name]          # a new function object: pypdfium2's own stays as it was
-    fn.restype, fn.argtypes = restype, argtypes
+    fn.restype = restype
+    if argtypes:
+        fn.argtypes = argtypes
     return fn
 
 
@@ -106,10 +108,12 @@ _TextClosePage = _proto("FPDFText_ClosePage", None, _P)
 _CountChars = _proto("FPDFText_CountChars", c_int, _P)
 _GetText = _proto("FPDFText_GetText", c_int, _P, c_int, c_int, _P)
 _GetUnicode = _proto("FPDFText_GetUnicode", c_uint, _P, c_int)
-_HasUnicodeMapError = _proto("FPDFText_HasUnicodeMapError", c_int, _P, c_int)
-_IsGenerated = _proto("FPDFText_IsGenerated", c_int, _P, c_int)
-_GetLooseCharBox = _proto("FPDFText_GetLooseCharBox", c_int, _P, c_int, POINTER(_FS_RECTF))
-_GetTextObject = _proto("FPDFText_GetTextObject", _P, _P, c_int)
+# Called for every word: no argument types at all (the caller passes a
+# c_void_p handle and Python ints), which halves the cost of a call.
+_HasUnicodeMapErrorFast = _proto("FPDFText_HasUnicodeMapError", c_int)
+_IsGeneratedFast = _proto("FPDFText_IsGenerated", c_int)
+_GetLooseCharBoxFast = _proto("FPDFText_GetLooseCharBox", c_int)
+_GetTextObjectFast = _proto("FPDFText_GetTextObject", _P)
 _GetCharFontSize = _proto("FPDFText_GetFontSize", c_double, _P, c_int)
 _GetCharMatrix = _proto("FPDFText_GetMatrix", c_int, _P, c_int, POINTER(_FS_MATRIX))
 _TextObjGetText = _proto("FPDFTextObj_GetText", c_ulong, _P, _P, _P, c_ulong)
@@ -200,6 +204,8 @@ class _Facts(NamedTuple):
     upright: bool
     #: top-left y of pdfminer's glyph bottom: the baseline less the font's descent
     bottom: float
+    #: and of its top, a size above
+    top: float
 
 
 class _Fonts:
@@ -208,18 +214,13 @@ class _Fonts:
     def __init__(self, textpage: int, frame: _Frame):
         self.textpage = textpage
         self.frame = frame
-        self._by_object: dict[int, _Facts] = {}
+        #: text object -> its facts; `read` fills it
+        self.cache: dict[int, _Facts] = {}
         self._fonts: dict[int, tuple[str, float]] = {}
         self._matrix = _FS_MATRIX()
         self._x, self._y = c_double(), c_double()
         self._name_buffer = ctypes.create_string_buffer(FONT_NAME_BUFFER)
 
-    def of(self, obj: int, index: int) -> _Facts:
-        """The facts of the text object `obj`, which holds char `index`."""
-        facts = self._by_object.get(obj)
-        if facts is None:
-            facts = self._by_object[obj] = self._read(obj, index)
-        return facts
 
     def _font(self, font: int) -> tuple[str, float]:
         """(name without subset tag, descent per point of size) of a font."""
@@ -234,6 +235,11 @@ class _Fonts:
             known = self._fonts[font] = (strip_subset_prefix(raw.decode("latin-1")), -abs(descent.value))
         return known
 
+    def read(self, obj: int, index: int) -> _Facts:
+        """The facts of the text object `obj`, which holds char `index` (cached)."""
+        self.cache[obj] = facts = self._read(obj, index)
+        return facts
+
     def _read(self, obj: int, index: int) -> _Facts:
         tp = self.textpage
         name, descent = self._font(_TextObjGetFont(obj)) if obj else ("", 0.0)
@@ -246,22 +252,37 @@ class _Fonts:
         _GetCharOrigin(tp, index, byref(self._x), byref(self._y))
         baseline = self.frame.point(self._x.value, self._y.value)[1]
         upright = is_upright(a, b, c, d)
-        return _Facts(name, size, is_bold_font(name), upright, baseline - descent * size)
+        bottom = baseline - descent * size
+        return _Facts(name, size, is_bold_font(name), upright, bottom, bottom - size)
 
 
 class _PageObjects:
-    """One walk over a page's objects (forms included): rules, images, and the
-    origins of whitespace-only text objects."""
-    __slots__ = ("rules", "n_images", "spaces", "_textpage", "_buffer")
+    """One walk over a page's objects (forms included): rules, images, and
+    (asked for only where a word is in doubt) the origins of whitespace-only
+    text objects."""
+    __slots__ = ("rules", "n_images", "_texts", "_spaces", "_textpage", "_frame")
 
     def __init__(self, page: int, textpage: int, frame: _Frame):
         self.rules: list[Rule] = []
         self.n_images = 0
-        #: (x, baseline) of text objects that print only whitespace (top-left coordinates)
-        self.spaces: list[tuple[float, float]] = []
-        self._textpage = textpage
-        self._buffer = ctypes.create_string_buffer(BLANK_OBJECT_BUFFER)
+        self._texts: list[tuple[int, tuple]] = []      # (text object, matrix of its form)
+        self._spaces: list[tuple[float, float]] | None = None
+        self._textpage, self._frame = textpage, frame
         self._walk(page, _CountObjects, _GetObject, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), frame)
+
+    def spaces(self) -> list[tuple[float, float]]:
+        """(x, baseline) of the text objects that print only whitespace, in
+        top-left coordinates. (Reading an object's text costs a scan of the
+        page's glyphs in PDFium, so this is done once, and only if asked.)"""
+        if self._spaces is None:
+            buffer = ctypes.create_string_buffer(BLANK_OBJECT_BUFFER)
+            matrix = _FS_MATRIX()
+            self._spaces = []
+            for obj, outer in self._texts:
+                if self._blank(obj, buffer):
+                    _ObjGetMatrix(obj, byref(matrix))
+                    self._spaces.append(self._frame.point(*_apply(outer, matrix.e, matrix.f)))
+        return self._spaces
 
     def _walk(self, parent: int, count_fn, get_fn, outer: tuple, frame: _Frame) -> None:
         matrix = _FS_MATRIX()
@@ -269,9 +290,7 @@ class _PageObjects:
             obj = get_fn(parent, i)
             kind = _ObjGetType(obj)
             if kind == _OBJ_TEXT:
-                if self._blank(obj):
-                    _ObjGetMatrix(obj, byref(matrix))
-                    self.spaces.append(frame.point(*_apply(outer, matrix.e, matrix.f)))
+                self._texts.append((obj, outer))
             elif kind == _OBJ_PATH:
                 _ObjGetMatrix(obj, byref(matrix))
                 self._path(obj, _compose(_tuple(matrix), outer), frame)
@@ -281,10 +300,9 @@ class _PageObjects:
                 _ObjGetMatrix(obj, byref(matrix))
                 self._walk(obj, _FormCountObjects, _FormGetObject, _compose(_tuple(matrix), outer), frame)
 
-    def _blank(self, obj: int) -> bool:
+    def _blank(self, obj: int, buffer) -> bool:
         """A text object that prints only whitespace (one call: a longer text
         does not fit the small buffer and is not blank)."""
-        buffer = self._buffer
         size = _TextObjGetText(obj, self._textpage, buffer, BLANK_OBJECT_BUFFER)
         return size <= BLANK_OBJECT_BUFFER and not buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace").strip()
 
@@ -347,99 +365,124 @@ def _is_box(points: list[tuple[float, float]]) -> bool:
     return (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
 
 
-class _Run:
-    """Glyphs that make one word so far, with what joining the next run needs."""
-    __slots__ = ("text", "x0", "x1", "top", "bottom", "facts", "first", "first_obj", "last", "last_obj",
-                 "last_x0", "last_x1", "last_top")
-
-    def __init__(self, text: str, x0: float, x1: float, facts: _Facts, first: int, first_obj: int,
-                 last: int, last_obj: int, last_x0: float):
-        self.text, self.x0, self.x1, self.facts = text, x0, x1, facts
-        self.bottom = facts.bottom
-        self.top = self.last_top = facts.bottom - facts.size
-        self.first, self.first_obj, self.last, self.last_obj = first, first_obj, last, last_obj
-        self.last_x0, self.last_x1 = last_x0, x1
-
-    def extend(self, other: _Run) -> None:
-        self.text += other.text
-        self.x0, self.x1 = min(self.x0, other.x0), max(self.x1, other.x1)
-        self.top, self.bottom = min(self.top, other.top), max(self.bottom, other.bottom)
-        self.last, self.last_obj = other.last, other.last_obj
-        self.last_x0, self.last_x1, self.last_top = other.last_x0, other.last_x1, other.last_top
-
-
-def _parted(prev: _Run, x0: float, top: float) -> bool:
-    """pdfplumber's test: does a glyph at (x0, top) start a new word after the
-    last glyph of `prev`? A step back, a gap or a jump of line."""
-    return x0 < prev.last_x0 or x0 > prev.last_x1 + WORD_X_TOLERANCE or abs(top - prev.last_top) > WORD_Y_TOLERANCE
+class _Run(NamedTuple):
+    """Glyphs that may make a word (a part of a word that spans text objects)."""
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    facts: _Facts                 # its first glyph's: the word's font
+    first: int
+    first_obj: int | None
+    seam: tuple                   # its last glyph's (index, object, x0, x1, top)
 
 
 class _WordReader:
     """Words of one text page: text from one GetText call; boxes and fonts
     from the first and last char of each word, and from every char only
-    where a word spans text objects (a space object, a gap, a superscript)."""
+    where a word spans text objects (a space object, a gap, a superscript).
+
+    This loop runs for every word of every page, so it is written for speed:
+    PDFium's hot functions are called without ctypes argument conversion,
+    boxes land in one reused float array, and the seam of the last word (its
+    last glyph: index, object, x0, x1, top) is a plain tuple."""
 
     def __init__(self, textpage: int, frame: _Frame, objects: _PageObjects):
-        self.tp = textpage
+        self.tp = c_void_p(textpage)
         self.frame = frame
-        self.spaces = objects.spaces
+        self.objects = objects
         self.fonts = _Fonts(textpage, frame)
-        self._rect = _FS_RECTF()
+        self._box = (c_float * 4)()          # FS_RECTF: left, top, right, bottom
+        self._box_ref = byref(self._box)
+
+    def box(self, index: int) -> tuple[float, float]:
+        """(x0, x1) of a char in page coordinates (PDFium's loose box)."""
+        box = self._box
+        _GetLooseCharBoxFast(self.tp, index, self._box_ref)
+        if self.frame.rotated:
+            return self.frame.x_span(box[0], box[3], box[2], box[1])
+        return box[0], box[2]
 
     def words(self, text: str) -> list[Word]:
-        runs: list[_Run] = []
-        for run in self._runs(text):
-            prev = runs[-1] if runs else None
-            if prev is not None and not _parted(prev, run.x0, run.top) and self._made_up_break(text, prev, run):
-                prev.extend(run)
+        tp = self.tp
+        box, box_ref = self._box, self._box_ref
+        facts_cache = self.fonts.cache
+        read_facts = self.fonts.read
+        rotated = self.frame.rotated
+        matches = list(_WORD.finditer(text))
+        objects = [_GetTextObjectFast(tp, m.start()) for m in matches]
+        objects.append(None)
+        out: list[Word] = []
+        seam = None                          # (index, object, x0, x1, top) of out[-1]'s last glyph
+        for k, m in enumerate(matches):
+            first, last = m.start(), m.end() - 1
+            obj = objects[k]
+            # a word within one text object is the common case; where the next
+            # word starts in another object, this one may span two
+            if last != first and objects[k + 1] != obj and _GetTextObjectFast(tp, last) != obj:
+                for run in self._split(first, last, m.group()):
+                    seam = self._add(out, seam, run, text)
+                continue
+            facts = facts_cache.get(obj) or read_facts(obj, first)
+            if not facts.upright:
+                seam = None
+                continue
+            _GetLooseCharBoxFast(tp, first, box_ref)
+            x0, x1 = box[0], box[2]
+            if last != first:
+                _GetLooseCharBoxFast(tp, last, box_ref)
+                last_x0, x1 = box[0], box[2]
             else:
-                runs.append(run)
-        return [Word(r.text, r.x0, r.x1, r.top, r.bottom, r.facts.font, r.facts.size, r.facts.bold)
-                for r in runs if r.facts.upright]
+                last_x0 = x0
+            if rotated:
+                x0, _ = self.box(first)
+                last_x0, x1 = self.box(last)
+            piece = m.group()
+            if not piece.isascii():
+                piece = self._unmapped(piece, first)
+            top = facts.top
+            if seam is None or x0 < seam[2] or x0 > seam[3] + WORD_X_TOLERANCE or abs(top - seam[4]) > WORD_Y_TOLERANCE:
+                out.append(Word(piece, x0, x1, top, facts.bottom, facts.font, facts.size, facts.bold))
+                seam = (last, obj, last_x0, x1, top)
+            else:
+                seam = self._add(out, seam, _Run(piece, x0, x1, top, facts.bottom, facts, first, obj,
+                                                 (last, obj, last_x0, x1, top)), text)
+        return out
 
-    def _made_up_break(self, text: str, prev: _Run, run: _Run) -> bool:
+    def _add(self, out: list[Word], seam: tuple | None, run: _Run, text: str) -> tuple | None:
+        """Append `run` as a word, or join it to the last word where pdfplumber
+        would not have parted them; returns the new seam."""
+        facts = run.facts
+        if not facts.upright:
+            return None
+        if seam is not None and not (run.x0 < seam[2] or run.x0 > seam[3] + WORD_X_TOLERANCE
+                                     or abs(run.top - seam[4]) > WORD_Y_TOLERANCE) \
+                and self._made_up_break(text, seam, run):
+            word = out[-1]
+            word.text += run.text
+            word.x1 = max(word.x1, run.x1)
+            word.top, word.bottom = min(word.top, run.top), max(word.bottom, run.bottom)
+        else:
+            out.append(Word(run.text, run.x0, run.x1, run.top, run.bottom, facts.font, facts.size, facts.bold))
+        return run.seam
+
+    def _made_up_break(self, text: str, seam: tuple, run: _Run) -> bool:
         """PDFium parted two runs that pdfplumber keeps as one word: only
         characters it generated lie between them (a space for a narrow gap, a
         line break before a superscript), and no whitespace object (a printed
         space PDFium left out) at the seam."""
         tp = self.tp
-        if any(not text[i].isspace() or not _IsGenerated(tp, i) for i in range(prev.last + 1, run.first)):
+        if any(not text[i].isspace() or not _IsGeneratedFast(tp, i) for i in range(seam[0] + 1, run.first)):
             return False
-        return run.first_obj == prev.last_obj or not self._space_between(prev, run.x0, run.top, run.bottom)
+        return run.first_obj == seam[1] or not self._space_between(seam, run)
 
-    def _space_between(self, prev: _Run, left: float, top: float, bottom: float) -> bool:
-        """Does a whitespace text object start after the last glyph of `prev`
-        begins and before `left`, on a baseline between `top` and `bottom`?
-        (Its origin is where that glyph's advance ends: inside an italic's box.)"""
-        for x, y in self.spaces:
-            if prev.last_x0 < x <= left + PHANTOM_SPACE_SLACK and top <= y <= bottom:
-                return True
-        return False
-
-    def _runs(self, text: str) -> Iterator[_Run]:
-        """PDFium's words (runs between its spaces), split where they span
-        text objects that pdfplumber would part."""
-        tp = self.tp
-        fonts = self.fonts
-        rect = self._rect
-        x_span = self.frame.x_span
-        for m in _WORD.finditer(text):
-            first, last = m.start(), m.end() - 1
-            obj = _GetTextObject(tp, first)
-            last_obj = _GetTextObject(tp, last) if last != first else obj
-            if last_obj != obj:
-                yield from self._split(first, last, m.group())
-                continue
-            _GetLooseCharBox(tp, first, byref(rect))
-            x0, x1 = x_span(rect.left, rect.bottom, rect.right, rect.top)
-            last_x0 = x0
-            if last != first:
-                _GetLooseCharBox(tp, last, byref(rect))
-                last_x0, x1 = x_span(rect.left, rect.bottom, rect.right, rect.top)
-            piece = m.group()
-            if not piece.isascii():
-                piece = self._unmapped(piece, first)
-            yield _Run(piece, x0, x1, fonts.of(obj, first), first, obj, last, obj, last_x0)
+    def _space_between(self, seam: tuple, run: _Run) -> bool:
+        """Does a whitespace text object start after the seam's glyph begins
+        and before `run`, on a baseline within `run`'s height? (Its origin is
+        where that glyph's advance ends: inside an italic's box.)"""
+        top, bottom, left, after = run.top, run.bottom, run.x0 + PHANTOM_SPACE_SLACK, seam[2]
+        return any(after < x <= left and top <= y <= bottom for x, y in self.objects.spaces())
 
     def _unmapped(self, piece: str, first: int) -> str:
         """Non-ASCII glyphs of a word: the line-end hyphen as `-`, and a glyph
@@ -449,7 +492,7 @@ class _WordReader:
         for k, char in enumerate(chars):
             if char == LINE_END_HYPHEN:
                 chars[k] = "-"
-            elif not char.isascii() and _HasUnicodeMapError(self.tp, first + k) > 0:
+            elif not char.isascii() and _HasUnicodeMapErrorFast(self.tp, first + k) > 0:
                 chars[k] = f"(cid:{ord(char)})"
         return "".join(chars)
 
@@ -457,23 +500,24 @@ class _WordReader:
         """A run of glyphs across text objects, char by char: parted where
         pdfplumber parts a word and at whitespace objects PDFium left out."""
         tp = self.tp
-        rect = self._rect
-        x_span = self.frame.x_span
         runs: list[_Run] = []
         for i in range(first, last + 1):
-            obj = _GetTextObject(tp, i)
-            _GetLooseCharBox(tp, i, byref(rect))
-            x0, x1 = x_span(rect.left, rect.bottom, rect.right, rect.top)
+            obj = _GetTextObjectFast(tp, i)
+            x0, x1 = self.box(i)
             char = text[i - first]
             if not char.isascii():
                 char = self._unmapped(char, i)
-            run = _Run(char, x0, x1, self.fonts.of(obj, i), i, obj, i, obj, x0)
+            facts = self.fonts.cache.get(obj) or self.fonts.read(obj, i)
+            run = _Run(char, x0, x1, facts.top, facts.bottom, facts, i, obj, (i, obj, x0, x1, facts.top))
             prev = runs[-1] if runs else None
-            if prev is None or _parted(prev, x0, run.top) or (
-                    obj != prev.last_obj and self._space_between(prev, x0, run.top, run.bottom)):
+            if prev is None or facts.upright != prev.facts.upright or x0 < prev.seam[2] \
+                    or x0 > prev.seam[3] + WORD_X_TOLERANCE or abs(facts.top - prev.seam[4]) > WORD_Y_TOLERANCE \
+                    or (obj != prev.seam[1] and self._space_between(prev.seam, run)):
                 runs.append(run)
             else:
-                prev.extend(run)
+                runs[-1] = prev._replace(text=prev.text + char, x0=min(prev.x0, x0), x1=max(prev.x1, x1),
+                                         top=min(prev.top, facts.top), bottom=max(prev.bottom, facts.bottom),
+                                         seam=run.seam)
         return runs
 
 
