@@ -12,6 +12,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ._lines import Line, normalise_text
 from .backends import PageRecord, Word
@@ -20,9 +21,9 @@ __all__ = ["TextLine", "PageLayout", "analyse_page", "assemble"]
 
 #: Words whose tops differ by at most this many points sit on one line.
 LINE_Y_TOLERANCE = 3.0
-#: Positions are compared to this many decimals (hundredths of a point), so
-#: that float noise in one PDF library or another does not tip a comparison.
-POSITION_DECIMALS = 2
+#: Points: positions are compared to within this, so that float noise in one
+#: PDF library or another does not tip a comparison made at a tolerance's edge.
+POSITION_SLACK = 0.005
 #: A gap above a line larger than this many times the body line pitch is a paragraph break.
 PARAGRAPH_GAP_RATIO = 1.45
 #: Header/footer zones: this fraction of the page height at top and bottom.
@@ -82,22 +83,36 @@ def _group_lines(words: list[Word]) -> list[TextLine]:
     tops lie within LINE_Y_TOLERANCE of the highest one make a line, sorted
     by x. (Columns are for the caller: it groups each column's words.)"""
     lines: list[TextLine] = []
-    for word in sorted(words, key=lambda w: (w.top, w.x0)):
-        line = lines[-1] if lines else None
-        if line is not None and round(word.top - line.top, POSITION_DECIMALS) <= LINE_Y_TOLERANCE:
+    line = None
+    reach = LINE_Y_TOLERANCE + POSITION_SLACK
+    for word in sorted(words, key=_BY_TOP):
+        if line is not None and word.top - line.top < reach:
             line.words.append(word)
-            line.bottom = max(line.bottom, word.bottom)
+            if word.bottom > line.bottom:
+                line.bottom = word.bottom
         else:
-            lines.append(TextLine([word], word.top, word.bottom, word.x0, word.x1))
+            line = TextLine([word], word.top, word.bottom, word.x0, word.x1)
+            lines.append(line)
     for line in lines:
         ws = line.words
-        ws.sort(key=lambda w: (w.x0, w.top))
+        if len(ws) > 1:
+            ws.sort(key=_BY_X)
         line.x0, line.x1 = ws[0].x0, max(w.x1 for w in ws)
-        line.text = _clean(" ".join(w.text for w in ws))
-        chars = sum(len(w.text) for w in ws)
-        line.bold = sum(len(w.text) for w in ws if w.bold) > chars / 2
-        line.size = statistics.median(w.size for w in ws)
+        line.text = _clean(" ".join([w.text for w in ws]))
+        chars = bold = 0
+        for w in ws:
+            chars += len(w.text)
+            if w.bold:
+                bold += len(w.text)
+        line.bold = bold > chars / 2
+        sizes = sorted([w.size for w in ws])
+        half = len(sizes) // 2
+        line.size = sizes[half] if len(sizes) % 2 else (sizes[half - 1] + sizes[half]) / 2   # the median
     return [ln for ln in lines if ln.text]
+
+
+_BY_TOP = attrgetter("top", "x0")
+_BY_X = attrgetter("x0", "top")
 
 
 def analyse_page(record: PageRecord) -> PageLayout:

@@ -63,6 +63,9 @@ _WORD = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
 
 _OBJ_TEXT, _OBJ_PATH, _OBJ_IMAGE, _OBJ_FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH,
                                               pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
+#: The seam (x0, x1, top) before a page's first word: nothing joins it.
+NO_SEAM = (float("inf"), float("-inf"), float("inf"))
+
 _SEG_LINE, _SEG_MOVE = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
 
 
@@ -114,12 +117,11 @@ _HasUnicodeMapErrorFast = _proto("FPDFText_HasUnicodeMapError", c_int)
 _IsGeneratedFast = _proto("FPDFText_IsGenerated", c_int)
 _GetLooseCharBoxFast = _proto("FPDFText_GetLooseCharBox", c_int)
 _GetTextObjectFast = _proto("FPDFText_GetTextObject", _P)
-_GetCharFontSize = _proto("FPDFText_GetFontSize", c_double, _P, c_int)
-_GetCharMatrix = _proto("FPDFText_GetMatrix", c_int, _P, c_int, POINTER(_FS_MATRIX))
+_GetCharMatrixFast = _proto("FPDFText_GetMatrix", c_int)
+_GetCharFontSizeFast = _proto("FPDFText_GetFontSize", c_double)
 _TextObjGetText = _proto("FPDFTextObj_GetText", c_ulong, _P, _P, _P, c_ulong)
 _TextObjGetFont = _proto("FPDFTextObj_GetFont", _P, _P)
 _FontGetDescent = _proto("FPDFFont_GetDescent", c_int, _P, c_float, _pf)
-_GetCharOrigin = _proto("FPDFText_GetCharOrigin", c_int, _P, c_int, POINTER(c_double), POINTER(c_double))
 _FontGetBaseName = _proto("FPDFFont_GetBaseFontName", c_size_t, _P, _P, c_size_t)
 
 
@@ -212,18 +214,18 @@ class _Fonts:
     """Font facts per text object (one font, size and baseline each), cached per page."""
 
     def __init__(self, textpage: int, frame: _Frame):
-        self.textpage = textpage
+        self.textpage = c_void_p(textpage)
         self.frame = frame
         #: text object -> its facts; `read` fills it
         self.cache: dict[int, _Facts] = {}
         self._fonts: dict[int, tuple[str, float]] = {}
         self._matrix = _FS_MATRIX()
-        self._x, self._y = c_double(), c_double()
+        self._matrix_ref = byref(self._matrix)
         self._name_buffer = ctypes.create_string_buffer(FONT_NAME_BUFFER)
 
 
-    def _font(self, font: int) -> tuple[str, float]:
-        """(name without subset tag, descent per point of size) of a font."""
+    def _font(self, font: int) -> tuple[str, float, bool]:
+        """(name without subset tag, descent per point of size, bold) of a font."""
         known = self._fonts.get(font)
         if known is None:
             length = _FontGetBaseName(font, self._name_buffer, FONT_NAME_BUFFER)
@@ -232,7 +234,8 @@ class _Fonts:
             if not _FontGetDescent(font, 1.0, byref(descent)):
                 descent.value = 0.0
             # pdfminer takes a descent printed as positive for a negative one
-            known = self._fonts[font] = (strip_subset_prefix(raw.decode("latin-1")), -abs(descent.value))
+            name = strip_subset_prefix(raw.decode("latin-1"))
+            known = self._fonts[font] = (name, -abs(descent.value), is_bold_font(name))
         return known
 
     def read(self, obj: int, index: int) -> _Facts:
@@ -242,18 +245,17 @@ class _Fonts:
 
     def _read(self, obj: int, index: int) -> _Facts:
         tp = self.textpage
-        name, descent = self._font(_TextObjGetFont(obj)) if obj else ("", 0.0)
-        # the char's font size is the Tf operand: scale it by the matrix (text and CTM)
+        name, descent, bold = self._font(_TextObjGetFont(obj)) if obj else ("", 0.0, False)
+        # the char's matrix (text matrix, CTM and forms): its scale sizes the
+        # font (the font size is the Tf operand), its origin is the object's
+        # start on the baseline, which every glyph of the object shares
         m = self._matrix
-        _GetCharMatrix(tp, index, byref(m))
+        _GetCharMatrixFast(tp, index, self._matrix_ref)
         a, b, c, d = self.frame.linear(m.a, m.b, m.c, m.d)
         scale = abs(d) if abs(b) < UPRIGHT_EPSILON else (b * b + d * d) ** 0.5
-        size = _GetCharFontSize(tp, index) * scale
-        _GetCharOrigin(tp, index, byref(self._x), byref(self._y))
-        baseline = self.frame.point(self._x.value, self._y.value)[1]
-        upright = is_upright(a, b, c, d)
-        bottom = baseline - descent * size
-        return _Facts(name, size, is_bold_font(name), upright, bottom, bottom - size)
+        size = _GetCharFontSizeFast(tp, index) * scale
+        bottom = self.frame.point(m.e, m.f)[1] - descent * size
+        return _Facts(name, size, bold, is_upright(a, b, c, d), bottom, bottom - size)
 
 
 class _PageObjects:
@@ -406,48 +408,48 @@ class _WordReader:
 
     def words(self, text: str) -> list[Word]:
         tp = self.tp
-        box, box_ref = self._box, self._box_ref
-        facts_cache = self.fonts.cache
-        read_facts = self.fonts.read
-        rotated = self.frame.rotated
-        matches = list(_WORD.finditer(text))
-        objects = [_GetTextObjectFast(tp, m.start()) for m in matches]
+        box, box_ref, get_box = self._box, self._box_ref, _GetLooseCharBoxFast
+        facts_cache, read_facts = self.fonts.cache, self.fonts.read
+        spans = [m.span() for m in _WORD.finditer(text)]
+        # the calls in tight comprehensions, the Python work after them
+        objects = [_GetTextObjectFast(tp, first) for first, _ in spans]
         objects.append(None)
+        lefts = [box[0] for first, _ in spans if get_box(tp, first, box_ref) is not None]
+        ends = [(box[0], box[2]) for _, end in spans if get_box(tp, end - 1, box_ref) is not None]
+        if self.frame.rotated:
+            lefts = [self.box(first)[0] for first, _ in spans]
+            ends = [self.box(end - 1) for _, end in spans]
         out: list[Word] = []
-        seam = None                          # (index, object, x0, x1, top) of out[-1]'s last glyph
-        for k, m in enumerate(matches):
-            first, last = m.start(), m.end() - 1
+        append = out.append
+        # the seam: out[-1]'s last glyph (x0, x1, top); -inf/inf when there is none
+        seam_x0, seam_x1, seam_top = NO_SEAM
+        tolerance_x, tolerance_y = WORD_X_TOLERANCE, WORD_Y_TOLERANCE
+        for k, (first, end) in enumerate(spans):
             obj = objects[k]
             # a word within one text object is the common case; where the next
             # word starts in another object, this one may span two
-            if last != first and objects[k + 1] != obj and _GetTextObjectFast(tp, last) != obj:
-                for run in self._split(first, last, m.group()):
+            if end - first > 1 and objects[k + 1] != obj and _GetTextObjectFast(tp, end - 1) != obj:
+                seam = (spans[k - 1][1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top) if out else None
+                for run in self._split(first, end - 1, text[first:end]):
                     seam = self._add(out, seam, run, text)
+                seam_x0, seam_x1, seam_top = seam[2:] if seam else NO_SEAM
                 continue
             facts = facts_cache.get(obj) or read_facts(obj, first)
             if not facts.upright:
-                seam = None
+                seam_x0, seam_x1, seam_top = NO_SEAM
                 continue
-            _GetLooseCharBoxFast(tp, first, box_ref)
-            x0, x1 = box[0], box[2]
-            if last != first:
-                _GetLooseCharBoxFast(tp, last, box_ref)
-                last_x0, x1 = box[0], box[2]
-            else:
-                last_x0 = x0
-            if rotated:
-                x0, _ = self.box(first)
-                last_x0, x1 = self.box(last)
-            piece = m.group()
+            x0 = lefts[k]
+            last_x0, x1 = ends[k]
+            piece = text[first:end]
             if not piece.isascii():
                 piece = self._unmapped(piece, first)
             top = facts.top
-            if seam is None or x0 < seam[2] or x0 > seam[3] + WORD_X_TOLERANCE or abs(top - seam[4]) > WORD_Y_TOLERANCE:
-                out.append(Word(piece, x0, x1, top, facts.bottom, facts.font, facts.size, facts.bold))
-                seam = (last, obj, last_x0, x1, top)
+            if x0 < seam_x0 or x0 > seam_x1 + tolerance_x or abs(top - seam_top) > tolerance_y:
+                append(Word(piece, x0, x1, top, facts.bottom, facts.font, facts.size, facts.bold))
             else:
-                seam = self._add(out, seam, _Run(piece, x0, x1, top, facts.bottom, facts, first, obj,
-                                                 (last, obj, last_x0, x1, top)), text)
+                seam = (spans[k - 1][1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top)
+                self._add(out, seam, _Run(piece, x0, x1, top, facts.bottom, facts, first, obj, None), text)
+            seam_x0, seam_x1, seam_top = last_x0, x1, top
         return out
 
     def _add(self, out: list[Word], seam: tuple | None, run: _Run, text: str) -> tuple | None:
