@@ -111,7 +111,15 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+#: Deletes lower-case ASCII letters (str.translate), to count them in one pass.
+_DROP_ASCII_LOWER = dict.fromkeys(range(ord("a"), ord("z") + 1))
+
+
 def _is_caps(text: str) -> bool:
+    # the same answer without a pass in Python over ordinary text: when a tenth
+    # of its characters are lower-case ASCII, capitals cannot pass 90% of letters
+    if 10 * (len(text) - len(text.translate(_DROP_ASCII_LOWER))) >= len(text):
+        return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
@@ -486,11 +494,15 @@ class _Builder:
         return end
 
 
+_VOCABULARY_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_LINE_END_HYPHEN = re.compile(r"([A-Za-z]+)-$")
+
+
 def _vocabulary(lines: list[Line]) -> set[str]:
     """Every word the paper prints, lower case, hyphenated forms kept whole."""
     vocab: set[str] = set()
     for line in lines:
-        vocab.update(w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", line.text))
+        vocab.update(map(str.lower, _VOCABULARY_WORD.findall(line.text)))
     return vocab
 
 
@@ -507,7 +519,8 @@ def _join(lines: list[str], vocabulary: set[str]) -> str:
         line = line.strip()
         if not line:
             continue
-        m = re.search(r"([A-Za-z]+)-$", out)
+        # (a search of the growing paragraph only where it ends in a hyphen)
+        m = _LINE_END_HYPHEN.search(out) if out.endswith("-") else None
         if m and line[0].isalpha() and line[0].islower():
             head = m.group(1)
             tail = re.match(r"[A-Za-z]+", line).group(0)
