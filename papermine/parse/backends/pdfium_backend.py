@@ -48,6 +48,8 @@ __all__ = ["open_pdf"]
 LINE_END_HYPHEN = "\ufffe"
 #: ...which GetUnicode reports as this code.
 HYPHEN_CODE = 0x2
+#: Segments of the longest subpath that can be a rule: a box drawn as m l l l l.
+MAX_RULE_SEGMENTS = 5
 #: Bytes read of a text object's text to tell a whitespace-only one (UTF-16, NUL included).
 BLANK_OBJECT_BUFFER = 16
 #: Bytes for a font's base name (names are short; longer ones are cut).
@@ -85,6 +87,13 @@ def _proto(name: str, restype, *argtypes):
 
 
 _P = c_void_p
+
+
+class _Handle(c_void_p):
+    """A PDFium handle kept as a ctypes object (a plain c_void_p result would
+    become an int), so that calls without argument types take it as it is."""
+
+
 _pf = POINTER(c_float)
 _FS_RECTF, _FS_MATRIX = pdfium_c.FS_RECTF, pdfium_c.FS_MATRIX
 _LoadMemDocument64 = _proto("FPDF_LoadMemDocument64", _P, _P, c_size_t, c_char_p)
@@ -96,16 +105,12 @@ _ClosePage = _proto("FPDF_ClosePage", None, _P)
 _GetMediaBox = _proto("FPDFPage_GetMediaBox", c_int, _P, _pf, _pf, _pf, _pf)
 _GetRotation = _proto("FPDFPage_GetRotation", c_int, _P)
 _CountObjects = _proto("FPDFPage_CountObjects", c_int, _P)
-_GetObject = _proto("FPDFPage_GetObject", _P, _P, c_int)
+_GetObject = _proto("FPDFPage_GetObject", _Handle, _P, c_int)
 _FormCountObjects = _proto("FPDFFormObj_CountObjects", c_int, _P)
-_FormGetObject = _proto("FPDFFormObj_GetObject", _P, _P, c_ulong)
+_FormGetObject = _proto("FPDFFormObj_GetObject", _Handle, _P, c_ulong)
 _ObjGetType = _proto("FPDFPageObj_GetType", c_int, _P)
 _ObjGetMatrix = _proto("FPDFPageObj_GetMatrix", c_int, _P, POINTER(_FS_MATRIX))
-_PathCountSegments = _proto("FPDFPath_CountSegments", c_int, _P)
-_PathGetSegment = _proto("FPDFPath_GetPathSegment", _P, _P, c_int)
-_SegGetPoint = _proto("FPDFPathSegment_GetPoint", c_int, _P, _pf, _pf)
-_SegGetType = _proto("FPDFPathSegment_GetType", c_int, _P)
-_SegGetClose = _proto("FPDFPathSegment_GetClose", c_int, _P)
+_ObjGetBounds = _proto("FPDFPageObj_GetBounds", c_int, _P, _pf, _pf, _pf, _pf)
 _TextLoadPage = _proto("FPDFText_LoadPage", _P, _P)
 _TextClosePage = _proto("FPDFText_ClosePage", None, _P)
 _CountChars = _proto("FPDFText_CountChars", c_int, _P)
@@ -119,6 +124,11 @@ _GetLooseCharBoxFast = _proto("FPDFText_GetLooseCharBox", c_int)
 _GetTextObjectFast = _proto("FPDFText_GetTextObject", _P)
 _GetCharMatrixFast = _proto("FPDFText_GetMatrix", c_int)
 _GetCharFontSizeFast = _proto("FPDFText_GetFontSize", c_double)
+_PathCountSegmentsFast = _proto("FPDFPath_CountSegments", c_int)
+_PathGetSegmentFast = _proto("FPDFPath_GetPathSegment", _Handle)
+_SegGetPointFast = _proto("FPDFPathSegment_GetPoint", c_int)
+_SegGetTypeFast = _proto("FPDFPathSegment_GetType", c_int)
+_SegGetCloseFast = _proto("FPDFPathSegment_GetClose", c_int)
 _TextObjGetText = _proto("FPDFTextObj_GetText", c_ulong, _P, _P, _P, c_ulong)
 _TextObjGetFont = _proto("FPDFTextObj_GetFont", _P, _P)
 _FontGetDescent = _proto("FPDFFont_GetDescent", c_int, _P, c_float, _pf)
@@ -260,33 +270,57 @@ class _Fonts:
 
 class _PageObjects:
     """One walk over a page's objects (forms included): rules, images, and
-    (asked for only where a word is in doubt) the origins of whitespace-only
-    text objects."""
-    __slots__ = ("rules", "n_images", "_texts", "_spaces", "_textpage", "_frame")
+    (asked for only where a word is in doubt) whitespace-only text objects."""
+    __slots__ = ("rules", "n_images", "_texts", "_boxes", "_blank_at", "_textpage", "_frame")
 
     def __init__(self, page: int, textpage: int, frame: _Frame):
         self.rules: list[Rule] = []
         self.n_images = 0
-        self._texts: list[tuple[int, tuple]] = []      # (text object, matrix of its form)
-        self._spaces: list[tuple[float, float]] | None = None
+        self._texts: list[tuple[_Handle, tuple]] = []      # (text object, matrix of its form)
+        self._boxes: list[tuple] | None = None
+        self._blank_at: dict[int, tuple[float, float] | None] = {}
         self._textpage, self._frame = textpage, frame
         self._walk(page, _CountObjects, _GetObject, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0), frame)
 
-    def spaces(self) -> list[tuple[float, float]]:
-        """(x, baseline) of the text objects that print only whitespace, in
-        top-left coordinates. (Reading an object's text costs a scan of the
-        page's glyphs in PDFium, so this is done once, and only if asked.)"""
-        if self._spaces is None:
-            buffer = ctypes.create_string_buffer(BLANK_OBJECT_BUFFER)
-            matrix = _FS_MATRIX()
-            self._spaces = []
-            for obj, outer in self._texts:
-                if self._blank(obj, buffer):
-                    _ObjGetMatrix(obj, byref(matrix))
-                    self._spaces.append(self._frame.point(*_apply(outer, matrix.e, matrix.f)))
-        return self._spaces
+    def space_between(self, after: float, left: float, top: float, bottom: float) -> bool:
+        """Does a text object that prints only whitespace start after x `after`
+        and by x `left`, on a baseline between `top` and `bottom` (top-left
+        coordinates)? Only objects whose box reaches there are read: reading an
+        object's text costs PDFium a scan of the page's glyphs."""
+        if self._boxes is None:
+            self._boxes = [self._box(obj, outer) for obj, outer in self._texts]
+        for x0, x1, box_top, box_bottom, obj, outer in self._boxes:
+            if x0 <= left and x1 >= after and box_top <= bottom and box_bottom >= top:
+                origin = self._blank_origin(obj, outer)
+                if origin is not None and after < origin[0] <= left and top <= origin[1] <= bottom:
+                    return True
+        return False
 
-    def _walk(self, parent: int, count_fn, get_fn, outer: tuple, frame: _Frame) -> None:
+    def _box(self, obj: _Handle, outer: tuple) -> tuple:
+        left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
+        _ObjGetBounds(obj, byref(left), byref(bottom), byref(right), byref(top))
+        corners = [self._frame.point(*_apply(outer, x, y)) for x in (left.value, right.value)
+                   for y in (bottom.value, top.value)]
+        xs, tops = [c[0] for c in corners], [c[1] for c in corners]
+        slack = PHANTOM_SPACE_SLACK
+        return min(xs) - slack, max(xs) + slack, min(tops) - slack, max(tops) + slack, obj, outer
+
+    def _blank_origin(self, obj: _Handle, outer: tuple) -> tuple[float, float] | None:
+        """(x, baseline) of a text object that prints only whitespace, else None."""
+        key = obj.value
+        if key not in self._blank_at:
+            buffer = ctypes.create_string_buffer(BLANK_OBJECT_BUFFER)
+            size = _TextObjGetText(obj, self._textpage, buffer, BLANK_OBJECT_BUFFER)
+            blank = size <= BLANK_OBJECT_BUFFER and not buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace").strip()
+            origin = None
+            if blank:
+                matrix = _FS_MATRIX()
+                _ObjGetMatrix(obj, byref(matrix))
+                origin = self._frame.point(*_apply(outer, matrix.e, matrix.f))
+            self._blank_at[key] = origin
+        return self._blank_at[key]
+
+    def _walk(self, parent, count_fn, get_fn, outer: tuple, frame: _Frame) -> None:
         matrix = _FS_MATRIX()
         for i in range(count_fn(parent)):
             obj = get_fn(parent, i)
@@ -302,36 +336,30 @@ class _PageObjects:
                 _ObjGetMatrix(obj, byref(matrix))
                 self._walk(obj, _FormCountObjects, _FormGetObject, _compose(_tuple(matrix), outer), frame)
 
-    def _blank(self, obj: int, buffer) -> bool:
-        """A text object that prints only whitespace (one call: a longer text
-        does not fit the small buffer and is not blank)."""
-        size = _TextObjGetText(obj, self._textpage, buffer, BLANK_OBJECT_BUFFER)
-        return size <= BLANK_OBJECT_BUFFER and not buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace").strip()
-
-    def _path(self, obj: int, matrix: tuple, frame: _Frame) -> None:
+    def _path(self, obj: _Handle, matrix: tuple, frame: _Frame) -> None:
         """Straight segments and axis-aligned rectangles, as pdfminer reads them:
-        each subpath that is one segment is a line, one closed box is 4 edges."""
+        each subpath that is one segment is a line, one closed box is 4 edges.
+        (A chart has thousands of segments: their kinds are read first, and
+        points only for subpaths short and straight enough to be one of these.)"""
+        segments = [_PathGetSegmentFast(obj, i) for i in range(_PathCountSegmentsFast(obj))]
+        kinds = [_SegGetTypeFast(seg) for seg in segments]
+        starts = [i for i, kind in enumerate(kinds) if kind == _SEG_MOVE]
         x, y = c_float(), c_float()
+        x_ref, y_ref = byref(x), byref(y)
+        a, b, c, d, e, f = matrix
         subpaths: list[list[tuple[float, float]]] = []
         closed: list[bool] = []
-        for i in range(_PathCountSegments(obj)):
-            seg = _PathGetSegment(obj, i)
-            kind = _SegGetType(seg)
-            if kind not in (_SEG_MOVE, _SEG_LINE) or not _SegGetPoint(seg, byref(x), byref(y)):
-                if subpaths:
-                    closed[-1] = None            # a curve: neither line nor box
-                continue
-            point = frame.point(*_apply(matrix, x.value, y.value))
-            if kind == _SEG_MOVE or not subpaths:
-                subpaths.append([point])
-                closed.append(False)
-            elif closed[-1] is not None:
-                subpaths[-1].append(point)
-            if _SegGetClose(seg) and closed[-1] is not None:
-                closed[-1] = True
+        for start, end in zip(starts, starts[1:] + [len(kinds)]):
+            if end - start > MAX_RULE_SEGMENTS or any(kind != _SEG_LINE for kind in kinds[start + 1:end]):
+                continue                          # a curve or a polyline: neither line nor box
+            points = []
+            for seg in segments[start:end]:
+                _SegGetPointFast(seg, x_ref, y_ref)
+                u, v = x.value, y.value
+                points.append(frame.point(a * u + c * v + e, b * u + d * v + f))
+            subpaths.append(points)
+            closed.append(bool(_SegGetCloseFast(segments[end - 1])))
         for points, is_closed in zip(subpaths, closed):
-            if is_closed is None:
-                continue
             if is_closed:
                 points = points + [points[0]]
                 if len(points) > 3 and points[-2] == points[0]:
@@ -483,8 +511,7 @@ class _WordReader:
         """Does a whitespace text object start after the seam's glyph begins
         and before `run`, on a baseline within `run`'s height? (Its origin is
         where that glyph's advance ends: inside an italic's box.)"""
-        top, bottom, left, after = run.top, run.bottom, run.x0 + PHANTOM_SPACE_SLACK, seam[2]
-        return any(after < x <= left and top <= y <= bottom for x, y in self.objects.spaces())
+        return self.objects.space_between(seam[2], run.x0 + PHANTOM_SPACE_SLACK, run.top, run.bottom)
 
     def _unmapped(self, piece: str, first: int) -> str:
         """Non-ASCII glyphs of a word: the line-end hyphen as `-`, and a glyph
