@@ -48,6 +48,9 @@ __all__ = ["open_pdf"]
 LINE_END_HYPHEN = "\ufffe"
 #: ...which GetUnicode reports as this code.
 HYPHEN_CODE = 0x2
+#: A path of more segments is a drawing (a chart, a map, a logo), not rulings:
+#: its segments are not read (they cost a call each).
+MAX_PATH_SEGMENTS = 500
 #: Segments of the longest subpath that can be a rule: a box drawn as m l l l l.
 MAX_RULE_SEGMENTS = 5
 #: Bytes read of a text object's text to tell a whitespace-only one (UTF-16, NUL included).
@@ -271,12 +274,14 @@ class _Fonts:
 class _PageObjects:
     """One walk over a page's objects (forms included): rules, images, and
     (asked for only where a word is in doubt) whitespace-only text objects."""
-    __slots__ = ("rules", "n_images", "_texts", "_boxes", "_blank_at", "_textpage", "_frame")
+    __slots__ = ("rules", "n_images", "visible", "_texts", "_boxes", "_blank_at", "_textpage", "_frame")
 
     def __init__(self, page: int, textpage: int, frame: _Frame):
         self.rules: list[Rule] = []
         self.n_images = 0
         self._texts: list[tuple[_Handle, tuple]] = []      # (text object, matrix of its form)
+        #: text objects known to print visible glyphs (the word reader's): never blank
+        self.visible: set[int] = set()
         self._boxes: list[tuple] | None = None
         self._blank_at: dict[int, tuple[float, float] | None] = {}
         self._textpage, self._frame = textpage, frame
@@ -288,7 +293,7 @@ class _PageObjects:
         coordinates)? Only objects whose box reaches there are read: reading an
         object's text costs PDFium a scan of the page's glyphs."""
         if self._boxes is None:
-            self._boxes = [self._box(obj, outer) for obj, outer in self._texts]
+            self._boxes = [self._box(obj, outer) for obj, outer in self._texts if obj.value not in self.visible]
         for x0, x1, box_top, box_bottom, obj, outer in self._boxes:
             if x0 <= left and x1 >= after and box_top <= bottom and box_bottom >= top:
                 origin = self._blank_origin(obj, outer)
@@ -341,7 +346,10 @@ class _PageObjects:
         each subpath that is one segment is a line, one closed box is 4 edges.
         (A chart has thousands of segments: their kinds are read first, and
         points only for subpaths short and straight enough to be one of these.)"""
-        segments = [_PathGetSegmentFast(obj, i) for i in range(_PathCountSegmentsFast(obj))]
+        count = _PathCountSegmentsFast(obj)
+        if count > MAX_PATH_SEGMENTS:
+            return
+        segments = [_PathGetSegmentFast(obj, i) for i in range(count)]
         kinds = [_SegGetTypeFast(seg) for seg in segments]
         starts = [i for i, kind in enumerate(kinds) if kind == _SEG_MOVE]
         x, y = c_float(), c_float()
@@ -441,6 +449,7 @@ class _WordReader:
         spans = [m.span() for m in _WORD.finditer(text)]
         # the calls in tight comprehensions, the Python work after them
         objects = [_GetTextObjectFast(tp, first) for first, _ in spans]
+        self.objects.visible.update(objects)
         objects.append(None)
         lefts = [box[0] for first, _ in spans if get_box(tp, first, box_ref) is not None]
         ends = [(box[0], box[2]) for _, end in spans if get_box(tp, end - 1, box_ref) is not None]
