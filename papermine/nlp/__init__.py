@@ -21,7 +21,7 @@ from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import components  # noqa: F401  (registers the factories)
 from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms
-from .components import AGENCY_SPANS
+from .components import AGENCY_SPANS, doc_text, keep_text, span_text
 from .priorities import extract_priorities
 from .relations import Found, RelationReader
 from .themes import classify_theme, theme_labels
@@ -90,6 +90,9 @@ def _add_trained_entities(sdoc: Doc) -> None:
 
 def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
     """Mentions of acronyms the paper defined for a body ("the CLASP")."""
+    text = doc_text(sdoc)
+    if not any(acronym in text for acronym in acronyms):
+        return                           # (a token can only be one the text holds)
     extra = []
     for token in sdoc:
         long = acronyms.get(token.text)
@@ -118,7 +121,7 @@ def _is_membership_list(para: Paragraph) -> bool:
 def _keep_generic(sdoc: Doc, span: Span) -> bool:
     """Generic lower-case mentions ("police", "housing") count in membership lists."""
     sent = span.sent
-    if _membership_cue().search(sent.text):
+    if _membership_cue().search(span_text(sent)):
         return True
     in_sentence = [s for s in sdoc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
     return len(in_sentence) >= LIST_MIN_AGENCIES
@@ -131,8 +134,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     acronyms = learn_acronyms([text for _, _, text in units] + [doc.meta.title or ""])
     resolver = Resolver(acronyms)
     sdocs: dict[tuple[int, int | None], Doc] = {}
-    for (p_index, i_index, _text), sdoc in zip(units, nlp.pipe([u[2] for u in units],
-                                                               batch_size=BATCH_SIZE)):
+    made = (keep_text(nlp.make_doc(text), text) for _, _, text in units)
+    for (p_index, i_index, _text), sdoc in zip(units, nlp.pipe(made, batch_size=BATCH_SIZE)):
         if sdoc.ents:
             _add_trained_entities(sdoc)
         _add_acronyms(sdoc, acronyms)
@@ -157,7 +160,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         for span in sdoc.spans[AGENCY_SPANS]:
             agency = agencies.setdefault(span._.canonical, Agency(
                 name=span.text, canonical=span._.canonical, kind=span._.kind or "other"))
-            agency.evidence.append(evidence(para, i_index, span.sent.text, span._.rule))
+            agency.evidence.append(evidence(para, i_index, span_text(span.sent), span._.rule))
 
     # the body the paper is about: named in its title, else the most mentioned body
     main_body = _main_body(doc, nlp, resolver, agencies)
@@ -174,17 +177,19 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         else:
             found_here = reader.read(sdoc, new_paragraph=p_index != last_para)
         for found in found_here:
-            line = _line(found, evidence(para, i_index, found.sentence.text, found.rule))
+            line = _line(found, evidence(para, i_index, span_text(found.sentence), found.rule))
             key = (line.source, line.target, line.relation, line.frequency, para.number, p_index)
             if key not in seen:
                 seen.add(key)
                 lines.append(line)
         last_para = p_index
 
+    positions = {id(para): index for index, para in enumerate(doc.paragraphs)}
+
     def sentences(para: Paragraph, item: int | None) -> list[str]:
-        index = doc.paragraphs.index(para)
+        index = positions[id(para)] if id(para) in positions else doc.paragraphs.index(para)
         sdoc = sdocs.get((index, item))
-        return [s.text.strip() for s in sdoc.sents] if sdoc is not None else []
+        return [span_text(s).strip() for s in sdoc.sents] if sdoc is not None else []
 
     priorities = extract_priorities(doc, sentences)
     return Tags(doc=doc.id, agencies=list(agencies.values()), priorities=priorities,

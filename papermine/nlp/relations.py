@@ -16,7 +16,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..model.data import load_jsonl
-from .components import AGENCY_SPANS, FREQUENCY_SPANS
+from .components import AGENCY_SPANS, FREQUENCY_SPANS, any_of, doc_text, span_text
 
 __all__ = ["RelationReader", "Found", "UNKNOWN_FREQUENCY"]
 
@@ -47,6 +47,12 @@ _REFERRED = re.compile(r"^\s*(?:of\s+|to\s+|into\s+)?the\s+(?P<head>board|group|
 def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple((row["id"], row["label"], re.compile(row["pattern"], re.IGNORECASE))
                  for row in load_jsonl("relations.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _any_cue() -> re.Pattern | None:
+    """Matches where any cue does: most sentences have none."""
+    return any_of([row["pattern"] for row in load_jsonl("relations.jsonl")])
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +114,9 @@ class RelationReader:
         a later rule's cue skipped where an earlier one already stands; only
         the first membership list of a sentence counts."""
         cues: list[tuple[str, str, int, int]] = []
-        text = sent.text
+        text = span_text(sent)
+        if _any_cue() is not None and not _any_cue().search(text):
+            return cues
         for rule_id, relation, rx in _rules():
             for m in rx.finditer(text):
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
@@ -155,7 +163,7 @@ class RelationReader:
             self.last_subject = subjects[0]
             after = [s for s in spans if end <= s.start_char < finish]
             cue_freqs = freqs_of[order]
-            modality = _modality(sent.text, start - sent.start_char)
+            modality = _modality(span_text(sent), start - sent.start_char)
             for subject in subjects:
                 found, parent = self._relate(doc, subject, relation, rule_id, end, after, cue_freqs,
                                              modality, sent, subgroup_parent)
@@ -166,7 +174,7 @@ class RelationReader:
     def _relate(self, doc, subject, relation, rule_id, end, after, cue_freqs, modality, sent, subgroup_parent):
         """The relations one cue makes for one subject, and a subgroup parent if it names one."""
         if relation == "member_of" and rule_id in _subject_is_member_rules():
-            body = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
+            body = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
                 (s for s in after if not s._.generic), None)
             return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
                     if body is not None and _name(body) != _name(subject) else []), None
@@ -174,7 +182,7 @@ class RelationReader:
             return [self._found(member, subject, relation, [], modality, sent, rule_id)[0]
                     for member in after if _name(member) != _name(subject)], None
         if relation == "chaired_by":
-            chair = _CHAIR.match(doc.text[end:])
+            chair = _CHAIR.match(doc_text(doc)[end:])
             return (self._found(subject, _role(chair.group("who")), relation, [], modality, sent, rule_id)
                     if chair else []), None
         if relation == "meets":              # "to meet the needs of ..." is no meeting
@@ -192,7 +200,7 @@ class RelationReader:
         if relation in ("subgroup_of", "meets_with"):
             named = named[:1]
         if not named:
-            referred = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8])   # "of the Board"
+            referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])   # "of the Board"
             if referred is not None and _name(referred) != _name(subject):
                 named = [referred]
         if relation == "subgroup_of" and named:
@@ -257,15 +265,15 @@ class RelationReader:
         if before:
             subjects = [before[0]]
             for span in before[1:]:
-                if not _CONJOINED.match(doc.text[subjects[-1].end_char:span.start_char]):
+                if not _CONJOINED.match(doc_text(doc)[subjects[-1].end_char:span.start_char]):
                     break
                 subjects.append(span)
             return subjects
-        m = ANAPHORA.search(doc.text[begin:cue_end])     # the cue may hold it: "These agencies include"
+        m = ANAPHORA.search(doc_text(doc)[begin:cue_end])     # the cue may hold it: "These agencies include"
         if not m:
             return []
         if m.group("pronoun"):
-            if len(doc.text[begin + m.end():cue_start].split()) > PRONOUN_MAX_GAP_WORDS:
+            if len(doc_text(doc)[begin + m.end():cue_start].split()) > PRONOUN_MAX_GAP_WORDS:
                 return []                  # "It was agreed that ...": no one is meant by "it"
             return [self.previous[-1]] if self.previous else [s for s in (self.main_body,) if s]
         head = m.group("head").lower().replace("-", "")
@@ -304,7 +312,7 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
     owned: dict[int, list[Span]] = {i: [] for i in range(len(targets))}
     for freq in freqs:
         leads = [i for i, t in enumerate(targets) if t.start_char >= freq.end_char
-                 and _LEADS_TO.match(doc.text[freq.end_char:t.start_char])]
+                 and _LEADS_TO.match(doc_text(doc)[freq.end_char:t.start_char])]
         nearest = leads[0] if leads else min(range(len(targets)), key=lambda i: min(
             abs(freq.start_char - targets[i].end_char), abs(targets[i].start_char - freq.end_char)))
         owned[nearest].append(freq)
