@@ -7,22 +7,25 @@ from pdfminer is undone here (see ../shared/FAST-PDF.md for the study):
 
 - a `-` or soft hyphen at a line end comes back as U+FFFE with the line break
   dropped, so the word runs into the next line: split after it, emit `-`;
-- whitespace-only text objects (a "1.1", a space object, "The") have no width
-  and are skipped, running "1.1The" together: their positions, read from the
-  page objects, are word breaks;
+- text objects that print only whitespace (Word's "1.1", " ", "The") are
+  left out of the text, running "1.1The" together: their origins, read from
+  the page objects, part words;
 - generated characters (spaces and line breaks PDFium infers) are not text:
-  they only separate words, and a generated space between two glyphs closer
-  than pdfplumber's word tolerance is dropped;
+  they only part words, and not even that between two glyphs pdfplumber keeps
+  in one word (a space for a narrow gap, a line break before a superscript);
 - the font size ignores the text matrix: size = font size x the matrix scale;
 - weights and bold flags are unreliable: bold comes from the font's name, with
   the subset prefix stripped;
-- words also break where the font or size changes or the glyphs jump, as
-  pdfplumber's word grouping does;
-- characters come in content-stream order, not reading order: layout clusters
+- a glyph with no Unicode mapping comes back as its code: it is given as
+  pdfminer gives it, "(cid:N)";
+- words part where pdfplumber parts them (a space, a gap wider than the
+  tolerance, a step back, a jump of line; not a change of font), which is
+  checked glyph by glyph only where a word spans text objects;
+- characters come in content-stream order, not reading order: layout groups
   words into lines by position.
 
-PDFium is not thread-safe (ctypes releases the GIL during calls): use it from
-one thread per process, and processes for parallel work.
+PDFium is not thread-safe (ctypes releases the GIL during calls): documents
+are read one at a time per process (a lock), and ingest works in processes.
 """
 from __future__ import annotations
 
@@ -98,7 +101,7 @@ class _Handle(c_void_p):
 
 
 _pf = POINTER(c_float)
-_FS_RECTF, _FS_MATRIX = pdfium_c.FS_RECTF, pdfium_c.FS_MATRIX
+_FS_MATRIX = pdfium_c.FS_MATRIX
 _LoadMemDocument64 = _proto("FPDF_LoadMemDocument64", _P, _P, c_size_t, c_char_p)
 _CloseDocument = _proto("FPDF_CloseDocument", None, _P)
 _GetLastError = _proto("FPDF_GetLastError", c_ulong)
@@ -316,9 +319,9 @@ class _PageObjects:
         if key not in self._blank_at:
             buffer = ctypes.create_string_buffer(BLANK_OBJECT_BUFFER)
             size = _TextObjGetText(obj, self._textpage, buffer, BLANK_OBJECT_BUFFER)
-            blank = size <= BLANK_OBJECT_BUFFER and not buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace").strip()
+            text = buffer.raw[: max(0, size - 2)].decode("utf-16-le", "replace")
             origin = None
-            if blank:
+            if size <= BLANK_OBJECT_BUFFER and not text.strip():
                 matrix = _FS_MATRIX()
                 _ObjGetMatrix(obj, byref(matrix))
                 origin = self._frame.point(*_apply(outer, matrix.e, matrix.f))
