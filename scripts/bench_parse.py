@@ -65,7 +65,9 @@ def made_paper(folder: Path, pages: int) -> Path:
     probe = folder / "probe.pdf"
     per_copy = len(write_pdf(parse_text(long_paper(2), name="bench.txt"), probe).pages) / 2
     path = folder / f"made-{pages}.pdf"
-    write_pdf(parse_text(long_paper(max(1, math.ceil(pages / per_copy))), name="bench.txt"), path)
+    copies = max(1, math.ceil(pages / per_copy))
+    while len(write_pdf(parse_text(long_paper(copies), name="bench.txt"), path).pages) < pages:
+        copies += 1                                   # the estimate fell short: a little more
     return path
 
 
@@ -113,7 +115,7 @@ def main() -> None:
     args = parser.parse_args()
     pdftotext = shutil.which("pdftotext")
     with tempfile.TemporaryDirectory() as tmp:
-        corpora = [(f"made paper ({args.pages} pages asked)", [made_paper(Path(tmp), args.pages)])]
+        corpora = [("made paper", [made_paper(Path(tmp), args.pages)])]
         real = sorted(REAL.glob("*.pdf"))
         if real and not args.no_real:
             corpora.insert(0, (f"real papers ({len(real)} files)", real))
