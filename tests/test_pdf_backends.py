@@ -382,3 +382,44 @@ def _white_png(tmp_path: Path) -> str:
     image = tmp_path / "white.png"
     Image.new("RGB", (40, 40), "white").save(image)
     return str(image)
+
+
+# choosing a backend ------------------------------------------------------------------------------
+def _paper_pdf(path: Path) -> Path:
+    def draw(pdf):
+        pdf.setFont("Helvetica-Bold", 11)
+        pdf.drawString(72, 740, "Purpose of the Report")
+        pdf.setFont("Helvetica", 11)
+        pdf.drawString(72, 715, "1 The Partnership Board reports to the Health and Wellbeing Board.")
+        pdf.drawString(72, 695, "2 It meets quarterly.")
+    return make_pdf(path, draw)
+
+
+def test_the_cli_reads_with_the_backend_asked_for(tmp_path):
+    from click.testing import CliRunner
+    from papermine.cli import cli
+    path = _paper_pdf(tmp_path / "paper.pdf")
+    outputs = {}
+    for backend in BACKEND_NAMES:
+        for command in ("parse", "tag"):
+            result = CliRunner().invoke(cli, [command, str(path), "--json", "--pdf-backend", backend])
+            assert result.exit_code == 0, result.output
+            outputs[command, backend] = result.output
+        result = CliRunner().invoke(cli, ["diff", str(path), str(path), "--json", "--pdf-backend", backend])
+        assert result.exit_code == 0, result.output
+    for command in ("parse", "tag"):
+        assert outputs[command, "pdfium"] == outputs[command, "pdfplumber"]
+    assert '"number": "2"' in outputs["parse", "pdfium"]
+    result = CliRunner().invoke(cli, ["parse", str(path), "--pdf-backend", "poppler"])
+    assert result.exit_code == 2 and "poppler" in result.output
+
+
+def test_a_paper_read_by_another_backend_is_read_again(tmp_path):
+    from papermine.store import ingest, open_store
+    path = _paper_pdf(tmp_path / "paper.pdf")
+    with open_store(tmp_path / "papers.db") as store:
+        assert ingest(store, [path], pdf_backend="pdfium").count("stored") == 1
+        assert ingest(store, [path], pdf_backend="pdfium").count("skipped") == 1
+        assert ingest(store, [path], pdf_backend="pdfplumber").count("replaced") == 1
+        version = store.conn.execute("SELECT parser_version FROM documents").fetchone()[0]
+    assert version.endswith("pdfplumber")
