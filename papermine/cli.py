@@ -19,7 +19,7 @@ import click
 
 from .errors import PapermineError, display_name, one_line
 from .limits import DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_PAGES, DEFAULT_TIMEOUT_S, MIN_MEMORY_MB
-from .parse import parse_file
+from .parse import DEFAULT_BACKEND, PDF_BACKENDS, parse_file
 
 __all__ = ["cli", "main"]
 
@@ -39,6 +39,12 @@ def db_option(fn):
 
 def council_option(fn):
     return click.option("--council", help="Only this council (part of the name).")(fn)
+
+
+def pdf_backend_option(fn):
+    return click.option("--pdf-backend", type=click.Choice(PDF_BACKENDS), default=DEFAULT_BACKEND,
+                        show_default=True,
+                        help="The library that reads PDFs: pdfium (fast) or pdfplumber (the reference).")(fn)
 
 
 def meta_options(fn):
@@ -75,9 +81,10 @@ def _meta_values(council, committee, meeting_date) -> dict:
     return {"council": council, "committee": committee, "date": meeting_date}
 
 
-def _parse_with_options(file: Path, council, committee, meeting_date, manifest, ocr=True):
+def _parse_with_options(file: Path, council, committee, meeting_date, manifest, ocr=True,
+                       pdf_backend=DEFAULT_BACKEND):
     return parse_file(file, manifest=manifest, options=_meta_values(council, committee, meeting_date),
-                      ocr=ocr)
+                      ocr=ocr, pdf_backend=pdf_backend)
 
 
 def _ocr_summary(ocr_pages: dict[int, float]) -> str:
@@ -149,15 +156,17 @@ def cli():
 @json_option
 @meta_options
 @ocr_option
+@pdf_backend_option
 @reports_errors
-def parse(file, as_json, council, committee, meeting_date, manifest, no_ocr):
+def parse(file, as_json, council, committee, meeting_date, manifest, no_ocr, pdf_backend):
     """Parse one paper into sections and numbered paragraphs.
 
     Scanned PDF pages (no text layer) are read by OCR with Tesseract, and marked.
 
     Example: papermine parse corpora/durham/2024-01-26_corporate-parenting-panel_clasp-update.txt --json
     """
-    doc = _parse_with_options(file, council, committee, meeting_date, manifest, ocr=not no_ocr)
+    doc = _parse_with_options(file, council, committee, meeting_date, manifest, ocr=not no_ocr,
+                              pdf_backend=pdf_backend)
     if as_json:
         emit_json(doc.to_dict())
         return
@@ -197,8 +206,9 @@ def parse(file, as_json, council, committee, meeting_date, manifest, no_ocr):
 @meta_options
 @ocr_option
 @click.option("--model", help="An installed trained spaCy pipeline to add (never downloaded).")
+@pdf_backend_option
 @reports_errors
-def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifest, no_ocr, model):
+def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifest, no_ocr, model, pdf_backend):
     """Tag a paper's priorities, agencies and reporting lines, with evidence.
 
     FILE_OR_DOC is a paper (PDF or text) or the id of a stored paper.
@@ -206,7 +216,7 @@ def tag(file_or_doc, as_json, db_path, council, committee, meeting_date, manifes
     Example: papermine tag corpora/durham/2022-08_corporate-parenting-panel_clasp-annual-report.txt
     """
     doc, stored_tags = _load_document(file_or_doc, db_path, council, committee, meeting_date, manifest,
-                                      ocr=not no_ocr)
+                                      ocr=not no_ocr, pdf_backend=pdf_backend)
     if stored_tags is not None and not model:
         tags = stored_tags
     else:
@@ -284,9 +294,10 @@ def _table(rows: list[list], headers: list[str], widths: list[int | None] | None
 @click.option("-v", "--verbose", is_flag=True, help="Name the files in the folders that were passed over.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @json_option
+@pdf_backend_option
 @reports_errors
 def ingest(paths, db_path, workers, max_memory, timeout, max_pages, council, committee, meeting_date,
-           manifest, no_ocr, verbose, quiet, as_json):
+           manifest, no_ocr, verbose, quiet, as_json, pdf_backend):
     """Parse, tag and store papers (files or folders, recursively).
 
     Unchanged files are skipped, changed ones replaced; a bad file is named with
@@ -322,7 +333,7 @@ def ingest(paths, db_path, workers, max_memory, timeout, max_pages, council, com
         with bar if bar is not None else contextlib.nullcontext():
             report = run_ingest(store, paths, workers=workers, manifest=manifest,
                                 options=_meta_values(council, committee, meeting_date),
-                                ocr=not no_ocr, limits=Limits(max_memory, timeout, max_pages),
+                                ocr=not no_ocr, pdf_backend=pdf_backend, limits=Limits(max_memory, timeout, max_pages),
                                 on_outcome=on_outcome)
     if report.stopped:
         click.echo(f"stopped: {report.stopped}", err=True)
@@ -455,9 +466,9 @@ def search(query, db_path, council, since, until, limit, raw, as_json):
                    f"[{h['section'] or '-'}]\n    {h['snippet']}")
 
 
-def _paper_and_tags(ref: str, db_path: str, ocr: bool = True):
+def _paper_and_tags(ref: str, db_path: str, ocr: bool = True, pdf_backend: str = DEFAULT_BACKEND):
     """A paper and its tags, from a file (parsed and tagged now) or the store."""
-    doc, tags = _load_document(ref, db_path, ocr=ocr)
+    doc, tags = _load_document(ref, db_path, ocr=ocr, pdf_backend=pdf_backend)
     if tags is None:
         from .nlp import tag_document
         tags = tag_document(doc)
@@ -470,8 +481,9 @@ def _paper_and_tags(ref: str, db_path: str, ocr: bool = True):
 @db_option
 @ocr_option
 @json_option
+@pdf_backend_option
 @reports_errors
-def diff(a, b, db_path, no_ocr, as_json):
+def diff(a, b, db_path, no_ocr, as_json, pdf_backend):
     """What changed from paper A to paper B: priorities and governance.
 
     A and B are files or stored papers (ids, short ids such as durham/2022, or
@@ -482,8 +494,8 @@ def diff(a, b, db_path, no_ocr, as_json):
     """
     from .compare import diff_papers
     from .store.refs import make_short_ids
-    doc_a, tags_a = _paper_and_tags(a, db_path, ocr=not no_ocr)
-    doc_b, tags_b = _paper_and_tags(b, db_path, ocr=not no_ocr)
+    doc_a, tags_a = _paper_and_tags(a, db_path, ocr=not no_ocr, pdf_backend=pdf_backend)
+    doc_b, tags_b = _paper_and_tags(b, db_path, ocr=not no_ocr, pdf_backend=pdf_backend)
     result = diff_papers(doc_a, tags_a, doc_b, tags_b)
     if as_json:
         emit_json(result)
@@ -925,11 +937,11 @@ def _exists(path: Path) -> bool:
 
 
 def _load_document(file_or_doc, db_path, council=None, committee=None, meeting_date=None, manifest=None,
-                   ocr=True):
+                   ocr=True, pdf_backend=DEFAULT_BACKEND):
     """(Document, stored Tags or None): a paper from a file, else a stored paper by id."""
     path = Path(file_or_doc)
     if _exists(path):
-        return _parse_with_options(path, council, committee, meeting_date, manifest, ocr), None
+        return _parse_with_options(path, council, committee, meeting_date, manifest, ocr, pdf_backend), None
     from .store import open_store
     if not _exists(Path(db_path)):
         shown = display_name(file_or_doc if len(file_or_doc) <= 80 else file_or_doc[:80] + "…")

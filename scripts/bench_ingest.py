@@ -8,7 +8,14 @@ PDF with --pdf), then in the same run:
 Prints papers/s, pages/s, ratio to the baseline, peak RSS and database bytes
 per page.
 
+With --real PAGES[,PAGES...] it instead ingests the real papers of
+../shared/real, repeated until each corpus holds about PAGES pages (each copy
+made a distinct file, so every copy is parsed, tagged and stored), with 2
+workers and each PDF backend named by --backends; two sizes show whether the
+peak memory of a worker stays flat as the pages grow.
+
     python scripts/bench_ingest.py [--sizes 200,2000] [--pdf]
+    python scripts/bench_ingest.py --real 500,1000 [--backends pdfium,pdfplumber]
 """
 from __future__ import annotations
 
@@ -30,12 +37,17 @@ from papermine.parse import parse_file  # noqa: E402
 from papermine.store import find_papers  # noqa: E402
 
 
-def child(corpus: str, db: str, workers: int) -> None:
+#: ../shared/real beside the checkout (a worktree one level further down has it one level up)
+REAL = next((p / "shared" / "real" for p in ROOT.parents[:2] if (p / "shared" / "real").is_dir()),
+            ROOT.parent / "shared" / "real")
+
+
+def child(corpus: str, db: str, workers: int, backend: str = "pdfium") -> None:
     """Run one ingest and report its time and peak memory as JSON."""
     from papermine.store import ingest, open_store
     start = time.perf_counter()
     with open_store(db) as store:
-        report = ingest(store, [corpus], workers=workers)
+        report = ingest(store, [corpus], workers=workers, pdf_backend=backend)
         pages = store.conn.execute("SELECT coalesce(sum(pages), 0) FROM documents").fetchone()[0]
         stored = store.counts()["documents"]
     seconds = time.perf_counter() - start
@@ -45,20 +57,63 @@ def child(corpus: str, db: str, workers: int) -> None:
                       "pages": pages, "rss_parent_kb": mine, "rss_worker_kb": workers_rss}))
 
 
-def run_child(corpus: Path, db: Path, workers: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(db), str(workers)],
+def run_child(corpus: Path, db: Path, workers: int, backend: str = "pdfium") -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(db), str(workers), backend],
                          check=True, capture_output=True, text=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def real_corpus(folder: Path, pages: int) -> tuple[int, int]:
+    """The real papers copied into `folder` until it holds about `pages` pages;
+    each copy ends in a comment naming it, so no two files are the same.
+    Returns (papers, pages)."""
+    import pypdfium2
+    sources = sorted(REAL.glob("*.pdf"))
+    counts = {path: len(pypdfium2.PdfDocument(path)) for path in sources}
+    papers = total = copy = 0
+    while total < pages:
+        for path in sources:
+            target = folder / f"copy-{copy:03d}" / path.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes() + f"\n%papermine benchmark copy {copy}\n".encode())
+            papers, total = papers + 1, total + counts[path]
+            if total >= pages:
+                break
+        copy += 1
+    return papers, total
+
+
+def bench_real(sizes: list[int], backends: list[str]) -> None:
+    if not any(REAL.glob("*.pdf")):
+        sys.exit(f"no real papers at {REAL}")
+    print(f"{'pages':>6} {'papers':>6}  {'backend':<10} {'seconds':>8} {'pages/s':>8} {'papers/s':>8} "
+          f"{'worker peak MB':>14} {'parent peak MB':>14}")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            papers, pages = real_corpus(corpus, size)
+            for backend in backends:
+                db = Path(tmp) / f"{backend}.db"
+                result = run_child(corpus, db, 2, backend)
+                assert result["stored"] == papers and result["failed"] == 0, result
+                print(f"{pages:>6} {papers:>6}  {backend:<10} {result['seconds']:>8.2f} "
+                      f"{pages / result['seconds']:>8.1f} {papers / result['seconds']:>8.1f} "
+                      f"{result['rss_worker_kb'] / 1024:>14.0f} {result['rss_parent_kb'] / 1024:>14.0f}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="200,2000")
     parser.add_argument("--pdf", action="store_true", help="ingest PDFs rather than text papers")
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument("--real", help="ingest the real papers repeated to these page counts (e.g. 500,1000)")
+    parser.add_argument("--backends", default="pdfium", help="PDF backends for --real (e.g. pdfium,pdfplumber)")
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        child(args.child[0], args.child[1], int(args.child[2]))
+        child(args.child[0], args.child[1], int(args.child[2]), args.child[3])
+        return
+    if args.real:
+        bench_real([int(s) for s in args.real.split(",")], args.backends.split(","))
         return
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):

@@ -56,3 +56,16 @@ def sample_db(tmp_path_factory):
         report = ingest(store, [CORPUS], workers=2)
     assert report.count("stored") == len(SAMPLES), report.summary()
     return path
+
+
+def _shared_dir() -> Path:
+    """../shared beside the checkout (a worktree one level further down has it
+    one level further up)."""
+    here = Path(__file__).resolve()
+    return next((p / "shared" for p in here.parents[2:4] if (p / "shared").is_dir()),
+                here.parents[2] / "shared")
+
+
+#: The real council papers (read at test time, never copied into the project).
+REAL_DIR = _shared_dir() / "real"
+REAL_PDFS = sorted(REAL_DIR.glob("*.pdf"))

@@ -36,7 +36,7 @@ def _made_pdf(path: Path) -> bytes:
     lines = ["Purpose of the Report", "1 The Partnership reports quarterly to the Corporate Parenting Panel.",
              "2 Its priorities are care leavers' housing and the anti-", "social behaviour of some adults.",
              "Background", "3 The Virtual School and the NHS Trust are members."]
-    for page in range(2):
+    for _page in range(2):
         for i, text in enumerate(lines):
             pdf.drawString(72, 720 - 20 * i, text)
         pdf.showPage()

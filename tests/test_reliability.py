@@ -4,11 +4,9 @@ an ingest is bounded per file and survives its workers dying."""
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import signal
 import sqlite3
-import stat
 import subprocess
 import sys
 import tempfile
@@ -504,7 +502,7 @@ def test_three_ingests_into_one_database_at_once(tmp_path, make_corpus):
                                "--workers", "1", "--quiet"], cwd=ROOT, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True) for folder in folders]
     outputs = [proc.communicate(timeout=180) for proc in procs]
-    for proc, (out, err) in zip(procs, outputs):
+    for proc, (_out, err) in zip(procs, outputs):
         assert proc.returncode == 0 and "locked" not in err and "Traceback" not in err, err
     expected = sum(len(find_papers([folder])) for folder in folders)
     with sqlite3.connect(db) as conn:

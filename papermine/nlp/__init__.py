@@ -326,7 +326,7 @@ def _keep_places_apart(resolver: Resolver, sdocs) -> None:
                 text = resolver.expand(span.text)
                 if name_key(text) != name_key(span._.canonical) and name_key(text).endswith(name_key(span._.canonical).split()[-1]):
                     variants.setdefault(span._.canonical, {}).setdefault(name_key(text), []).append(span)
-    for canonical, by_name in variants.items():
+    for _canonical, by_name in variants.items():
         if len(by_name) < 2:
             continue
         for spans in by_name.values():

@@ -24,10 +24,44 @@ from spacy.util import filter_spans
 from ..model.data import load_jsonl, load_lines
 from .agencies import gazetteer_rows
 
-__all__ = ["AgencyTagger", "FrequencyTagger", "AGENCY_SPANS", "FREQUENCY_SPANS"]
+__all__ = ["AgencyTagger", "FrequencyTagger", "AGENCY_SPANS", "FREQUENCY_SPANS", "doc_text", "span_text",
+           "keep_text", "any_of"]
 
 AGENCY_SPANS = "agencies"
 FREQUENCY_SPANS = "frequencies"
+#: Where a Doc keeps its text once built (spaCy joins the tokens on every access).
+_TEXT_KEY = "papermine.text"
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def keep_text(doc: Doc, text: str) -> Doc:
+    """Give a Doc made from `text` its text (the tokenizer keeps every
+    character, so `doc.text == text`): nothing needs to rebuild it."""
+    doc.user_data[_TEXT_KEY] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, built at most once per Doc."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the Doc's text (the same string: a span ends
+    at its last token's end, without that token's trailing space)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern | None:
+    """One pattern that matches wherever any of `patterns` does: a text it
+    does not match needs no scan with each (None if they cannot be joined)."""
+    try:
+        return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns), flags)
+    except re.error:
+        return None
 
 for _name in ("canonical", "kind", "rule", "generic"):
     if not Span.has_extension(_name):
@@ -285,10 +319,14 @@ class FrequencyTagger:
     def _load(self, rows: list[dict]) -> None:
         self.rows = rows
         self.compiled = [(row, re.compile(row["pattern"], re.IGNORECASE)) for row in rows]
+        self.any = any_of([row["pattern"] for row in rows])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
-        text = doc.text                        # built from the tokens on every access
+        text = doc_text(doc)
+        if self.any is not None and not self.any.search(text):
+            doc.spans[FREQUENCY_SPANS] = []
+            return doc
         for row, rx in self.compiled:
             for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), label=row["label"], alignment_mode="expand")

@@ -14,15 +14,25 @@ from ..model import Document, make_doc_id, sha256_bytes
 from ._lines import Line, Reading
 from .files import PDF, read_regular_file, sniff_format
 from .meta import apply_overrides, extract_meta, find_date, manifest_entry
+from .backends import BACKENDS, DEFAULT_BACKEND
 from .pdf import read_pdf_lines
 from .structure import build_structure, heading_kind
 from .text import decode_text, read_text_lines, text_to_lines
 
 __all__ = ["parse_file", "parse_bytes", "parse_text", "index_text", "READERS", "PARSER_VERSION",
+           "parser_version", "PDF_BACKENDS", "DEFAULT_BACKEND",
            "Line", "Reading", "heading_kind", "find_date", "decode_text", "text_to_lines"]
 
 #: Bumped whenever parsing output changes, so stored papers are re-read.
-PARSER_VERSION = "3"
+PARSER_VERSION = "4"
+#: The PDF backends a caller may choose (`--pdf-backend`), the default first.
+PDF_BACKENDS = tuple(sorted(BACKENDS, key=lambda name: name != DEFAULT_BACKEND))
+
+
+def parser_version(pdf_backend: str = DEFAULT_BACKEND) -> str:
+    """The version stored with each paper: the parser's and the PDF backend's,
+    since another backend may read a PDF slightly differently."""
+    return f"{PARSER_VERSION}+{pdf_backend}"
 
 #: reader(path, data, ocr=...) -> Reading; `ocr` (read scanned pages by OCR) matters to PDFs only.
 Reader = Callable[..., Reading]
@@ -53,14 +63,15 @@ def _reader_for(path: Path, data: bytes) -> Reader:
 
 def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
                 options: dict[str, str | None] | None = None, ocr: bool = True,
-                max_pages: int | None = None) -> Document:
-    """Parse one paper's bytes; `path` names it in errors and finds its manifest row.
+                max_pages: int | None = None, pdf_backend: str = DEFAULT_BACKEND) -> Document:
+    """Parse one paper's bytes; `path` names it in errors and finds its manifest row;
+    a PDF is read by `pdf_backend` (one of PDF_BACKENDS).
     `ocr=False` leaves scanned PDF pages unread (with a warning) instead of reading them by OCR.
     A paper over `max_pages` pages (text: over that many pages' worth of bytes)
     is refused before it is read."""
     reader = _reader_for(path, data)
     if reader is read_pdf_lines:
-        reading = read_pdf_lines(path, data, ocr=ocr, max_pages=max_pages)
+        reading = read_pdf_lines(path, data, pdf_backend, ocr=ocr, max_pages=max_pages)
     else:
         if max_pages is not None and len(data) > max_pages * TEXT_BYTES_PER_PAGE:
             raise LimitExceeded(path, f"over the page limit ({len(data):,} bytes of text is over "
@@ -85,10 +96,12 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
 
 
 def parse_file(path: str | Path, *, manifest: Path | None = None,
-               options: dict[str, str | None] | None = None, ocr: bool = True) -> Document:
+               options: dict[str, str | None] | None = None, ocr: bool = True,
+               pdf_backend: str = DEFAULT_BACKEND) -> Document:
     """Parse one paper from a regular file (FIFOs and devices are refused)."""
     path = Path(path)
-    return parse_bytes(path, read_regular_file(path), manifest=manifest, options=options, ocr=ocr)
+    return parse_bytes(path, read_regular_file(path), manifest=manifest, options=options, ocr=ocr,
+                       pdf_backend=pdf_backend)
 
 
 def parse_text(text: str, name: str = "<text>", **kwargs) -> Document:

@@ -28,6 +28,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..model import Table
 from ._lines import Line, normalise_text
@@ -39,6 +40,9 @@ __all__ = ["TextLine", "PageLayout", "analyse_page", "assemble", "join_superscri
 
 #: Words whose tops differ by at most this many points sit on one line.
 LINE_Y_TOLERANCE = 3.0
+#: Points: positions are compared to within this, so that float noise in one
+#: PDF library or another does not tip a comparison made at a tolerance's edge.
+POSITION_SLACK = 0.005
 #: A gap above a line larger than this many times the body line pitch is a paragraph break.
 PARAGRAPH_GAP_RATIO = 1.45
 #: Header/footer zones: this fraction of the page height at top and bottom.
@@ -150,24 +154,38 @@ def _clean(text: str) -> str:
 
 
 def _group_lines(words: list[Word]) -> list[TextLine]:
-    """Words (in the backend's reading order) grouped into lines with font facts."""
+    """Words grouped into lines with font facts, top to bottom, left to right.
+
+    Only positions count, never the order a backend gives the words in (the
+    content stream's, which PDF libraries follow differently): words whose
+    tops lie within LINE_Y_TOLERANCE of the highest one make a line, sorted
+    by x. (Columns are for the caller: it groups each column's words.)"""
     lines: list[TextLine] = []
-    for word in words:
-        if lines and abs(word.top - lines[-1].top) <= LINE_Y_TOLERANCE and word.x0 >= lines[-1].x1 - 1:
-            line = lines[-1]
+    line = None
+    reach = LINE_Y_TOLERANCE + POSITION_SLACK
+    for word in sorted(words, key=_BY_TOP):
+        if line is not None and word.top - line.top < reach:
             line.words.append(word)
-            line.x1 = word.x1
-            line.bottom = max(line.bottom, word.bottom)
+            if word.bottom > line.bottom:
+                line.bottom = word.bottom
         else:
-            lines.append(TextLine([word], word.top, word.bottom, word.x0, word.x1))
+            line = TextLine([word], word.top, word.bottom, word.x0, word.x1)
+            lines.append(line)
     for line in lines:
         _describe(line)
     return [ln for ln in lines if ln.text]
 
 
+_BY_TOP = attrgetter("top", "x0")
+_BY_X = attrgetter("x0", "top")
+
+
 def _describe(line: TextLine) -> TextLine:
-    """Text and font facts of a line from its words."""
+    """Text and font facts of a line from its words (put in x order)."""
     ws = line.words
+    if len(ws) > 1:
+        ws.sort(key=_BY_X)
+    line.x0, line.x1 = ws[0].x0, max(w.x1 for w in ws)
     line.text = _clean(" ".join(w.text for w in ws))
     chars = sum(len(w.text) for w in ws)
     line.bold = sum(len(w.text) for w in ws if w.bold) > chars / 2

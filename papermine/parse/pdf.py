@@ -36,6 +36,8 @@ def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND,
         raise EmptyInput(path)
     if sniff_format(path, data) != PDF:
         raise CorruptPDF(path, "not a PDF (no %PDF header)")
+    if backend not in BACKENDS:
+        raise ValueError(f"unknown PDF backend {backend!r} (known: {', '.join(BACKENDS)})")
     use_ocr = ocr and tesseract_available()
     warnings: list[str] = []
     pages: list[PageLayout] = []

@@ -128,7 +128,7 @@ def _edges(segments: list[_Edge]) -> list[_Edge]:
     for s in segments:
         by_pos[snapped[s.pos]].append(_Edge(snapped[s.pos], s.start, s.end))
     out: list[_Edge] = []
-    for pos, group in by_pos.items():
+    for _pos, group in by_pos.items():
         group.sort(key=lambda e: e.start)
         current = group[0]
         for edge in group[1:]:

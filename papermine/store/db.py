@@ -24,7 +24,7 @@ from typing import Iterator
 from ..errors import NotFound, QuerySyntaxError, StoreBusy, StoreError, display_name
 from ..model import (Agency, Document, Evidence, Item, Meta, Paragraph, Priority, ReportingLine,
                      Section, Table, Tags)
-from ..parse import PARSER_VERSION, index_text
+from ..parse import index_text, parser_version
 from ..versions import NLP_VERSION
 from .fts import to_fts5
 from .refs import make_short_ids, match_reference
@@ -213,17 +213,18 @@ class Store:
             "SELECT value FROM papermine_meta WHERE key = 'schema_version'").fetchone()[0])
 
     # ---- writing ------------------------------------------------------------------
-    def is_current(self, source: str, sha256: str) -> str | None:
+    def is_current(self, source: str, sha256: str, parser: str | None = None) -> str | None:
         """The id of the stored version of `source` if it is unchanged and was
-        read by this parser and tagger; else None."""
+        read by this parser (`parser_version()` by default) and tagger; else None."""
         row = self.conn.execute(
             "SELECT id FROM documents WHERE source = ? AND sha256 = ? AND parser_version = ? "
-            "AND nlp_version = ?", (source, sha256, PARSER_VERSION, NLP_VERSION)).fetchone()
+            "AND nlp_version = ?", (source, sha256, parser or parser_version(), NLP_VERSION)).fetchone()
         return row["id"] if row else None
 
-    def save(self, doc: Document, tags: Tags) -> None:
+    def save(self, doc: Document, tags: Tags, parser: str | None = None) -> None:
         """Store one paper and its tags, replacing any earlier version of the
-        same file (or the same id), all in one transaction."""
+        same file (or the same id), all in one transaction; `parser` is the
+        version that read it (`parser_version()` by default)."""
         m = doc.meta
         self.__dict__.pop("_short_id_map", None)        # a new paper may change short ids
         with self.conn:
@@ -232,7 +233,7 @@ class Store:
                 "INSERT INTO documents (id, source, sha256, parser_version, nlp_version, council, "
                 "committee, date, year, title, report_of, period, pages, provenance, extra, warnings) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (doc.id, m.source, m.sha256, PARSER_VERSION, NLP_VERSION, m.council, m.committee,
+                (doc.id, m.source, m.sha256, parser or parser_version(), NLP_VERSION, m.council, m.committee,
                  m.date, doc.year, m.title, m.report_of, m.period, doc.pages,
                  json.dumps(m.provenance), json.dumps(m.extra), json.dumps(doc.warnings)))
             self.conn.executemany(

@@ -32,7 +32,7 @@ from typing import Callable, Iterable
 from ..errors import LimitExceeded, PapermineError, StoreError, WorkerDied, display_name
 from ..limits import Limits
 from ..model import Document, Tags
-from ..parse import parse_bytes
+from ..parse import DEFAULT_BACKEND, parse_bytes, parser_version
 from ..parse.files import read_regular_file
 from .db import Store, store_error
 
@@ -176,16 +176,22 @@ def _sha256(path: Path) -> str | None:
         return None
 
 
+#: the limits a worker keeps to when none are given
+DEFAULT_LIMITS = Limits()
+
+
 # ---- in a worker ---------------------------------------------------------------------
 def _work(path: str, manifest: str | None, options: dict, ocr: bool = True,
-          limits: Limits = Limits()) -> tuple[str, Document | None, Tags | None, str | None]:
+          pdf_backend: str = DEFAULT_BACKEND,
+          limits: Limits = DEFAULT_LIMITS) -> tuple[str, Document | None, Tags | None, str | None]:
     """In a worker: parse and tag one paper (scanned pages read by OCR here, in
-    the worker process). Errors come back as one line."""
+    the worker process, never a thread: PDFium is not thread-safe). Errors come
+    back as one line."""
     from ..nlp import tag_document
     try:
         data = read_regular_file(Path(path), limits.max_bytes)
         doc = parse_bytes(Path(path), data, manifest=Path(manifest) if manifest else None, options=options,
-                          ocr=ocr, max_pages=limits.max_pages)
+                          ocr=ocr, max_pages=limits.max_pages, pdf_backend=pdf_backend)
         del data
         return path, doc, tag_document(doc), None
     except PapermineError as exc:     # a reader may wrap the MemoryError of a file that inflates
@@ -382,9 +388,11 @@ def _run_workers(todo: list[str], workers: int, limits: Limits, work_args: tuple
 
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = None,
            manifest: Path | None = None, options: dict | None = None, ocr: bool = True,
+           pdf_backend: str = DEFAULT_BACKEND,
            limits: Limits | None = None,
            on_outcome: Callable[[Outcome], None] | None = None) -> IngestReport:
-    """Parse, tag and store papers; `on_outcome` is told of each as it lands.
+    """Parse, tag and store papers; `on_outcome` is told of each as it lands;
+    PDFs are read by `pdf_backend`.
     `ocr=False` leaves scanned PDF pages unread (with a warning).
 
     A database that can no longer be written (locked by another program past
@@ -393,6 +401,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
     workers = max(1, workers or os.cpu_count() or 1)
     options = options or {}
     limits = limits or Limits()
+    parser = parser_version(pdf_backend)
     report = IngestReport()
     scan = scan_paths(paths)
     report.passed_over = scan.passed_over
@@ -405,7 +414,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
     todo: list[str] = []
     for path in scan.papers:
         sha = _sha256(path)
-        current = store.is_current(display_name(path), sha) if sha else None
+        current = store.is_current(display_name(path), sha, parser) if sha else None
         if current:
             record(Outcome(display_name(path), "skipped", current))
         else:
@@ -422,7 +431,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
         try:
             replaced = store.conn.execute("SELECT 1 FROM documents WHERE source = ? OR id = ?",
                                           (doc.meta.source, doc.id)).fetchone() is not None
-            store.save(doc, tags)
+            store.save(doc, tags, parser)
         except sqlite3.DatabaseError as exc:
             raise store_error(store.path, exc) from exc
         record(Outcome(display_name(path), "replaced" if replaced else "stored", doc.id))
@@ -430,7 +439,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
     manifest_arg = str(manifest) if manifest else None
     try:
         if todo:
-            _run_workers(todo, workers, limits, (manifest_arg, options, ocr), land, fail)
+            _run_workers(todo, workers, limits, (manifest_arg, options, ocr, pdf_backend), land, fail)
     except StoreError as exc:          # locked past the busy timeout, disk full: stop, keep what is stored
         report.stopped = str(exc)
     except KeyboardInterrupt:

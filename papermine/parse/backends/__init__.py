@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 __all__ = ["Word", "Rule", "PageRecord", "PdfPages", "BACKENDS", "DEFAULT_BACKEND", "is_bold_font",
+           "WORD_X_TOLERANCE", "WORD_Y_TOLERANCE", "is_upright",
            "strip_subset_prefix"]
 
 
@@ -64,6 +65,14 @@ class PdfPages:
     pages: Iterator[PageRecord]
 
 
+#: pdfplumber's word grouping: a gap wider than this (points) between glyphs starts a new word...
+WORD_X_TOLERANCE = 1.5
+#: ...and so does a step of more than this between their tops.
+WORD_Y_TOLERANCE = 3.0
+
+#: Text whose baseline slopes more than this (rise over run) is rotated, not upright.
+UPRIGHT_MAX_SLOPE = 0.035
+
 _BOLD_MARKS = ("bold", "black", "heavy", "semibold", "demi", ",b")
 _SUBSET_PREFIX = re.compile(r"^[A-Z]{6}\+")
 
@@ -79,11 +88,25 @@ def is_bold_font(fontname: str) -> bool:
     return any(mark in name for mark in _BOLD_MARKS)
 
 
+def is_upright(a: float, b: float, c: float, d: float) -> bool:
+    """Is text with this matrix (linear part, page rotation applied) set on a
+    level baseline, read left to right? Rotated text (chart labels, margin
+    stamps) is left out by every backend. A shear (synthetic italics) is upright;
+    a turn of 90 degrees with float noise is not, whatever the sign of the noise."""
+    return a > 0 and d > 0 and abs(b) <= UPRIGHT_MAX_SLOPE * a
+
+
+def _pdfium(path, data):
+    from .pdfium_backend import open_pdf
+    return open_pdf(path, data)
+
+
 def _pdfplumber(path, data):
     from .pdfplumber_backend import open_pdf
     return open_pdf(path, data)
 
 
 #: backend name -> opener(path, data) returning a context manager that yields PdfPages.
-BACKENDS: dict[str, Callable] = {"pdfplumber": _pdfplumber}
-DEFAULT_BACKEND = "pdfplumber"
+#: Imported on first use: a process that never reads PDFs loads neither library.
+BACKENDS: dict[str, Callable] = {"pdfium": _pdfium, "pdfplumber": _pdfplumber}
+DEFAULT_BACKEND = "pdfium"

@@ -8,15 +8,18 @@ from pathlib import Path
 from typing import Iterator
 
 import pdfplumber
+from pdfplumber.utils import extract_words
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from ...errors import CorruptPDF, EncryptedPDF
-from . import PageRecord, PdfPages, Rule, Word, is_bold_font, strip_subset_prefix
+from . import (WORD_X_TOLERANCE, WORD_Y_TOLERANCE, PageRecord, PdfPages, Rule, Word, is_bold_font, is_upright,
+               strip_subset_prefix)
 
 __all__ = ["open_pdf"]
 
-#: pdfplumber's word grouping tolerance (points).
-WORD_X_TOLERANCE = 1.5
+#: Points: a glyph printed again this near its first print (overprinted "fake
+#: bold") is one glyph, as PDFium reads it.
+OVERPRINT_TOLERANCE = 1.0
 
 
 def _root_cause(exc: BaseException) -> BaseException:
@@ -35,14 +38,40 @@ def pdf_error(path: Path, exc: BaseException) -> Exception:
     return CorruptPDF(path, f"not a readable PDF, damaged or truncated ({detail})")
 
 
+def _unique_chars(chars: list[dict]) -> list[dict]:
+    """The page's glyphs in stream order, less overprinted copies: the same
+    glyph (text, font, size) within OVERPRINT_TOLERANCE of one already kept."""
+    kept: list[dict] = []
+    spots: dict[tuple, list[tuple[float, float]]] = {}
+    for char in chars:
+        x, top = char["x0"], char["top"]
+        glyph = (char["text"], char["fontname"], round(char["size"], 2))
+        col, row = int(x // OVERPRINT_TOLERANCE), int(top // OVERPRINT_TOLERANCE)
+        near = (spots.get((glyph, col + dx, row + dy), ()) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        if any(abs(x - x0) <= OVERPRINT_TOLERANCE and abs(top - t0) <= OVERPRINT_TOLERANCE
+               for spot in near for x0, t0 in spot):
+            continue
+        spots.setdefault((glyph, col, row), []).append((x, top))
+        kept.append(char)
+    return kept
+
+
 def _words(page) -> list[Word]:
-    words = page.extract_words(x_tolerance=WORD_X_TOLERANCE, keep_blank_chars=False,
-                               use_text_flow=True, extra_attrs=["fontname", "size"])
+    """Upright words, broken where pdfminer's glyphs are parted by a space, a
+    gap, a step back or a jump of line (not where the font changes: a closing
+    quote in another subset of the font stays in its word); each word takes
+    its first glyph's font. Rotated text (chart labels, margin stamps) and
+    overprinted copies of glyphs are left out."""
+    words = extract_words(_unique_chars(page.chars), return_chars=True, x_tolerance=WORD_X_TOLERANCE,
+                          y_tolerance=WORD_Y_TOLERANCE, keep_blank_chars=False, use_text_flow=True)
     out = []
     for w in words:
-        font = strip_subset_prefix(w["fontname"])
+        first = w["chars"][0]
+        if not is_upright(*first["matrix"][:4]):
+            continue
+        font = strip_subset_prefix(first["fontname"])
         out.append(Word(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]),
-                        float(w["bottom"]), font, float(w["size"]), is_bold_font(font)))
+                        float(w["bottom"]), font, float(first["size"]), is_bold_font(font)))
     return out
 
 
