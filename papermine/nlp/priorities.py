@@ -83,11 +83,19 @@ def _split_numbered(number: str | None, text: str) -> list[tuple[str | None, str
     return [(lab, t) for lab, t in out if t]
 
 
+#: An entry of a list whose bullets the layout lost is one sentence of at most this many words.
+LOOSE_ENTRY_MAX_WORDS = 40
+#: Where a paragraph's sentences part; a lead-in is its last sentence.
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: A heading naming a priority has words ("Starting Well"), not a figure ("Births: 8,630").
+_WORDY_HEADING = re.compile(r"^[^\d]*[A-Za-z]{3,}[^\d]*$")
+
+
 def _is_priority_lead(text: str) -> bool:
     """A paragraph whose list states priorities: "... six priority areas for action:",
     "The partnership will work to:", "The following principles underpin ..."."""
-    text = text.strip()
-    return bool(text) and (_cue("cue-priority-list", text) or _cue("cue-following-list", text)
+    text = _LAST_SENTENCE.split(text.strip())[-1]
+    return bool(text) and (_cue("cue-priority-list", text) or (text.endswith(":") and _cue("cue-following-list", text))
                            or (text.endswith(":") and _cue("cue-work-to", text)))
 
 
@@ -168,7 +176,7 @@ class _Finder:
         found += self._priority_sentences(used)
         found += self._inline_lists(used)
         found += self._stated_aims(used)
-        return sorted(found, key=self._position)
+        return _first_of_each(sorted(found, key=self._position))
 
     def _position(self, priority: Priority) -> int:
         """Reading order: where the evidence sentence stands in the paper."""
@@ -250,7 +258,8 @@ class _Finder:
         has had list entries."""
         out: list[Priority] = []
         paragraphs, sections = self.doc.paragraphs, self.doc.sections
-        active, listed, after_heading = False, False, False
+        active, listed, after_heading, under_heading = False, False, False, False
+        loose: int | None = None        # the section of a lead-in whose entries lost their bullets
         for kind, index in self._blocks():
             if kind == "heading":
                 section = sections[index]
@@ -265,6 +274,8 @@ class _Finder:
                     continue
                 elif heading[:1].islower():
                     continue                        # a list entry's second line read as a heading
+                elif not _WORDY_HEADING.match(heading) or heading.isupper():   # a figure; a chapter title
+                    active = False
                 elif first is None or first.text[:1].islower() or first.number is not None \
                         or _INLINE_NUMBER.match(first.text) or (not first.text and first.items) \
                         or (after_heading and not listed and len(heading.split()) <= PRIORITY_HEADING_MAX_WORDS):
@@ -273,17 +284,30 @@ class _Finder:
                                         section=heading, rule="pri-run-heading")
                     out.append(self.make(heading, "stated", evidence, label=section.number,
                                          context=" ".join(p.text for p in body)))
+                    under_heading = not listed      # its paragraphs describe it
+                    continue
                 else:
                     active = False
+                under_heading = False
                 continue
             para = paragraphs[index]
             text = para.text.strip()
             inline = _INLINE_NUMBER.match(text)
             if _is_priority_lead(text) and not _is_membership(text):
-                active, listed, after_heading = True, bool(para.items), False
+                active, listed, after_heading = True, bool(para.items), not para.items
+                loose = para.section if not para.items and text.endswith(":") else None
                 continue
             if not active:
                 continue
+            if loose == para.section and para.number is None and not para.items and not inline \
+                    and text[:1].isupper() and len(_LAST_SENTENCE.split(text)) == 1 \
+                    and len(text.split()) <= LOOSE_ENTRY_MAX_WORDS:
+                if index not in used and not _is_membership(text):
+                    out.append(self.make(text, "stated", self.evidence(para, text, "pri-lead-in-entry")))
+                    used.add(index)
+                listed = True
+                continue
+            loose = None
             if para.number is not None or inline:
                 listed = True
                 if index in used or _is_membership(text):
@@ -304,7 +328,7 @@ class _Finder:
             elif text[:1].islower() or (len(text.split()) <= PRIORITY_HEADING_MAX_WORDS
                                         and _cue("cue-priority-heading", text)):
                 continue                            # a continuation, or a short heading read as text
-            elif self.doc.sections[para.section].kind not in ("priorities", "future_priorities"):
+            elif not under_heading and self.doc.sections[para.section].kind not in ("priorities", "future_priorities"):
                 active = False
         return out
 
@@ -381,6 +405,24 @@ class _Finder:
                 if _cue("cue-sentence-priority", sentence) and not _cue("cue-inline-list", sentence):
                     out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-sentence")))
         return out
+
+
+#: Two statements opening with the same this many words state one priority (a summary
+#: gives the short form, the body the long one).
+SAME_PRIORITY_WORDS = 8
+
+
+def _first_of_each(priorities: list[Priority]) -> list[Priority]:
+    """A priority stated twice (a summary, then the body) is one: the first statement."""
+    seen: set[str] = set()
+    out = []
+    for priority in priorities:
+        key = " ".join(re.sub(r"\W+", " ", priority.text.lower()).split()[:SAME_PRIORITY_WORDS])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(priority)
+    return out
 
 
 def extract_priorities(doc: Document, sentences: Sentences) -> list[Priority]:
