@@ -59,6 +59,9 @@ ANAPHORA = re.compile(r"\b(?:the|this|these|that)\s+(?P<head>group|partnership|s
                       re.IGNORECASE)
 _CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s+(?:is|are|was|will|has|have|"
                     r"meets?|reports?)\b|$))", re.IGNORECASE)
+#: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
+APPOSED_RELATIONS = {"chaired_by"}
+_APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
@@ -247,7 +250,8 @@ class RelationReader:
             finish = min([finish] + [c[2] for c in cues if c[2] >= end])
             open_list = _OPEN_LIST.match(doc.text[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
-            subjects = self._subjects(doc, spans, begin, start, end, subject_before) or (
+            subjects = self._apposed(doc, spans, start) if relation in APPOSED_RELATIONS else []
+            subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before) or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                 if begin > sent.start_char else [])
             if not subjects and _LIST_SUBJECTS.search(doc.text[begin:start]):
@@ -432,6 +436,15 @@ class RelationReader:
                     finish = token.idx
                     break
         return begin, finish
+
+    @staticmethod
+    def _apposed(doc: Doc, spans: list[Span], cue_start: int) -> list:
+        """"... through the Parish Council Forum, chaired by ...": a cue set off by a comma
+        is about the body just before the comma, not the sentence's subject."""
+        before = [s for s in spans if s.end_char <= cue_start and not s._.generic]
+        if before and _APPOSITION.match(doc.text[before[-1].end_char:cue_start]):
+            return [before[-1]]
+        return []
 
     def _subjects(self, doc: Doc, spans: list[Span], begin: int, cue_start: int, cue_end: int,
                   subject_before=None) -> list:
