@@ -255,6 +255,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         elif i_index is not None or (p_index != last_para and (
                 _LIST_PARAGRAPH.match(para.number or "") or _LIST_TEXT.match(para.text))):
             found_here = reader.read_item(sdoc)        # an item of a list a lead-in opened
+        if found_here is None and i_index is None:
+            found_here = reader.signature(sdoc, _line_above(doc, p_index)) or None
         if found_here is None:
             found_here = reader.read(sdoc, new_paragraph=p_index != last_para)
         for found in found_here:
@@ -364,6 +366,14 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
     if bodies:
         return max(bodies, key=lambda a: len(a.evidence)).canonical     # max keeps the first of equals
     return None
+
+
+def _line_above(doc: Document, p_index: int) -> str | None:
+    """The text just above a paragraph: the one before it in its section, else its heading."""
+    para = doc.paragraphs[p_index]
+    if p_index and doc.paragraphs[p_index - 1].section == para.section:
+        return doc.paragraphs[p_index - 1].text
+    return doc.sections[para.section].heading
 
 
 def _drop_unknown_twins(lines: list[ReportingLine]) -> list[ReportingLine]:

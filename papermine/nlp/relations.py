@@ -59,6 +59,10 @@ ANAPHORA = re.compile(r"\b(?:the|this|these|that)\s+(?P<head>group|partnership|s
                       re.IGNORECASE)
 _CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s+(?:is|are|was|will|has|have|"
                     r"meets?|reports?)\b|$))", re.IGNORECASE)
+#: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
+SIGNATURE_MAX_WORDS = 20
+#: A line that is only a person's name, above "Chair, <body>".
+_NAME_LINE = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
 #: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
 APPOSED_RELATIONS = {"chaired_by"}
 _APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
@@ -85,6 +89,12 @@ _PAST = re.compile(r"^\s*(received|considered|reported|presented|submitted|provi
 def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple((row["id"], row["label"], re.compile(row["pattern"], re.IGNORECASE))
                  for row in load_jsonl("relations.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _signatures() -> tuple[tuple[str, str, re.Pattern], ...]:
+    return tuple((row["id"], row["label"], re.compile(row["pattern"]))
+                 for row in load_jsonl("chair_signatures.jsonl"))
 
 
 @lru_cache(maxsize=1)
@@ -388,6 +398,26 @@ class RelationReader:
             if id(span) not in taken and span.start_char < offset + len(text):
                 args.append((span, span.text))
         return [(a, w) for a, w in args if not isinstance(a, Span) or a.start_char < finish]
+
+    def signature(self, doc: Doc, previous: str | None) -> list[Found]:
+        """A signature: "Amanda Jupp Chair - West Sussex Health and Wellbeing Board", or
+        "Chair, <body>" under a line holding only the name: the body is chaired by them."""
+        text = doc.text.strip()
+        if len(text.split()) > SIGNATURE_MAX_WORDS:
+            return []
+        for rule_id, relation, rx in _signatures():
+            m = rx.match(text)
+            if not m:
+                continue
+            who = m.group("who")
+            if who is None and previous and _NAME_LINE.match(previous.strip()):
+                who = previous.strip()
+            start = doc.text.index(m.group("body")) if m.group("body") in doc.text else None
+            body = next((s for s in doc.spans[AGENCY_SPANS] if start is not None and s.start_char >= start
+                         and not s._.generic), None)
+            if who and body is not None:
+                return [Found(body, who, relation, None, None, "does", doc[:], rule_id)]
+        return []
 
     def list_owner(self, lead: Doc | None):
         """The body whose members a list introduces: named in its lead-in, or
