@@ -39,6 +39,10 @@ MEMBERSHIP_RULE = "rel-members"
 MAIN_BODY_KINDS = ("partnership", "subgroup", "council body")
 #: A sentence naming at least this many agencies is a list: its generic mentions count.
 LIST_MIN_AGENCIES = 3
+#: A roster ("Name - Role" lines under "The Strategy Advisory Group:") lists at least this many.
+ROSTER_MIN_ENTRIES = 3
+#: ... under a line this short naming the body.
+ROSTER_OWNER_MAX_WORDS = 6
 #: The canonical name of "the Council" in the gazetteer, and what a council's own name looks like.
 GENERIC_COUNCIL = "Local Authority"
 _OWN_COUNCIL = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z&][\w'’-]*)* (?:County|Borough|District|City|Parish|Town|Metropolitan Borough) Council$")
@@ -248,7 +252,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         found_here = None
-        if i_index is not None and _is_membership_list(para):
+        if i_index is not None and reader.nomination(sdoc):
+            found_here = reader.nomination(sdoc)       # "Village Hall Committee – Councillor X"
+        elif i_index is not None and _is_membership_list(para):
             # "The membership of the Board is:" then one member an item
             owner = reader.list_owner(sdocs.get((p_index, None)))
             found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)
@@ -267,6 +273,17 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 lines.append(line)
         last_para = p_index
 
+    for owner, entries in _rosters(doc, reader):
+        owner_doc = nlp(owner[1])
+        for span in owner_doc.spans[AGENCY_SPANS]:
+            span._.canonical, span._.kind = resolver.resolve(span)
+        for found in reader.roster(owner_doc, [nlp.make_doc(doc.paragraphs[i].text) for i in entries]):
+            para = doc.paragraphs[entries[0]]
+            line = _line(found, evidence(para, None, found.sentence.text, found.rule))
+            key = (line.source, line.target, line.relation, line.frequency, para.number, entries[0])
+            if key not in seen:
+                seen.add(key)
+                lines.append(line)
     lines = _drop_unknown_twins(lines)
 
     def sentences(para: Paragraph, item: int | None) -> list[str]:
@@ -366,6 +383,28 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
     if bodies:
         return max(bodies, key=lambda a: len(a.evidence)).canonical     # max keeps the first of equals
     return None
+
+
+def _rosters(doc: Document, reader: RelationReader) -> list[tuple[tuple[int, str], list[int]]]:
+    """Runs of "Name - Role" paragraphs under a short line naming their body:
+    ((owner paragraph, its text), [entry paragraphs])."""
+    out = []
+    index = 0
+    paragraphs = doc.paragraphs
+    while index < len(paragraphs):
+        run = []
+        while index + len(run) < len(paragraphs):
+            para = paragraphs[index + len(run)]
+            if para.items or para.section != paragraphs[index].section or not reader.roster_entries(para.text):
+                break
+            run.append(index + len(run))
+        owner = index - 1
+        if run and owner >= 0 and paragraphs[owner].section == paragraphs[index].section \
+                and 0 < len(paragraphs[owner].text.split()) <= ROSTER_OWNER_MAX_WORDS \
+                and sum(reader.roster_entries(paragraphs[i].text) for i in run) >= ROSTER_MIN_ENTRIES:
+            out.append(((owner, paragraphs[owner].text), run))
+        index += len(run) or 1
+    return out
 
 
 def _line_above(doc: Document, p_index: int) -> str | None:
