@@ -395,7 +395,8 @@ def _rosters(doc: Document, reader: RelationReader) -> list[tuple[tuple[int, str
         run = []
         while index + len(run) < len(paragraphs):
             para = paragraphs[index + len(run)]
-            if para.items or para.section != paragraphs[index].section or not reader.roster_entries(para.text):
+            if para.items or not reader.roster_entries(para.text) or (
+                    para.section != paragraphs[index].section and doc.sections[para.section].heading):
                 break
             run.append(index + len(run))
         owner = index - 1
