@@ -236,12 +236,15 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
 
     # agencies, grouped by canonical name in order of first mention
     agencies: "OrderedDict[str, Agency]" = OrderedDict()
+    named: set[str] = set()          # bodies named at least once, not only by a generic word
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         for span in sdoc.spans[AGENCY_SPANS]:
             agency = agencies.setdefault(span._.canonical, Agency(
                 name=span.text, canonical=span._.canonical, kind=span._.kind or "other"))
             agency.evidence.append(evidence(para, i_index, span.sent.text, span._.rule))
+            if not span._.generic:
+                named.add(span._.canonical)
 
     # the body the paper is about: named in its title, else the most mentioned body
     main_body = _main_body(doc, nlp, resolver, agencies)
@@ -292,7 +295,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         return [s.text.strip() for s in sdoc.sents] if sdoc is not None else []
 
     priorities = extract_priorities(doc, sentences)
-    return Tags(doc=doc.id, agencies=list(agencies.values()), priorities=priorities,
+    # "housing", "social care", "the voluntary sector": services and sectors spoken of in
+    # general relate bodies (members, partners) but are no agency the paper names
+    return Tags(doc=doc.id, agencies=[a for c, a in agencies.items() if c in named], priorities=priorities,
                 reporting_lines=lines)
 
 
