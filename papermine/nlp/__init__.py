@@ -296,8 +296,10 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
 
     priorities = extract_priorities(doc, sentences)
     # "housing", "social care", "the voluntary sector": services and sectors spoken of in
-    # general relate bodies (members, partners) but are no agency the paper names
-    return Tags(doc=doc.id, agencies=[a for c, a in agencies.items() if c in named], priorities=priorities,
+    # general are an agency of the paper only when a line relates them (members, partners)
+    related = {r.source for r in lines} | {r.target for r in lines}
+    return Tags(doc=doc.id, agencies=[a for c, a in agencies.items() if c in named or c in related],
+                priorities=priorities,
                 reporting_lines=lines)
 
 
