@@ -95,6 +95,8 @@ def _is_priority_lead(text: str) -> bool:
     """A paragraph whose list states priorities: "... six priority areas for action:",
     "The partnership will work to:", "The following principles underpin ..."."""
     text = _LAST_SENTENCE.split(text.strip())[-1]
+    if re.search(r"\bthe following\b", text, re.IGNORECASE) and not _cue("cue-following-list", text):
+        return False                  # "the following groups who are at risk of poorer outcomes:"
     return bool(text) and (_cue("cue-priority-list", text) or (text.endswith(":") and _cue("cue-following-list", text))
                            or (text.endswith(":") and _cue("cue-work-to", text)))
 
