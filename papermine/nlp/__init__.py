@@ -47,6 +47,8 @@ ROSTER_OWNER_MAX_WORDS = 6
 GENERIC_COUNCIL = "Local Authority"
 _OWN_COUNCIL = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z&][\w'’-]*)* (?:County|Borough|District|City|Parish|Town|Metropolitan Borough) Council$")
 #: Words an acronym's letters skip ("KCC" = Kent County Council).
+#: A council named by its type alone ("the County Council"), the paper's own where it is of that type.
+_BARE_COUNCIL = re.compile(r"^(?:county|borough|district|city|parish|town|metropolitan borough) council$")
 _INITIAL_SKIPS = {"of", "and", "for", "the", "in", "on", "&"}
 #: Lines of a title broken over lines are this short (words).
 FRAGMENT_MAX_WORDS = 6
@@ -335,8 +337,10 @@ def _own_council(doc: Document, sdocs) -> None:
     if not own:
         return
     for span in spans:
-        if span.text in ("the Council", "The Council", "Council") and span._.canonical == GENERIC_COUNCIL:
-            span._.canonical, span._.kind = own, "council body"
+        bare = re.sub(r"^the\s+", "", span.text, flags=re.IGNORECASE).lower()
+        if (bare == "council" and span._.canonical == GENERIC_COUNCIL) \
+                or (_BARE_COUNCIL.match(bare) and own.lower().endswith(bare)):
+            span._.canonical, span._.kind = own, "council body"   # "the County Council" in a county's paper
 
 
 def _keep_places_apart(resolver: Resolver, sdocs) -> None:
