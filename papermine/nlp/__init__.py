@@ -257,7 +257,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         found_here = None
-        if i_index is not None and reader.nomination(sdoc):
+        if reader.nomination(sdoc):
             found_here = reader.nomination(sdoc)       # "Village Hall Committee – Councillor X"
         elif i_index is not None and _is_membership_list(para):
             # "The membership of the Board is:" then one member an item
