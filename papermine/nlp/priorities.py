@@ -97,7 +97,8 @@ def _is_priority_lead(text: str) -> bool:
     text = _LAST_SENTENCE.split(text.strip())[-1]
     if re.search(r"\bthe following\b", text, re.IGNORECASE) and not _cue("cue-following-list", text):
         return False                  # "the following groups who are at risk of poorer outcomes:"
-    return bool(text) and (_cue("cue-priority-list", text) or (text.endswith(":") and _cue("cue-following-list", text))
+    return bool(text) and (_cue("cue-priority-list", text) or _cue("cue-sets-out", text)
+                           or (text.endswith(":") and _cue("cue-following-list", text))
                            or (text.endswith(":") and _cue("cue-work-to", text)))
 
 
