@@ -39,10 +39,16 @@ MEMBERSHIP_RULE = "rel-members"
 MAIN_BODY_KINDS = ("partnership", "subgroup", "council body")
 #: A sentence naming at least this many agencies is a list: its generic mentions count.
 LIST_MIN_AGENCIES = 3
+#: A roster ("Name - Role" lines under "The Strategy Advisory Group:") lists at least this many.
+ROSTER_MIN_ENTRIES = 3
+#: ... under a line this short naming the body.
+ROSTER_OWNER_MAX_WORDS = 6
 #: The canonical name of "the Council" in the gazetteer, and what a council's own name looks like.
 GENERIC_COUNCIL = "Local Authority"
 _OWN_COUNCIL = re.compile(r"^[A-Z][\w'’-]*(?: [A-Z&][\w'’-]*)* (?:County|Borough|District|City|Parish|Town|Metropolitan Borough) Council$")
 #: Words an acronym's letters skip ("KCC" = Kent County Council).
+#: A council named by its type alone ("the County Council"), the paper's own where it is of that type.
+_BARE_COUNCIL = re.compile(r"^(?:county|borough|district|city|parish|town|metropolitan borough) council$")
 _INITIAL_SKIPS = {"of", "and", "for", "the", "in", "on", "&"}
 #: Lines of a title broken over lines are this short (words).
 FRAGMENT_MAX_WORDS = 6
@@ -235,12 +241,15 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
 
     # agencies, grouped by canonical name in order of first mention
     agencies: "OrderedDict[str, Agency]" = OrderedDict()
+    named: set[str] = set()          # bodies named at least once, not only by a generic word
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         for span in sdoc.spans[AGENCY_SPANS]:
             agency = agencies.setdefault(span._.canonical, Agency(
                 name=span.text, canonical=span._.canonical, kind=span._.kind or "other"))
             agency.evidence.append(evidence(para, i_index, span.sent.text, span._.rule))
+            if not span._.generic:
+                named.add(span._.canonical)
 
     # the body the paper is about: named in its title, else the most mentioned body
     main_body = _main_body(doc, nlp, resolver, agencies)
@@ -251,13 +260,17 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         found_here = None
-        if i_index is not None and _is_membership_list(para):
+        if reader.nomination(sdoc):
+            found_here = reader.nomination(sdoc)       # "Village Hall Committee – Councillor X"
+        elif i_index is not None and _is_membership_list(para):
             # "The membership of the Board is:" then one member an item
             owner = reader.list_owner(sdocs.get((p_index, None)))
             found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)
         elif i_index is not None or (p_index != last_para and (
                 _LIST_PARAGRAPH.match(para.number or "") or _LIST_TEXT.match(para.text))):
             found_here = reader.read_item(sdoc)        # an item of a list a lead-in opened
+        if found_here is None and i_index is None:
+            found_here = reader.signature(sdoc, _line_above(doc, p_index)) or None
         if found_here is None:
             found_here = reader.read(sdoc, new_paragraph=p_index != last_para)
         for found in found_here:
@@ -268,6 +281,17 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 lines.append(line)
         last_para = p_index
 
+    for owner, entries in _rosters(doc, reader):
+        owner_doc = nlp(owner[1])
+        for span in owner_doc.spans[AGENCY_SPANS]:
+            span._.canonical, span._.kind = resolver.resolve(span)
+        for found in reader.roster(owner_doc, [nlp.make_doc(doc.paragraphs[i].text) for i in entries]):
+            para = doc.paragraphs[entries[0]]
+            line = _line(found, evidence(para, None, found.sentence.text, found.rule))
+            key = (line.source, line.target, line.relation, line.frequency, para.number, entries[0])
+            if key not in seen:
+                seen.add(key)
+                lines.append(line)
     lines = _drop_unknown_twins(lines)
 
     def sentences(para: Paragraph, item: int | None) -> list[str]:
@@ -276,7 +300,11 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         return [s.text.strip() for s in sdoc.sents] if sdoc is not None else []
 
     priorities = extract_priorities(doc, sentences)
-    return Tags(doc=doc.id, agencies=list(agencies.values()), priorities=priorities,
+    # "housing", "social care", "the voluntary sector": services and sectors spoken of in
+    # general are an agency of the paper only when a line relates them (members, partners)
+    related = {r.source for r in lines} | {r.target for r in lines}
+    return Tags(doc=doc.id, agencies=[a for c, a in agencies.items() if c in named or c in related],
+                priorities=priorities,
                 reporting_lines=lines)
 
 
@@ -312,8 +340,10 @@ def _own_council(doc: Document, sdocs) -> None:
     if not own:
         return
     for span in spans:
-        if span.text in ("the Council", "The Council", "Council") and span._.canonical == GENERIC_COUNCIL:
-            span._.canonical, span._.kind = own, "council body"
+        bare = re.sub(r"^the\s+", "", span.text, flags=re.IGNORECASE).lower()
+        if (bare == "council" and span._.canonical == GENERIC_COUNCIL) \
+                or (_BARE_COUNCIL.match(bare) and own.lower().endswith(bare)):
+            span._.canonical, span._.kind = own, "council body"   # "the County Council" in a county's paper
 
 
 def _keep_places_apart(resolver: Resolver, sdocs) -> None:
@@ -367,6 +397,37 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
     if bodies:
         return max(bodies, key=lambda a: len(a.evidence)).canonical     # max keeps the first of equals
     return None
+
+
+def _rosters(doc: Document, reader: RelationReader) -> list[tuple[tuple[int, str], list[int]]]:
+    """Runs of "Name - Role" paragraphs under a short line naming their body:
+    ((owner paragraph, its text), [entry paragraphs])."""
+    out = []
+    index = 0
+    paragraphs = doc.paragraphs
+    while index < len(paragraphs):
+        run = []
+        while index + len(run) < len(paragraphs):
+            para = paragraphs[index + len(run)]
+            if para.items or not reader.roster_entries(para.text) or (
+                    para.section != paragraphs[index].section and doc.sections[para.section].heading):
+                break
+            run.append(index + len(run))
+        owner = index - 1
+        if run and owner >= 0 and paragraphs[owner].section == paragraphs[index].section \
+                and 0 < len(paragraphs[owner].text.split()) <= ROSTER_OWNER_MAX_WORDS \
+                and sum(reader.roster_entries(paragraphs[i].text) for i in run) >= ROSTER_MIN_ENTRIES:
+            out.append(((owner, paragraphs[owner].text), run))
+        index += len(run) or 1
+    return out
+
+
+def _line_above(doc: Document, p_index: int) -> str | None:
+    """The text just above a paragraph: the one before it in its section, else its heading."""
+    para = doc.paragraphs[p_index]
+    if p_index and doc.paragraphs[p_index - 1].section == para.section:
+        return doc.paragraphs[p_index - 1].text
+    return doc.sections[para.section].heading
 
 
 def _drop_unknown_twins(lines: list[ReportingLine]) -> list[ReportingLine]:

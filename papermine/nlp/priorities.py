@@ -83,6 +83,25 @@ def _split_numbered(number: str | None, text: str) -> list[tuple[str | None, str
     return [(lab, t) for lab, t in out if t]
 
 
+#: An entry of a list whose bullets the layout lost is one sentence of at most this many words.
+LOOSE_ENTRY_MAX_WORDS = 40
+#: Where a paragraph's sentences part; a lead-in is its last sentence.
+_LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+#: A heading naming a priority has words ("Starting Well"), not a figure ("Births: 8,630").
+_WORDY_HEADING = re.compile(r"^[^\d]*[A-Za-z]{3,}[^\d]*$")
+
+
+def _is_priority_lead(text: str) -> bool:
+    """A paragraph whose list states priorities: "... six priority areas for action:",
+    "The partnership will work to:", "The following principles underpin ..."."""
+    text = _LAST_SENTENCE.split(text.strip())[-1]
+    if re.search(r"\bthe following\b", text, re.IGNORECASE) and not _cue("cue-following-list", text):
+        return False                  # "the following groups who are at risk of poorer outcomes:"
+    return bool(text) and (_cue("cue-priority-list", text) or _cue("cue-sets-out", text)
+                           or (text.endswith(":") and _cue("cue-following-list", text))
+                           or (text.endswith(":") and _cue("cue-work-to", text)))
+
+
 def _is_membership(text: str) -> bool:
     return bool(_membership().search(text))
 
@@ -160,7 +179,7 @@ class _Finder:
         found += self._priority_sentences(used)
         found += self._inline_lists(used)
         found += self._stated_aims(used)
-        return sorted(found, key=self._position)
+        return _first_of_each(sorted(found, key=self._position))
 
     def _position(self, priority: Priority) -> int:
         """Reading order: where the evidence sentence stands in the paper."""
@@ -198,8 +217,11 @@ class _Finder:
                 continue
             if item.kind == "numbered" and word in PRIORITY_LABEL_WORDS:
                 out.append(self._item(para, item, "pri-labelled-item"))
-            elif item.kind in ("lettered", "roman", "bullet") and _cue("cue-priority-list", lead):
-                out.append(self._item(para, item, "pri-list-item"))
+            elif item.kind in ("lettered", "roman", "bullet", "numbered") and _is_priority_lead(lead):
+                for label, text in _split_numbered(item.label, item.text) if item.kind == "numbered" \
+                        else [(item.label, item.text)]:
+                    out.append(self.make(text, "stated", self.evidence(para, text, "pri-list-item", item.page),
+                                         label=label))
             elif item.kind == "heading" and action_plan:
                 tasks = [it.text for it in takewhile(lambda it: it.kind != "heading", para.items[index + 1:])]
                 evidence = self.evidence(para, item.text, "pri-action-theme", item.page)
@@ -211,26 +233,106 @@ class _Finder:
         """A list entry stated as a priority; the entry is its own evidence sentence."""
         return self.make(item.text, "stated", self.evidence(para, item.text, rule, item.page), label=item.label)
 
-    def _lead_in_lists(self, used: set[int]) -> list[Priority]:
-        """Numbered paragraphs under an unnumbered lead-in ("The partnership will work to:",
-        "The strategy focuses on five key areas:"), or under a heading that announces them
-        ("People priorities"); "1. X 2. Y" run together in one paragraph are two."""
-        out = []
-        paragraphs = self.doc.paragraphs
-        for index, lead in enumerate(paragraphs):
-            if lead.number is not None or lead.items:
-                continue
-            if not ((lead.text.endswith(":") and _cue("cue-work-to", lead.text)) or _cue("cue-priority-list", lead.text)):
-                continue
-            out += self._followers(index + 1, lead.section, used)
+    def _is_announcer(self, section: Section) -> bool:
+        """A heading over a run of priorities: "Our priorities", "Priority areas for action",
+        "The following priority action areas are ..."."""
+        heading = section.heading or ""
+        return section.kind in ("priorities", "future_priorities") or _cue("cue-following-list", heading) \
+            or (len(heading.split()) <= PRIORITY_HEADING_MAX_WORDS and _cue("cue-priority-heading", heading))
+
+    def _blocks(self) -> list[tuple[str, int]]:
+        """The paper in reading order: ("heading", section index) then ("para", paragraph index)
+        for the paragraphs under it."""
+        by_section: dict[int, list[int]] = {}
+        for index, para in enumerate(self.doc.paragraphs):
+            by_section.setdefault(para.section, []).append(index)
+        blocks: list[tuple[str, int]] = []
         for section in self.doc.sections:
-            if section.kind in NO_PRIORITY_KINDS or section.kind in ("priorities", "future_priorities") \
-                    or not section.heading or len(section.heading.split()) > PRIORITY_HEADING_MAX_WORDS \
-                    or not _cue("cue-priority-heading", section.heading):
+            if section.heading:
+                blocks.append(("heading", section.index))
+            blocks += [("para", i) for i in by_section.get(section.index, [])]
+        return blocks
+
+    def _lead_in_lists(self, used: set[int]) -> list[Priority]:
+        """Runs of priorities after a lead-in: numbered paragraphs under "The partnership
+        will work to:", numbered headings or short headings under "Priority areas" / "Our
+        priorities" (a list the layout turned into headings), "1. X 2. Y" run together.
+        A run ends at prose: an unnumbered paragraph, or a heading over prose once the run
+        has had list entries."""
+        out: list[Priority] = []
+        paragraphs, sections = self.doc.paragraphs, self.doc.sections
+        active, listed, after_heading, under_heading = False, False, False, False
+        loose: int | None = None        # the section of a lead-in whose entries lost their bullets
+        for kind, index in self._blocks():
+            if kind == "heading":
+                section = sections[index]
+                heading = section.heading.strip()
+                body = [p for p in paragraphs if p.section == index]
+                first = body[0] if body else None
+                if section.kind in NO_PRIORITY_KINDS or (section.kind != "other" and not self._is_announcer(section)):
+                    active = False
+                elif self._is_announcer(section):
+                    active, listed, after_heading = True, False, True
+                elif not active:
+                    continue
+                elif heading[:1].islower():
+                    continue                        # a list entry's second line read as a heading
+                elif not _WORDY_HEADING.match(heading) or heading.isupper():   # a figure; a chapter title
+                    active = False
+                elif first is None or first.text[:1].islower() or first.number is not None \
+                        or _INLINE_NUMBER.match(first.text) or (not first.text and first.items) \
+                        or (after_heading and not listed and len(heading.split()) <= PRIORITY_HEADING_MAX_WORDS):
+                    evidence = Evidence(doc=self.doc.id, page=section.page or (first.page if first else None),
+                                        paragraph=first.number if first else None, sentence=heading,
+                                        section=heading, rule="pri-run-heading")
+                    out.append(self.make(heading, "stated", evidence, label=section.number,
+                                         context=" ".join(p.text for p in body)))
+                    under_heading = not listed      # its paragraphs describe it
+                    continue
+                else:
+                    active = False
+                under_heading = False
                 continue
-            first = next((i for i, p in enumerate(paragraphs) if p.section == section.index), None)
-            if first is not None:
-                out += self._followers(first, section.index, used)
+            para = paragraphs[index]
+            text = para.text.strip()
+            inline = _INLINE_NUMBER.match(text)
+            if _is_priority_lead(text) and not _is_membership(text):
+                active, listed, after_heading = True, bool(para.items), not para.items
+                loose = para.section if not para.items and text.endswith(":") else None
+                continue
+            if not active:
+                continue
+            if loose == para.section and para.number is None and not para.items and not inline \
+                    and text[:1].isupper() and len(_LAST_SENTENCE.split(text)) == 1 \
+                    and len(text.split()) <= LOOSE_ENTRY_MAX_WORDS:
+                if index not in used and not _is_membership(text):
+                    out.append(self.make(text, "stated", self.evidence(para, text, "pri-lead-in-entry")))
+                    used.add(index)
+                listed = True
+                continue
+            loose = None
+            if para.number is not None or inline:
+                listed = True
+                if index in used or _is_membership(text):
+                    continue
+                for label, piece in _split_numbered(para.number or inline.group(1),
+                                                    text if para.number else text[inline.end():]):
+                    sentence = self._first_of(piece)
+                    out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-lead-in-list"),
+                                         label=label))
+                used.add(index)
+            elif not text and para.items:
+                listed = True
+                if index not in used:
+                    for item in para.items:
+                        if not _is_membership(item.text):
+                            out.append(self._item(para, item, "pri-list-item"))
+                    used.add(index)
+            elif text[:1].islower() or (len(text.split()) <= PRIORITY_HEADING_MAX_WORDS
+                                        and _cue("cue-priority-heading", text)):
+                continue                            # a continuation, or a short heading read as text
+            elif not under_heading and self.doc.sections[para.section].kind not in ("priorities", "future_priorities"):
+                active = False
         return out
 
     def _followers(self, start: int, section: int, used: set[int]) -> list[Priority]:
@@ -306,6 +408,24 @@ class _Finder:
                 if _cue("cue-sentence-priority", sentence) and not _cue("cue-inline-list", sentence):
                     out.append(self.make(sentence, "stated", self.evidence(para, sentence, "pri-sentence")))
         return out
+
+
+#: Two statements opening with the same this many words state one priority (a summary
+#: gives the short form, the body the long one).
+SAME_PRIORITY_WORDS = 8
+
+
+def _first_of_each(priorities: list[Priority]) -> list[Priority]:
+    """A priority stated twice (a summary, then the body) is one: the first statement."""
+    seen: set[str] = set()
+    out = []
+    for priority in priorities:
+        key = " ".join(re.sub(r"\W+", " ", priority.text.lower()).split()[:SAME_PRIORITY_WORDS])
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(priority)
+    return out
 
 
 def extract_priorities(doc: Document, sentences: Sentences) -> list[Priority]:

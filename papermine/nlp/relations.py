@@ -59,6 +59,15 @@ ANAPHORA = re.compile(r"\b(?:the|this|these|that)\s+(?P<head>group|partnership|s
                       re.IGNORECASE)
 _CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s+(?:is|are|was|will|has|have|"
                     r"meets?|reports?)\b|$))", re.IGNORECASE)
+#: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
+SIGNATURE_MAX_WORDS = 20
+#: A line that is only a person's name, above "Chair, <body>".
+_NAME_LINE = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
+#: A roster's heading names a body by one of these words ("The Strategy Advisory Group:").
+ROSTER_BODY_WORDS = "group|board|committee|council|panel|partnership|forum|team|commission|trust|sub-?group"
+#: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
+APPOSED_RELATIONS = {"chaired_by"}
+_APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
@@ -82,6 +91,22 @@ _PAST = re.compile(r"^\s*(received|considered|reported|presented|submitted|provi
 def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple((row["id"], row["label"], re.compile(row["pattern"], re.IGNORECASE))
                  for row in load_jsonl("relations.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _signatures() -> tuple[tuple[str, str, re.Pattern], ...]:
+    return tuple((row["id"], row["label"], re.compile(row["pattern"]))
+                 for row in load_jsonl("chair_signatures.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _roster() -> dict[str, re.Pattern]:
+    return {row["id"]: re.compile(row["pattern"]) for row in load_jsonl("roster_patterns.jsonl")}
+
+
+@lru_cache(maxsize=1)
+def _non_member_roles() -> frozenset[str]:
+    return frozenset(line.lower() for line in load_lines("non_member_roles.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -247,7 +272,8 @@ class RelationReader:
             finish = min([finish] + [c[2] for c in cues if c[2] >= end])
             open_list = _OPEN_LIST.match(doc.text[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
-            subjects = self._subjects(doc, spans, begin, start, end, subject_before) or (
+            subjects = self._apposed(doc, spans, start) if relation in APPOSED_RELATIONS else []
+            subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before) or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                 if begin > sent.start_char else [])
             if not subjects and _LIST_SUBJECTS.search(doc.text[begin:start]):
@@ -385,6 +411,68 @@ class RelationReader:
                 args.append((span, span.text))
         return [(a, w) for a, w in args if not isinstance(a, Span) or a.start_char < finish]
 
+    def signature(self, doc: Doc, previous: str | None) -> list[Found]:
+        """A signature: "Amanda Jupp Chair - West Sussex Health and Wellbeing Board", or
+        "Chair, <body>" under a line holding only the name: the body is chaired by them."""
+        text = doc.text.strip()
+        if len(text.split()) > SIGNATURE_MAX_WORDS:
+            return []
+        for rule_id, relation, rx in _signatures():
+            m = rx.match(text)
+            if not m:
+                continue
+            who = m.group("who")
+            if who is None and previous and _NAME_LINE.match(previous.strip()):
+                who = previous.strip()
+            start = doc.text.index(m.group("body")) if m.group("body") in doc.text else None
+            body = next((s for s in doc.spans[AGENCY_SPANS] if start is not None and s.start_char >= start
+                         and not s._.generic), None)
+            if who and body is not None:
+                return [Found(body, who, relation, None, None, "does", doc[:], rule_id)]
+        return []
+
+    def nomination(self, doc: Doc) -> list[Found]:
+        """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each
+        councillor named is a member of the body the line opens with."""
+        m = _roster()["mem-nomination"].match(doc.text.strip())
+        if not m:
+            return []
+        body = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char < m.end("body") + 2), None)
+        owner = body if body is not None else m.group("body").strip()
+        names = []
+        for piece in re.split(r",|\band\b|\(also|\)", m.group("who")):
+            name = _roster()["mem-name"].match(piece.strip())
+            if name:
+                names.append(name.group("name"))
+        return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-nomination")
+                for name in names if name != _name(owner)]
+
+    def roster(self, owner: Doc, entries: list[Doc]) -> list[Found]:
+        """"The Strategy Advisory Group:" then "Ann Corkery - Consultant in Public Health",
+        "David Dent, Councillor" ...: each person is a member of the body over the list
+        (a bare "The Council" is the body the paper is about); officers who serve a body
+        (its clerk) are not members."""
+        body = next((s for s in owner.spans[AGENCY_SPANS] if not s._.generic), None)
+        text = re.sub(r"^\s*the\s+|[:\s]+$", "", owner.text.strip(), flags=re.IGNORECASE)
+        if body is None:
+            if not re.search(rf"\b(?:{ROSTER_BODY_WORDS})$", text, re.IGNORECASE):
+                return []
+            body = self.main_body if len(text.split()) == 1 and self.main_body is not None else text
+        out = []
+        for entry in entries:
+            for piece in _roster()["mem-roster-split"].split(entry.text.strip()):
+                m = _roster()["mem-roster-entry"].match(piece.strip())
+                if m and m.group("role").strip().lower() not in _non_member_roles():
+                    out.append(Found(m.group("who"), body, "member_of", None, None, "does", entry[:],
+                                     "mem-roster", piece.strip()))
+        return out
+
+    @staticmethod
+    def roster_entries(text: str) -> int:
+        """How many roster entries ("Name - Role") a paragraph holds, 0 if it is something else."""
+        pieces = _roster()["mem-roster-split"].split(text.strip())
+        return len(pieces) if all(_roster()["mem-roster-entry"].match(p.strip()) for p in pieces) else 0
+
     def list_owner(self, lead: Doc | None):
         """The body whose members a list introduces: named in its lead-in, or
         the body an anaphor there stands for ("of the Board"), or the paper's."""
@@ -432,6 +520,15 @@ class RelationReader:
                     finish = token.idx
                     break
         return begin, finish
+
+    @staticmethod
+    def _apposed(doc: Doc, spans: list[Span], cue_start: int) -> list:
+        """"... through the Parish Council Forum, chaired by ...": a cue set off by a comma
+        is about the body just before the comma, not the sentence's subject."""
+        before = [s for s in spans if s.end_char <= cue_start and not s._.generic]
+        if before and _APPOSITION.match(doc.text[before[-1].end_char:cue_start]):
+            return [before[-1]]
+        return []
 
     def _subjects(self, doc: Doc, spans: list[Span], begin: int, cue_start: int, cue_end: int,
                   subject_before=None) -> list:
