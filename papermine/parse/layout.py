@@ -45,6 +45,9 @@ LINE_Y_TOLERANCE = 3.0
 POSITION_SLACK = 0.005
 #: A gap above a line larger than this many times the body line pitch is a paragraph break.
 PARAGRAPH_GAP_RATIO = 1.45
+#: a footnote's opening number; a lower-case word with a marker set into it
+_NOTE_NUMBER = re.compile(r"^(\d{1,2})\s")
+_MARKED_WORD = re.compile(r"\b([a-z][a-z’'-]*[a-z][.,;:)’”]?)(\d{1,2})(?=[\s.,;:)]|$)")
 #: Header/footer zones: this fraction of the page height at top and bottom.
 MARGIN_ZONE = 0.12
 #: A margin line (digits ignored) repeated on at least this share of pages is running text.
@@ -587,6 +590,18 @@ def _running_keys(pages: list[PageLayout]) -> set[str]:
     return {key for key, n in counts.items() if n >= threshold}
 
 
+def _note_markers(notes: list[str]) -> set[str]:
+    """The numbers that open the page's footnotes ("1 Regulation 19 ..." -> "1")."""
+    return {m.group(1) for m in (_NOTE_NUMBER.match(n) for n in notes) if m}
+
+
+def _without_markers(text: str, markers: set[str]) -> str:
+    """A note marker a backend set inside its word ("period1 providing", "UK1.")
+    dropped where the page has that footnote: a lower-case word never ends in
+    a digit otherwise."""
+    return _MARKED_WORD.sub(lambda m: m.group(1) if m.group(2) in markers else m.group(0), text)
+
+
 def find_footnotes(lines: list[TextLine], height: float, body_size: float) -> list[TextLine]:
     """Footnotes of a page (its body lines in reading order): the run of small
     lines at its foot from the first that opens with a note marker."""
@@ -636,6 +651,7 @@ def assemble(pages: list[PageLayout]) -> list[Line]:
                                                          or _PAGE_NUMBER.match(ln.text)))]
         notes = find_footnotes(lines, page.height, body_size)
         page.footnotes = [ln.text for ln in notes]
+        markers = _note_markers(page.footnotes)
         previous_bottom = None
         first = True
         for ln in lines:
@@ -644,7 +660,8 @@ def assemble(pages: list[PageLayout]) -> list[Line]:
             # bottom to bottom, the line pitch: more than usual means a blank line
             blank = previous_bottom is not None and ln.bottom - previous_bottom > pitch * PARAGRAPH_GAP_RATIO
             indent = ln.x0 - (margin if ln.column_x0 is None else ln.column_x0)
-            out.append(Line(text=ln.text, page=page.number, blank_before=blank or first or ln.column_start,
+            text = _without_markers(ln.text, markers) if markers else ln.text
+            out.append(Line(text=text, page=page.number, blank_before=blank or first or ln.column_start,
                             page_break_before=first and page.number > 1, bold=ln.bold,
                             large=ln.size > body_size * LARGE_FONT_RATIO,
                             indent=indent if abs(indent) > INDENT_TOLERANCE else 0.0,
