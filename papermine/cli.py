@@ -834,6 +834,9 @@ def serve(db_path, host, port):
     Example: papermine serve --db papermine.db --port 8001
     """
     from .serve import serve as run_datasette
+    from .store import open_store
+    with open_store(db_path, create=False):     # a papermine database, checked before serving it
+        pass
     click.echo(f"serving {db_path} at http://{host}:{port}/ (Ctrl+C stops)", err=True)
     run_datasette(db_path, host, port)
 

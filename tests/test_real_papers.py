@@ -14,10 +14,11 @@ REAL = ROOT.parent / "shared" / "real"
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"real papers not found at {REAL} (../shared is absent)")
 
 #: Floors held on the 19 real papers (development figures: the rules were tuned on them).
-MIN_NUMBERING_EXACT = 15
-MIN_SECTION_PRECISION = 0.40
-MIN_SECTION_RECALL = 0.85
-MIN_META_SHARE = 0.40
+#: Issue 8 asks for numbering exact on 17, sections and metadata at 0.9: not yet reached.
+MIN_NUMBERING_EXACT = 17
+MIN_SECTION_PRECISION = 0.55
+MIN_SECTION_RECALL = 0.88
+MIN_META_SHARE = 0.80
 
 
 def _eval_module():
