@@ -166,8 +166,16 @@ def _is_title_like(text: str) -> bool:
 #: Letter-spaced text ("S u i c i d e s") has at least this many tokens, most of one character.
 LETTER_SPACED_MIN_TOKENS = 4
 LETTER_SPACED_MIN_SHARE = 0.6
-#: A line of figures ("852,400 8,630", "19.5% 28.3%") has at least this share of numeric tokens.
+#: A line of figures ("852,400 8,630", "19.5% 28.3%") has more than this share of numeric
+#: tokens ("3 INTRODUCTION", a number and its heading, has just this share).
 FIGURES_MIN_SHARE = 0.5
+#: An infographic page (chart labels, figures, call-outs) has at least this many
+#: lines, and at least this share of them are fragments: a few words with no stop.
+FRAGMENT_PAGE_MIN_LINES = 15
+FRAGMENT_PAGE_MIN_SHARE = 0.6
+FRAGMENT_MAX_WORDS = 6
+#: On such a page a second mixed-case heading must stand over prose: a block of this many words.
+PROSE_MIN_WORDS = 15
 #: A signature: a personal name of two to four capitalised words.
 _PERSON_NAME = re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?"
                           r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}$")
@@ -213,9 +221,20 @@ def _not_heading(text: str, after: str | None = None) -> bool:
     if len(tokens) >= LETTER_SPACED_MIN_TOKENS \
             and sum(len(t) == 1 for t in tokens) >= len(tokens) * LETTER_SPACED_MIN_SHARE:
         return True
-    if "%" in text or sum(bool(_NUMERIC_TOKEN.match(t)) for t in tokens) >= len(tokens) * FIGURES_MIN_SHARE:
+    if "%" in text or sum(bool(_NUMERIC_TOKEN.match(t)) for t in tokens) > len(tokens) * FIGURES_MIN_SHARE:
         return True
     return _signature(text, after)
+
+
+def _fragment_pages(lines: list[Line]) -> set[int | None]:
+    """Pages set mostly in fragments: infographics, charts, diagrams."""
+    pages: dict[int | None, list[int]] = {}
+    for line in lines:
+        counts = pages.setdefault(line.page, [0, 0])
+        counts[0] += 1
+        counts[1] += _words(line.text) <= FRAGMENT_MAX_WORDS and not line.text.rstrip().endswith(".")
+    return {page for page, (n, fragments) in pages.items()
+            if n >= FRAGMENT_PAGE_MIN_LINES and fragments >= n * FRAGMENT_PAGE_MIN_SHARE}
 
 
 def _number_tuple(num: str) -> tuple[int, ...]:
@@ -267,6 +286,9 @@ class _Builder:
         self.numbered_depths: dict[int, tuple[int, int]] = {}
         #: the letter of the section's last lettered paragraph ("h" in "h) The Members...")
         self.last_letter: str | None = None
+        self.fragment_pages = _fragment_pages(lines)
+        #: pages where a section was opened
+        self.heading_pages: set[int | None] = set()
 
     # ---- sections ---------------------------------------------------------
     @property
@@ -293,6 +315,7 @@ class _Builder:
                 and top.heading is not None:
             level, parent = 2, top.index
         heading = heading.lstrip(".:;,–- ") or heading
+        self.heading_pages.add(page)
         self.sections.append(Section(heading=heading, kind=kind, index=len(self.sections),
                                      level=level, number=number, parent=parent, page=page))
         self.section_fresh = True
@@ -677,6 +700,16 @@ class _Builder:
         nxt = _number_tuple(m.group("num"))
         return nxt == _number_tuple(num) + (1,) or nxt == (1,)
 
+    def _label_on_infographic(self, text: str, first: Line, end: int) -> bool:
+        """On a page set mostly in fragments, a mixed-case line after the page's
+        heading labels a chart or a figure unless prose stands under it."""
+        if first.page not in self.fragment_pages or first.page not in self.heading_pages or _is_caps(text):
+            return False
+        if end >= len(self.lines) or self.lines[end].page != first.page:
+            return True
+        under = " ".join(ln.text for ln in self.lines[end:self._block_end(end)])
+        return _words(under) < PROSE_MIN_WORDS
+
     def _text_block(self, i: int) -> int:
         end = self._block_end(i)
         block = self.lines[i:end]
@@ -723,7 +756,8 @@ class _Builder:
                 return end
 
         after = self.lines[end].text if end < len(self.lines) else None
-        never = _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text))
+        never = _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text)) \
+            or self._label_on_infographic(text, first, end)
         styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text) and not never
         follows = self._next_starts_numbered(end)
         if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and not text.endswith((".", ":")) \
