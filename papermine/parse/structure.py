@@ -186,6 +186,10 @@ _CAPTION = re.compile(r"^(?:sources?|figure|fig\.|chart|graph|table|map|photo|im
 #: A fragment that stops on a word that needs more after it ("Top Places to").
 _BROKEN_OFF = re.compile(r"(?:[,&/–-]|\b(?:of|and|or|for|the|to|in|on|with|a|an|are|is|was|were|by|at|from|as"
                          r"|that|which|its|our|their|than|still))$", re.IGNORECASE)
+#: Prose has a sentence that ends with a stop.
+_SENTENCE_END = re.compile(r"[a-z)][.!?]['\"’”)]*(?:\s|$)")
+#: A quantity and its unit ("80.6 years", "8,630 births") labels a figure.
+_QUANTITY = re.compile(r"^[£$]?\d{1,3}(?:,\d{3})*(?:\.\d+)?%?\s+[a-z]")
 _NUMERIC_TOKEN = re.compile(r"^[(£$+=-]*\d[\d,./:%-]*(?:st|nd|rd|th|k|m|bn)?[)%]*$", re.IGNORECASE)
 
 
@@ -216,7 +220,8 @@ def _not_heading(text: str, after: str | None = None) -> bool:
     case or broken off mid-phrase, letter-spaced or chart-label text, a line of
     figures, a caption or source note, a signature."""
     tokens = text.split()
-    if not tokens or text[0].islower() or _BROKEN_OFF.search(text) or _CAPTION.match(text):
+    if not tokens or text[0].islower() or _BROKEN_OFF.search(text) or _CAPTION.match(text) \
+            or _QUANTITY.match(text):
         return True
     if len(tokens) >= LETTER_SPACED_MIN_TOKENS \
             and sum(len(t) == 1 for t in tokens) >= len(tokens) * LETTER_SPACED_MIN_SHARE:
@@ -708,7 +713,7 @@ class _Builder:
         if end >= len(self.lines) or self.lines[end].page != first.page:
             return True
         under = " ".join(ln.text for ln in self.lines[end:self._block_end(end)])
-        return _words(under) < PROSE_MIN_WORDS
+        return _words(under) < PROSE_MIN_WORDS or not _SENTENCE_END.search(under)
 
     def _text_block(self, i: int) -> int:
         end = self._block_end(i)
