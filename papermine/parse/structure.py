@@ -174,7 +174,8 @@ FIGURES_MIN_SHARE = 0.5
 FRAGMENT_PAGE_MIN_LINES = 15
 FRAGMENT_PAGE_MIN_SHARE = 0.6
 FRAGMENT_MAX_WORDS = 6
-#: On such a page a second mixed-case heading must stand over prose: a block of this many words.
+#: On such a page a second mixed-case heading must stand over prose: a block of body
+#: type, of this many words, with a sentence in it.
 PROSE_MIN_WORDS = 15
 #: A signature: a personal name of two to four capitalised words.
 _PERSON_NAME = re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?"
@@ -712,8 +713,10 @@ class _Builder:
             return False
         if end >= len(self.lines) or self.lines[end].page != first.page:
             return True
-        under = " ".join(ln.text for ln in self.lines[end:self._block_end(end)])
-        return _words(under) < PROSE_MIN_WORDS or not _SENTENCE_END.search(under)
+        block = self.lines[end:self._block_end(end)]
+        under = " ".join(ln.text for ln in block)
+        return _words(under) < PROSE_MIN_WORDS or not _SENTENCE_END.search(under) \
+            or all(ln.styled for ln in block)
 
     def _text_block(self, i: int) -> int:
         end = self._block_end(i)
