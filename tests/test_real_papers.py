@@ -16,7 +16,7 @@ pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"real papers not foun
 #: Floors held on the 19 real papers (development figures: the rules were tuned on them).
 #: Issue 8 asks for numbering exact on 17, sections and metadata at 0.9: not yet reached.
 MIN_NUMBERING_EXACT = 17
-MIN_SECTION_PRECISION = 0.55
+MIN_SECTION_PRECISION = 0.70
 MIN_SECTION_RECALL = 0.88
 MIN_META_SHARE = 0.80
 
@@ -101,3 +101,23 @@ def test_agenda_items_are_sections_not_paragraphs(parse_real):
 def test_a_paper_without_numbering_invents_none(parse_real):
     doc = parse_real("ca_township-of-nipissing-on_council_minutes_2026-03-17.pdf")
     assert not any(p.number for p in doc.paragraphs)
+
+
+def test_headings_in_large_type_small_caps_and_signatures(parse_real):
+    """A heading set large over two lines is one heading; a small-caps heading reads
+    whole; a signature, letter-spaced chart text and chart labels head nothing."""
+    news = [s.heading for s in parse_real("westsussex-cc_health-wellbeing-board_2019-12_newsletter.pdf").sections
+            if s.heading]
+    assert "Collaborative Working Agreement launched to improve the health, wellbeing and safety of " \
+           "West Sussex residents" in news
+    assert "Amanda Jupp" not in news
+    suicide = [s.heading for s in parse_real(
+        "westsussex-cc_suicide-prevention-steering-group_2017_suicide-prevention-strategy-2017-2020.pdf").sections
+        if s.heading]
+    assert "FOREWORD" in suicide and "F OREWORD" not in suicide
+    assert not [h for h in suicide if h.startswith("S u i c i d e")]
+    strategy = [s.heading for s in parse_real(
+        "westsussex-cc_health-wellbeing-board_2019_joint-health-wellbeing-strategy-2019-2024.pdf").sections
+        if s.heading]
+    assert "STARTING WELL" in strategy
+    assert not {"Deaths", "84.1 years", "Top Places to", "Homelessness"} & set(strategy)

@@ -89,6 +89,11 @@ COLUMN_MAX_SPANNING_SHARE = 1.0
 
 #: Footnotes: lines at most this share of the body size, below this share of
 #: the page height, the first opened by a note marker.
+#: A small-caps word is set as a larger capital and the rest in smaller capitals,
+#: which a backend may read as two words ("F" "OREWORD"): joined when the rest is
+#: at most this share of the capital's size and starts within this many ems of it.
+SMALL_CAPS_SIZE_RATIO = 0.95
+SMALL_CAPS_MAX_GAP_EM = 0.3
 FOOTNOTE_SIZE_RATIO = 0.92
 FOOTNOTE_MIN_TOP = 0.5
 
@@ -189,11 +194,26 @@ def _describe(line: TextLine) -> TextLine:
     if len(ws) > 1:
         ws.sort(key=_BY_X)
     line.x0, line.x1 = ws[0].x0, max(w.x1 for w in ws)
-    line.text = _clean(" ".join(w.text for w in ws))
+    line.text = _clean(_join_words(ws))
     chars = sum(len(w.text) for w in ws)
     line.bold = sum(len(w.text) for w in ws if w.bold) > chars / 2
     line.size = statistics.median(w.size for w in ws)
     return line
+
+
+def _small_caps_rest(word: Word, nxt: Word) -> bool:
+    """Is `nxt` the smaller capitals of a small-caps word whose first capital is `word`?"""
+    return (len(word.text) == 1 and word.text.isupper() and nxt.text[:1].isupper()
+            and nxt.text.upper() == nxt.text and 0 < nxt.size <= word.size * SMALL_CAPS_SIZE_RATIO
+            and nxt.x0 - word.x1 <= word.size * SMALL_CAPS_MAX_GAP_EM)
+
+
+def _join_words(words: list[Word]) -> str:
+    out = ""
+    for k, word in enumerate(words):
+        glued = k > 0 and _small_caps_rest(words[k - 1], word)
+        out += word.text if glued or not out else " " + word.text
+    return out
 
 
 def _em(line: TextLine) -> float:
@@ -653,12 +673,16 @@ def assemble(pages: list[PageLayout]) -> list[Line]:
         page.footnotes = [ln.text for ln in notes]
         markers = _note_markers(page.footnotes)
         previous_bottom = None
+        previous_size = 0.0
         first = True
         for ln in lines:
             if ln in notes:
                 continue
             # bottom to bottom, the line pitch: more than usual means a blank line
-            blank = previous_bottom is not None and ln.bottom - previous_bottom > pitch * PARAGRAPH_GAP_RATIO
+            # (lines set larger than the body are spaced wider: the pitch scales with them)
+            scale = max(1.0, min(ln.size, previous_size) / body_size) if previous_size and body_size else 1.0
+            blank = previous_bottom is not None \
+                and ln.bottom - previous_bottom > pitch * scale * PARAGRAPH_GAP_RATIO
             indent = ln.x0 - (margin if ln.column_x0 is None else ln.column_x0)
             text = _without_markers(ln.text, markers) if markers else ln.text
             out.append(Line(text=text, page=page.number, blank_before=blank or first or ln.column_start,
@@ -667,5 +691,6 @@ def assemble(pages: list[PageLayout]) -> list[Line]:
                             indent=indent if abs(indent) > INDENT_TOLERANCE else 0.0,
                             ends_short=right - ln.x1 > short_gap))
             previous_bottom = ln.bottom
+            previous_size = ln.size
             first = False
     return out

@@ -163,6 +163,86 @@ def _is_title_like(text: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= TITLE_CASE_MIN_SHARE
 
 
+#: Letter-spaced text ("S u i c i d e s") has at least this many tokens, most of one character.
+LETTER_SPACED_MIN_TOKENS = 4
+LETTER_SPACED_MIN_SHARE = 0.6
+#: A line of figures ("852,400 8,630", "19.5% 28.3%") has more than this share of numeric
+#: tokens ("3 INTRODUCTION", a number and its heading, has just this share).
+FIGURES_MIN_SHARE = 0.5
+#: An infographic page (chart labels, figures, call-outs) has at least this many
+#: lines, and at least this share of them are fragments: a few words with no stop.
+FRAGMENT_PAGE_MIN_LINES = 15
+FRAGMENT_PAGE_MIN_SHARE = 0.6
+FRAGMENT_MAX_WORDS = 6
+#: On such a page a second mixed-case heading must stand over prose: a block of body
+#: type, of this many words, with a sentence in it.
+PROSE_MIN_WORDS = 15
+#: A signature: a personal name of two to four capitalised words.
+_PERSON_NAME = re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?"
+                          r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}$")
+_INITIALS_NAME = re.compile(r"^(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’-]+$")
+#: Chart and picture captions, source notes: never headings ("Source: ONS", "Table 1: ...").
+_CAPTION = re.compile(r"^(?:sources?|figure|fig\.|chart|graph|table|map|photo|image)\b\s*"
+                      r"(?:\d+(?:\.\d+)*[a-z]?)?\s*[:.–-]", re.IGNORECASE)
+#: A fragment that stops on a word that needs more after it ("Top Places to").
+_BROKEN_OFF = re.compile(r"(?:[,&/–-]|\b(?:of|and|or|for|the|to|in|on|with|a|an|are|is|was|were|by|at|from|as"
+                         r"|that|which|its|our|their|than|still))$", re.IGNORECASE)
+#: Prose has a sentence that ends with a stop.
+_SENTENCE_END = re.compile(r"[a-z)][.!?]['\"’”)]*(?:\s|$)")
+#: A quantity and its unit ("80.6 years", "8,630 births") labels a figure.
+_QUANTITY = re.compile(r"^[£$]?\d{1,3}(?:,\d{3})*(?:\.\d+)?%?\s+[a-z]")
+_NUMERIC_TOKEN = re.compile(r"^[(£$+=-]*\d[\d,./:%-]*(?:st|nd|rd|th|k|m|bn)?[)%]*$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _role_re() -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in load_lines("roles.txt")) + r")\b", re.IGNORECASE)
+
+
+def _is_name(text: str) -> bool:
+    return bool(_PERSON_NAME.match(text) or _INITIALS_NAME.match(text))
+
+
+def _signature(text: str, after: str | None) -> bool:
+    """A person's name with no other text ("Jane Smith, Chairman", "Chair: J Smith",
+    or a name over a line naming a role) signs a letter; it heads nothing."""
+    parts = re.split(r"\s*[,:–-]\s*", text, maxsplit=1)
+    if len(parts) == 2:
+        a, b = parts
+        if (_is_name(a) and _role_re().match(b)) or (_role_re().fullmatch(a) and _is_name(b)):
+            return True
+    if _is_name(text) and after:
+        return bool(_role_re().match(after.split(",")[0].split(" - ")[0].strip()))
+    return False
+
+
+def _not_heading(text: str, after: str | None = None) -> bool:
+    """Text that is never a heading however it is set: a fragment starting in lower
+    case or broken off mid-phrase, letter-spaced or chart-label text, a line of
+    figures, a caption or source note, a signature."""
+    tokens = text.split()
+    if not tokens or text[0].islower() or _BROKEN_OFF.search(text) or _CAPTION.match(text) \
+            or _QUANTITY.match(text):
+        return True
+    if len(tokens) >= LETTER_SPACED_MIN_TOKENS \
+            and sum(len(t) == 1 for t in tokens) >= len(tokens) * LETTER_SPACED_MIN_SHARE:
+        return True
+    if "%" in text or sum(bool(_NUMERIC_TOKEN.match(t)) for t in tokens) > len(tokens) * FIGURES_MIN_SHARE:
+        return True
+    return _signature(text, after)
+
+
+def _fragment_pages(lines: list[Line]) -> set[int | None]:
+    """Pages set mostly in fragments: infographics, charts, diagrams."""
+    pages: dict[int | None, list[int]] = {}
+    for line in lines:
+        counts = pages.setdefault(line.page, [0, 0])
+        counts[0] += 1
+        counts[1] += _words(line.text) <= FRAGMENT_MAX_WORDS and not line.text.rstrip().endswith(".")
+    return {page for page, (n, fragments) in pages.items()
+            if n >= FRAGMENT_PAGE_MIN_LINES and fragments >= n * FRAGMENT_PAGE_MIN_SHARE}
+
+
 def _number_tuple(num: str) -> tuple[int, ...]:
     return tuple(int(part) for part in num.split("."))
 
@@ -212,6 +292,9 @@ class _Builder:
         self.numbered_depths: dict[int, tuple[int, int]] = {}
         #: the letter of the section's last lettered paragraph ("h" in "h) The Members...")
         self.last_letter: str | None = None
+        self.fragment_pages = _fragment_pages(lines)
+        #: pages where a section was opened
+        self.heading_pages: set[int | None] = set()
 
     # ---- sections ---------------------------------------------------------
     @property
@@ -238,6 +321,7 @@ class _Builder:
                 and top.heading is not None:
             level, parent = 2, top.index
         heading = heading.lstrip(".:;,–- ") or heading
+        self.heading_pages.add(page)
         self.sections.append(Section(heading=heading, kind=kind, index=len(self.sections),
                                      level=level, number=number, parent=parent, page=page))
         self.section_fresh = True
@@ -622,6 +706,18 @@ class _Builder:
         nxt = _number_tuple(m.group("num"))
         return nxt == _number_tuple(num) + (1,) or nxt == (1,)
 
+    def _label_on_infographic(self, text: str, first: Line, end: int) -> bool:
+        """On a page set mostly in fragments, a mixed-case line after the page's
+        heading labels a chart or a figure unless prose stands under it."""
+        if first.page not in self.fragment_pages or first.page not in self.heading_pages or _is_caps(text):
+            return False
+        if end >= len(self.lines) or self.lines[end].page != first.page:
+            return True
+        block = self.lines[end:self._block_end(end)]
+        under = " ".join(ln.text for ln in block)
+        return _words(under) < PROSE_MIN_WORDS or not _SENTENCE_END.search(under) \
+            or all(ln.styled for ln in block)
+
     def _text_block(self, i: int) -> int:
         end = self._block_end(i)
         block = self.lines[i:end]
@@ -667,7 +763,10 @@ class _Builder:
                     self.continue_open(ln.text, ln)
                 return end
 
-        styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text)
+        after = self.lines[end].text if end < len(self.lines) else None
+        never = _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text)) \
+            or self._label_on_infographic(text, first, end)
+        styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text) and not never
         follows = self._next_starts_numbered(end)
         if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and not text.endswith((".", ":")) \
                 and not _DATE_LINE.match(text):
@@ -680,12 +779,12 @@ class _Builder:
         if self._is_list_heading(text, end):
             self.add_item(None, "heading", text, first)       # "Stay Safe" over its tasks
             return end
-        if len(block) == 1 and text.endswith("?") and _words(text) <= QUESTION_HEADING_MAX_WORDS \
+        if len(block) == 1 and not never and text.endswith("?") and _words(text) <= QUESTION_HEADING_MAX_WORDS \
                 and first.ends_short is not False and end < len(self.lines) \
                 and self.lines[end].text[:1].isupper():
             self.open_section(text, None, first.page)          # "Who is affected?" over its answer
             return end
-        if follows and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
+        if follows and not never and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
                 and text[0].isupper() and _words(text) <= SENTENCE_HEADING_MAX_WORDS \
                 and not text.endswith(":") and not _SENTENCE_BREAK.search(text):
             # a milestone or objective sentence heading the paragraphs under it
