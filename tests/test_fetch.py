@@ -217,6 +217,9 @@ def test_a_403_stops_with_one_clear_line(server, tmp_path):
     assert result.exit_code == 1
     assert result.stderr.count("\n") == 1 and "403" in result.stderr and server.url in result.stderr
     assert "does not work around it" in result.stderr
+    deadline = time.monotonic() + 5          # the server logs a request once it has answered it
+    while not server.log and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert len(server.log) == 1 and not tmp_path.joinpath("northshire-county-council").exists()
 
 

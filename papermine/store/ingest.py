@@ -318,6 +318,9 @@ def _death(path: str, exitcode: int | None, limits: Limits) -> str:
     """One line for a paper whose worker died."""
     if exitcode is not None and -exitcode == signal.SIGXCPU:
         return str(LimitExceeded(path, f"over the time limit (--timeout {limits.timeout_s:g} s of CPU)"))
+    if exitcode is not None and -exitcode == signal.SIGABRT and limits.max_memory_mb:
+        # a native library (PDFium) aborts where Python would raise MemoryError
+        return _over_memory(path, limits)
     if exitcode is not None and exitcode < 0:
         try:
             name = signal.Signals(-exitcode).name
