@@ -187,7 +187,8 @@ def parse(file, as_json, council, committee, meeting_date, manifest, no_ocr, pdf
         if section.heading is None and not paras:
             continue
         indent = "  " * section.level
-        click.echo(f"\n{indent}{click.style(section.heading or '(front)', bold=True)} [{section.kind}]")
+        heading = f"{section.number}. {section.heading}" if section.number else section.heading or "(front)"
+        click.echo(f"\n{indent}{click.style(heading, bold=True)} [{section.kind}]")
         for para in paras:
             page = f"p{para.page}" if para.page else "p-"
             label = para.number if para.number is not None else "·"
