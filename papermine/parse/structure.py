@@ -284,10 +284,7 @@ class _Builder:
         self.front_blocks = 0
         self.last_was_heading = False
         self.labelled_item = _labelled_item_re()
-        self._item_line: dict[str, int] = {}
         self.vocabulary = _vocabulary(lines)
-        #: depths of the printed numbers that headed sections ("2" -> 1, "2.1" -> 2)
-        self.heading_depths: set[int] = set()
         #: depth -> (numbered headings, numbered paragraphs) seen at that depth
         self.numbered_depths: dict[int, tuple[int, int]] = {}
         #: the letter of the section's last lettered paragraph ("h" in "h) The Members...")
@@ -329,7 +326,6 @@ class _Builder:
         self.last_was_heading = True
         if number:
             self.last_number = _number_tuple(number)
-            self.heading_depths.add(len(self.last_number))
             heads, paras = self.numbered_depths.get(len(self.last_number), (0, 0))
             self.numbered_depths[len(self.last_number)] = (heads + 1, paras)
 
@@ -450,10 +446,6 @@ class _Builder:
         if i >= len(self.lines):
             return None
         text = self.lines[i].text
-        self._item_line = {}
-        m = _ITEM.match(text)
-        if m:
-            self._item_line[(m.group("p") or m.group("b")).lower()] = i
         m = self.labelled_item.match(text)
         if m:
             return m.group("label"), "numbered", m.group("rest")
@@ -464,28 +456,28 @@ class _Builder:
             label = (m.group("p") or m.group("b")).lower()
             if m.group("b") and not m.group("p") and len(label) > 1 and not _ROMAN_FULL.match(label):
                 return None
-            return label, self._item_kind(label), m.group("rest")
+            return label, self._item_kind(label, i), m.group("rest")
         m = _BULLET_LINE.match(text)
         if m:
             return None, "bullet", m.group("rest")
         return None
 
-    def _next_item_label(self, label: str) -> str | None:
-        """The label of the next item line after the one labelled `label` (lookahead)."""
-        start = self._item_line.get(label, 0)
-        for j in range(start + 1, min(start + ITEM_LOOKAHEAD_LINES, len(self.lines))):
+    def _next_item_label(self, i: int) -> str | None:
+        """The label of the next item line after line i (lookahead)."""
+        for j in range(i + 1, min(i + ITEM_LOOKAHEAD_LINES, len(self.lines))):
             m = _ITEM.match(self.lines[j].text)
             if m:
                 return (m.group("p") or m.group("b")).lower()
         return None
 
-    def _item_kind(self, label: str) -> str:
+    def _item_kind(self, label: str, i: int) -> str:
+        """Lettered or roman, for the item labelled `label` on line i."""
         if not _ROMAN_FULL.match(label):
             return "lettered"
         items = self.open.para.items if self.open else []
         letters = [it.label for it in items if it.kind == "lettered" and it.label]
         if not letters and self.last_letter and ord(label[0]) == ord(self.last_letter) + 1 \
-                and self._next_item_label(label) != _ROMAN_NEXT.get(label):
+                and self._next_item_label(i) != _ROMAN_NEXT.get(label):
             return "lettered"                       # paragraph h) then i): the letter i
         if len(label) == 1 and letters and ord(label) == ord(letters[-1]) + 1:
             return "lettered"                       # (h) then (i): the letter i
@@ -547,8 +539,7 @@ class _Builder:
                 numbered = _NUMBER.match(text)      # "1. Introduction": heading number 1
                 if numbered and not numbered.group("md"):
                     end = self._minute_title_end(i, numbered) or i + 1
-                    title = _ITEM_TAG_TAIL.sub("", " ".join(
-                        [numbered.group("rest")] + [ln.text for ln in self.lines[i + 1:end]])).strip()
+                    title = self._minute_title(i, numbered.group("rest"), end)
                     self.open_section(title, kind, line.page, number=numbered.group("num"))
                     i = end
                 else:
@@ -594,6 +585,10 @@ class _Builder:
                 return None
         return None
 
+    def _minute_title(self, i: int, rest: str, end: int) -> str:
+        """The title of the minute on lines i..end, its wrapped lines joined and its tag dropped."""
+        return _ITEM_TAG_TAIL.sub("", " ".join([rest] + [ln.text for ln in self.lines[i + 1:end]])).strip()
+
     def _listing_appendices(self) -> bool:
         """Is the current section a list of the paper's appendices or background papers?"""
         return bool(self.section.heading) and bool(_APPENDIX_LIST.match(_normalise_heading(self.section.heading)))
@@ -626,7 +621,7 @@ class _Builder:
         nxt = i + 1
         end = self._minute_title_end(i, m)
         if end is not None:
-            title = _ITEM_TAG_TAIL.sub("", " ".join([rest] + [ln.text for ln in self.lines[nxt:end]])).strip()
+            title = self._minute_title(i, rest, end)
             if _words(title) <= MINUTE_TITLE_MAX_WORDS:
                 return title, heading_kind(title) or "minutes_item", end
         next_is_new = nxt >= len(self.lines) or self.lines[nxt].blank_before
@@ -643,7 +638,7 @@ class _Builder:
             return title, heading_kind(title), wrapped
         depth = len(_number_tuple(num))
         ends_short = line.ends_short if line.ends_short is not None else len(line.text) <= SHORT_LINE_CHARS
-        if depth in self.heading_depths and ends_short and not _TERMINAL.search(rest) and (
+        if self._numbers_headings_at(depth) and ends_short and not _TERMINAL.search(rest) and (
                 (short and (_is_caps(rest) or _is_title_like(rest)))
                 or (line.styled and _words(rest) <= STYLED_HEADING_MAX_WORDS)):
             return rest, None, nxt          # a sibling of the numbered headings before it
@@ -651,18 +646,23 @@ class _Builder:
                 and not self.numbered_depths[depth][1] and _words(rest) <= SIBLING_HEADING_MAX_WORDS \
                 and not _TERMINAL.search(rest):
             return rest, None, nxt          # at a depth where the paper numbers only headings
+        under = self.item_at(nxt) if nxt < len(self.lines) else None      # an item on the next line
         if line.bold and _words(rest) <= STYLED_HEADING_MAX_WORDS and not rest.endswith(":") \
-                and nxt < len(self.lines) and not self.lines[nxt].bold and self.item_at(nxt) is None:
+                and nxt < len(self.lines) and not self.lines[nxt].bold and under is None:
             return rest, None, nxt          # a bold title over plain text
-        if rest.endswith(":") and _words(rest) <= FIELD_HEADING_MAX_WORDS and depth in self.heading_depths:
+        if rest.endswith(":") and _words(rest) <= FIELD_HEADING_MAX_WORDS and self._numbers_headings_at(depth):
             return rest.rstrip(":").strip(), None, nxt
         if short and ends_short and not _TERMINAL.search(rest) \
                 and nxt < len(self.lines) and not next_is_new \
                 and (self.lines[nxt].text[:1].isupper() or _BULLET_LINE.match(self.lines[nxt].text)) \
                 and _NUMBER.match(self.lines[nxt].text) is None \
-                and (self.item_at(nxt) is None or self.item_at(nxt)[1] == "bullet"):
+                and (under is None or under[1] == "bullet"):
             return rest, None, nxt          # a title line with its text (or bullets) under it
         return None
+
+    def _numbers_headings_at(self, depth: int) -> bool:
+        """Has the paper numbered a heading at this depth ("2" -> 1, "2.1" -> 2)?"""
+        return self.numbered_depths.get(depth, (0, 0))[0] > 0
 
     def _styled_title_end(self, i: int) -> int | None:
         """Index after a styled numbered title wrapped over up to three lines and
