@@ -21,7 +21,7 @@ from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import bounds, components  # noqa: F401  (registers the factories)
 from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key
-from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE
+from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text
 from .priorities import extract_priorities
 from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
 from .themes import classify_theme, theme_labels
@@ -133,7 +133,7 @@ def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
     existing = list(sdoc.spans[AGENCY_SPANS])
     extra, replaced = [], set()
     for acronym, long in acronyms.items():
-        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?!\w)", sdoc.text):
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?!\w)", doc_text(sdoc)):
             span = sdoc.char_span(m.start(), m.end())
             if span is None:
                 continue
@@ -204,7 +204,7 @@ def _keep_generic(sdoc: Doc, span: Span) -> bool:
     in_sentence = [s for s in sdoc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
     if len(in_sentence) < LIST_MIN_AGENCIES:
         return False
-    text = sdoc.text                  # a bare word ("health") only as an entry of a list of agencies
+    text = doc_text(sdoc)                  # a bare word ("health") only as an entry of a list of agencies
     return any(_COORDINATED.match(text[o.end_char:span.start_char]) or _COORDINATED.match(text[span.end_char:o.start_char])
                for o in in_sentence if o is not span and (o.end_char <= span.start_char or o.start_char >= span.end_char))
 

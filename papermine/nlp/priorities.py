@@ -44,7 +44,7 @@ def _cues() -> dict[str, list[tuple[str, re.Pattern]]]:
 
 
 def _cue(name: str, text: str) -> bool:
-    return any(rx.search(text) for _label, rx in _cues()[name])
+    return _match(name, text) is not None
 
 
 def _match(name: str, text: str) -> re.Match | None:
@@ -269,9 +269,10 @@ class _Finder:
                 heading = section.heading.strip()
                 body = [p for p in paragraphs if p.section == index]
                 first = body[0] if body else None
-                if section.kind in NO_PRIORITY_KINDS or (section.kind != "other" and not self._is_announcer(section)):
+                announcer = self._is_announcer(section)
+                if section.kind in NO_PRIORITY_KINDS or (section.kind != "other" and not announcer):
                     active = False
-                elif self._is_announcer(section):
+                elif announcer:
                     active, listed, after_heading = True, False, True
                 elif not active:
                     continue

@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..model.data import load_jsonl, load_lines
-from .components import AGENCY_SPANS, FREQUENCY_SPANS
+from .components import AGENCY_SPANS, FREQUENCY_SPANS, doc_text
 
 __all__ = ["RelationReader", "Found", "UNKNOWN_FREQUENCY", "role_phrase"]
 
@@ -206,7 +206,7 @@ class RelationReader:
                     found += self._found(body, pending.target, pending.relation, freqs, pending.modality,
                                          sent, pending.rule)
             return found
-        args = bodies or [r for r in (role_phrase(doc.text),) if r]
+        args = bodies or [r for r in (role_phrase(doc_text(doc)),) if r]
         for arg in args:
             if _name(arg) == _name(pending.subject):
                 continue
@@ -265,20 +265,20 @@ class RelationReader:
             rule_id, relation, start, end = cues[order]
             cue_freqs = freqs_of[order]
             if rule_id in _flagged("past_needs_frequency") and not cue_freqs \
-                    and _PAST.match(doc.text[start:end]):
+                    and _PAST.match(doc_text(doc)[start:end]):
                 continue                      # "received a report from": one meeting, no standing line
             begin, finish = self._clause(doc, sent, start)
             # what follows a cue belongs to it until the next cue
             finish = min([finish] + [c[2] for c in cues if c[2] >= end])
-            open_list = _OPEN_LIST.match(doc.text[end:sent.end_char]) is not None and \
+            open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
             subjects = self._apposed(doc, spans, start) if relation in APPOSED_RELATIONS else []
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before) or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                 if begin > sent.start_char else [])
-            if not subjects and _LIST_SUBJECTS.search(doc.text[begin:start]):
+            if not subjects and _LIST_SUBJECTS.search(doc_text(doc)[begin:start]):
                 target = next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
-                    or self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8])
+                    or self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
                 if target is not None and sent.text.rstrip().endswith(":"):
                     self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
                                             _modality(sent.text, start - sent.start_char))
@@ -313,7 +313,7 @@ class RelationReader:
                 subgroup_parent):
         """The relations one cue makes for one subject, and a subgroup parent if it names one."""
         if relation == "member_of" and rule_id in _flagged("subject_is_member"):
-            body = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
+            body = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
                 (s for s in after if not s._.generic), None)
             return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
                     if body is not None and _name(body) != _name(subject) else []), None
@@ -324,7 +324,7 @@ class RelationReader:
                     found.append(Found(member, subject, relation, None, None, modality, sent, rule_id, written))
             return found, None
         if relation == "chaired_by":
-            chair = _CHAIR.match(doc.text[end:])
+            chair = _CHAIR.match(doc_text(doc)[end:])
             return (self._found(subject, _role(chair.group("who")), relation, [], modality, sent, rule_id)
                     if chair else []), None
         if relation == "meets":              # "to meet the needs of ..." is no meeting
@@ -335,7 +335,7 @@ class RelationReader:
             named = [s for s in named if s._.kind in BODY_KINDS]
         if rule_id in _flagged("subject_is_target"):      # X reports to the subject
             if not named:
-                referred = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8])
+                referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
                 if referred is not None and _name(referred) != _name(subject):
                     named = [referred]
             found = []
@@ -350,11 +350,11 @@ class RelationReader:
         if relation == "subgroup_of":
             named = named[:1]
         if not named:
-            referred = self._referred(doc.text[end:end + SUBGROUP_TARGET_CHARS + 8])   # "of the Board"
+            referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])   # "of the Board"
             if referred is not None and _name(referred) != _name(subject):
                 named = [referred]
-        if not named and relation == "reports_to" and re.search(r"\b(?:to|into)$", doc.text[:end], re.IGNORECASE):
-            role = role_phrase(doc.text[end:finish])      # "to the Cabinet Member for ..."
+        if not named and relation == "reports_to" and re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE):
+            role = role_phrase(doc_text(doc)[end:finish])      # "to the Cabinet Member for ..."
             named = [role] if role else []
         if relation == "subgroup_of" and named:
             parent = named[0]
@@ -373,7 +373,7 @@ class RelationReader:
         the Chair of ...)", "police, education and the Youth Offending Service"), as
         (argument, the list entry as written): in each entry its bodies, else its role,
         else "one X from each of the Ys"; in a list of members, else the entry itself."""
-        text = doc.text[end:finish]
+        text = doc_text(doc)[end:finish]
         colon = text.find(":")
         if members and colon > 0 and text[:colon].strip():
             text = text[:colon]                            # "... to support the ambitions: a, b": not members
@@ -387,7 +387,7 @@ class RelationReader:
         args: list[tuple] = []
         taken: set = set()
         for a, b in _entries(text, offset, spans) if roles else [(offset, offset + len(text))]:
-            entry = _clean_entry(doc.text[a:b])
+            entry = _clean_entry(doc_text(doc)[a:b])
             bodies = [s for s in spans if a <= s.start_char < b]
             if bodies:
                 for span in bodies:
@@ -414,7 +414,7 @@ class RelationReader:
     def signature(self, doc: Doc, previous: str | None) -> list[Found]:
         """A signature: "Amanda Jupp Chair - West Sussex Health and Wellbeing Board", or
         "Chair, <body>" under a line holding only the name: the body is chaired by them."""
-        text = doc.text.strip()
+        text = doc_text(doc).strip()
         if len(text.split()) > SIGNATURE_MAX_WORDS:
             return []
         for rule_id, relation, rx in _signatures():
@@ -424,7 +424,7 @@ class RelationReader:
             who = m.group("who")
             if who is None and previous and _NAME_LINE.match(previous.strip()):
                 who = previous.strip()
-            start = doc.text.index(m.group("body")) if m.group("body") in doc.text else None
+            start = doc_text(doc).index(m.group("body")) if m.group("body") in doc_text(doc) else None
             body = next((s for s in doc.spans[AGENCY_SPANS] if start is not None and s.start_char >= start
                          and not s._.generic), None)
             if who and body is not None:
@@ -434,7 +434,7 @@ class RelationReader:
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each
         councillor named is a member of the body the line opens with."""
-        m = _roster()["mem-nomination"].match(doc.text.strip())
+        m = _roster()["mem-nomination"].match(doc_text(doc).strip())
         if not m:
             return []
         body = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char < m.end("body") + 2), None)
@@ -526,7 +526,7 @@ class RelationReader:
         """"... through the Parish Council Forum, chaired by ...": a cue set off by a comma
         is about the body just before the comma, not the sentence's subject."""
         before = [s for s in spans if s.end_char <= cue_start and not s._.generic]
-        if before and _APPOSITION.match(doc.text[before[-1].end_char:cue_start]):
+        if before and _APPOSITION.match(doc_text(doc)[before[-1].end_char:cue_start]):
             return [before[-1]]
         return []
 
@@ -539,15 +539,15 @@ class RelationReader:
         if before:
             subjects = [before[0]]
             for span in before[1:]:
-                if not _CONJOINED.match(doc.text[subjects[-1].end_char:span.start_char]):
+                if not _CONJOINED.match(doc_text(doc)[subjects[-1].end_char:span.start_char]):
                     break
                 subjects.append(span)
             return subjects
-        m = ANAPHORA.search(doc.text[begin:cue_end])     # the cue may hold it: "These agencies include"
+        m = ANAPHORA.search(doc_text(doc)[begin:cue_end])     # the cue may hold it: "These agencies include"
         if not m:
             return []
         if m.group("pronoun"):
-            if len(doc.text[begin + m.end():cue_start].split()) > PRONOUN_MAX_GAP_WORDS:
+            if len(doc_text(doc)[begin + m.end():cue_start].split()) > PRONOUN_MAX_GAP_WORDS:
                 return []                  # "It was agreed that ...": no one is meant by "it"
             # "It" is the body the previous sentence was about (its first body)
             referent = subject_before if subject_before is not None else (
@@ -632,7 +632,7 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
     first = min(t.start_char for t in targets)
     for freq in freqs:
         leads = [i for i, t in enumerate(targets) if t.start_char >= freq.end_char
-                 and _LEADS_TO.match(doc.text[freq.end_char:t.start_char])]
+                 and _LEADS_TO.match(doc_text(doc)[freq.end_char:t.start_char])]
         if leads and len(freqs) > 1:
             owned[leads[0]].append(freq)
         elif freq.end_char <= first and len(freqs) == 1:
