@@ -71,12 +71,6 @@ class Scan:
     papers: list[Path] = field(default_factory=list)
     passed_over: list[tuple[str, str]] = field(default_factory=list)   # (name, reason)
 
-    def passed_over_summary(self) -> str:
-        counts: dict[str, int] = {}
-        for _, reason in self.passed_over:
-            counts[reason] = counts.get(reason, 0) + 1
-        return ", ".join(f"{n} {reason}" for reason, n in sorted(counts.items()))
-
 
 @dataclass
 class IngestReport:
@@ -403,7 +397,7 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
     `report.stopped` says why, and a re-run resumes."""
     workers = max(1, workers or os.cpu_count() or 1)
     options = options or {}
-    limits = limits or Limits()
+    limits = limits or DEFAULT_LIMITS
     parser = parser_version(pdf_backend)
     report = IngestReport()
     scan = scan_paths(paths)
