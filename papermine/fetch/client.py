@@ -207,7 +207,7 @@ class PoliteClient:
             else:
                 self._last_end[urlsplit(url).netloc] = self._clock()
                 status = response.status_code
-                if response.headers.get("cf-mitigated", "").lower() == "challenge":
+                if _is_challenge(response, b""):         # the header alone: the body is not read yet
                     response.close()
                     raise SiteBlocked(url, f"HTTP {status} with a challenge page (bot check): papermine "
                                            "stops here and does not work around it")

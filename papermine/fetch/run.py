@@ -191,7 +191,12 @@ def _fetch(client: PoliteClient, base: str, options: FetchOptions, report: Fetch
         events("meeting", meeting)
     if ordered:
         run.ledger()                  # the folder and council are known even when nothing was new
-    report.council = report.council or options.council or site.council_name() or _host_name(base)
+    report.council = report.council or _council_name(options, site, base)
+
+
+def _council_name(options: FetchOptions, site, base: str) -> str:
+    """The council's name: as given, else as the site's pages name it, else the site's host."""
+    return options.council or site.council_name() or _host_name(base)
 
 
 class _Run:
@@ -209,7 +214,7 @@ class _Run:
         (the site's first page has been read by then)."""
         if self._ledger is None:
             report = self.report
-            report.council = self.options.council or self.site.council_name() or _host_name(self.base)
+            report.council = _council_name(self.options, self.site, self.base)
             report.folder = (Path(self.options.out) / folder_name(report.council, "council")
                              / folder_name(self.title, "committee"))
             self._ledger = Ledger(report.folder)
