@@ -20,6 +20,20 @@ def normalise_text(text: str) -> str:
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 
+#: A text is ALL CAPS when more than this share of its letters are upper case.
+CAPS_MIN_SHARE = 0.9
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_caps(text: str, min_letters: int = 3) -> bool:
+    """Set in capitals: at least `min_letters` letters, nearly all upper case."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= min_letters and sum(c.isupper() for c in letters) / len(letters) > CAPS_MIN_SHARE
+
+
 @dataclass
 class Line:
     text: str

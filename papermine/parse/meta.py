@@ -35,6 +35,8 @@ from dateutil import parser as _dateparser
 
 from ..model import Meta, Paragraph, Section
 from ..model.data import load_json, load_jsonl
+from ._lines import is_caps
+from ._lines import word_count as _words
 
 __all__ = ["extract_meta", "find_date", "find_dates", "find_councils", "council_gazetteer",
            "COUNCIL_KINDS", "read_manifest", "manifest_entry", "apply_overrides"]
@@ -153,8 +155,8 @@ def _tidy(text: str) -> str:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and sum(c.isupper() for c in letters) / len(letters) > 0.9
+    """Set in capitals, counted from two letters (the structure builder wants three)."""
+    return is_caps(text, min_letters=2)
 
 
 def _norm(text: str) -> str:
@@ -165,10 +167,6 @@ def _key(text: str) -> str:
     """A comparison key: case, quotes, "&"/"and", hyphens and stops folded."""
     text = _norm(text).lower().replace("&", " and ").replace("-", " ")
     return re.sub(r"\s+", " ", re.sub(r"[^\w' ]", " ", text)).strip()
-
-
-def _words(text: str) -> int:
-    return len(text.split())
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,8 @@ from functools import lru_cache
 from ..model import Item, Paragraph, Section
 from ..model.data import load_jsonl, load_lines
 from ._lines import Line
+from ._lines import is_caps as _is_caps
+from ._lines import word_count as _words
 
 __all__ = ["build_structure", "heading_kind", "Structure"]
 
@@ -146,15 +148,6 @@ def heading_kind(text: str) -> str | None:
         if re.match(rule["pattern"], norm):
             return rule["label"]
     return None
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _is_caps(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) / len(letters) > 0.9
 
 
 def _is_title_like(text: str) -> bool:
