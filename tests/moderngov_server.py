@@ -9,7 +9,7 @@ link text with a hidden size span, meeting-level documents under
 `mgConvert2PDF.aspx?ID=` redirecting there. Small PDFs are made with reportlab.
 
 Behaviour switches on `SiteServer`: the service on or off, robots.txt, 503s
-before success, a 403 for everything, a document streamed slowly. Every
+before success, a 403 for everything, a document streamed slowly or broken off. Every
 request is logged with its times and User-Agent.
 """
 from __future__ import annotations
@@ -207,6 +207,7 @@ class SiteServer:
         self.challenge = False                     # a bot-check page for everything
         self.fail_first: dict[str, int] = {}       # path+query start -> 503s still to send
         self.slow: dict[str, float] = {}           # path start -> seconds per chunk
+        self.break_first: dict[str, int] = {}      # path start -> transfers still to break off halfway
         self.slow_started = threading.Event()
         self.log: list[Logged] = []
         self._lock = threading.Lock()
@@ -236,11 +237,12 @@ class SiteServer:
         with self._lock:
             self.log.append(entry)
 
-    def take_failure(self, target: str) -> bool:
+    def take_failure(self, target: str, kind: str = "fail_first") -> bool:
         with self._lock:
-            for prefix, left in self.fail_first.items():
+            counts = getattr(self, kind)
+            for prefix, left in counts.items():
                 if target.startswith(prefix) and left > 0:
-                    self.fail_first[prefix] = left - 1
+                    counts[prefix] = left - 1
                     return True
         return False
 
@@ -355,6 +357,15 @@ def _handler(server: SiteServer):
             return self._send(404, b"not found")
 
         def _file(self, path: str, body: bytes) -> int:
+            if server.take_failure(path, "break_first"):     # promise the whole body, send half, hang up
+                self.send_response(200)
+                self.send_header("Content-Type", "application/pdf")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body[:len(body) // 2])
+                self.wfile.flush()
+                self.close_connection = True
+                return 200
             pause = next((s for prefix, s in server.slow.items() if path.startswith(prefix)), None)
             if pause is None:
                 return self._send(200, body, "application/pdf")

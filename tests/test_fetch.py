@@ -201,6 +201,17 @@ def test_a_503_is_retried_until_it_succeeds(server, tmp_path):
     assert "2013-03-14/annual-report-of-the-virtual-school.pdf" in files(tmp_path)
 
 
+def test_a_transfer_broken_off_is_retried_and_the_file_is_whole(server, tmp_path, site):
+    server.break_first = {"/documents/s1001/": 2}
+    result = fetch(server, tmp_path, "--since", "2013", "--until", "2013")
+    assert result.exit_code == 0, result.output
+    assert len(server.requests("/documents/s1001/")) == 3
+    kept = tmp_path / FOLDER / "2013-03-14/annual-report-of-the-virtual-school.pdf"
+    served = next(a.body for a in site.attachments().values() if a.path.startswith("/documents/s1001/"))
+    assert kept.read_bytes() == served
+    assert not list((tmp_path / FOLDER).rglob("*.part"))
+
+
 def test_a_failed_document_is_one_line_and_the_rest_goes_on(server, tmp_path):
     server.fail_first = {"/documents/s1002/": 10}          # more 503s than attempts
     result = fetch(server, tmp_path, "--since", "2013", "--until", "2013")
@@ -364,3 +375,30 @@ def test_a_challenge_is_told_from_a_page_with_cloudflare_scripts():
     assert not _is_challenge(httpx.Response(200), page)
     assert _is_challenge(httpx.Response(200), b"<html><head><title>Just a moment...</title>")
     assert _is_challenge(httpx.Response(403, headers={"cf-mitigated": "challenge"}), b"")
+
+
+def test_a_dead_address_costs_one_budget_of_attempts(tmp_path):
+    """Timeouts, refused connections and 5xx draw on one budget: a dead host is asked MAX_ATTEMPTS times."""
+    import socket
+
+    from papermine.errors import RobotsDisallowed
+    from papermine.fetch.client import MAX_ATTEMPTS, PoliteClient
+
+    with socket.socket() as sock:                 # a port that was free a moment ago: nothing listens
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    waits: list[float] = []
+    with PoliteClient(delay=0, sleep=waits.append) as client:
+        # robots.txt is asked first; rules that cannot be read forbid the site (RFC 9309)
+        with pytest.raises(RobotsDisallowed, match=f"connection failed .* after {MAX_ATTEMPTS} attempts"):
+            client.get(f"http://127.0.0.1:{port}/documents/x.pdf")
+        assert client.requests == MAX_ATTEMPTS
+    assert len([w for w in waits if w > 0]) == MAX_ATTEMPTS - 1     # backoff between attempts only
+
+
+def test_robots_txt_that_cannot_be_read_forbids_the_site(server, tmp_path):
+    server.fail_first = {"/robots.txt": 10}                # more 503s than attempts
+    result = fetch(server, tmp_path)
+    assert result.exit_code == 1 and "robots.txt could not be read (HTTP 503 after 4 attempts)" in result.stderr
+    assert {r.path for r in server.log} == {"/robots.txt"}
+    assert len(server.log) == 4

@@ -17,6 +17,7 @@ import urllib.robotparser
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, TypeVar
 from urllib.parse import unquote, urljoin, urlsplit
 
 import httpx
@@ -26,14 +27,14 @@ from ..errors import FetchError, RobotsDisallowed, SiteBlocked
 
 __all__ = ["PoliteClient", "Download", "default_user_agent", "DEFAULT_DELAY"]
 
+T = TypeVar("T")
+
 #: Seconds between requests to one host (MODERNGOV.md: 1-2 s is the convention).
 DEFAULT_DELAY = 1.0
 #: Self-hosted ModernGov sites can take up to a minute to answer (LGSF uses 60 s).
 READ_TIMEOUT = 60.0
 CONNECT_TIMEOUT = 15.0
-#: Connection failures are retried by httpx's transport itself.
-CONNECT_RETRIES = 2
-#: Attempts for one request that gets 429/5xx or times out, with backoff between them.
+#: Attempts for one address, shared by timeouts, failed connections, 429/5xx and broken-off bodies.
 MAX_ATTEMPTS = 4
 #: Backoff before attempt n+1 is BACKOFF_BASE * 2**n seconds, unless Retry-After says otherwise.
 BACKOFF_BASE = 1.0
@@ -100,6 +101,14 @@ def _suffix(response: httpx.Response, url: str) -> str:
     return mimetypes.guess_extension(content_type) or ".pdf"
 
 
+class _Retry(Exception):
+    """An answer worth asking again for (429/5xx), with the server's Retry-After if it gave one."""
+
+    def __init__(self, reason: str, wait: float | None):
+        super().__init__(reason)
+        self.reason, self.wait = reason, wait
+
+
 class PoliteClient:
     """Sequential GETs to a site, paced, robots-checked, retried and blocked-aware."""
 
@@ -111,8 +120,7 @@ class PoliteClient:
         self._sleep, self._clock = sleep, clock
         self._last_end: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
-        transport = httpx.HTTPTransport(retries=CONNECT_RETRIES,
-                                        limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
+        transport = httpx.HTTPTransport(limits=httpx.Limits(max_connections=1, max_keepalive_connections=1))
         self._http = httpx.Client(transport=transport, follow_redirects=False,
                                   headers={"User-Agent": self.user_agent},
                                   timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT))
@@ -134,25 +142,23 @@ class PoliteClient:
         if origin not in self._robots:
             self._robots[origin] = None          # while robots.txt itself is fetched
             robots_url = origin + "/robots.txt"
-            try:
-                response = self._request(robots_url, check_robots=False)
-            except BaseException:
-                del self._robots[origin]
-                raise
-            try:
-                if response.status_code >= 500:
-                    raise RobotsDisallowed(robots_url, f"robots.txt answers HTTP {response.status_code}; "
-                                                       "a site whose rules cannot be read is not fetched")
+
+            def consume(response: httpx.Response) -> urllib.robotparser.RobotFileParser:
                 parser = urllib.robotparser.RobotFileParser(robots_url)
                 if response.status_code == 200:
                     parser.parse(response.read().decode("utf-8", "replace").splitlines())
                 else:                            # 404 and the like: no rules
                     parser.parse([])
+                return parser
+            try:
+                parser = self._with_retries(robots_url, consume)
+            except FetchError as exc:            # RFC 9309: rules that cannot be read forbid everything
+                del self._robots[origin]
+                raise RobotsDisallowed(robots_url, f"robots.txt could not be read ({exc.detail}); a site "
+                                                   "whose rules cannot be read is not fetched") from exc
             except BaseException:
                 del self._robots[origin]
                 raise
-            finally:
-                response.close()
             self._robots[origin] = parser
         return self._robots[origin]
 
@@ -177,15 +183,40 @@ class PoliteClient:
             if wait > 0:
                 self._sleep(wait)
 
-    def _request(self, url: str, *, check_robots: bool = True) -> httpx.Response:
-        """One paced, streamed GET with retries; the caller reads and closes it.
+    def _with_retries(self, url: str, consume: Callable[[httpx.Response], T]) -> T:
+        """`consume` the answer to a GET of `url`, with one budget of attempts for everything.
 
-        Redirects are followed here, each hop paced and robots-checked.
+        Timeouts, failed connections, 429/5xx answers and bodies that break off
+        all draw on the same MAX_ATTEMPTS, with backoff between attempts (or the
+        server's Retry-After), so a dead address costs at most MAX_ATTEMPTS requests.
         """
+        reason = ""
+        for attempt in range(MAX_ATTEMPTS):
+            try:
+                response = self._request(url)
+                try:
+                    return consume(response)
+                finally:
+                    response.close()
+                    self._last_end[urlsplit(url).netloc] = self._clock()
+            except _Retry as retry:
+                reason, wait = retry.reason, retry.wait
+            except httpx.TimeoutException:
+                reason, wait = "timed out", None
+            except httpx.TransportError as exc:
+                reason, wait = f"connection failed ({exc.__class__.__name__}: {exc})", None
+            except httpx.HTTPError as exc:
+                reason, wait = f"the answer broke off ({exc.__class__.__name__})", None
+            if attempt + 1 < MAX_ATTEMPTS:
+                self._sleep(wait if wait is not None else BACKOFF_BASE * 2 ** attempt)
+        raise FetchError(url, f"{reason} after {MAX_ATTEMPTS} attempts")
+
+    def _request(self, url: str) -> httpx.Response:
+        """One paced, streamed GET; redirects are followed here, each hop paced and robots-checked."""
         for _hop in range(MAX_REDIRECTS + 1):
-            if check_robots and not self.allowed(url):
+            if not self.allowed(url):
                 raise RobotsDisallowed(url)
-            response = self._attempts(url)
+            response = self._send(url)
             if response.status_code in (301, 302, 303, 307, 308) and "location" in response.headers:
                 response.close()
                 url = urljoin(url, response.headers["location"])
@@ -193,67 +224,40 @@ class PoliteClient:
             return response
         raise FetchError(url, f"more than {MAX_REDIRECTS} redirects")
 
-    def _attempts(self, url: str) -> httpx.Response:
-        reason = ""
-        for attempt in range(MAX_ATTEMPTS):
-            self._wait_turn(url)
-            self.requests += 1
-            try:
-                response = self._http.send(self._http.build_request("GET", url), stream=True)
-            except httpx.TimeoutException:
-                reason, wait = "timed out", BACKOFF_BASE * 2 ** attempt
-            except httpx.TransportError as exc:
-                reason, wait = f"connection failed ({exc.__class__.__name__}: {exc})", BACKOFF_BASE * 2 ** attempt
-            else:
-                self._last_end[urlsplit(url).netloc] = self._clock()
-                status = response.status_code
-                if _is_challenge(response, b""):         # the header alone: the body is not read yet
-                    response.close()
-                    raise SiteBlocked(url, f"HTTP {status} with a challenge page (bot check): papermine "
-                                           "stops here and does not work around it")
-                if status == 403:
-                    response.close()
-                    raise SiteBlocked(url, "HTTP 403: the site refuses this client; papermine stops here "
-                                           "and does not work around it")
-                if status != 429 and status < 500:
-                    return response
-                after = _retry_after(response)
-                response.close()
-                reason = f"HTTP {status}"
-                if after is not None and after > MAX_RETRY_AFTER:
-                    raise FetchError(url, f"{reason}, retry after {after:.0f} s: given up")
-                wait = after if after is not None else BACKOFF_BASE * 2 ** attempt
-            self._last_end[urlsplit(url).netloc] = self._clock()
-            if attempt + 1 < MAX_ATTEMPTS:
-                self._sleep(wait)
-        raise FetchError(url, f"{reason} after {MAX_ATTEMPTS} attempts")
-
-    def _body(self, url: str, response: httpx.Response) -> bytes:
-        """The whole body of a response, read with the same retries as the request."""
+    def _send(self, url: str) -> httpx.Response:
+        """One paced GET. A 429/5xx raises _Retry; a 403 or a challenge raises SiteBlocked."""
+        self._wait_turn(url)
+        self.requests += 1
         try:
-            return response.read()
-        except httpx.HTTPError as exc:
-            raise FetchError(url, f"the answer broke off ({exc.__class__.__name__})") from exc
+            response = self._http.send(self._http.build_request("GET", url), stream=True)
         finally:
-            response.close()
             self._last_end[urlsplit(url).netloc] = self._clock()
+        status = response.status_code
+        if _is_challenge(response, b""):         # the header alone: the body is not read yet
+            response.close()
+            raise SiteBlocked(url, f"HTTP {status} with a challenge page (bot check): papermine "
+                                   "stops here and does not work around it")
+        if status == 403:
+            response.close()
+            raise SiteBlocked(url, "HTTP 403: the site refuses this client; papermine stops here "
+                                   "and does not work around it")
+        if status != 429 and status < 500:
+            return response
+        after = _retry_after(response)
+        response.close()
+        if after is not None and after > MAX_RETRY_AFTER:
+            raise FetchError(url, f"HTTP {status}, retry after {after:.0f} s: given up")
+        raise _Retry(f"HTTP {status}", after)
 
     def get(self, url: str) -> tuple[int, str, bytes]:
         """(status, content type, body) of a page or service answer. Challenge pages raise SiteBlocked."""
-        for attempt in range(MAX_ATTEMPTS):
-            response = self._request(url)
-            try:
-                body = self._body(url, response)
-            except FetchError:
-                if attempt + 1 == MAX_ATTEMPTS:
-                    raise
-                self._sleep(BACKOFF_BASE * 2 ** attempt)
-                continue
+        def consume(response: httpx.Response) -> tuple[int, str, bytes]:
+            body = response.read()
             if _is_challenge(response, body):
                 raise SiteBlocked(url, "a challenge page (bot check): papermine stops here and does not "
                                        "work around it")
             return response.status_code, response.headers.get("content-type", ""), body
-        raise FetchError(url, "no answer")            # pragma: no cover - the loop returns or raises
+        return self._with_retries(url, consume)
 
     def download(self, url: str, part: Path) -> Download:
         """Stream a document to `part` (a temporary name), hashing it on the way.
@@ -261,42 +265,31 @@ class PoliteClient:
         A broken-off transfer is retried; on failure `part` is removed. The
         caller renames `part` when it is whole.
         """
-        for attempt in range(MAX_ATTEMPTS):
-            response = self._request(url)
+        def consume(response: httpx.Response) -> Download:
             final_url = str(response.url)
-            try:
-                if response.status_code != 200:
-                    raise FetchError(url, f"HTTP {response.status_code}")
-                content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                digest, size = hashlib.sha256(), 0
-                with part.open("wb") as fh:
-                    head = b""
-                    for chunk in response.iter_bytes(CHUNK):
-                        if len(head) < SNIFF_BYTES:
-                            head += chunk[:SNIFF_BYTES]
-                        digest.update(chunk)
-                        size += len(chunk)
-                        fh.write(chunk)
-                if content_type in HTML_TYPES or content_type.startswith("text/"):
-                    if _is_challenge(response, head):
-                        raise SiteBlocked(url, "a challenge page (bot check) instead of the document: "
-                                               "papermine stops here and does not work around it")
-                    if content_type in HTML_TYPES:
-                        raise FetchError(url, "an HTML page came back instead of a document")
-                if size == 0:
-                    raise FetchError(url, "the document is empty")
-                return Download(final_url, part, digest.hexdigest(), size, _suffix(response, final_url),
-                                content_type)
-            except httpx.HTTPError as exc:
-                part.unlink(missing_ok=True)
-                if attempt + 1 == MAX_ATTEMPTS:
-                    raise FetchError(url, f"the transfer broke off ({exc.__class__.__name__}) "
-                                          f"after {MAX_ATTEMPTS} attempts") from exc
-                self._sleep(BACKOFF_BASE * 2 ** attempt)
-            except BaseException:
-                part.unlink(missing_ok=True)
-                raise
-            finally:
-                response.close()
-                self._last_end[urlsplit(url).netloc] = self._clock()
-        raise FetchError(url, "no answer")            # pragma: no cover
+            if response.status_code != 200:
+                raise FetchError(url, f"HTTP {response.status_code}")
+            content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+            digest, size, head = hashlib.sha256(), 0, b""
+            with part.open("wb") as fh:
+                for chunk in response.iter_bytes(CHUNK):
+                    if len(head) < SNIFF_BYTES:
+                        head += chunk[:SNIFF_BYTES]
+                    digest.update(chunk)
+                    size += len(chunk)
+                    fh.write(chunk)
+            if content_type in HTML_TYPES or content_type.startswith("text/"):
+                if _is_challenge(response, head):
+                    raise SiteBlocked(url, "a challenge page (bot check) instead of the document: "
+                                           "papermine stops here and does not work around it")
+                if content_type in HTML_TYPES:
+                    raise FetchError(url, "an HTML page came back instead of a document")
+            if size == 0:
+                raise FetchError(url, "the document is empty")
+            return Download(final_url, part, digest.hexdigest(), size, _suffix(response, final_url),
+                            content_type)
+        try:
+            return self._with_retries(url, consume)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
