@@ -34,14 +34,19 @@ def parser_version(pdf_backend: str = DEFAULT_BACKEND) -> str:
     since another backend may read a PDF slightly differently."""
     return f"{PARSER_VERSION}+{pdf_backend}"
 
-#: reader(path, data, ocr=...) -> Reading; `ocr` (read scanned pages by OCR) matters to PDFs only.
+#: reader(path, data, backend=..., ocr=..., max_pages=...) -> Reading; the PDF backend and
+#: `ocr` (read scanned pages by OCR) matter to PDFs only; every reader enforces `max_pages`.
 Reader = Callable[..., Reading]
 #: A text file's bytes counted as one page against a page limit (a dense
 #: printed page holds about 4,000 characters).
 TEXT_BYTES_PER_PAGE = 16_384
 
 
-def _read_text(path: Path, data: bytes, ocr: bool = True) -> Reading:
+def _read_text(path: Path, data: bytes, *, backend: str = DEFAULT_BACKEND, ocr: bool = True,
+               max_pages: int | None = None) -> Reading:
+    if max_pages is not None and len(data) > max_pages * TEXT_BYTES_PER_PAGE:
+        raise LimitExceeded(path, f"over the page limit ({len(data):,} bytes of text is over "
+                                  f"{max_pages} pages of {TEXT_BYTES_PER_PAGE:,} bytes)")
     lines = read_text_lines(path, data)
     return Reading(lines, max((ln.page for ln in lines if ln.page), default=None))
 
@@ -69,14 +74,7 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     `ocr=False` leaves scanned PDF pages unread (with a warning) instead of reading them by OCR.
     A paper over `max_pages` pages (text: over that many pages' worth of bytes)
     is refused before it is read."""
-    reader = _reader_for(path, data)
-    if reader is read_pdf_lines:
-        reading = read_pdf_lines(path, data, pdf_backend, ocr=ocr, max_pages=max_pages)
-    else:
-        if max_pages is not None and len(data) > max_pages * TEXT_BYTES_PER_PAGE:
-            raise LimitExceeded(path, f"over the page limit ({len(data):,} bytes of text is over "
-                                      f"{max_pages} pages of {TEXT_BYTES_PER_PAGE:,} bytes)")
-        reading = reader(path, data, ocr=ocr)
+    reading = _reader_for(path, data)(path, data, backend=pdf_backend, ocr=ocr, max_pages=max_pages)
     if not reading.lines:
         raise InputError(path, "no text found")
     structure = build_structure(reading.lines)
