@@ -84,6 +84,12 @@ _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|o
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
 _ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|plus|including|include|includes)\s+)*"
                         r"(?:(?:the|a|an|one|two|three|four|five|six|\d+)\s+)?", re.IGNORECASE)
+#: A receiving-side cue naming one report ("receive a report from"), not reports.
+_ONE_REPORT = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:report|update|briefing|presentation)\s+(?:from|by)\s*$",
+                         re.IGNORECASE)
+#: After "report into"/"reports to", words that name no body and no anaphor: a topic
+#: ("the Deep Dive report into Patient Transport"), so no body the paper is about is meant.
+_TOPIC_AFTER = re.compile(r"^\s*(?!(?:it|them|this|that|these|those|the|its|their|which|whom)\b)\S", re.IGNORECASE)
 _PAST = re.compile(r"^\s*(received|considered|reported|presented|submitted|provided|gave|shared)\b", re.IGNORECASE)
 
 
@@ -97,6 +103,14 @@ def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
 def _signatures() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple((row["id"], row["label"], re.compile(row["pattern"]))
                  for row in load_jsonl("chair_signatures.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> re.Pattern:
+    """Words before a cue in its clause that make it a question or a proposal, not a
+    stated arrangement ("whether the Committee should be chaired by ...")."""
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in load_lines("relation_hedges.txt")) + r")\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -267,7 +281,12 @@ class RelationReader:
             if rule_id in _flagged("past_needs_frequency") and not cue_freqs \
                     and _PAST.match(doc_text(doc)[start:end]):
                 continue                      # "received a report from": one meeting, no standing line
+            if rule_id in _flagged("singular_needs_frequency") and not cue_freqs \
+                    and _ONE_REPORT.search(doc_text(doc)[start:end]):
+                continue                      # "must receive a report from the Inspector": one document
             begin, finish = self._clause(doc, sent, start)
+            if _hedges().search(doc_text(doc)[begin:start]):
+                continue                      # "consider whether X should be chaired by ...": not stated
             # what follows a cue belongs to it until the next cue
             finish = min([finish] + [c[2] for c in cues if c[2] >= end])
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
@@ -358,7 +377,9 @@ class RelationReader:
             named = [role] if role else []
         if relation == "subgroup_of" and named:
             parent = named[0]
-        if not named and rule_id in _flagged("implicit_target"):
+        if not named and rule_id in _flagged("implicit_target") \
+                and not (re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE)
+                         and _TOPIC_AFTER.match(doc_text(doc)[end:finish])):
             fallback = subgroup_parent or self.main_body
             if fallback is not None and _name(fallback) != _name(subject):
                 named = [fallback]
