@@ -275,7 +275,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             found_here = reader.read(sdoc, new_paragraph=p_index != last_para)
         for found in found_here:
             line = _line(found, evidence(para, i_index, found.sentence.text, found.rule))
-            key = (line.source, line.target, line.relation, line.frequency, para.number, p_index)
+            key = _restated(line)
             if key not in seen:
                 seen.add(key)
                 lines.append(line)
@@ -288,7 +288,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         for found in reader.roster(owner_doc, [nlp.make_doc(doc.paragraphs[i].text) for i in entries]):
             para = doc.paragraphs[entries[0]]
             line = _line(found, evidence(para, None, found.sentence.text, found.rule))
-            key = (line.source, line.target, line.relation, line.frequency, para.number, entries[0])
+            key = _restated(line)
             if key not in seen:
                 seen.add(key)
                 lines.append(line)
@@ -428,6 +428,13 @@ def _line_above(doc: Document, p_index: int) -> str | None:
     if p_index and doc.paragraphs[p_index - 1].section == para.section:
         return doc.paragraphs[p_index - 1].text
     return doc.sections[para.section].heading
+
+
+def _restated(line: ReportingLine) -> tuple:
+    """What makes two lines one: a paper restating a line (or a member as it wrote it
+    before) states it once."""
+    written = line.source_text if line.relation == "member_of" else None
+    return line.source, line.target, line.relation, line.frequency, written
 
 
 def _drop_unknown_twins(lines: list[ReportingLine]) -> list[ReportingLine]:

@@ -84,6 +84,18 @@ _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|o
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
 _ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|plus|including|include|includes)\s+)*"
                         r"(?:(?:the|a|an|one|two|three|four|five|six|\d+)\s+)?", re.IGNORECASE)
+#: "with these (and other partners)": the bodies just named.
+_THESE = re.compile(r"^\s*(?:all\s+)?(?:these|those|them)\b", re.IGNORECASE)
+#: Bodies named in lower case by a plural head ("district and borough health and wellbeing
+#: partnerships"); not a vague set ("other boards", "partner groups").
+_PLURAL_BODIES = re.compile(
+    r"^\s*(?:the\s+)?(?!(?:and|or|to|with)\b)"
+    rf"(?P<name>(?:(?!(?:other|various|all|many|relevant|key|such|partner|several|some|any)\b)[a-z][\w'’-]*\s+){{1,6}}?(?:{'|'.join(w + 's' for w in ROSTER_BODY_WORDS.split('|') if '?' not in w)}|sub-?groups))\b")
+#: An entry that starts with a role ("senior officers from ...", "GPs").
+_ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|representatives?|officers?|members?|gps|councillors?|"
+                         r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
+#: A member entry naming people from a sector ("leaders from the health and social care system").
+_ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
 #: A receiving-side cue naming one report ("receive a report from"), not reports.
 _ONE_REPORT = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:report|update|briefing|presentation)\s+(?:from|by)\s*$",
                          re.IGNORECASE)
@@ -188,10 +200,12 @@ class RelationReader:
     last_first: Span | str | None = None                 # the first body of the last sentence naming one
     last_subject: Span | str | None = None               # the subject of the last relation read
     pending: _Pending | None = None                      # a lead-in waiting for its list
+    last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         if new_paragraph:
             self.previous = [s for s in self.previous[-3:]]
+            self.last_named = []
         self.pending = None
         found: list[Found] = []
         for sent in doc.sents:
@@ -202,6 +216,7 @@ class RelationReader:
             self.previous += named
             if named:
                 self.last_first = named[0]
+                self.last_named = named
         return found
 
     def read_item(self, doc: Doc) -> list[Found] | None:
@@ -352,6 +367,12 @@ class RelationReader:
         named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
         if rule_id in _flagged("bodies_only"):
             named = [s for s in named if s._.kind in BODY_KINDS]
+        if not named and _THESE.match(doc_text(doc)[end:finish]):
+            # "will work with these and other partners": the bodies the last sentence named
+            named = [s for s in self.last_named if _name(s) != _name(subject)]
+        if not named and relation != "subgroup_of":
+            plural = _PLURAL_BODIES.match(doc_text(doc)[end:finish])      # "with district partnerships"
+            named = [re.sub(r"\s+", " ", plural.group("name"))] if plural else []
         if rule_id in _flagged("subject_is_target"):      # X reports to the subject
             if not named:
                 referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
@@ -410,6 +431,10 @@ class RelationReader:
         for a, b in _entries(text, offset, spans) if roles else [(offset, offset + len(text))]:
             entry = _clean_entry(doc_text(doc)[a:b])
             bodies = [s for s in spans if a <= s.start_char < b]
+            if bodies and all(s._.generic for s in bodies) and members and _ROLE_FROM.match(entry):
+                args.append((entry, entry))     # "leaders from the health and social care system"
+                taken.update(id(s) for s in bodies)
+                continue
             if bodies:
                 for span in bodies:
                     if id(span) not in taken:
@@ -610,6 +635,8 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
     not "drug and alcohol services"); never inside a body's name or a bracket."""
     inside = [(s.start_char - offset, s.end_char - offset) for s in spans]
     inside += [(m.start(), m.end()) for m in re.finditer(r"\([^)]*\)", text)]
+    # bodies named, not service words ("health and social care" is one entry)
+    named = [(s.start_char - offset, s.end_char - offset) for s in spans if not s._.generic]
     cuts = [0]
     for m in re.finditer(r"\s*(?:;|,\s*(?:and|or)\s+|,)\s*|\s+(?:and|or|as well as)\s+", text):
         if any(a < m.start() < b for a, b in inside):
@@ -617,9 +644,11 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
         if "," not in m.group(0) and ";" not in m.group(0):
             stop = re.search(r"[,;]", text[m.end():])
             limit = m.end() + stop.start() if stop else len(text)
-            before = any(cuts[-1] <= a < m.start() for a, b in inside[:len(spans)])
-            after = any(m.end() <= a < limit for a, b in inside[:len(spans)])
-            if not (before and after) and not _NEW_ENTRY.match(text[m.end():]):
+            before = any(cuts[-1] <= a < m.start() for a, b in named)
+            after = any(m.end() <= a < limit for a, b in named)
+            roles = role_phrase(text[cuts[-1]:m.start()]) and role_phrase(text[m.end():limit]) \
+                and re.match(_ROLE_START, text[m.end():])         # "elected members and leaders from ..."
+            if not (before and after) and not _NEW_ENTRY.match(text[m.end():]) and not roles:
                 continue
         cuts += [m.start(), m.end()]
     cuts.append(len(text))
@@ -629,7 +658,8 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
 
 def _clean_entry(text: str) -> str:
     """A list entry without its article, trailing punctuation or a closing bracket."""
-    text = re.sub(r"^\s*(?:and|or|the|a|an|including|include|includes)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:and|or|as well as|the|a|an|including|include|includes)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(?:the\s+)?representatives?\s+(?:from|of)\s+", "", text, flags=re.IGNORECASE)   # the body is the member
     text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = text.strip(" .;:,").strip()
     while text.endswith(")") and text.count(")") > text.count("("):
