@@ -91,6 +91,8 @@ _THESE = re.compile(r"^\s*(?:all\s+)?(?:these|those|them)\b", re.IGNORECASE)
 _PLURAL_BODIES = re.compile(
     r"^\s*(?:the\s+)?(?!(?:and|or|to|with)\b)"
     rf"(?P<name>(?:(?!(?:other|various|all|many|relevant|key|such|partner|several|some|any)\b)[a-z][\w'’-]*\s+){{1,6}}?(?:{'|'.join(w + 's' for w in ROSTER_BODY_WORDS.split('|') if '?' not in w)}|sub-?groups))\b")
+#: A body named in capitals right after a cue though not in the gazetteer ("of the Executive").
+_TITLE_AFTER = re.compile(r"^\s*(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,6})(?=\s*(?:[.,;:)]|$))")
 #: An entry that starts with a role ("senior officers from ...", "GPs").
 _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|representatives?|officers?|members?|gps|councillors?|"
                          r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
@@ -258,6 +260,8 @@ class RelationReader:
         text = sent.text
         needs = _needs_before()
         for rule_id, relation, rx in _rules():
+            if rule_id in _flagged("named_args"):
+                continue
             for m in rx.finditer(text):
                 if rule_id in needs and not needs[rule_id].search(text[:m.start()]):
                     continue
@@ -288,7 +292,7 @@ class RelationReader:
         freqs = [s for s in doc.spans[FREQUENCY_SPANS] if sent.start <= s.start < sent.end]
         cues = self._cues(sent)
         freqs_of = self._frequencies_by_cue(cues, freqs)
-        out: list[Found] = []
+        out: list[Found] = self._named_args(doc, sent, spans)
         subgroup_parent = None
         for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
             rule_id, relation, start, end = cues[order]
@@ -341,6 +345,23 @@ class RelationReader:
                                              modality, sent, subgroup_parent)
                 subgroup_parent = parent or subgroup_parent
                 out += found
+        return out
+
+    def _named_args(self, doc: Doc, sent: Span, spans: list[Span]) -> list[Found]:
+        """Rules whose pattern names both ends ("Within the X, a Y subgroup has been
+        created": Y is a subgroup of X); each end is the body named there, else its words."""
+        out = []
+        for rule_id, relation, rx in _rules():
+            if rule_id not in _flagged("named_args"):
+                continue
+            for m in rx.finditer(sent.text):
+                ends = []
+                for group in ("source", "target"):
+                    a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
+                    body = next((s for s in spans if s.start_char < b and a < s.end_char), None)
+                    ends.append(body if body is not None else re.sub(r"\s+", " ", m.group(group)).strip())
+                if _name(ends[0]).lower() != _name(ends[1]).lower():
+                    out += self._found(ends[0], ends[1], relation, [], _modality(sent.text, m.start()), sent, rule_id)
         return out
 
     def _relate(self, doc, subject, relation, rule_id, end, finish, after, cue_freqs, modality, sent,
@@ -396,6 +417,9 @@ class RelationReader:
         if not named and relation == "reports_to" and re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE):
             role = role_phrase(doc_text(doc)[end:finish])      # "to the Cabinet Member for ..."
             named = [role] if role else []
+        if not named and relation == "subgroup_of":
+            title = _TITLE_AFTER.match(doc_text(doc)[end:finish])      # "advisory committees of the Executive"
+            named = [title.group("name")] if title and title.group("name") != _name(subject) else []
         if relation == "subgroup_of" and named:
             parent = named[0]
         if not named and rule_id in _flagged("implicit_target") \
