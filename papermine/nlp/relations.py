@@ -98,6 +98,11 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
                          r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
 #: A member entry naming people from a sector ("leaders from the health and social care system").
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
+#: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
+#: others ("representative of", "were part of the membership for") need their subject in the sentence.
+_MEMBERSHIP_CUE = re.compile(r"^\s*(?:membership|members|includes?|comprises?|consists?|is drawn|are drawn|will include|"
+                             r"(?:\w+\s+)?ex[- ]officio|(?:was |were |has been |have been |is |are |will be )?extended)\b",
+                             re.IGNORECASE)
 #: A receiving-side cue naming one report ("receive a report from"), not reports.
 _ONE_REPORT = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:report|update|briefing|presentation)\s+(?:from|by)\s*$",
                          re.IGNORECASE)
@@ -321,7 +326,8 @@ class RelationReader:
                     self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
                                             _modality(sent.text, start - sent.start_char))
                 continue
-            if not subjects and relation == "member_of":
+            if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_member") \
+                    and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]):
                 # "Membership includes ...": the body last spoken of
                 subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
             if not subjects:
@@ -370,6 +376,10 @@ class RelationReader:
         if relation == "member_of" and rule_id in _flagged("subject_is_member"):
             body = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
                 (s for s in after if not s._.generic), None)
+            title = _TITLE_AFTER.match(doc_text(doc)[end:finish])
+            if title and (body is None or (isinstance(body, Span) and body.start_char <= end + title.start("name")
+                                           and body.end_char < end + title.end("name"))):
+                body = title.group("name")         # "members of the Council of Nations and Regions", cut short
             return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
                     if body is not None and _name(body) != _name(subject) else []), None
         if relation == "member_of":
@@ -473,7 +483,8 @@ class RelationReader:
             if role:
                 args.append((role, entry))
             elif members and entry and len(entry.split()) <= ENTRY_MAX_WORDS and not _VAGUE.search(entry) \
-                    and not re.match(r"^\w+ing\b", entry):          # "tackling supply": an aim, not a member
+                    and not re.match(r"^\w+ing\b", entry) \
+                    and not re.match(r"^\s*\w+ed\b", doc_text(doc)[a:b]):   # "tackling supply", "focused on": not members
                 args.append((entry, entry))
         # a body named across a separator ("Children, Young People & Skills Committee")
         for span in after:
@@ -670,8 +681,8 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
             limit = m.end() + stop.start() if stop else len(text)
             before = any(cuts[-1] <= a < m.start() for a, b in named)
             after = any(m.end() <= a < limit for a, b in named)
-            roles = role_phrase(text[cuts[-1]:m.start()]) and role_phrase(text[m.end():limit]) \
-                and re.match(_ROLE_START, text[m.end():])         # "elected members and leaders from ..."
+            # "elected members and leaders from ...", "a Directly Elected Mayor and constituent authorities"
+            roles = bool(re.search(_role_words().pattern + r"\s*$", text[cuts[-1]:m.start()], re.IGNORECASE))
             if not (before and after) and not _NEW_ENTRY.match(text[m.end():]) and not roles:
                 continue
         cuts += [m.start(), m.end()]
