@@ -365,7 +365,12 @@ class RelationReader:
                 for group in ("source", "target"):
                     a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
                     body = next((s for s in spans if s.start_char < b and a < s.end_char), None)
-                    ends.append(body if body is not None else re.sub(r"\s+", " ", m.group(group)).strip())
+                    if body is None:          # "this Working Party": the body last named so
+                        words = re.sub(r"\s+", " ", m.group(group)).strip()
+                        earlier = self.previous + [s for s in spans if s.end_char <= sent.start_char + m.start()]
+                        body = next((p for p in reversed(earlier) if not isinstance(p, str) and not p._.generic
+                                     and _name(p).lower().endswith(words.lower())), words)
+                    ends.append(body)
                 if _name(ends[0]).lower() != _name(ends[1]).lower():
                     out += self._found(ends[0], ends[1], relation, [], _modality(sent.text, m.start()), sent, rule_id)
         return out
