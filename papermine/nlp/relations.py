@@ -364,7 +364,7 @@ class RelationReader:
                 ends = []
                 for group in ("source", "target"):
                     a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
-                    body = next((s for s in spans if s.start_char < b and a < s.end_char), None)
+                    body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1), None)
                     if body is None:          # "this Working Party": the body last named so
                         words = re.sub(r"\s+", " ", m.group(group)).strip()
                         earlier = self.previous + [s for s in spans if s.end_char <= sent.start_char + m.start()]
