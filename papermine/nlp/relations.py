@@ -61,6 +61,8 @@ _CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s
                     r"meets?|reports?)\b|$))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
+#: A table of signatures is a few rows (name, role, body over one or two lines).
+SIGNATURE_TABLE_MAX_ROWS = 6
 #: A line that is only a person's name, above "Chair, <body>".
 _NAME_LINE = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
 #: A roster's heading names a body by one of these words ("The Strategy Advisory Group:").
@@ -511,11 +513,30 @@ class RelationReader:
             if who is None and previous and _NAME_LINE.match(previous.strip()):
                 who = previous.strip()
             start = doc_text(doc).index(m.group("body")) if m.group("body") in doc_text(doc) else None
-            body = next((s for s in doc.spans[AGENCY_SPANS] if start is not None and s.start_char >= start
-                         and not s._.generic), None)
-            if who and body is not None:
-                return [Found(body, who, relation, None, None, "does", doc[:], rule_id)]
+            bodies = [s for s in doc.spans[AGENCY_SPANS] if start is not None and s.start_char >= start
+                      and not s._.generic]
+            # "Clinical Chair NHS Crawley CCG NHS Horsham CCG": bodies named one after another
+            chaired = bodies[:1]
+            for span in bodies[1:]:
+                if doc_text(doc)[chaired[-1].end_char:span.start_char].strip(" ,&and"):
+                    break
+                chaired.append(span)
+            if who and chaired:
+                return [Found(body, who, relation, None, None, "does", doc[:], rule_id) for body in chaired]
         return []
+
+    @staticmethod
+    def signature_columns(rows: list[list[str]]) -> list[tuple[str, str | None]]:
+        """A table of signatures (names over roles over bodies, one signatory a column):
+        each column's text read down, with the name above it, for signature()."""
+        if not rows or len(rows) > SIGNATURE_TABLE_MAX_ROWS:
+            return []
+        columns = []
+        for c in range(max(len(r) for r in rows)):
+            cells = [r[c].strip() for r in rows if c < len(r) and r[c].strip()]
+            if len(cells) >= 2 and _NAME_LINE.match(cells[0]):
+                columns.append((" ".join(cells[1:]), cells[0]))
+        return columns
 
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each
