@@ -70,6 +70,8 @@ ROSTER_BODY_WORDS = "group|board|committee|council|panel|partnership|forum|team|
 #: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
 APPOSED_RELATIONS = {"chaired_by"}
 _APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
+#: Between a body and the relative pronoun of the clause about it.
+_RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who)$", re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
@@ -318,6 +320,7 @@ class RelationReader:
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
             subjects = self._apposed(doc, spans, start) if relation in APPOSED_RELATIONS else []
+            subjects = subjects or self._relative(doc, spans, begin, start)
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before) or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                 if begin > sent.start_char else [])
@@ -627,6 +630,17 @@ class RelationReader:
                     finish = token.idx
                     break
         return begin, finish
+
+    @staticmethod
+    def _relative(doc: Doc, spans: list[Span], begin: int, cue_start: int) -> list:
+        """"the Panel, which in turn reports to Cabinet": a cue in a relative clause with no
+        body of its own is about the body the clause hangs on."""
+        if any(begin <= s.start_char < cue_start and not s._.generic for s in spans):
+            return []
+        before = [s for s in spans if s.end_char <= begin and not s._.generic]
+        if before and _RELATIVE.match(doc_text(doc)[before[-1].end_char:begin]):
+            return [before[-1]]
+        return []
 
     @staticmethod
     def _apposed(doc: Doc, spans: list[Span], cue_start: int) -> list:
