@@ -309,6 +309,8 @@ class RelationReader:
             if rule_id in _flagged("past_needs_frequency") and not cue_freqs \
                     and _PAST.match(doc_text(doc)[start:end]):
                 continue                      # "received a report from": one meeting, no standing line
+            if rule_id in _flagged("needs_frequency") and not cue_freqs:
+                continue                      # "to be presented to the Council": one meeting
             if rule_id in _flagged("singular_needs_frequency") and not cue_freqs \
                     and _ONE_REPORT.search(doc_text(doc)[start:end]):
                 continue                      # "must receive a report from the Inspector": one document
@@ -419,6 +421,9 @@ class RelationReader:
                 referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
                 if referred is not None and _name(referred) != _name(subject):
                     named = [referred]
+            if not named:                                 # "a report from the Head of Fostering at each meeting"
+                role = role_phrase(re.split(r"\s+(?:at|on|in|every|each|twice|once)\s", doc_text(doc)[end:finish])[0])
+                named = [role] if role else []
             found = []
             for source, freqs in _pair_frequencies(doc, named, cue_freqs):
                 found += self._found(source, subject, relation, freqs, modality, sent, rule_id)
