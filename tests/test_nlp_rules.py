@@ -146,3 +146,24 @@ def test_membership_lists_but_not_recommendation_lists():
                if r.relation == "member_of"}
     assert members == {("Police", "Corporate Parenting Board", "1"),
                        ("Virtual School", "Corporate Parenting Board", "1")}
+
+
+def test_signatures_side_by_side_in_a_table():
+    """A foreword signed by several chairs set out as a table (a column each: name, role,
+    body over one or two lines): each body is chaired by the name above it, and one
+    signatory chairing two bodies named one after the other chairs both."""
+    from papermine.model import Table
+    doc = parse_text("Foreword\n\n1 We are committed to this plan.\n")
+    doc.tables.append(Table(page=1, rows=[
+        ["Ann Example", "Dr Ben Sample", "Cara Test"],
+        ["Interim Lay Chair - NHS Northshire", "Clinical Chair", "Chair"],
+        ["Clinical Commissioning Group", "NHS Eastvale Clinical Commissioning Group", "Healthwatch Northshire"],
+        ["", "NHS Westvale Clinical Commissioning Group", ""]]))
+    chairs = {(r.source_text, r.target) for r in tag_document(doc).reporting_lines if r.relation == "chaired_by"}
+    assert chairs == {("NHS Northshire Clinical Commissioning Group", "Ann Example"),
+                      ("NHS Eastvale Clinical Commissioning Group", "Dr Ben Sample"),
+                      ("NHS Westvale Clinical Commissioning Group", "Dr Ben Sample"),
+                      ("Healthwatch", "Cara Test")}
+    # a table of figures is no signature block
+    doc.tables[0] = Table(page=1, rows=[["Year", "Cases"], ["2023", "41"], ["2024", "38"]])
+    assert not [r for r in tag_document(doc).reporting_lines if r.relation == "chaired_by"]

@@ -255,7 +255,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     main_body = _main_body(doc, nlp, resolver, agencies)
     reader = RelationReader(main_body=main_body)
     lines: list[ReportingLine] = []
-    seen = set()
+    seen: dict[tuple, set] = {}
     last_para = None
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
@@ -275,10 +275,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             found_here = reader.read(sdoc, new_paragraph=p_index != last_para)
         for found in found_here:
             line = _line(found, evidence(para, i_index, found.sentence.text, found.rule))
-            key = (line.source, line.target, line.relation, line.frequency, para.number, p_index)
-            if key not in seen:
-                seen.add(key)
-                lines.append(line)
+            _add_line(lines, seen, line)
         last_para = p_index
 
     for owner, entries in _rosters(doc, reader):
@@ -288,10 +285,16 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         for found in reader.roster(owner_doc, [nlp.make_doc(doc.paragraphs[i].text) for i in entries]):
             para = doc.paragraphs[entries[0]]
             line = _line(found, evidence(para, None, found.sentence.text, found.rule))
-            key = (line.source, line.target, line.relation, line.frequency, para.number, entries[0])
-            if key not in seen:
-                seen.add(key)
-                lines.append(line)
+            _add_line(lines, seen, line)
+    for table in doc.tables:                  # signatures set side by side in a table
+        for text, name in reader.signature_columns(table.rows):
+            sig_doc = nlp(text)
+            for span in sig_doc.spans[AGENCY_SPANS]:
+                span._.canonical, span._.kind = resolver.resolve(span)
+            for found in reader.signature(sig_doc, name):
+                line = _line(found, Evidence(doc=doc.id, page=table.page, paragraph=None,
+                                             sentence=f"{name} {text}", rule=found.rule))
+                _add_line(lines, seen, line)
     lines = _drop_unknown_twins(lines)
 
     def sentences(para: Paragraph, item: int | None) -> list[str]:
@@ -428,6 +431,21 @@ def _line_above(doc: Document, p_index: int) -> str | None:
     if p_index and doc.paragraphs[p_index - 1].section == para.section:
         return doc.paragraphs[p_index - 1].text
     return doc.sections[para.section].heading
+
+
+def _add_line(lines: list[ReportingLine], seen: dict[tuple, set], line: ReportingLine) -> None:
+    """Add a line unless the paper stated it before: the same ends (a member as written
+    the same way), relation and frequency, read from another sentence or written the same
+    way. Two bodies of one kind named in one sentence ("chair of NHS A CCG and NHS B CCG")
+    stay two lines."""
+    written = line.source_text if line.relation == "member_of" else None
+    key = (line.source, line.target, line.relation, line.frequency, written)
+    mention = (line.evidence.sentence, line.source_text, line.target_text)
+    before = seen.setdefault(key, set())
+    if any(m == mention or m[0] != mention[0] for m in before):
+        return
+    before.add(mention)
+    lines.append(line)
 
 
 def _drop_unknown_twins(lines: list[ReportingLine]) -> list[ReportingLine]:

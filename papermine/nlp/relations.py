@@ -61,6 +61,8 @@ _CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s
                     r"meets?|reports?)\b|$))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
+#: A table of signatures is a few rows (name, role, body over one or two lines).
+SIGNATURE_TABLE_MAX_ROWS = 6
 #: A line that is only a person's name, above "Chair, <body>".
 _NAME_LINE = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}$")
 #: A roster's heading names a body by one of these words ("The Strategy Advisory Group:").
@@ -68,6 +70,8 @@ ROSTER_BODY_WORDS = "group|board|committee|council|panel|partnership|forum|team|
 #: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
 APPOSED_RELATIONS = {"chaired_by"}
 _APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
+#: Between a body and the relative pronoun of the clause about it.
+_RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who)$", re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
@@ -84,6 +88,31 @@ _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|o
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
 _ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|plus|including|include|includes)\s+)*"
                         r"(?:(?:the|a|an|one|two|three|four|five|six|\d+)\s+)?", re.IGNORECASE)
+#: "with these (and other partners)": the bodies just named.
+_THESE = re.compile(r"^\s*(?:all\s+)?(?:these|those|them)\b", re.IGNORECASE)
+#: Bodies named in lower case by a plural head ("district and borough health and wellbeing
+#: partnerships"); not a vague set ("other boards", "partner groups").
+_PLURAL_BODIES = re.compile(
+    r"^\s*(?:the\s+)?(?!(?:and|or|to|with)\b)"
+    rf"(?P<name>(?:(?!(?:other|various|all|many|relevant|key|such|partner|several|some|any)\b)[a-z][\w'’-]*\s+){{1,6}}?(?:{'|'.join(w + 's' for w in ROSTER_BODY_WORDS.split('|') if '?' not in w)}|sub-?groups))\b")
+#: A body named in capitals right after a cue though not in the gazetteer ("of the Executive").
+_TITLE_AFTER = re.compile(r"^\s*(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:(?:and|&|of|for)\s+)?[A-Z][\w'’-]*){0,6})(?=\s*(?:[.,;:)]|$))")
+#: An entry that starts with a role ("senior officers from ...", "GPs").
+_ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|representatives?|officers?|members?|gps|councillors?|"
+                         r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
+#: A member entry naming people from a sector ("leaders from the health and social care system").
+_ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
+#: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
+#: others ("representative of", "were part of the membership for") need their subject in the sentence.
+_MEMBERSHIP_CUE = re.compile(r"^\s*(?:membership|members|includes?|comprises?|consists?|is drawn|are drawn|will include|"
+                             r"(?:\w+\s+)?ex[- ]officio|(?:was |were |has been |have been |is |are |will be )?extended)\b",
+                             re.IGNORECASE)
+#: A receiving-side cue naming one report ("receive a report from"), not reports.
+_ONE_REPORT = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:report|update|briefing|presentation)\s+(?:from|by)\s*$",
+                         re.IGNORECASE)
+#: After "report into"/"reports to", words that name no body and no anaphor: a topic
+#: ("the Deep Dive report into Patient Transport"), so no body the paper is about is meant.
+_TOPIC_AFTER = re.compile(r"^\s*(?!(?:it|them|this|that|these|those|the|its|their|which|whom)\b)\S", re.IGNORECASE)
 _PAST = re.compile(r"^\s*(received|considered|reported|presented|submitted|provided|gave|shared)\b", re.IGNORECASE)
 
 
@@ -97,6 +126,14 @@ def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
 def _signatures() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple((row["id"], row["label"], re.compile(row["pattern"]))
                  for row in load_jsonl("chair_signatures.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> re.Pattern:
+    """Words before a cue in its clause that make it a question or a proposal, not a
+    stated arrangement ("whether the Committee should be chaired by ...")."""
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in load_lines("relation_hedges.txt")) + r")\b",
+                      re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -174,10 +211,12 @@ class RelationReader:
     last_first: Span | str | None = None                 # the first body of the last sentence naming one
     last_subject: Span | str | None = None               # the subject of the last relation read
     pending: _Pending | None = None                      # a lead-in waiting for its list
+    last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         if new_paragraph:
             self.previous = [s for s in self.previous[-3:]]
+            self.last_named = []
         self.pending = None
         found: list[Found] = []
         for sent in doc.sents:
@@ -188,6 +227,7 @@ class RelationReader:
             self.previous += named
             if named:
                 self.last_first = named[0]
+                self.last_named = named
         return found
 
     def read_item(self, doc: Doc) -> list[Found] | None:
@@ -229,6 +269,8 @@ class RelationReader:
         text = sent.text
         needs = _needs_before()
         for rule_id, relation, rx in _rules():
+            if rule_id in _flagged("named_args"):
+                continue
             for m in rx.finditer(text):
                 if rule_id in needs and not needs[rule_id].search(text[:m.start()]):
                     continue
@@ -259,7 +301,7 @@ class RelationReader:
         freqs = [s for s in doc.spans[FREQUENCY_SPANS] if sent.start <= s.start < sent.end]
         cues = self._cues(sent)
         freqs_of = self._frequencies_by_cue(cues, freqs)
-        out: list[Found] = []
+        out: list[Found] = self._named_args(doc, sent, spans)
         subgroup_parent = None
         for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
             rule_id, relation, start, end = cues[order]
@@ -267,12 +309,20 @@ class RelationReader:
             if rule_id in _flagged("past_needs_frequency") and not cue_freqs \
                     and _PAST.match(doc_text(doc)[start:end]):
                 continue                      # "received a report from": one meeting, no standing line
+            if rule_id in _flagged("needs_frequency") and not cue_freqs:
+                continue                      # "to be presented to the Council": one meeting
+            if rule_id in _flagged("singular_needs_frequency") and not cue_freqs \
+                    and _ONE_REPORT.search(doc_text(doc)[start:end]):
+                continue                      # "must receive a report from the Inspector": one document
             begin, finish = self._clause(doc, sent, start)
+            if _hedges().search(doc_text(doc)[begin:start]):
+                continue                      # "consider whether X should be chaired by ...": not stated
             # what follows a cue belongs to it until the next cue
             finish = min([finish] + [c[2] for c in cues if c[2] >= end])
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
             subjects = self._apposed(doc, spans, start) if relation in APPOSED_RELATIONS else []
+            subjects = subjects or self._relative(doc, spans, begin, start)
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before) or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                 if begin > sent.start_char else [])
@@ -283,7 +333,8 @@ class RelationReader:
                     self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
                                             _modality(sent.text, start - sent.start_char))
                 continue
-            if not subjects and relation == "member_of":
+            if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_member") \
+                    and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]):
                 # "Membership includes ...": the body last spoken of
                 subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
             if not subjects:
@@ -309,12 +360,38 @@ class RelationReader:
                 out += found
         return out
 
+    def _named_args(self, doc: Doc, sent: Span, spans: list[Span]) -> list[Found]:
+        """Rules whose pattern names both ends ("Within the X, a Y subgroup has been
+        created": Y is a subgroup of X); each end is the body named there, else its words."""
+        out = []
+        for rule_id, relation, rx in _rules():
+            if rule_id not in _flagged("named_args"):
+                continue
+            for m in rx.finditer(sent.text):
+                ends = []
+                for group in ("source", "target"):
+                    a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
+                    body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1), None)
+                    if body is None:          # "this Working Party": the body last named so
+                        words = re.sub(r"\s+", " ", m.group(group)).strip()
+                        earlier = self.previous + [s for s in spans if s.end_char <= sent.start_char + m.start()]
+                        body = next((p for p in reversed(earlier) if not isinstance(p, str) and not p._.generic
+                                     and _name(p).lower().endswith(words.lower())), words)
+                    ends.append(body)
+                if _name(ends[0]).lower() != _name(ends[1]).lower():
+                    out += self._found(ends[0], ends[1], relation, [], _modality(sent.text, m.start()), sent, rule_id)
+        return out
+
     def _relate(self, doc, subject, relation, rule_id, end, finish, after, cue_freqs, modality, sent,
                 subgroup_parent):
         """The relations one cue makes for one subject, and a subgroup parent if it names one."""
         if relation == "member_of" and rule_id in _flagged("subject_is_member"):
             body = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
                 (s for s in after if not s._.generic), None)
+            title = _TITLE_AFTER.match(doc_text(doc)[end:finish])
+            if title and (body is None or (isinstance(body, Span) and body.start_char <= end + title.start("name")
+                                           and body.end_char < end + title.end("name"))):
+                body = title.group("name")         # "members of the Council of Nations and Regions", cut short
             return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
                     if body is not None and _name(body) != _name(subject) else []), None
         if relation == "member_of":
@@ -333,11 +410,20 @@ class RelationReader:
         named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
         if rule_id in _flagged("bodies_only"):
             named = [s for s in named if s._.kind in BODY_KINDS]
+        if not named and _THESE.match(doc_text(doc)[end:finish]):
+            # "will work with these and other partners": the bodies the last sentence named
+            named = [s for s in self.last_named if _name(s) != _name(subject)]
+        if not named and relation != "subgroup_of":
+            plural = _PLURAL_BODIES.match(doc_text(doc)[end:finish])      # "with district partnerships"
+            named = [re.sub(r"\s+", " ", plural.group("name"))] if plural else []
         if rule_id in _flagged("subject_is_target"):      # X reports to the subject
             if not named:
                 referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
                 if referred is not None and _name(referred) != _name(subject):
                     named = [referred]
+            if not named:                                 # "a report from the Head of Fostering at each meeting"
+                role = role_phrase(re.split(r"\s+(?:at|on|in|every|each|twice|once)\s", doc_text(doc)[end:finish])[0])
+                named = [role] if role else []
             found = []
             for source, freqs in _pair_frequencies(doc, named, cue_freqs):
                 found += self._found(source, subject, relation, freqs, modality, sent, rule_id)
@@ -356,9 +442,14 @@ class RelationReader:
         if not named and relation == "reports_to" and re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE):
             role = role_phrase(doc_text(doc)[end:finish])      # "to the Cabinet Member for ..."
             named = [role] if role else []
+        if not named and relation == "subgroup_of":
+            title = _TITLE_AFTER.match(doc_text(doc)[end:finish])      # "advisory committees of the Executive"
+            named = [title.group("name")] if title and title.group("name") != _name(subject) else []
         if relation == "subgroup_of" and named:
             parent = named[0]
-        if not named and rule_id in _flagged("implicit_target"):
+        if not named and rule_id in _flagged("implicit_target") \
+                and not (re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE)
+                         and _TOPIC_AFTER.match(doc_text(doc)[end:finish])):
             fallback = subgroup_parent or self.main_body
             if fallback is not None and _name(fallback) != _name(subject):
                 named = [fallback]
@@ -389,6 +480,10 @@ class RelationReader:
         for a, b in _entries(text, offset, spans) if roles else [(offset, offset + len(text))]:
             entry = _clean_entry(doc_text(doc)[a:b])
             bodies = [s for s in spans if a <= s.start_char < b]
+            if bodies and all(s._.generic for s in bodies) and members and _ROLE_FROM.match(entry):
+                args.append((entry, entry))     # "leaders from the health and social care system"
+                taken.update(id(s) for s in bodies)
+                continue
             if bodies:
                 for span in bodies:
                     if id(span) not in taken:
@@ -403,7 +498,8 @@ class RelationReader:
             if role:
                 args.append((role, entry))
             elif members and entry and len(entry.split()) <= ENTRY_MAX_WORDS and not _VAGUE.search(entry) \
-                    and not re.match(r"^\w+ing\b", entry):          # "tackling supply": an aim, not a member
+                    and not re.match(r"^\w+ing\b", entry) \
+                    and not re.match(r"^\s*\w+ed\b", doc_text(doc)[a:b]):   # "tackling supply", "focused on": not members
                 args.append((entry, entry))
         # a body named across a separator ("Children, Young People & Skills Committee")
         for span in after:
@@ -425,11 +521,30 @@ class RelationReader:
             if who is None and previous and _NAME_LINE.match(previous.strip()):
                 who = previous.strip()
             start = doc_text(doc).index(m.group("body")) if m.group("body") in doc_text(doc) else None
-            body = next((s for s in doc.spans[AGENCY_SPANS] if start is not None and s.start_char >= start
-                         and not s._.generic), None)
-            if who and body is not None:
-                return [Found(body, who, relation, None, None, "does", doc[:], rule_id)]
+            bodies = [s for s in doc.spans[AGENCY_SPANS] if start is not None and s.start_char >= start
+                      and not s._.generic]
+            # "Clinical Chair NHS Crawley CCG NHS Horsham CCG": bodies named one after another
+            chaired = bodies[:1]
+            for span in bodies[1:]:
+                if doc_text(doc)[chaired[-1].end_char:span.start_char].strip(" ,&and"):
+                    break
+                chaired.append(span)
+            if who and chaired:
+                return [Found(body, who, relation, None, None, "does", doc[:], rule_id) for body in chaired]
         return []
+
+    @staticmethod
+    def signature_columns(rows: list[list[str]]) -> list[tuple[str, str | None]]:
+        """A table of signatures (names over roles over bodies, one signatory a column):
+        each column's text read down, with the name above it, for signature()."""
+        if not rows or len(rows) > SIGNATURE_TABLE_MAX_ROWS:
+            return []
+        columns = []
+        for c in range(max(len(r) for r in rows)):
+            cells = [r[c].strip() for r in rows if c < len(r) and r[c].strip()]
+            if len(cells) >= 2 and _NAME_LINE.match(cells[0]):
+                columns.append((" ".join(cells[1:]), cells[0]))
+        return columns
 
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each
@@ -522,6 +637,17 @@ class RelationReader:
         return begin, finish
 
     @staticmethod
+    def _relative(doc: Doc, spans: list[Span], begin: int, cue_start: int) -> list:
+        """"the Panel, which in turn reports to Cabinet": a cue in a relative clause with no
+        body of its own is about the body the clause hangs on."""
+        if any(begin <= s.start_char < cue_start and not s._.generic for s in spans):
+            return []
+        before = [s for s in spans if s.end_char <= begin and not s._.generic]
+        if before and _RELATIVE.match(doc_text(doc)[before[-1].end_char:begin]):
+            return [before[-1]]
+        return []
+
+    @staticmethod
     def _apposed(doc: Doc, spans: list[Span], cue_start: int) -> list:
         """"... through the Parish Council Forum, chaired by ...": a cue set off by a comma
         is about the body just before the comma, not the sentence's subject."""
@@ -589,6 +715,8 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
     not "drug and alcohol services"); never inside a body's name or a bracket."""
     inside = [(s.start_char - offset, s.end_char - offset) for s in spans]
     inside += [(m.start(), m.end()) for m in re.finditer(r"\([^)]*\)", text)]
+    # bodies named, not service words ("health and social care" is one entry)
+    named = [(s.start_char - offset, s.end_char - offset) for s in spans if not s._.generic]
     cuts = [0]
     for m in re.finditer(r"\s*(?:;|,\s*(?:and|or)\s+|,)\s*|\s+(?:and|or|as well as)\s+", text):
         if any(a < m.start() < b for a, b in inside):
@@ -596,9 +724,11 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
         if "," not in m.group(0) and ";" not in m.group(0):
             stop = re.search(r"[,;]", text[m.end():])
             limit = m.end() + stop.start() if stop else len(text)
-            before = any(cuts[-1] <= a < m.start() for a, b in inside[:len(spans)])
-            after = any(m.end() <= a < limit for a, b in inside[:len(spans)])
-            if not (before and after) and not _NEW_ENTRY.match(text[m.end():]):
+            before = any(cuts[-1] <= a < m.start() for a, b in named)
+            after = any(m.end() <= a < limit for a, b in named)
+            # "elected members and leaders from ...", "a Directly Elected Mayor and constituent authorities"
+            roles = bool(re.search(_role_words().pattern + r"\s*$", text[cuts[-1]:m.start()], re.IGNORECASE))
+            if not (before and after) and not _NEW_ENTRY.match(text[m.end():]) and not roles:
                 continue
         cuts += [m.start(), m.end()]
     cuts.append(len(text))
@@ -608,7 +738,8 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
 
 def _clean_entry(text: str) -> str:
     """A list entry without its article, trailing punctuation or a closing bracket."""
-    text = re.sub(r"^\s*(?:and|or|the|a|an|including|include|includes)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:and|or|as well as|the|a|an|including|include|includes)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^(?:the\s+)?representatives?\s+(?:from|of)\s+", "", text, flags=re.IGNORECASE)   # the body is the member
     text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = text.strip(" .;:,").strip()
     while text.endswith(")") and text.count(")") > text.count("("):
