@@ -410,6 +410,15 @@ def _doc_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _without_body(title: str) -> str:
+    """A minutes heading's title without the body it names, as a title is given
+    without its committee: "Minutes of a meeting of the Cabinet" and "Minutes of
+    the Parish Council Meeting" -> "Minutes" (a qualifier before it is kept:
+    "Draft Minutes")."""
+    m = re.match(r"^.*?\bminutes\b", title, re.IGNORECASE)
+    return m.group(0) if m else title
+
+
 def _meeting_body(text: str) -> str | None:
     """The body a minutes heading names: "MINUTES of a meeting of the Cabinet held ..." -> Cabinet."""
     body_words = _vocab()["body_words"]
@@ -546,7 +555,7 @@ class _Reader:
             if doc or body or (dates and self._meeting_sentence(tidy)):
                 self.minutes = self.minutes or (doc is not None and doc[0] == "minutes") or body is not None
                 if doc:
-                    self.title.offer(doc[1], 1, doc[0])
+                    self.title.offer(_without_body(doc[1]) if body else doc[1], 1, doc[0])
                 if body:
                     for hit in filter(None, councils[:1] + [self.council_hit]):
                         if _key(body).startswith(_key(hit.name)):    # "meeting of the Township of X Council"
@@ -666,7 +675,6 @@ class _Reader:
         if not text:
             return
         title = _tidy(text)
-        self.title.offer(title, 2, "title lines")
         if self.committee.tier > 3:             # "West Sussex Drug and Alcohol Partnership Annual ..."
             words = title.split()
             body_words = _vocab()["body_words"]
@@ -674,7 +682,9 @@ class _Reader:
                 prefix = " ".join(words[:n])
                 if _ends_with_body_word(prefix, body_words) and not _is_generic_body(prefix):
                     self.committee.offer(prefix, 4, "title")
+                    title = " ".join(words[n:])     # a title is given without its committee
                     break
+        self.title.offer(title, 2, "title lines")
 
     # ---- after the head ----------------------------------------------------------------
     def finish(self) -> None:
