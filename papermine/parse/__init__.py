@@ -13,9 +13,10 @@ from ..errors import InputError, LimitExceeded, UnsupportedFormat, display_name
 from ..model import Document, make_doc_id, sha256_bytes
 from ._lines import Line, Reading
 from .files import PDF, read_regular_file, sniff_format
-from .meta import apply_overrides, extract_meta, find_date, manifest_entry
+from .meta import apply_overrides, extract_meta, find_date, manifest_entry, meta_from_pictures
 from .backends import BACKENDS, DEFAULT_BACKEND
 from .pdf import read_pdf_lines
+from .pictures import picture_lines
 from .structure import build_structure, heading_kind
 from .text import decode_text, read_text_lines, text_to_lines
 
@@ -82,6 +83,9 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     structure = build_structure(reading.lines)
     meta = extract_meta(structure.front, structure.sections, structure.paragraphs)
     apply_overrides(meta, manifest_entry(path, manifest), options or {})
+    if reader is read_pdf_lines and ocr and not meta.council:
+        # a council shown only in its logo: the pictures of page 1 read by OCR (only then: it is slow)
+        meta_from_pictures(meta, picture_lines(data))
     meta.source = display_name(path)           # names of any bytes stored and printed safely
     meta.sha256 = sha256_bytes(data)
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dateutil import parser as _dateparser
+from rapidfuzz import fuzz, process
 
 from ..model import Meta, Paragraph, Section
 from ..model.data import load_json, load_jsonl
@@ -39,7 +40,8 @@ from ._lines import is_caps
 from ._lines import word_count as _words
 
 __all__ = ["extract_meta", "find_date", "find_dates", "find_councils", "council_gazetteer",
-           "COUNCIL_KINDS", "read_manifest", "manifest_entry", "apply_overrides"]
+           "COUNCIL_KINDS", "read_manifest", "manifest_entry", "apply_overrides", "meta_from_pictures",
+           "PICTURE_ORIGIN"]
 
 #: Kinds of principal council in `models/councils.jsonl`.
 COUNCIL_KINDS = frozenset({"county", "district", "unitary", "london_borough", "city_of_london",
@@ -66,6 +68,20 @@ PLACE_LINE_MAX_INDEX = 3
 PLACE_LINE_MAX_WORDS = 4
 #: A front label ("Electoral Division(s) affected") has at most this many characters.
 LABEL_MAX_CHARS = 45
+#: Where a value read from a picture on page 1 (a logo, a banner) by OCR came from.
+PICTURE_ORIGIN = "picture"
+#: A word read by OCR from a picture is taken as the council-name word it is
+#: this close to (rapidfuzz ratio, 0-100): logo lettering loses a letter
+#: ("councl", "count" for "county"), but a different place name is further off.
+PICTURE_WORD_MATCH = 80
+#: A picture's line is a known body's name at this ratio ("Health and Wellbeing Boava").
+PICTURE_BODY_MATCH = 88
+#: Lettering in a logo or banner comes in short lines; a longer line is text
+#: set in a picture (a quotation, a caption), where a council is merely named.
+PICTURE_LINE_MAX_WORDS = 5
+#: A council's name stacked in a logo ("west / sussex / county / council") is
+#: read within this many consecutive short lines.
+PICTURE_NAME_MAX_LINES = 6
 
 # ---- dates ---------------------------------------------------------------------
 
@@ -764,6 +780,99 @@ def _period(title: str | None, sections: list[Section], paragraphs: list[Paragra
         return span
     m = _PERIOD_YEARS.search(title or "")
     return m.group(0).replace(" ", "").replace("–", "-") if m else None
+
+
+# ---- pictures -----------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], tuple[tuple[tuple[str, ...], dict], ...]]:
+    """The words of the councils' full names, and each full name (two words or
+    more, no acronym) as a tuple of words with its gazetteer row."""
+    names = []
+    for row in load_jsonl("councils.jsonl"):
+        for form in row["pattern"]:
+            words = tuple(_key(form).split())
+            if len(words) >= 2:
+                names.append((words, row))
+    vocab = {w for words, _ in names for w in words} | set(_COUNCIL_TYPES) | {"council"}
+    return frozenset(vocab), tuple(names)
+
+
+def _picture_word(word: str, vocab: frozenset[str]) -> str:
+    """An OCR'd word as the council-name word it is close to, else as read."""
+    if word in vocab or len(word) < 4:
+        return word
+    best = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=PICTURE_WORD_MATCH)
+    return best[0] if best else word
+
+
+def _picture_council(lines: list[str]) -> tuple[str, str | None] | None:
+    """(name, gazetteer id) of the one council a picture's lettering names: on
+    one line ("BURTON-CUM-WALDEN PARISH COUNCIL"), or stacked over a few short
+    lines in any order, words misread by a letter; None when none or several."""
+    short = [ln for ln in lines if _words(ln) <= PICTURE_LINE_MAX_WORDS]
+    found: dict[str, str | None] = {}
+    for line in short:
+        for hit in find_councils(line.upper()):
+            if len(hit.printed.split()) >= 2:
+                found[hit.name] = hit.id
+    if not found:
+        vocab, names = _name_words()
+        words = [[_picture_word(w, vocab) for w in _key(ln).split()] for ln in short]
+        for i in range(len(words)):
+            window = {w for line in words[i:i + PICTURE_NAME_MAX_LINES] for w in line}
+            for name, row in names:
+                if window.issuperset(name):
+                    found[row["pattern"][0]] = row["id"]
+    # a name inside another one found ("... County Council" within "West ... County Council") is part of it
+    keys = {name: set(_key(name).split()) for name in found}
+    kept = [n for n in found if not any(n != m and keys[n] < keys[m] for m in found)]
+    return (kept[0], found[kept[0]]) if len(kept) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> tuple[tuple[str, str], ...]:
+    """(name form, canonical name) of the council bodies the agencies data knows
+    ("Health and Wellbeing Board"), those named by two words or more ending in a body word."""
+    body_words = _vocab()["body_words"]
+    out = []
+    for row in load_jsonl("agencies.jsonl"):
+        form = row["pattern"]
+        if row.get("label") == "council body" and isinstance(form, str) and len(form.split()) >= 2 \
+                and _ends_with_body_word(form, body_words):
+            out.append((_key(form), row.get("canonical") or form))
+    return tuple(out)
+
+
+def _picture_committee(lines: list[str]) -> str | None:
+    """The one known body a picture's line names on its own (a board's banner)."""
+    found = set()
+    for line in lines:
+        if _words(line) > PICTURE_LINE_MAX_WORDS:
+            continue
+        key = _key(line)
+        for form, canonical in _known_bodies():
+            if fuzz.ratio(key, form) >= PICTURE_BODY_MATCH:
+                found.add(canonical)
+    return found.pop() if len(found) == 1 else None
+
+
+def meta_from_pictures(meta: Meta, lines: list[str], page: int = 1) -> None:
+    """Fill the council and committee the text did not give from the lettering
+    of the pictures on the paper's first page (`lines`, read by OCR): a logo
+    ("Kent County Council"), a board's banner. Provenance says so."""
+    if not meta.council:
+        council = _picture_council(lines)
+        if council:
+            meta.set("council", council[0], PICTURE_ORIGIN)
+            meta.extra["council_evidence"] = f"picture on page {page} (a logo) read by OCR"
+            if council[1]:
+                meta.extra["council_id"] = council[1]
+    if not meta.committee:
+        committee = _picture_committee(lines)
+        if committee:
+            meta.set("committee", committee, PICTURE_ORIGIN)
+            meta.extra["committee_evidence"] = f"picture on page {page} (a banner) read by OCR"
 
 
 # ---- manifest -----------------------------------------------------------------
