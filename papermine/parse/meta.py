@@ -845,12 +845,10 @@ def _known_bodies() -> tuple[tuple[str, str], ...]:
 
 
 def _picture_committee(lines: list[str]) -> str | None:
-    """The one known body a picture's line names on its own (a board's banner)."""
+    """The one known body a picture's line (or two) names on its own (a board's banner)."""
     found = set()
-    for line in lines:
-        if _words(line) > PICTURE_LINE_MAX_WORDS:
-            continue
-        key = _key(line)
+    short = [ln for ln in lines if _words(ln) <= PICTURE_LINE_MAX_WORDS]
+    for key in {_key(" ".join(short[i:i + n])) for i in range(len(short)) for n in (1, 2)}:
         for form, canonical in _known_bodies():
             if fuzz.ratio(key, form) >= PICTURE_BODY_MATCH:
                 found.add(canonical)
