@@ -250,3 +250,37 @@ def test_real_logos_are_read_in_a_few_seconds_or_not_at_all():
     meta = parse_file(path).meta
     assert (meta.council, meta.provenance["council"], meta.extra["council_id"]) == \
         ("Kent County Council", "picture", "kent-county-council")
+
+
+# ---- a council named only in the running header or footer ----------------------------------
+
+def _long_report(head: str) -> str:
+    paragraphs = "\n\n".join(f"{n}. The service reviewed its opening hours for the libraries of the "
+                             f"district in year {n} and reported the results to members in full."
+                             for n in range(1, 41))
+    return f"{head}\n\nPurpose of the Report\n\n{paragraphs}\n"
+
+
+def test_a_council_named_only_in_the_running_header_is_the_papers(tmp_path):
+    from pdfmaker import write_pdf
+    doc = parse_text(_long_report("To: Cabinet\n\nSubject: Library Opening Hours"), name="lib.txt")
+    assert doc.meta.council is None                        # the text names no council
+    path = tmp_path / "lib.pdf"
+    write_pdf(doc, path, header="Surrey County Council - Cabinet")
+    meta = parse_file(path, ocr=False).meta
+    assert (meta.council, meta.extra["council_evidence"], meta.extra["council_id"]) == \
+        ("Surrey County Council", "running header or footer", "surrey-county-council")
+    assert (meta.committee, meta.title) == ("Cabinet", "Library Opening Hours")
+
+
+def test_the_head_council_wins_over_the_running_lines_and_two_there_name_none(tmp_path):
+    from pdfmaker import write_pdf
+    doc = parse_text(_long_report("DERBYSHIRE COUNTY COUNCIL\n\nTo: Cabinet\n\nSubject: Library Opening Hours"),
+                     name="lib.txt")
+    path = tmp_path / "head.pdf"
+    write_pdf(doc, path, header="Surrey County Council - Cabinet")
+    assert parse_file(path, ocr=False).meta.council == "Derbyshire County Council"
+    doc = parse_text(_long_report("To: Cabinet\n\nSubject: Library Opening Hours"), name="lib.txt")
+    path = tmp_path / "joint.pdf"
+    write_pdf(doc, path, header="Surrey County Council and Kent County Council joint service")
+    assert parse_file(path, ocr=False).meta.council is None

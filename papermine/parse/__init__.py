@@ -81,7 +81,7 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     if not reading.lines:
         raise InputError(path, "no text found")
     structure = build_structure(reading.lines)
-    meta = extract_meta(structure.front, structure.sections, structure.paragraphs)
+    meta = extract_meta(structure.front, structure.sections, structure.paragraphs, reading.running)
     apply_overrides(meta, manifest_entry(path, manifest), options or {})
     if reader is read_pdf_lines and ocr and not meta.council:
         # a council shown only in its logo: the pictures of page 1 read by OCR (only then: it is slow)

@@ -68,6 +68,10 @@ PLACE_LINE_MAX_INDEX = 3
 PLACE_LINE_MAX_WORDS = 4
 #: A front label ("Electoral Division(s) affected") has at most this many characters.
 LABEL_MAX_CHARS = 45
+#: A council named in the running lines ranks below every place in the head
+#: (tiers 0-3); a full council's self-reference in the body is read only when
+#: no council is found at all.
+RUNNING_LINE_TIER = 4
 #: Where a value read from a picture on page 1 (a logo, a banner) by OCR came from.
 PICTURE_ORIGIN = "picture"
 #: A word read by OCR from a picture is taken as the council-name word it is
@@ -703,6 +707,18 @@ class _Reader:
         self.title.offer(title, 2, "title lines")
 
     # ---- after the head ----------------------------------------------------------------
+    def running(self, lines: list[str]) -> None:
+        """A council named in the running header or footer ("Kent County Council
+        | Cabinet | Page 3"), when the head names none: a paper's running lines
+        are its own, but they may also name a partner, so exactly one council
+        must be named there (any of its names) and the head's council wins."""
+        named: dict[str, CouncilHit] = {}
+        for line in lines:
+            for hit in find_councils(line):
+                named.setdefault(hit.id or _key(hit.name), hit)
+        if len(named) == 1:
+            self._offer_council(next(iter(named.values())), RUNNING_LINE_TIER, "running header or footer")
+
     def finish(self) -> None:
         if self.council_hit and self.committee.value is None and (self.own_meeting or self.minutes):
             self.committee.offer(_council_body(self.council_hit), 3, "council's own meeting")
@@ -740,11 +756,14 @@ class _Reader:
 
 
 def extract_meta(front: list[Paragraph], sections: list[Section],
-                 paragraphs: list[Paragraph]) -> Meta:
-    """Metadata printed by the paper (see the module docstring for what counts)."""
+                 paragraphs: list[Paragraph], running: list[str] | None = None) -> Meta:
+    """Metadata printed by the paper (see the module docstring for what counts);
+    `running` are its running header and footer lines, read for the council
+    after the head."""
     meta = Meta()
     reader = _Reader(_head(front, sections, paragraphs), "\n".join(p.full_text for p in paragraphs))
     reader.read()
+    reader.running(running or [])
     reader.finish()
     meta.extra.update(reader.extra)
     meta.set("council", reader.council.value, "printed")
