@@ -242,8 +242,9 @@ def test_a_board_shown_only_in_its_banner_is_the_committee(tmp_path):
 
 
 @needs_tesseract
-def test_real_logos_are_read_in_a_few_seconds_or_not_at_all():
-    """Page 1 only: the Kent agenda front sheet's logo is the one place it names its council."""
+def test_a_real_agenda_front_sheet_names_its_council_only_in_its_logo():
+    """The front sheet's logo is the one place it names its council (the text names it
+    only inside an agenda item)."""
     path = REAL_DIR / "kent-cc_cabinet_agenda-frontsheet_2025-01-30.pdf"
     if not path.is_file():
         pytest.skip(f"{path} is absent (the real papers sit beside the checkout in CI)")

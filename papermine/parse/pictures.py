@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .backends.ocr import OCR_LANGUAGE, OCR_TIMEOUT_S, POINTS_PER_INCH, tesseract_available
+from .backends.ocr import OCR_LANGUAGE, POINTS_PER_INCH, tesseract_available
 
 __all__ = ["picture_lines", "PICTURE_DPI"]
 
@@ -24,6 +24,10 @@ PICTURE_CONFIG = "--psm 11"
 #: Each character box of the text layer is painted out with this margin (points),
 #: so no edge of a printed letter is left for Tesseract to misread.
 BLANK_MARGIN = 1.0
+#: Tesseract is given at most this long (seconds) for a page's pictures: a logo
+#: reads in 1-3 s, a full-page photograph in under 10; a slower read is dropped,
+#: as what it would give is a guess anyway.
+PICTURE_TIMEOUT_S = 30
 #: A page with fewer drawn objects than this beside its text has no picture.
 MIN_PICTURE_OBJECTS = 1
 
@@ -76,7 +80,7 @@ def _read(image) -> list[str]:
     import pytesseract
     try:
         text = pytesseract.image_to_string(image, lang=OCR_LANGUAGE, config=PICTURE_CONFIG,
-                                           timeout=OCR_TIMEOUT_S)
+                                           timeout=PICTURE_TIMEOUT_S)
     except (pytesseract.TesseractError, RuntimeError):
         return []
     lines = (re.sub(r"\s+", " ", line).strip() for line in text.splitlines())
