@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 
-from .backends.ocr import OCR_LANGUAGE, POINTS_PER_INCH, tesseract_available
+from .backends.ocr import OCR_DPI, OCR_LANGUAGE, POINTS_PER_INCH, tesseract_available
 
 __all__ = ["picture_lines", "PICTURE_DPI"]
 
-#: Render resolution for pictures: logo lettering is large (a 20 pt wordmark is
-#: about 55 px high at 200 dpi), and a page at 300 dpi takes Tesseract twice as long.
-PICTURE_DPI = 200
+#: Render resolution for pictures: Tesseract's own (see OCR_DPI). At 200 dpi a
+#: logo's stacked lettering lost whole words ("west" of "west sussex county
+#: council") on two of five real logos; 300 dpi read all five, at 1.5 times the time.
+PICTURE_DPI = OCR_DPI
 #: Page segmentation mode 11, sparse text: words scattered over a picture
 #: (a wordmark beside an emblem, a banner over a photograph), in no order.
 PICTURE_CONFIG = "--psm 11"
@@ -25,7 +26,7 @@ PICTURE_CONFIG = "--psm 11"
 #: so no edge of a printed letter is left for Tesseract to misread.
 BLANK_MARGIN = 1.0
 #: Tesseract is given at most this long (seconds) for a page's pictures: a logo
-#: reads in 1-3 s, a full-page photograph in under 10; a slower read is dropped,
+#: reads in 2-4 s, a full-page photograph in about 12; a slower read is dropped,
 #: as what it would give is a guess anyway.
 PICTURE_TIMEOUT_S = 30
 #: A page with fewer drawn objects than this beside its text has no picture.
