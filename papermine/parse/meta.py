@@ -72,6 +72,10 @@ LABEL_MAX_CHARS = 45
 #: (tiers 0-3); a full council's self-reference in the body is read only when
 #: no council is found at all.
 RUNNING_LINE_TIER = 4
+#: A paper for a council's decision-maker is its most named council's when that
+#: council is named at least this often, and this many times as often as any other.
+MOST_NAMED_MIN = 5
+MOST_NAMED_RATIO = 4
 #: Where a value read from a picture on page 1 (a logo, a banner) by OCR came from.
 PICTURE_ORIGIN = "picture"
 #: A word read by OCR from a picture is taken as the council-name word it is
@@ -471,6 +475,12 @@ def _is_generic_body(text: str) -> bool:
     return _key(text) in _vocab_keys("generic_bodies")
 
 
+def _is_decision_maker(text: str) -> bool:
+    """"Cabinet", "Cabinet Member for ...", "Corporate Director of ...": a council's own executive."""
+    key = re.sub(r"^(?:the)\s+", "", _key(text))
+    return key in _vocab_keys("executive_bodies") or any(key.startswith(r) for r in _vocab_keys("role_words"))
+
+
 def _is_full_council(text: str) -> bool:
     """"County Council", "Full Council": a council's own full meeting."""
     return _key(text) in _vocab_keys("full_council_bodies")
@@ -724,6 +734,8 @@ class _Reader:
             self.committee.offer(_council_body(self.council_hit), 3, "council's own meeting")
         if self.council.value is None and self.committee.value and _is_full_council(self.committee.value):
             self._self_reference()
+        elif self.council.value is None and self.committee.value and _is_decision_maker(self.committee.value):
+            self._most_named()
 
     def _place_council(self, block: _Block) -> bool:
         """A place printed alone at the top ("EAST PALO ALTO") is the council when
@@ -740,6 +752,20 @@ class _Reader:
         if hits:
             self._offer_council(hits[0], 3, "place line")
         return bool(hits)
+
+    def _most_named(self) -> None:
+        """A paper for a council's own decision-maker (its Cabinet, a Cabinet
+        Member, a director) that names no council in its head is the paper of
+        the council its body names far most often ("KCC" 42 times, a neighbour once)."""
+        counts: dict[str, int] = {}
+        hits: dict[str, CouncilHit] = {}
+        for hit in council_gazetteer().find(self.body_text):
+            counts[hit.id] = counts.get(hit.id, 0) + 1
+            hits.setdefault(hit.id, hit)
+        ranked = sorted(counts, key=counts.get, reverse=True)
+        if ranked and counts[ranked[0]] >= MOST_NAMED_MIN \
+                and (len(ranked) == 1 or counts[ranked[0]] >= MOST_NAMED_RATIO * counts[ranked[1]]):
+            self._offer_council(hits[ranked[0]], 5, "most named in a decision-maker's paper")
 
     def _self_reference(self) -> None:
         """A paper to a council's own full meeting ("To: County Council") that
