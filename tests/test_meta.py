@@ -14,6 +14,7 @@ import pytest
 from papermine.model.data import load_jsonl
 from papermine.parse import parse_file, parse_text
 from papermine.parse.backends.ocr import tesseract_available
+from papermine.parse import meta as meta_module
 from papermine.parse.meta import COUNCIL_KINDS, find_councils, find_date, find_dates
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -310,3 +311,31 @@ def test_a_decision_makers_paper_is_the_council_it_names_most(to, names, council
     assert meta.council == council
     if council:
         assert meta.extra["council_evidence"] == "most named in a decision-maker's paper"
+
+
+# ---- what OCR reads from pictures, matched to councils and bodies ----------------------------
+
+@pytest.mark.parametrize("lines, council", [
+    (["west", "sussex", "count", "councl"], "West Sussex County Council"),     # a stacked logo, letters lost
+    (["Kent", "County", "GN", "Council", "kent.gov.uk"], "Kent County Council"),
+    (["ON", "MG SUSSEX", "sw county", "RR", "ote west", "council"], "West Sussex County Council"),
+    (["BURTON-CUM-WALDEN PARISH COUNCIL", "ANNUAL REPORT 2023-2024"], "Burton-cum-Walden Parish Council"),
+    (["Derbyshire", "County", "Council", "Medway", "Council"], None),             # two councils' logos
+    (["The partnership thanks Kent County Council for hosting the day"], None),  # a caption, not a logo
+    (["Kent", "CC"], None),                                                        # a short form held apart
+    (["west", "sussex", "ee", "Bee", "ia", "hed", "uo", "in", "county", "council"], None),  # too far apart
+])
+def test_picture_lettering_to_council(lines, council):
+    found = meta_module._picture_council(lines)
+    assert (found[0] if found else None) == council
+
+
+@pytest.mark.parametrize("lines, committee", [
+    (["abs et", "Health and Wellbeing Boava", "Start Well, Live Well, Age Well:"], "Health and Wellbeing Board"),
+    (["Corporate Parenting", "Panel"], "Corporate Parenting Panel"),
+    (["Hoalth and Wellbeing Boava"], "Health and Wellbeing Board"),
+    (["Health and Wellbeing eer"], None),
+    (["Our Health and Wellbeing Board met four times this year and agreed its plan"], None),
+])
+def test_picture_lettering_to_committee(lines, committee):
+    assert meta_module._picture_committee(lines) == committee

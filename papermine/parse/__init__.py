@@ -83,8 +83,9 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     structure = build_structure(reading.lines)
     meta = extract_meta(structure.front, structure.sections, structure.paragraphs, reading.running)
     apply_overrides(meta, manifest_entry(path, manifest), options or {})
-    if reader is read_pdf_lines and ocr and not meta.council:
-        # a council shown only in its logo: the pictures of page 1 read by OCR (only then: it is slow)
+    if reader is read_pdf_lines and ocr and not meta.council and 1 not in reading.ocr_pages:
+        # a council shown only in its logo: the pictures of page 1 read by OCR (only then: it is
+        # slow; a scanned first page was read whole by OCR already)
         meta_from_pictures(meta, picture_lines(data))
     meta.source = display_name(path)           # names of any bytes stored and printed safely
     meta.sha256 = sha256_bytes(data)

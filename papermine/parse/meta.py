@@ -84,6 +84,8 @@ PICTURE_ORIGIN = "picture"
 PICTURE_WORD_MATCH = 80
 #: A picture's line is a known body's name at this ratio ("Health and Wellbeing Boava").
 PICTURE_BODY_MATCH = 88
+#: ...and its last word is the body word at this ratio or more.
+PICTURE_BODY_WORD_MATCH = 60
 #: Lettering in a logo or banner comes in short lines; a longer line is text
 #: set in a picture (a quotation, a caption), where a council is merely named.
 PICTURE_LINE_MAX_WORDS = 5
@@ -831,13 +833,15 @@ def _period(title: str | None, sections: list[Section], paragraphs: list[Paragra
 
 @lru_cache(maxsize=1)
 def _name_words() -> tuple[frozenset[str], tuple[tuple[tuple[str, ...], dict], ...]]:
-    """The words of the councils' full names, and each full name (two words or
-    more, no acronym) as a tuple of words with its gazetteer row."""
+    """The words of the councils' full names, and each full name as a tuple of
+    words with its gazetteer row: names with "council" or of three words or more
+    ("Kent County Council", "Royal Borough of ..."), not short forms ("Kent CC")
+    whose two words any picture may hold apart."""
     names = []
     for row in load_jsonl("councils.jsonl"):
         for form in row["pattern"]:
             words = tuple(_key(form).split())
-            if len(words) >= 2:
+            if len(words) >= 3 or (len(words) == 2 and "council" in words):
                 names.append((words, row))
     vocab = {w for words, _ in names for w in words} | set(_COUNCIL_TYPES) | {"council"}
     return frozenset(vocab), tuple(names)
@@ -894,8 +898,11 @@ def _picture_committee(lines: list[str]) -> str | None:
     found = set()
     short = [ln for ln in lines if _words(ln) <= PICTURE_LINE_MAX_WORDS]
     for key in {_key(" ".join(short[i:i + n])) for i in range(len(short)) for n in (1, 2)}:
+        last = key.rsplit(" ", 1)[-1]
         for form, canonical in _known_bodies():
-            if fuzz.ratio(key, form) >= PICTURE_BODY_MATCH:
+            # the whole name close, and its body word recognisably there ("Boava", not "eer")
+            if fuzz.ratio(key, form) >= PICTURE_BODY_MATCH \
+                    and fuzz.ratio(last, form.rsplit(" ", 1)[-1]) >= PICTURE_BODY_WORD_MATCH:
                 found.add(canonical)
     return found.pop() if len(found) == 1 else None
 
