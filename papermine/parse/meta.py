@@ -8,12 +8,22 @@ head is read: its front block (council and committee lines, `From:`/`To:`/
 heading ("MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January
 2025"). A council, a date or a year merely mentioned in the body is never taken:
 papers name neighbouring councils, earlier meetings and plan periods all the
-time. The one exception is explained where it is made: a paper addressed to a
-council's own full meeting ("To: County Council") that names exactly one
-council of that kind is that council's paper.
+time. The exceptions, each read only when the head names no council, are
+explained where they are made: a council named in the running header or footer
+(`running`); a paper addressed to a council's own full meeting ("To: County
+Council") that names exactly one council of that kind; a paper for a council's
+decision-maker (its Cabinet, a Cabinet Member) whose body names one council far
+more often than any other. A PDF whose text names no council at all has the
+pictures of its first page read by OCR (`pictures.py`), and a council's logo or
+a board's banner read there fills the council or committee
+(`meta_from_pictures`).
 
-Every value records where it came from (`printed`, `manifest`, `option`); a
-value found nowhere stays None. `extra` keeps each printed field and says how
+A title is given without its committee and date, as a reader cites it:
+"Minutes" for "MINUTES of a meeting of the Cabinet held on ...", "Annual
+Progress Report" under a partnership's name on a cover.
+
+Every value records where it came from (`printed`, `manifest`, `option`,
+`picture`); a value found nowhere stays None. `extra` keeps each printed field and says how
 the council was found (`council_evidence`) and which council it is
 (`council_id`, from `models/councils.jsonl`).
 
@@ -21,7 +31,8 @@ Data (`models/`): `councils.jsonl` (UK principal councils, current and
 abolished, with the name forms they are printed under), `council_patterns.jsonl`
 (parish, town and community councils, forms abroad, unknown principal
 councils), `front_fields.jsonl` (what a front-block label means),
-`front_patterns.jsonl` (minutes and agenda headings), `meta_words.json`.
+`front_patterns.jsonl` (minutes and agenda headings), `meta_words.json`;
+`agencies.jsonl` (its council bodies, known in a banner).
 """
 from __future__ import annotations
 
