@@ -13,9 +13,10 @@ from ..errors import InputError, LimitExceeded, UnsupportedFormat, display_name
 from ..model import Document, make_doc_id, sha256_bytes
 from ._lines import Line, Reading
 from .files import PDF, read_regular_file, sniff_format
-from .meta import apply_overrides, extract_meta, find_date, manifest_entry
+from .meta import apply_overrides, extract_meta, find_date, manifest_entry, meta_from_pictures
 from .backends import BACKENDS, DEFAULT_BACKEND
 from .pdf import read_pdf_lines
+from .pictures import picture_lines
 from .structure import build_structure, heading_kind
 from .text import decode_text, read_text_lines, text_to_lines
 
@@ -24,7 +25,7 @@ __all__ = ["parse_file", "parse_bytes", "parse_text", "index_text", "READERS", "
            "Line", "Reading", "heading_kind", "find_date", "decode_text", "text_to_lines"]
 
 #: Bumped whenever parsing output changes, so stored papers are re-read.
-PARSER_VERSION = "4"
+PARSER_VERSION = "5"
 #: The PDF backends a caller may choose (`--pdf-backend`), the default first.
 PDF_BACKENDS = tuple(sorted(BACKENDS, key=lambda name: name != DEFAULT_BACKEND))
 
@@ -78,8 +79,12 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     if not reading.lines:
         raise InputError(path, "no text found")
     structure = build_structure(reading.lines)
-    meta = extract_meta(structure.front, structure.sections, structure.paragraphs)
+    meta = extract_meta(structure.front, structure.sections, structure.paragraphs, reading.running)
     apply_overrides(meta, manifest_entry(path, manifest), options or {})
+    if reader is read_pdf_lines and ocr and not meta.council and 1 not in reading.ocr_pages:
+        # a council shown only in its logo: the pictures of page 1 read by OCR (only then: it is
+        # slow; a scanned first page was read whole by OCR already)
+        meta_from_pictures(meta, picture_lines(data))
     meta.source = display_name(path)           # names of any bytes stored and printed safely
     meta.sha256 = sha256_bytes(data)
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),

@@ -56,9 +56,12 @@ class Reading:
     """What a reader returns: the lines, the page count (None when the input
     has no pages), warnings about parts it could not read, the tables that
     layout analysis took out of the lines, and the pages read by OCR with the
-    engine's mean word confidence (0-100)."""
+    engine's mean word confidence (0-100), and the running header and footer
+    lines taken out of the body (each text once, in order: metadata reads the
+    council from them when the body does not name it)."""
     lines: list[Line]
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     ocr_pages: dict[int, float] = field(default_factory=dict)
+    running: list[str] = field(default_factory=list)

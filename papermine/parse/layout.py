@@ -152,6 +152,8 @@ class PageLayout:
     gutters: list[float] = field(default_factory=list)
     #: footnote lines taken out of the body (set by `assemble`)
     footnotes: list[str] = field(default_factory=list)
+    #: running header and footer lines taken out of the body (set by `assemble`)
+    running: list[str] = field(default_factory=list)
     #: sides (x0, x1) of a table that ends the page (it may run on to the next)
     table_at_foot: tuple[float, float] | None = None
 
@@ -666,9 +668,10 @@ def assemble(pages: list[PageLayout]) -> list[Line]:
     short_gap = max(right - margin, 1.0) * SHORT_LINE_RATIO
     out: list[Line] = []
     for page in pages:
-        lines = [ln for ln in page.lines
-                 if not (_in_margin(ln, page.height) and (_mask(ln.text) in running
-                                                         or _PAGE_NUMBER.match(ln.text)))]
+        margin_lines = {id(ln) for ln in page.lines
+                        if _in_margin(ln, page.height) and (_mask(ln.text) in running or _PAGE_NUMBER.match(ln.text))}
+        page.running = [ln.text for ln in page.lines if id(ln) in margin_lines and not _PAGE_NUMBER.match(ln.text)]
+        lines = [ln for ln in page.lines if id(ln) not in margin_lines]
         notes = find_footnotes(lines, page.height, body_size)
         page.footnotes = [ln.text for ln in notes]
         markers = _note_markers(page.footnotes)

@@ -8,12 +8,22 @@ head is read: its front block (council and committee lines, `From:`/`To:`/
 heading ("MINUTES of a meeting of the Cabinet held ... on Thursday, 30 January
 2025"). A council, a date or a year merely mentioned in the body is never taken:
 papers name neighbouring councils, earlier meetings and plan periods all the
-time. The one exception is explained where it is made: a paper addressed to a
-council's own full meeting ("To: County Council") that names exactly one
-council of that kind is that council's paper.
+time. The exceptions, each read only when the head names no council, are
+explained where they are made: a council named in the running header or footer
+(`running`); a paper addressed to a council's own full meeting ("To: County
+Council") that names exactly one council of that kind; a paper for a council's
+decision-maker (its Cabinet, a Cabinet Member) whose body names one council far
+more often than any other. A PDF whose text names no council at all has the
+pictures of its first page read by OCR (`pictures.py`), and a council's logo or
+a board's banner read there fills the council or committee
+(`meta_from_pictures`).
 
-Every value records where it came from (`printed`, `manifest`, `option`); a
-value found nowhere stays None. `extra` keeps each printed field and says how
+A title is given without its committee and date, as a reader cites it:
+"Minutes" for "MINUTES of a meeting of the Cabinet held on ...", "Annual
+Progress Report" under a partnership's name on a cover.
+
+Every value records where it came from (`printed`, `manifest`, `option`,
+`picture`); a value found nowhere stays None. `extra` keeps each printed field and says how
 the council was found (`council_evidence`) and which council it is
 (`council_id`, from `models/councils.jsonl`).
 
@@ -21,7 +31,8 @@ Data (`models/`): `councils.jsonl` (UK principal councils, current and
 abolished, with the name forms they are printed under), `council_patterns.jsonl`
 (parish, town and community councils, forms abroad, unknown principal
 councils), `front_fields.jsonl` (what a front-block label means),
-`front_patterns.jsonl` (minutes and agenda headings), `meta_words.json`.
+`front_patterns.jsonl` (minutes and agenda headings), `meta_words.json`;
+`agencies.jsonl` (its council bodies, known in a banner).
 """
 from __future__ import annotations
 
@@ -32,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from dateutil import parser as _dateparser
+from rapidfuzz import fuzz, process
 
 from ..model import Meta, Paragraph, Section
 from ..model.data import load_json, load_jsonl
@@ -39,7 +51,8 @@ from ._lines import is_caps
 from ._lines import word_count as _words
 
 __all__ = ["extract_meta", "find_date", "find_dates", "find_councils", "council_gazetteer",
-           "COUNCIL_KINDS", "read_manifest", "manifest_entry", "apply_overrides"]
+           "COUNCIL_KINDS", "read_manifest", "manifest_entry", "apply_overrides", "meta_from_pictures",
+           "PICTURE_ORIGIN"]
 
 #: Kinds of principal council in `models/councils.jsonl`.
 COUNCIL_KINDS = frozenset({"county", "district", "unitary", "london_borough", "city_of_london",
@@ -66,6 +79,30 @@ PLACE_LINE_MAX_INDEX = 3
 PLACE_LINE_MAX_WORDS = 4
 #: A front label ("Electoral Division(s) affected") has at most this many characters.
 LABEL_MAX_CHARS = 45
+#: A council named in the running lines ranks below every place in the head
+#: (tiers 0-3); a full council's self-reference in the body is read only when
+#: no council is found at all.
+RUNNING_LINE_TIER = 4
+#: A paper for a council's decision-maker is its most named council's when that
+#: council is named at least this often, and this many times as often as any other.
+MOST_NAMED_MIN = 5
+MOST_NAMED_RATIO = 4
+#: Where a value read from a picture on page 1 (a logo, a banner) by OCR came from.
+PICTURE_ORIGIN = "picture"
+#: A word read by OCR from a picture is taken as the council-name word it is
+#: this close to (rapidfuzz ratio, 0-100): logo lettering loses a letter
+#: ("councl", "count" for "county"), but a different place name is further off.
+PICTURE_WORD_MATCH = 80
+#: A picture's line is a known body's name at this ratio ("Health and Wellbeing Boava").
+PICTURE_BODY_MATCH = 88
+#: ...and its last word is the body word at this ratio or more.
+PICTURE_BODY_WORD_MATCH = 60
+#: Lettering in a logo or banner comes in short lines; a longer line is text
+#: set in a picture (a quotation, a caption), where a council is merely named.
+PICTURE_LINE_MAX_WORDS = 5
+#: A council's name stacked in a logo ("west / sussex / county / council") is
+#: read within this many consecutive short lines.
+PICTURE_NAME_MAX_LINES = 6
 
 # ---- dates ---------------------------------------------------------------------
 
@@ -410,6 +447,15 @@ def _doc_heading(text: str) -> tuple[str, str] | None:
     return None
 
 
+def _without_body(title: str) -> str:
+    """A minutes heading's title without the body it names, as a title is given
+    without its committee: "Minutes of a meeting of the Cabinet" and "Minutes of
+    the Parish Council Meeting" -> "Minutes" (a qualifier before it is kept:
+    "Draft Minutes")."""
+    m = re.match(r"^.*?\bminutes\b", title, re.IGNORECASE)
+    return m.group(0) if m else title
+
+
 def _meeting_body(text: str) -> str | None:
     """The body a minutes heading names: "MINUTES of a meeting of the Cabinet held ..." -> Cabinet."""
     body_words = _vocab()["body_words"]
@@ -440,6 +486,12 @@ def _vocab_keys(name: str) -> frozenset[str]:
 def _is_generic_body(text: str) -> bool:
     """"The Council", "the Board": no body's name."""
     return _key(text) in _vocab_keys("generic_bodies")
+
+
+def _is_decision_maker(text: str) -> bool:
+    """"Cabinet", "Cabinet Member for ...", "Corporate Director of ...": a council's own executive."""
+    key = re.sub(r"^(?:the)\s+", "", _key(text))
+    return key in _vocab_keys("executive_bodies") or any(key.startswith(r) for r in _vocab_keys("role_words"))
 
 
 def _is_full_council(text: str) -> bool:
@@ -546,7 +598,7 @@ class _Reader:
             if doc or body or (dates and self._meeting_sentence(tidy)):
                 self.minutes = self.minutes or (doc is not None and doc[0] == "minutes") or body is not None
                 if doc:
-                    self.title.offer(doc[1], 1, doc[0])
+                    self.title.offer(_without_body(doc[1]) if body else doc[1], 1, doc[0])
                 if body:
                     for hit in filter(None, councils[:1] + [self.council_hit]):
                         if _key(body).startswith(_key(hit.name)):    # "meeting of the Township of X Council"
@@ -666,7 +718,6 @@ class _Reader:
         if not text:
             return
         title = _tidy(text)
-        self.title.offer(title, 2, "title lines")
         if self.committee.tier > 3:             # "West Sussex Drug and Alcohol Partnership Annual ..."
             words = title.split()
             body_words = _vocab()["body_words"]
@@ -674,14 +725,30 @@ class _Reader:
                 prefix = " ".join(words[:n])
                 if _ends_with_body_word(prefix, body_words) and not _is_generic_body(prefix):
                     self.committee.offer(prefix, 4, "title")
+                    title = " ".join(words[n:])     # a title is given without its committee
                     break
+        self.title.offer(title, 2, "title lines")
 
     # ---- after the head ----------------------------------------------------------------
+    def running(self, lines: list[str]) -> None:
+        """A council named in the running header or footer ("Kent County Council
+        | Cabinet | Page 3"), when the head names none: a paper's running lines
+        are its own, but they may also name a partner, so exactly one council
+        must be named there (any of its names) and the head's council wins."""
+        named: dict[str, CouncilHit] = {}
+        for line in lines:
+            for hit in find_councils(line):
+                named.setdefault(hit.id or _key(hit.name), hit)
+        if len(named) == 1:
+            self._offer_council(next(iter(named.values())), RUNNING_LINE_TIER, "running header or footer")
+
     def finish(self) -> None:
         if self.council_hit and self.committee.value is None and (self.own_meeting or self.minutes):
             self.committee.offer(_council_body(self.council_hit), 3, "council's own meeting")
         if self.council.value is None and self.committee.value and _is_full_council(self.committee.value):
             self._self_reference()
+        elif self.council.value is None and self.committee.value and _is_decision_maker(self.committee.value):
+            self._most_named()
 
     def _place_council(self, block: _Block) -> bool:
         """A place printed alone at the top ("EAST PALO ALTO") is the council when
@@ -699,6 +766,20 @@ class _Reader:
             self._offer_council(hits[0], 3, "place line")
         return bool(hits)
 
+    def _most_named(self) -> None:
+        """A paper for a council's own decision-maker (its Cabinet, a Cabinet
+        Member, a director) that names no council in its head is the paper of
+        the council its body names far most often ("KCC" 42 times, a neighbour once)."""
+        counts: dict[str, int] = {}
+        hits: dict[str, CouncilHit] = {}
+        for hit in council_gazetteer().find(self.body_text):
+            counts[hit.id] = counts.get(hit.id, 0) + 1
+            hits.setdefault(hit.id, hit)
+        ranked = sorted(counts, key=counts.get, reverse=True)
+        if ranked and counts[ranked[0]] >= MOST_NAMED_MIN \
+                and (len(ranked) == 1 or counts[ranked[0]] >= MOST_NAMED_RATIO * counts[ranked[1]]):
+            self._offer_council(hits[ranked[0]], 5, "most named in a decision-maker's paper")
+
     def _self_reference(self) -> None:
         """A paper to a council's own full meeting ("To: County Council") that
         names exactly one council of that kind (by any of its names, "KCC") is
@@ -714,11 +795,14 @@ class _Reader:
 
 
 def extract_meta(front: list[Paragraph], sections: list[Section],
-                 paragraphs: list[Paragraph]) -> Meta:
-    """Metadata printed by the paper (see the module docstring for what counts)."""
+                 paragraphs: list[Paragraph], running: list[str] | None = None) -> Meta:
+    """Metadata printed by the paper (see the module docstring for what counts);
+    `running` are its running header and footer lines, read for the council
+    after the head."""
     meta = Meta()
     reader = _Reader(_head(front, sections, paragraphs), "\n".join(p.full_text for p in paragraphs))
     reader.read()
+    reader.running(running or [])
     reader.finish()
     meta.extra.update(reader.extra)
     meta.set("council", reader.council.value, "printed")
@@ -754,6 +838,102 @@ def _period(title: str | None, sections: list[Section], paragraphs: list[Paragra
         return span
     m = _PERIOD_YEARS.search(title or "")
     return m.group(0).replace(" ", "").replace("–", "-") if m else None
+
+
+# ---- pictures -----------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _name_words() -> tuple[frozenset[str], tuple[tuple[tuple[str, ...], dict], ...]]:
+    """The words of the councils' full names, and each full name as a tuple of
+    words with its gazetteer row: names with "council" or of three words or more
+    ("Kent County Council", "Royal Borough of ..."), not short forms ("Kent CC")
+    whose two words any picture may hold apart."""
+    names = []
+    for row in load_jsonl("councils.jsonl"):
+        for form in row["pattern"]:
+            words = tuple(_key(form).split())
+            if len(words) >= 3 or (len(words) == 2 and "council" in words):
+                names.append((words, row))
+    vocab = {w for words, _ in names for w in words} | set(_COUNCIL_TYPES) | {"council"}
+    return frozenset(vocab), tuple(names)
+
+
+def _picture_word(word: str, vocab: frozenset[str]) -> str:
+    """An OCR'd word as the council-name word it is close to, else as read."""
+    if word in vocab or len(word) < 4:
+        return word
+    best = process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=PICTURE_WORD_MATCH)
+    return best[0] if best else word
+
+
+def _picture_council(lines: list[str]) -> tuple[str, str | None] | None:
+    """(name, gazetteer id) of the one council a picture's lettering names: on
+    one line ("BURTON-CUM-WALDEN PARISH COUNCIL"), or stacked over a few short
+    lines in any order, words misread by a letter; None when none or several."""
+    short = [ln for ln in lines if _words(ln) <= PICTURE_LINE_MAX_WORDS]
+    found: dict[str, str | None] = {}
+    for line in short:
+        for hit in find_councils(line.upper()):
+            if len(hit.printed.split()) >= 2:
+                found[hit.name] = hit.id
+    if not found:
+        vocab, names = _name_words()
+        words = [[_picture_word(w, vocab) for w in _key(ln).split()] for ln in short]
+        for i in range(len(words)):
+            window = {w for line in words[i:i + PICTURE_NAME_MAX_LINES] for w in line}
+            for name, row in names:
+                if window.issuperset(name):
+                    found[row["pattern"][0]] = row["id"]
+    # a name inside another one found ("... County Council" within "West ... County Council") is part of it
+    keys = {name: set(_key(name).split()) for name in found}
+    kept = [n for n in found if not any(n != m and keys[n] < keys[m] for m in found)]
+    return (kept[0], found[kept[0]]) if len(kept) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _known_bodies() -> tuple[tuple[str, str], ...]:
+    """(name form, canonical name) of the council bodies the agencies data knows
+    ("Health and Wellbeing Board"), those named by two words or more ending in a body word."""
+    body_words = _vocab()["body_words"]
+    out = []
+    for row in load_jsonl("agencies.jsonl"):
+        form = row["pattern"]
+        if row.get("label") == "council body" and isinstance(form, str) and len(form.split()) >= 2 \
+                and _ends_with_body_word(form, body_words):
+            out.append((_key(form), row.get("canonical") or form))
+    return tuple(out)
+
+
+def _picture_committee(lines: list[str]) -> str | None:
+    """The one known body a picture's line (or two) names on its own (a board's banner)."""
+    found = set()
+    short = [ln for ln in lines if _words(ln) <= PICTURE_LINE_MAX_WORDS]
+    for key in {_key(" ".join(short[i:i + n])) for i in range(len(short)) for n in (1, 2)}:
+        last = key.rsplit(" ", 1)[-1]
+        for form, canonical in _known_bodies():
+            # the whole name close, and its body word recognisably there ("Boava", not "eer")
+            if fuzz.ratio(key, form) >= PICTURE_BODY_MATCH \
+                    and fuzz.ratio(last, form.rsplit(" ", 1)[-1]) >= PICTURE_BODY_WORD_MATCH:
+                found.add(canonical)
+    return found.pop() if len(found) == 1 else None
+
+
+def meta_from_pictures(meta: Meta, lines: list[str], page: int = 1) -> None:
+    """Fill the council and committee the text did not give from the lettering
+    of the pictures on the paper's first page (`lines`, read by OCR): a logo
+    ("Kent County Council"), a board's banner. Provenance says so."""
+    if not meta.council:
+        council = _picture_council(lines)
+        if council:
+            meta.set("council", council[0], PICTURE_ORIGIN)
+            meta.extra["council_evidence"] = f"picture on page {page} (a logo) read by OCR"
+            if council[1]:
+                meta.extra["council_id"] = council[1]
+    if not meta.committee:
+        committee = _picture_committee(lines)
+        if committee:
+            meta.set("committee", committee, PICTURE_ORIGIN)
+            meta.extra["committee_evidence"] = f"picture on page {page} (a banner) read by OCR"
 
 
 # ---- manifest -----------------------------------------------------------------

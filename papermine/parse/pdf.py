@@ -8,6 +8,7 @@ across pages) is the structure builder's job, shared with text input.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import CorruptPDF, EmptyInput, ImageOnlyPDF, LimitExceeded
@@ -61,7 +62,11 @@ def read_pdf_lines(path: Path, data: bytes, backend: str = DEFAULT_BACKEND,
         raise EmptyInput(path, "the PDF has no text on any page")
     ocr_pages = {page.number: page.ocr_confidence for page in pages if page.ocr and page.lines}
     tables = [table for page in pages for table in page.tables]
-    return Reading(assemble(pages), len(pages), warnings, tables, ocr_pages)
+    lines = assemble(pages)
+    running: dict[str, str] = {}            # each running line once (page numbers masked)
+    for text in (text for page in pages for text in page.running):
+        running.setdefault(re.sub(r"\d+", "#", text), text)
+    return Reading(lines, len(pages), warnings, tables, ocr_pages, list(running.values()))
 
 
 def _ocr_page(reader: PageOCR, page: PageLayout, warnings: list[str]) -> PageLayout:
