@@ -216,6 +216,23 @@ def test_a_council_shown_only_in_its_logo_is_read_from_the_picture(tmp_path):
 
 
 @needs_tesseract
+def test_a_councils_template_is_read_once_per_process(tmp_path, monkeypatch):
+    """Two papers on one front-sheet template (the same logo, other text): Tesseract reads
+    the logo of the first only; the second gets the same council from the cache."""
+    from papermine.parse import pictures
+    monkeypatch.setattr(pictures, "_READ_CACHE", type(pictures._READ_CACHE)())
+    reads = []
+    real_read = pictures._tesseract
+    monkeypatch.setattr(pictures, "_tesseract", lambda image: reads.append(1) or real_read(image))
+    first = _paper_with_pictures(tmp_path / "a.pdf", [["Derbyshire", "County", "Council"]], _REPORT)
+    second = _paper_with_pictures(tmp_path / "b.pdf", [["Derbyshire", "County", "Council"]],
+                                  ["To: Cabinet", "Subject: Parking Charges", "", "1. Purpose",
+                                   "1.1 To agree the charges for the car parks of the district."])
+    assert parse_file(first).meta.council == parse_file(second).meta.council == "Derbyshire County Council"
+    assert len(reads) == 1
+
+
+@needs_tesseract
 def test_pictures_are_read_only_for_what_the_text_does_not_give(tmp_path):
     # two councils' logos side by side (a joint paper): no one council is the paper's
     joint = _paper_with_pictures(tmp_path / "joint.pdf", [["Derbyshire", "County", "Council"],

@@ -75,7 +75,8 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     `ocr=False` leaves scanned PDF pages unread (with a warning) instead of reading them by OCR.
     A paper over `max_pages` pages (text: over that many pages' worth of bytes)
     is refused before it is read."""
-    reading = _reader_for(path, data)(path, data, backend=pdf_backend, ocr=ocr, max_pages=max_pages)
+    reader = _reader_for(path, data)
+    reading = reader(path, data, backend=pdf_backend, ocr=ocr, max_pages=max_pages)
     if not reading.lines:
         raise InputError(path, "no text found")
     structure = build_structure(reading.lines)

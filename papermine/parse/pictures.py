@@ -9,7 +9,9 @@ prints its council costs nothing.
 """
 from __future__ import annotations
 
+import hashlib
 import re
+from collections import OrderedDict
 
 from .backends.ocr import OCR_DPI, OCR_LANGUAGE, POINTS_PER_INCH, tesseract_available
 
@@ -31,6 +33,11 @@ BLANK_MARGIN = 1.0
 PICTURE_TIMEOUT_S = 30
 #: A page with fewer drawn objects than this beside its text has no picture.
 MIN_PICTURE_OBJECTS = 1
+#: Pictures read in this process, by the digest of the painted-out page: a
+#: council's papers share their front-sheet template (its logo and rules, the
+#: text painted out), so its logo is read once per worker, not once per paper.
+_READ_CACHE: "OrderedDict[bytes, list[str]]" = OrderedDict()
+READ_CACHE_SIZE = 256
 
 
 def picture_lines(data: bytes, number: int = 1, dpi: int = PICTURE_DPI) -> list[str]:
@@ -78,6 +85,18 @@ def picture_lines(data: bytes, number: int = 1, dpi: int = PICTURE_DPI) -> list[
 
 
 def _read(image) -> list[str]:
+    key = hashlib.blake2b(image.tobytes(), digest_size=16, person=str(image.size).encode()[:16]).digest()
+    if key in _READ_CACHE:
+        _READ_CACHE.move_to_end(key)
+        return list(_READ_CACHE[key])
+    lines = _tesseract(image)
+    _READ_CACHE[key] = lines
+    if len(_READ_CACHE) > READ_CACHE_SIZE:
+        _READ_CACHE.popitem(last=False)
+    return list(lines)
+
+
+def _tesseract(image) -> list[str]:
     import pytesseract
     try:
         text = pytesseract.image_to_string(image, lang=OCR_LANGUAGE, config=PICTURE_CONFIG,
