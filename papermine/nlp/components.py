@@ -72,7 +72,11 @@ _HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub
                         r"Police|Constabulary|College|Academy|Academies|University|Centre|Center|Hospital|Hospice|"
                         r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
                         r"Inspectorate|Collaborative|Consortium|Corporation|School|Assembly|Library|Surgery|"
-                        r"Clinic|Federation)s?$")
+                        r"Clinic|Federation|Institute|Ministry|Bank|Taskforce|Court|Municipality|Ltd|"
+                        r"Limited|CIC|plc|Healthwatch|Charity)s?$")
+#: "Identification of Board", "Chairmanship of the ... Committee": an activity or state
+#: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
+_NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
 #: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
 _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
 #: A job title before a name is cut off only if it ends with one of these.
@@ -83,6 +87,11 @@ _CORE_ROLES = {"Chair", "Chairman", "Chairperson", "Vice-Chair", "Co-Chair", "Le
 _DANGLING = {"and", "&", "of", "for", "in", "on", "the", "or"}
 #: At most this many words of a job title are cut from the front of a name.
 MAX_TITLE_WORDS = 4
+#: The label of a name that only says what type a body is ("Local Authorities", "Family Hub"):
+#: spoken of in general, like "housing" or "the police" (a partner in a list, not a named body).
+KIND_LABEL = "KIND"
+#: The pattern of a body named "X of/for Y" ("University of Manchester").
+OF_NAME_RULE = "body-of-name"
 #: Patterns (bodies.jsonl) whose names may be written in lower case.
 LOWER_NAME_RULES = {"body-lower-name", "body-lower-name-possessive"}
 #: The pattern of an organisation's acronym in brackets after a person's name.
@@ -125,6 +134,8 @@ class AgencyTagger:
             matcher = self.exact if row.get("case") == "exact" else self.phrases
             matcher.add(row["id"], [self.nlp.make_doc(row["pattern"])])
         self.known = {row["pattern"].lower() for row in self.gazetteer if not row.get("generic")}
+        self.of_heads = {w for row in bodies if row["id"] == OF_NAME_RULE
+                         for tok in row["pattern"] for w in tok.get("TEXT", {}).get("IN", ())}
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         for row in bodies:
             self.matcher.add(row["id"], [row["pattern"]], greedy="LONGEST")
@@ -147,12 +158,12 @@ class AgencyTagger:
             if rule == BRACKET_ACRONYM_RULE:
                 pieces = self._bracket_acronym(doc, start, end)
             else:
-                pieces = [p for p in (self._trim(doc, s, e, rule) for s, e in self._pieces(doc, start, end)) if p]
+                pieces = [p for p in (self._trim(doc, s, e, rule) for s, e in self._pieces(doc, start, end, rule)) if p]
             for span in pieces:
                 span._.canonical = None          # resolved per document (acronyms, aliases)
                 span._.kind = None
                 span._.rule = rule
-                span._.generic = False
+                span._.generic = span.label_ == KIND_LABEL    # a member or partner at most
                 spans.append(span)
         spans = [self._with_comma_list(doc, s) if s._.rule and s._.rule.startswith("body-") else s
                  for s in spans]
@@ -191,7 +202,7 @@ class AgencyTagger:
             start += 1
         return doc[start:end].text.lower() in self.known
 
-    def _pieces(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    def _pieces(self, doc: Doc, start: int, end: int, rule: str = "") -> list[tuple[int, int]]:
         """Where a run of capitalised words holds more than one name, or a name inside
         something that is not a body, cut it: "Village Hall The Village Hall Committee",
         "Ofsted Inspection of Children's Services", "the Corporate Parenting Plan and the
@@ -214,15 +225,18 @@ class AgencyTagger:
                               or (tok.text == "the" and doc[i - 1].lower_ != "of")):
                 pieces.append((begin, i))
                 begin = i + 1
-            elif tok.text in words["document"] and nxt in ("of", "for", "on", "into", "and", "&"):
-                begin = i + 2                 # what came before names a document, not a body
+            elif (tok.text in words["document"] and nxt in ("of", "for", "on", "into", "in", "and", "&")) or (
+                    nxt in ("of", "for", "in") and _NOMINALISATION.match(tok.text) and not _HEAD_NOUN.match(tok.text)
+                    and tok.text not in self.of_heads):
+                begin = i + 2                 # what came before names a document or an activity, not a body
             elif tok.text in words["role"] and nxt in ("of", "for"):
                 if nxt == "for" or not any(doc[j].text in words["organisation"] for j in range(i + 2, end)):
                     return pieces             # "Cabinet Member for ...", "Head of Service": a role
                 begin = i + 2                 # "Leader of Tonbridge Borough Council": the council
             elif tok.lower_ in ("and", "&") and begin < i < end - 1 and (
                     _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i)
-                    or self._is_known(doc, i + 1, end)):
+                    or self._is_known(doc, i + 1, end)
+                    or (rule == OF_NAME_RULE and any(_HEAD_NOUN.match(doc[j].text) for j in range(i + 1, end)))):
                 pieces.append((begin, i))     # two bodies joined by "and"
                 begin = i + 1
             elif tok.text == "NHS" and i > begin and _HEAD_NOUN.match(doc[i - 1].text) \
@@ -265,16 +279,27 @@ class AgencyTagger:
             return None                       # a piece cut from a longer match that names no body
         if not lower_name and not doc[start].text[0].isupper():
             return None
+
         if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start \
                 and doc[end].text not in self.breaks["article"] | self.breaks["function"]:
             return None                       # "Family Group Conferences": the name goes on
         if start > 0 and doc[start - 1].lower_ in self.breaks["count"] and doc[end - 1].text.endswith("s") \
                 and not doc[end - 1].text.isupper():
             return None                       # "two Action Groups": a kind of body, not a name
+        if rule == OF_NAME_RULE:
+            of = next((j for j in range(start, end - 1) if doc[j].lower_ in ("of", "for")), end - 1)
+            first = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < end else of + 1
+            if first < end and doc[first].text in self.breaks["document"]:
+                return None                   # "the County Council for Approval": a purpose, not a name
         text = doc[start:end].text
+        if any(t.text in self.breaks["product"] for t in doc[start:end]):
+            return None                       # "the Parish YouTube Channel"
         if text.count("(") != text.count(")") or text in self.breaks["product"] \
                 or doc[end - 1].text in self.breaks["product"] and doc[start].text in ("Microsoft", "MS"):
             return None
+        if doc[end - 1].text in self.breaks["kind_head"] and doc[end - 1].lower_ not in self.known \
+                and all(t.text in self.breaks["kind"] or t.lower_ == "the" for t in doc[start:end - 1]):
+            return Span(doc, start, end, label=KIND_LABEL)  # "Local Authorities", "the Family Hub"
         return Span(doc, start, end, label="BODY")
 
     def _with_comma_list(self, doc: Doc, span: Span) -> Span:
