@@ -164,7 +164,8 @@ class Resolver:
         rule = _kind_rule(name)
         if rule and rule.get("canonical"):       # "Westshire Police": the council's police
             return rule["canonical"], rule["label"]
-        canonical = self.display.setdefault(name_key(name), _display(name))
+        # "NHS Northby CCG" and "Northby CCG" are one body
+        canonical = self.display.setdefault(re.sub(r"^nhs ", "", name_key(name)), _display(name))
         return canonical, rule["label"] if rule else "other"
 
 

@@ -73,7 +73,7 @@ _HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub
                         r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
                         r"Inspectorate|Collaborative|Consortium|Corporation|School|Assembly|Library|Surgery|"
                         r"Clinic|Federation|Institute|Ministry|Bank|Taskforce|Court|Municipality|Ltd|"
-                        r"Limited|CIC|plc|Healthwatch|Charity)s?$")
+                        r"Limited|CIC|plc|Healthwatch|Charity|CCG|ICB|PCT|PCN)s?$")
 #: "Identification of Board", "Chairmanship of the ... Committee": an activity or state
 #: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
 _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
@@ -83,6 +83,8 @@ _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
 _CORE_ROLES = {"Chair", "Chairman", "Chairperson", "Vice-Chair", "Co-Chair", "Leader", "Director", "Head",
                "Manager", "Officer", "Lead", "Member", "Councillor", "Cllr", "Mayor", "Clerk", "Secretary",
                "Treasurer", "Executive", "Representative", "Coordinator", "Co-ordinator", "Advisor", "Adviser"}
+#: "<place> County Council <unit>": the council, then one of its units.
+_COUNCIL_TYPES = {"County", "Borough", "District", "City", "Parish", "Town"}
 #: Words that cannot end a name ("the Methodist Chapel and" ...).
 _DANGLING = {"and", "&", "of", "for", "in", "on", "the", "or"}
 #: At most this many words of a job title are cut from the front of a name.
@@ -145,8 +147,12 @@ class AgencyTagger:
         for matcher in (self.phrases, self.exact):
             for match_id, start, end in matcher(doc):
                 row = self.by_id[self.nlp.vocab.strings[match_id]]
-                if row.get("common_word") and (doc[start].is_sent_start or start == 0):
-                    continue                  # "Crisis support is ...": a word, not the charity
+                if row.get("common_word") and (doc[start].is_sent_start or start == 0
+                                               or (end < len(doc) and doc[end].is_title)):
+                    continue                  # "Crisis support is ...", "Crisis Care": a word, not the charity
+                if row.get("common_word") and self._place_before(doc, start) < start:
+                    spans.append(self._local_branch(doc, self._place_before(doc, start), end))
+                    continue                  # "Northby Mind": a local charity of its own
                 span = Span(doc, start, end, label=row["label"])
                 span._.canonical = row["canonical"]
                 span._.kind = row["label"]
@@ -173,6 +179,23 @@ class AgencyTagger:
         # Offending Service") and the longest gazetteer match win
         doc.spans[AGENCY_SPANS] = filter_spans(spans)
         return doc
+
+    def _place_before(self, doc: Doc, start: int) -> int:
+        """Where capitalised words right before `start` (a place, "Coastal West Sussex") begin."""
+        begin = start
+        while begin > 0 and doc[begin - 1].is_title and not doc[begin - 1].is_sent_start \
+                and doc[begin - 1].text not in self.stopwords \
+                and doc[begin - 1].text not in self.breaks["function"] | self.breaks["article"]:
+            begin -= 1
+        return begin
+
+    @staticmethod
+    def _local_branch(doc: Doc, start: int, end: int) -> Span:
+        span = Span(doc, start, end, label="BODY")
+        span._.canonical = span._.kind = None          # resolved per document
+        span._.rule = "body-local-branch"
+        span._.generic = False
+        return span
 
     def _roles(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges of job titles ("Cabinet Member for Adults and Health", "Director of
@@ -242,6 +265,13 @@ class AgencyTagger:
             elif tok.text == "NHS" and i > begin and _HEAD_NOUN.match(doc[i - 1].text) \
                     and not _NHS_TRUST_TAIL.match(doc[i:end].text):
                 pieces.append((begin, i))     # "... Commissioning Group NHS Horsham ..."
+                begin = i
+            elif tok.text in ("-", "–", "—") and i > begin and doc[i - 1].whitespace_:
+                pieces.append((begin, i))     # "Public Health - Northby County Council": two names
+                begin = i + 1
+            elif i > begin + 1 and doc[i - 1].text == "Council" and doc[i - 2].text in _COUNCIL_TYPES \
+                    and tok.is_title and end - i >= MIN_BODY_TOKENS and _HEAD_NOUN.match(doc[end - 1].text):
+                pieces.append((begin, i))     # "Northby County Council Public Health Unit": the council's unit
                 begin = i
             i += 1
         pieces.append((begin, end))
