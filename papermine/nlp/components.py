@@ -248,7 +248,8 @@ class AgencyTagger:
                               or (tok.text == "the" and doc[i - 1].lower_ != "of")):
                 pieces.append((begin, i))
                 begin = i + 1
-            elif (tok.text in words["document"] and nxt in ("of", "for", "on", "into", "in", "and", "&")) or (
+            elif (tok.text in words["document"] and (nxt in ("of", "for", "on", "into", "in")
+                                                     or (nxt in ("and", "&") and i > begin + (doc[begin].lower_ == "the")))) or (
                     nxt in ("of", "for", "in") and _NOMINALISATION.match(tok.text) and not _HEAD_NOUN.match(tok.text)
                     and tok.text not in self.of_heads):
                 begin = i + 2                 # what came before names a document or an activity, not a body
@@ -258,7 +259,7 @@ class AgencyTagger:
                 begin = i + 2                 # "Leader of Tonbridge Borough Council": the council
             elif tok.lower_ in ("and", "&") and begin < i < end - 1 and (
                     _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i)
-                    or self._is_known(doc, i + 1, end)
+                    or (self._is_known(doc, i + 1, end) and i - begin - (doc[begin].lower_ == "the") >= MIN_BODY_TOKENS)
                     or (rule == OF_NAME_RULE and any(_HEAD_NOUN.match(doc[j].text) for j in range(i + 1, end)))):
                 pieces.append((begin, i))     # two bodies joined by "and"
                 begin = i + 1
