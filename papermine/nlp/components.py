@@ -73,7 +73,7 @@ _HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub
                         r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
                         r"Inspectorate|Collaborative|Consortium|Corporation|School|Assembly|Library|Surgery|"
                         r"Clinic|Federation|Institute|Ministry|Bank|Taskforce|Court|Municipality|Ltd|"
-                        r"Limited|CIC|plc|Healthwatch|Charity|CCG|ICB|PCT|PCN)s?$")
+                        r"Limited|CIC|plc|Healthwatch|Charity|CCG|ICB|PCT|PCN|Union|Watch|Church|Chapel|Dept)s?$")
 #: "Identification of Board", "Chairmanship of the ... Committee": an activity or state
 #: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
 _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
@@ -267,6 +267,14 @@ class AgencyTagger:
                     and not _NHS_TRUST_TAIL.match(doc[i:end].text):
                 pieces.append((begin, i))     # "... Commissioning Group NHS Horsham ..."
                 begin = i
+            elif tok.lower_ == "in" and i > begin and _HEAD_NOUN.match(doc[i - 1].text):
+                pieces.append((begin, i))     # "Eastgate Family Hub in Northby and ...": a place follows
+                nxt_name = next((j for j in range(i + 1, end) if doc[j].lower_ in ("and", "&", ",")), end)
+                begin = i = nxt_name + 1 if nxt_name < end else end
+                continue
+            elif tok.text in ("'s", "’s") and i > begin and _HEAD_NOUN.match(doc[i - 1].text) and end - i > MIN_BODY_TOKENS:
+                pieces.append((begin, i))     # "Northby County Council's Empty Homes Forum": two bodies
+                begin = i + 1
             elif tok.text in ("-", "–", "—") and i > begin and doc[i - 1].whitespace_:
                 pieces.append((begin, i))     # "Public Health - Northby County Council": two names
                 begin = i + 1
@@ -318,10 +326,18 @@ class AgencyTagger:
                 and not doc[end - 1].text.isupper():
             return None                       # "two Action Groups": a kind of body, not a name
         if rule == OF_NAME_RULE:
-            of = next((j for j in range(start, end - 1) if doc[j].lower_ in ("of", "for")), end - 1)
-            first = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < end else of + 1
-            if first < end and doc[first].text in self.breaks["document"]:
-                return None                   # "the County Council for Approval": a purpose, not a name
+            of = next((j for j in range(start, end - 1) if doc[j].lower_ in ("of", "for")), None)
+            if of is None:                    # a piece cut from the name: a body only by its head noun
+                if not _HEAD_NOUN.match(doc[end - 1].text):
+                    return None
+            else:
+                first = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < end else of + 1
+                stop = next((j for j in range(first, end) if doc[j].text in self.breaks["document"]), end)
+                if stop == first:
+                    return None               # "the County Council for Approval": a purpose, not a name
+                while stop > first and doc[stop - 1].lower_ in _DANGLING:
+                    stop -= 1
+                end = stop                    # "Township of Northby Resolution Number ...": the township
         text = doc[start:end].text
         if any(t.text in self.breaks["product"] for t in doc[start:end]):
             return None                       # "the Parish YouTube Channel"
