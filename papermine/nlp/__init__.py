@@ -341,7 +341,7 @@ def _own_council(doc: Document, sdocs) -> None:
         return
     for span in spans:
         bare = re.sub(r"^the\s+", "", span.text, flags=re.IGNORECASE).lower()
-        if (bare == "council" and span._.canonical == GENERIC_COUNCIL) \
+        if (bare in ("council", "full council") and span._.canonical in (GENERIC_COUNCIL, "Full Council")) \
                 or (_BARE_COUNCIL.match(bare) and own.lower().endswith(bare)):
             span._.canonical, span._.kind = own, "council body"   # "the County Council" in a county's paper
 

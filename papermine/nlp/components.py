@@ -157,7 +157,10 @@ class AgencyTagger:
                 span._.canonical = row["canonical"]
                 span._.kind = row["label"]
                 span._.rule = row["id"]
-                span._.generic = bool(row.get("generic"))
+                # "an integrated care system": a proper name written in lower case is used in general
+                span._.generic = bool(row.get("generic")) or (
+                    len(span) > 1 and row["pattern"] != row["pattern"].lower() and all(
+                        t.is_lower or not t.is_alpha for t in span))
                 spans.append(span)
         for match_id, start, end in self.matcher(doc):
             rule = self.nlp.vocab.strings[match_id]
