@@ -354,15 +354,18 @@ def _keep_places_apart(resolver: Resolver, sdocs) -> None:
         for span in sdoc.spans[AGENCY_SPANS]:
             if span._.rule and span._.rule.startswith("body-") and span._.canonical:
                 text = resolver.expand(span.text)
-                if name_key(text) != name_key(span._.canonical) and name_key(text).endswith(name_key(span._.canonical).split()[-1]):
-                    variants.setdefault(span._.canonical, {}).setdefault(name_key(text), []).append(span)
+                last = text.split()[-1] if text.split() else ""
+                if name_key(text) != name_key(span._.canonical) and (
+                        name_key(text).endswith(name_key(span._.canonical).split()[-1])
+                        or (last.isupper() and len(last) > 2)):          # "NHS Northby CCG"
+                    variants.setdefault(span._.canonical, {}).setdefault(
+                        re.sub(r"^nhs ", "", name_key(text)), []).append(span)
     for _canonical, by_name in variants.items():
         if len(by_name) < 2:
             continue
         for spans in by_name.values():
             for span in spans:
-                span._.canonical = resolver.display.setdefault(name_key(resolver.expand(span.text)),
-                                                               resolver.expand(span.text))
+                span._.canonical = resolver.display_name(resolver.expand(span.text))
 
 
 def _merge_initials(sdocs) -> None:

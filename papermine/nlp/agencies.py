@@ -164,9 +164,12 @@ class Resolver:
         rule = _kind_rule(name)
         if rule and rule.get("canonical"):       # "Westshire Police": the council's police
             return rule["canonical"], rule["label"]
-        # "NHS Northby CCG" and "Northby CCG" are one body
-        canonical = self.display.setdefault(re.sub(r"^nhs ", "", name_key(name)), _display(name))
-        return canonical, rule["label"] if rule else "other"
+        return self.display_name(name), rule["label"] if rule else "other"
+
+    def display_name(self, name: str) -> str:
+        """The paper's name for a body the gazetteer does not know: its first written form
+        ("NHS Northby CCG" and "Northby CCG" are one body)."""
+        return self.display.setdefault(re.sub(r"^nhs ", "", name_key(name)), _display(name))
 
 
     def _local_variant(self, name: str) -> dict | None:
@@ -179,6 +182,9 @@ class Resolver:
             row = self.gazetteer.get(name_key(" ".join(words[cut:])))
             if row and len(words) - cut >= 2:
                 return row
+            acronym = self.gazetteer.get(words[cut]) if cut == len(words) - 1 else None
+            if acronym and acronym.get("case") == "exact" and words[cut].isupper() and len(words[cut]) > 2:
+                return acronym            # "NHS Northby CCG": a known body's acronym after a place
         return None
 
 

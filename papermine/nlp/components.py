@@ -347,7 +347,7 @@ class AgencyTagger:
         if text.count("(") != text.count(")") or text in self.breaks["product"] \
                 or doc[end - 1].text in self.breaks["product"] and doc[start].text in ("Microsoft", "MS"):
             return None
-        if doc[end - 1].text in self.breaks["kind_head"] and doc[end - 1].lower_ not in self.known \
+        if doc[end - 1].text in self.breaks["kind_head"] and not self._is_known(doc, start, end) \
                 and all(t.text in self.breaks["kind"] or t.lower_ == "the" for t in doc[start:end - 1]):
             return Span(doc, start, end, label=KIND_LABEL)  # "Local Authorities", "the Family Hub"
         return Span(doc, start, end, label="BODY")
