@@ -229,10 +229,12 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             span._.canonical, span._.kind = resolver.resolve(span)
         sdoc.spans[AGENCY_SPANS] = spans
         sdocs[(p_index, i_index)] = sdoc
-    _use_long_names(doc, nlp, resolver, sdocs.values())
-    _own_council(doc, sdocs.values())
-    _keep_places_apart(resolver, sdocs.values())
-    _merge_initials(sdocs.values())
+    headings = _heading_docs(doc, nlp, resolver, acronyms)
+    every_doc = [*sdocs.values(), *(h for _, h in headings)]
+    _use_long_names(doc, nlp, resolver, every_doc)
+    _own_council(doc, every_doc)
+    _keep_places_apart(resolver, every_doc)
+    _merge_initials(every_doc)
 
     def evidence(para: Paragraph, item: int | None, sentence: str, rule: str | None) -> Evidence:
         page = para.items[item].page if item is not None else para.page
@@ -253,6 +255,17 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
 
     # the body the paper is about: named in its title, else the most mentioned body
     main_body = _main_body(doc, nlp, resolver, agencies)
+    # bodies named only in a heading ("7. Transfer of the Northby Service to ..."): agencies too,
+    # added after the main body is chosen (which stays a matter of the text)
+    for section, hdoc in headings:
+        for span in hdoc.spans[AGENCY_SPANS]:
+            if span._.generic or span._.canonical in agencies:
+                continue
+            agency = agencies.setdefault(span._.canonical, Agency(
+                name=span.text, canonical=span._.canonical, kind=span._.kind or "other"))
+            agency.evidence.append(Evidence(doc=doc.id, page=section.page, paragraph=None,
+                                            sentence=section.heading, section=section.heading, rule=span._.rule))
+            named.add(span._.canonical)
     reader = RelationReader(main_body=main_body)
     lines: list[ReportingLine] = []
     seen = set()
@@ -306,6 +319,21 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     return Tags(doc=doc.id, agencies=[a for c, a in agencies.items() if c in named or c in related],
                 priorities=priorities,
                 reporting_lines=lines)
+
+
+def _heading_docs(doc: Document, nlp: Language, resolver: Resolver, acronyms: dict[str, str]) -> list:
+    """(section, tagged heading) for every section heading: bodies are named there too."""
+    sections = [section for section in doc.sections if section.heading]
+    out = []
+    for section, hdoc in zip(sections, nlp.pipe([section.heading for section in sections],
+                                                 batch_size=BATCH_SIZE)):
+        _add_acronyms(hdoc, acronyms)
+        spans = [span for span in hdoc.spans[AGENCY_SPANS] if not span._.generic]
+        for span in spans:
+            span._.canonical, span._.kind = resolver.resolve(span)
+        hdoc.spans[AGENCY_SPANS] = spans
+        out.append((section, hdoc))
+    return out
 
 
 def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> None:

@@ -168,8 +168,9 @@ class Resolver:
 
     def display_name(self, name: str) -> str:
         """The paper's name for a body the gazetteer does not know: its first written form
-        ("NHS Northby CCG" and "Northby CCG" are one body)."""
-        return self.display.setdefault(re.sub(r"^nhs ", "", name_key(name)), _display(name))
+        ("NHS Northby CCG" and "Northby CCG", "Friends of Northby" and "Friends of the Northby" are one body)."""
+        key = re.sub(r"\b(of|for) the\b", r"\1", re.sub(r"^nhs ", "", name_key(name)))   # "Friends of (the) Moor"
+        return self.display.setdefault(key, _display(name))
 
 
     def _local_variant(self, name: str) -> dict | None:

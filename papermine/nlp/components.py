@@ -177,11 +177,20 @@ class AgencyTagger:
         spans = [self._with_comma_list(doc, s) if s._.rule and s._.rule.startswith("body-") else s
                  for s in spans]
         roles = self._roles(doc)
-        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)]
+        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)
+                 and not self._document_acronym(doc, s)]
         # a named body ("Youth Offending Service" inside "South Tees Youth
         # Offending Service") and the longest gazetteer match win
         doc.spans[AGENCY_SPANS] = filter_spans(spans)
         return doc
+
+    def _document_acronym(self, doc: Doc, span: Span) -> bool:
+        """"Northby Care Strategy (NCC ICS)": acronyms in brackets after a document's name
+        are the document's, not bodies."""
+        i = span.start
+        while i > 0 and doc[i - 1].text != "(" and doc[i - 1].is_upper and i > span.start - 3:
+            i -= 1
+        return i > 1 and doc[i - 1].text == "(" and doc[i - 2].text in self.breaks["document"]
 
     def _place_before(self, doc: Doc, start: int) -> int:
         """Where capitalised words right before `start` (a place, "Coastal West Sussex") begin."""
