@@ -99,6 +99,11 @@ LOWER_NAME_RULES = {"body-lower-name", "body-lower-name-possessive"}
 #: The pattern of an organisation's acronym in brackets after a person's name.
 BRACKET_ACRONYM_RULE = "body-bracket-acronym"
 
+#: A list entry ("Eastlea Lodge", "18 Hill Close") that a kind of body opens is at most this long.
+LIST_ENTRY_MAX_WORDS = 5
+LIST_ENTRY_RULE = "body-list-entry"
+_LIST_ENTRY = re.compile(r"^(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|&))*$")
+
 #: Named bodies whose head noun is this generic are still bodies, but a name of
 #: just one word before it ("Service", "The Group") is not a name.
 MIN_BODY_TOKENS = 2
@@ -123,6 +128,9 @@ class AgencyTagger:
         self.name = name
         self.stopwords = set(load_lines(stopwords))
         self.breaks = {row["label"]: set(row["words"]) for row in load_jsonl(breaks)}
+        owners = "|".join(sorted(self.breaks.get("list_owner", ())))
+        self.list_cue = re.compile(rf"\b(?:{owners})\b[^.:;]{{0,40}}?\b(?:were|are|include|included|including)\s+|"
+                                   rf"\b(?:{owners}):\s+") if owners else None
         self._load(gazetteer_rows(gazetteer, public_bodies), list(load_jsonl(bodies)))
 
     def _load(self, gazetteer: list[dict], bodies: list[dict]) -> None:
@@ -174,6 +182,7 @@ class AgencyTagger:
                 span._.rule = rule
                 span._.generic = span.label_ == KIND_LABEL    # a member or partner at most
                 spans.append(span)
+        spans += self._list_entries(doc)
         spans = [self._with_comma_list(doc, s) if s._.rule and s._.rule.startswith("body-") else s
                  for s in spans]
         roles = self._roles(doc)
@@ -183,6 +192,31 @@ class AgencyTagger:
         # Offending Service") and the longest gazetteer match win
         doc.spans[AGENCY_SPANS] = filter_spans(spans)
         return doc
+
+    def _list_entries(self, doc: Doc) -> list[Span]:
+        """"The units involved were Eastlea Lodge, Hill House and Seaview": each capitalised
+        entry of a list that a plural kind of body opens is a body named once."""
+        if self.list_cue is None:
+            return []
+        text = doc_text(doc)
+        out = []
+        for m in self.list_cue.finditer(text):
+            end = m.end() + (re.search(r"[.;]\s|[.;]?$", text[m.end():]) or re.search("$", "")).start()
+            pos = m.end()
+            for piece in re.split(r",\s*|\s+and\s+|\s+&\s+", text[m.end():end]):
+                start_char = text.find(piece, pos)
+                pos = start_char + len(piece)
+                words = piece.split()
+                if not words or len(words) > LIST_ENTRY_MAX_WORDS or not _LIST_ENTRY.match(piece) \
+                        or words[0] in self.breaks["honorific"] | self.breaks["article"]:
+                    continue
+                span = doc.char_span(start_char, start_char + len(piece), label="BODY")
+                if span is not None:
+                    span._.canonical = span._.kind = None
+                    span._.rule = LIST_ENTRY_RULE
+                    span._.generic = False
+                    out.append(span)
+        return out
 
     def _document_acronym(self, doc: Doc, span: Span) -> bool:
         """"Northby Care Strategy (NCC ICS)": acronyms in brackets after a document's name
