@@ -177,7 +177,7 @@ class Resolver:
         """A known body under a place name: "Northby Safeguarding Children
         Partnership" is the Safeguarding Children Partnership."""
         words = name.split()
-        for cut in range(1, min(PLACE_MAX_WORDS + 1, len(words) - 1)):
+        for cut in range(1, min(PLACE_MAX_WORDS + 1, len(words))):
             if not all(w[:1].isupper() or w in ("and", "&", "of", "upon", "on") for w in words[:cut]):
                 break
             row = self.gazetteer.get(name_key(" ".join(words[cut:])))
