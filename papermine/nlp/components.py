@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..model.data import load_jsonl, load_lines
-from .agencies import gazetteer_rows
+from .agencies import body_kind, gazetteer_rows
 
 __all__ = ["AgencyTagger", "FrequencyTagger", "AGENCY_SPANS", "FREQUENCY_SPANS", "doc_text", "span_text",
            "keep_text", "any_of"]
@@ -92,6 +92,8 @@ MAX_TITLE_WORDS = 4
 #: The label of a name that only says what type a body is ("Local Authorities", "Family Hub"):
 #: spoken of in general, like "housing" or "the police" (a partner in a list, not a named body).
 KIND_LABEL = "KIND"
+#: The label of one of two bodies named with a shared plural head ("Eastgate and Westgate Family Hubs").
+SHARED_HEAD_LABEL = "SHARED"
 #: The pattern of a body named "X of/for Y" ("University of Manchester").
 OF_NAME_RULE = "body-of-name"
 #: Patterns (bodies.jsonl) whose names may be written in lower case.
@@ -176,7 +178,12 @@ class AgencyTagger:
                 pieces = self._bracket_acronym(doc, start, end)
             else:
                 pieces = [p for p in (self._trim(doc, s, e, rule) for s, e in self._pieces(doc, start, end, rule)) if p]
+            pieces = [part for piece in pieces for part in self._distribute(doc, piece)]
             for span in pieces:
+                if span.label_ == SHARED_HEAD_LABEL:
+                    span._.kind, span._.rule, span._.generic = body_kind(span._.canonical), rule, False
+                    spans.append(span)
+                    continue
                 span._.canonical = None          # resolved per document (acronyms, aliases)
                 span._.kind = None
                 span._.rule = rule
@@ -192,6 +199,31 @@ class AgencyTagger:
         # Offending Service") and the longest gazetteer match win
         doc.spans[AGENCY_SPANS] = filter_spans(spans)
         return doc
+
+    def _distribute(self, doc: Doc, span: Span) -> list[Span]:
+        """"Eastgate and Westgate Family Hubs": two bodies sharing a plural head, each
+        named in full ("Eastgate Family Hub"); "District and Borough Councils" stays a kind."""
+        head = doc[span.end - 1].text
+        if span.label_ == KIND_LABEL or head not in self.breaks["kind_head"] or not head.endswith("s"):
+            return [span]
+        tail = span.end - 1
+        while tail > span.start and doc[tail - 1].text in self.breaks["kind"] and doc[tail - 1].lower_ not in ("and", "&"):
+            tail -= 1
+        if tail == span.end - 1:
+            return [span]                     # a one-word head ("Health and Wellbeing Boards"): no shared part
+        joins = [i for i in range(span.start, tail) if doc[i].lower_ in ("and", "&")]
+        if len(joins) != 1 or joins[0] == span.start or joins[0] + 1 >= tail:
+            return [span]
+        singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else head[:-1]
+        shared = " ".join([t.text for t in doc[tail:span.end - 1]] + [singular])
+        out = []
+        for start, end in ((span.start, joins[0]), (joins[0] + 1, tail)):
+            if any(t.text in self.breaks["kind"] for t in doc[start:end]):
+                return [span]
+            part = Span(doc, start, span.end if start > span.start else end, label=SHARED_HEAD_LABEL)
+            part._.canonical = f"{doc[start:end].text} {shared}"
+            out.append(part)
+        return out
 
     def _list_entries(self, doc: Doc) -> list[Span]:
         """"The units involved were Eastlea Lodge, Hill House and Seaview": each capitalised
