@@ -233,7 +233,7 @@ class AgencyTagger:
         text = doc_text(doc)
         out = []
         for m in self.list_cue.finditer(text):
-            end = m.end() + (re.search(r"[.;]\s|[.;]?$", text[m.end():]) or re.search("$", "")).start()
+            end = m.end() + re.search(r"[.;](?:\s|$)|$", text[m.end():]).start()     # the list ends the sentence
             pos = m.end()
             for piece in re.split(r",\s*|\s+and\s+|\s+&\s+", text[m.end():end]):
                 start_char = text.find(piece, pos)
