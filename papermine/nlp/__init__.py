@@ -229,10 +229,12 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             span._.canonical, span._.kind = resolver.resolve(span)
         sdoc.spans[AGENCY_SPANS] = spans
         sdocs[(p_index, i_index)] = sdoc
-    _use_long_names(doc, nlp, resolver, sdocs.values())
-    _own_council(doc, sdocs.values())
-    _keep_places_apart(resolver, sdocs.values())
-    _merge_initials(sdocs.values())
+    headings = _heading_docs(doc, nlp, resolver, acronyms)
+    every_doc = [*sdocs.values(), *(h for _, h in headings)]
+    _use_long_names(doc, nlp, resolver, every_doc)
+    _own_council(doc, every_doc)
+    _keep_places_apart(resolver, every_doc)
+    _merge_initials(every_doc)
 
     def evidence(para: Paragraph, item: int | None, sentence: str, rule: str | None) -> Evidence:
         page = para.items[item].page if item is not None else para.page
@@ -253,6 +255,17 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
 
     # the body the paper is about: named in its title, else the most mentioned body
     main_body = _main_body(doc, nlp, resolver, agencies)
+    # bodies named only in a heading ("7. Transfer of the Northby Service to ..."): agencies too,
+    # added after the main body is chosen (which stays a matter of the text)
+    for section, hdoc in headings:
+        for span in hdoc.spans[AGENCY_SPANS]:
+            if span._.generic or span._.canonical in agencies:
+                continue
+            agency = agencies.setdefault(span._.canonical, Agency(
+                name=span.text, canonical=span._.canonical, kind=span._.kind or "other"))
+            agency.evidence.append(Evidence(doc=doc.id, page=section.page, paragraph=None,
+                                            sentence=section.heading, section=section.heading, rule=span._.rule))
+            named.add(span._.canonical)
     reader = RelationReader(main_body=main_body)
     lines: list[ReportingLine] = []
     seen: dict[tuple, set] = {}
@@ -311,6 +324,21 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 reporting_lines=lines)
 
 
+def _heading_docs(doc: Document, nlp: Language, resolver: Resolver, acronyms: dict[str, str]) -> list:
+    """(section, tagged heading) for every section heading: bodies are named there too."""
+    sections = [section for section in doc.sections if section.heading]
+    out = []
+    for section, hdoc in zip(sections, nlp.pipe([section.heading for section in sections],
+                                                 batch_size=BATCH_SIZE)):
+        _add_acronyms(hdoc, acronyms)
+        spans = [span for span in hdoc.spans[AGENCY_SPANS] if not span._.generic]
+        for span in spans:
+            span._.canonical, span._.kind = resolver.resolve(span)
+        hdoc.spans[AGENCY_SPANS] = spans
+        out.append((section, hdoc))
+    return out
+
+
 def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> None:
     """"The Partnership Board" is the paper's "Looked After Children Partnership
     Board" when that is the only longer body so named (in the text, its title or
@@ -344,7 +372,7 @@ def _own_council(doc: Document, sdocs) -> None:
         return
     for span in spans:
         bare = re.sub(r"^the\s+", "", span.text, flags=re.IGNORECASE).lower()
-        if (bare == "council" and span._.canonical == GENERIC_COUNCIL) \
+        if (bare in ("council", "full council") and span._.canonical in (GENERIC_COUNCIL, "Full Council")) \
                 or (_BARE_COUNCIL.match(bare) and own.lower().endswith(bare)):
             span._.canonical, span._.kind = own, "council body"   # "the County Council" in a county's paper
 
@@ -357,15 +385,18 @@ def _keep_places_apart(resolver: Resolver, sdocs) -> None:
         for span in sdoc.spans[AGENCY_SPANS]:
             if span._.rule and span._.rule.startswith("body-") and span._.canonical:
                 text = resolver.expand(span.text)
-                if name_key(text) != name_key(span._.canonical) and name_key(text).endswith(name_key(span._.canonical).split()[-1]):
-                    variants.setdefault(span._.canonical, {}).setdefault(name_key(text), []).append(span)
+                last = text.split()[-1] if text.split() else ""
+                if name_key(text) != name_key(span._.canonical) and (
+                        name_key(text).endswith(name_key(span._.canonical).split()[-1])
+                        or (last.isupper() and len(last) > 2)):          # "NHS Northby CCG"
+                    variants.setdefault(span._.canonical, {}).setdefault(
+                        re.sub(r"^nhs ", "", name_key(text)), []).append(span)
     for _canonical, by_name in variants.items():
         if len(by_name) < 2:
             continue
         for spans in by_name.values():
             for span in spans:
-                span._.canonical = resolver.display.setdefault(name_key(resolver.expand(span.text)),
-                                                               resolver.expand(span.text))
+                span._.canonical = resolver.display_name(resolver.expand(span.text))
 
 
 def _merge_initials(sdocs) -> None:

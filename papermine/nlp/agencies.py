@@ -164,20 +164,28 @@ class Resolver:
         rule = _kind_rule(name)
         if rule and rule.get("canonical"):       # "Westshire Police": the council's police
             return rule["canonical"], rule["label"]
-        canonical = self.display.setdefault(name_key(name), _display(name))
-        return canonical, rule["label"] if rule else "other"
+        return self.display_name(name), rule["label"] if rule else "other"
+
+    def display_name(self, name: str) -> str:
+        """The paper's name for a body the gazetteer does not know: its first written form
+        ("NHS Northby CCG" and "Northby CCG", "Friends of Northby" and "Friends of the Northby" are one body)."""
+        key = re.sub(r"\b(of|for) the\b", r"\1", re.sub(r"^nhs ", "", name_key(name)))   # "Friends of (the) Moor"
+        return self.display.setdefault(key, _display(name))
 
 
     def _local_variant(self, name: str) -> dict | None:
         """A known body under a place name: "Northby Safeguarding Children
         Partnership" is the Safeguarding Children Partnership."""
         words = name.split()
-        for cut in range(1, min(PLACE_MAX_WORDS + 1, len(words) - 1)):
+        for cut in range(1, min(PLACE_MAX_WORDS + 1, len(words))):
             if not all(w[:1].isupper() or w in ("and", "&", "of", "upon", "on") for w in words[:cut]):
                 break
             row = self.gazetteer.get(name_key(" ".join(words[cut:])))
             if row and len(words) - cut >= 2:
                 return row
+            acronym = self.gazetteer.get(words[cut]) if cut == len(words) - 1 else None
+            if acronym and acronym.get("case") == "exact" and words[cut].isupper() and len(words[cut]) > 2:
+                return acronym            # "NHS Northby CCG": a known body's acronym after a place
         return None
 
 

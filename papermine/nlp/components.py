@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..model.data import load_jsonl, load_lines
-from .agencies import gazetteer_rows
+from .agencies import body_kind, gazetteer_rows
 
 __all__ = ["AgencyTagger", "FrequencyTagger", "AGENCY_SPANS", "FREQUENCY_SPANS", "doc_text", "span_text",
            "keep_text", "any_of"]
@@ -72,21 +72,39 @@ _HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub
                         r"Police|Constabulary|College|Academy|Academies|University|Centre|Center|Hospital|Hospice|"
                         r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
                         r"Inspectorate|Collaborative|Consortium|Corporation|School|Assembly|Library|Surgery|"
-                        r"Clinic|Federation)s?$")
+                        r"Clinic|Federation|Institute|Ministry|Bank|Taskforce|Court|Municipality|Ltd|"
+                        r"Limited|CIC|plc|Healthwatch|Charity|CCG|ICB|PCT|PCN|Union|Watch|Church|Chapel|Dept)s?$")
+#: "Identification of Board", "Chairmanship of the ... Committee": an activity or state
+#: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
+_NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
 #: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
 _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
 #: A job title before a name is cut off only if it ends with one of these.
 _CORE_ROLES = {"Chair", "Chairman", "Chairperson", "Vice-Chair", "Co-Chair", "Leader", "Director", "Head",
                "Manager", "Officer", "Lead", "Member", "Councillor", "Cllr", "Mayor", "Clerk", "Secretary",
                "Treasurer", "Executive", "Representative", "Coordinator", "Co-ordinator", "Advisor", "Adviser"}
+#: "<place> County Council <unit>": the council, then one of its units.
+_COUNCIL_TYPES = {"County", "Borough", "District", "City", "Parish", "Town"}
 #: Words that cannot end a name ("the Methodist Chapel and" ...).
 _DANGLING = {"and", "&", "of", "for", "in", "on", "the", "or"}
 #: At most this many words of a job title are cut from the front of a name.
 MAX_TITLE_WORDS = 4
+#: The label of a name that only says what type a body is ("Local Authorities", "Family Hub"):
+#: spoken of in general, like "housing" or "the police" (a partner in a list, not a named body).
+KIND_LABEL = "KIND"
+#: The label of one of two bodies named with a shared plural head ("Eastgate and Westgate Family Hubs").
+SHARED_HEAD_LABEL = "SHARED"
+#: The pattern of a body named "X of/for Y" ("University of Manchester").
+OF_NAME_RULE = "body-of-name"
 #: Patterns (bodies.jsonl) whose names may be written in lower case.
 LOWER_NAME_RULES = {"body-lower-name", "body-lower-name-possessive"}
 #: The pattern of an organisation's acronym in brackets after a person's name.
 BRACKET_ACRONYM_RULE = "body-bracket-acronym"
+
+#: A list entry ("Eastlea Lodge", "18 Hill Close") that a kind of body opens is at most this long.
+LIST_ENTRY_MAX_WORDS = 5
+LIST_ENTRY_RULE = "body-list-entry"
+_LIST_ENTRY = re.compile(r"^(?:\d+\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|&))*$")
 
 #: Named bodies whose head noun is this generic are still bodies, but a name of
 #: just one word before it ("Service", "The Group") is not a name.
@@ -112,6 +130,9 @@ class AgencyTagger:
         self.name = name
         self.stopwords = set(load_lines(stopwords))
         self.breaks = {row["label"]: set(row["words"]) for row in load_jsonl(breaks)}
+        owners = "|".join(sorted(self.breaks.get("list_owner", ())))
+        self.list_cue = re.compile(rf"\b(?:{owners})\b[^.:;]{{0,40}}?\b(?:were|are|include|included|including)\s+|"
+                                   rf"\b(?:{owners}):\s+") if owners else None
         self._load(gazetteer_rows(gazetteer, public_bodies), list(load_jsonl(bodies)))
 
     def _load(self, gazetteer: list[dict], bodies: list[dict]) -> None:
@@ -125,6 +146,8 @@ class AgencyTagger:
             matcher = self.exact if row.get("case") == "exact" else self.phrases
             matcher.add(row["id"], [self.nlp.make_doc(row["pattern"])])
         self.known = {row["pattern"].lower() for row in self.gazetteer if not row.get("generic")}
+        self.of_heads = {w for row in bodies if row["id"] == OF_NAME_RULE
+                         for tok in row["pattern"] for w in tok.get("TEXT", {}).get("IN", ())}
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         for row in bodies:
             self.matcher.add(row["id"], [row["pattern"]], greedy="LONGEST")
@@ -134,34 +157,123 @@ class AgencyTagger:
         for matcher in (self.phrases, self.exact):
             for match_id, start, end in matcher(doc):
                 row = self.by_id[self.nlp.vocab.strings[match_id]]
-                if row.get("common_word") and (doc[start].is_sent_start or start == 0):
-                    continue                  # "Crisis support is ...": a word, not the charity
+                if row.get("common_word") and (doc[start].is_sent_start or start == 0
+                                               or (end < len(doc) and doc[end].is_title)):
+                    continue                  # "Crisis support is ...", "Crisis Care": a word, not the charity
+                if row.get("common_word") and self._place_before(doc, start) < start:
+                    spans.append(self._local_branch(doc, self._place_before(doc, start), end))
+                    continue                  # "Northby Mind": a local charity of its own
                 span = Span(doc, start, end, label=row["label"])
                 span._.canonical = row["canonical"]
                 span._.kind = row["label"]
                 span._.rule = row["id"]
-                span._.generic = bool(row.get("generic"))
+                # "an integrated care system": a proper name written in lower case is used in general
+                span._.generic = bool(row.get("generic")) or (
+                    len(span) > 1 and row["pattern"] != row["pattern"].lower() and all(
+                        t.is_lower or not t.is_alpha for t in span))
                 spans.append(span)
         for match_id, start, end in self.matcher(doc):
             rule = self.nlp.vocab.strings[match_id]
             if rule == BRACKET_ACRONYM_RULE:
                 pieces = self._bracket_acronym(doc, start, end)
             else:
-                pieces = [p for p in (self._trim(doc, s, e, rule) for s, e in self._pieces(doc, start, end)) if p]
+                pieces = [p for p in (self._trim(doc, s, e, rule) for s, e in self._pieces(doc, start, end, rule)) if p]
+            pieces = [part for piece in pieces for part in self._distribute(doc, piece)]
             for span in pieces:
+                if span.label_ == SHARED_HEAD_LABEL:
+                    span._.kind, span._.rule, span._.generic = body_kind(span._.canonical), rule, False
+                    spans.append(span)
+                    continue
                 span._.canonical = None          # resolved per document (acronyms, aliases)
                 span._.kind = None
                 span._.rule = rule
-                span._.generic = False
+                span._.generic = span.label_ == KIND_LABEL    # a member or partner at most
                 spans.append(span)
+        spans += self._list_entries(doc)
         spans = [self._with_comma_list(doc, s) if s._.rule and s._.rule.startswith("body-") else s
                  for s in spans]
         roles = self._roles(doc)
-        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)]
+        spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)
+                 and not self._document_acronym(doc, s)]
         # a named body ("Youth Offending Service" inside "South Tees Youth
         # Offending Service") and the longest gazetteer match win
         doc.spans[AGENCY_SPANS] = filter_spans(spans)
         return doc
+
+    def _distribute(self, doc: Doc, span: Span) -> list[Span]:
+        """"Eastgate and Westgate Family Hubs": two bodies sharing a plural head, each
+        named in full ("Eastgate Family Hub"); "District and Borough Councils" stays a kind."""
+        head = doc[span.end - 1].text
+        if span.label_ == KIND_LABEL or head not in self.breaks["kind_head"] or not head.endswith("s"):
+            return [span]
+        tail = span.end - 1
+        while tail > span.start and doc[tail - 1].text in self.breaks["kind"] and doc[tail - 1].lower_ not in ("and", "&"):
+            tail -= 1
+        if tail == span.end - 1:
+            return [span]                     # a one-word head ("Health and Wellbeing Boards"): no shared part
+        joins = [i for i in range(span.start, tail) if doc[i].lower_ in ("and", "&")]
+        if len(joins) != 1 or joins[0] == span.start or joins[0] + 1 >= tail:
+            return [span]
+        singular = re.sub(r"ies$", "y", head) if head.endswith("ies") else head[:-1]
+        shared = " ".join([t.text for t in doc[tail:span.end - 1]] + [singular])
+        out = []
+        for start, end in ((span.start, joins[0]), (joins[0] + 1, tail)):
+            if any(t.text in self.breaks["kind"] for t in doc[start:end]):
+                return [span]
+            part = Span(doc, start, span.end if start > span.start else end, label=SHARED_HEAD_LABEL)
+            part._.canonical = f"{doc[start:end].text} {shared}"
+            out.append(part)
+        return out
+
+    def _list_entries(self, doc: Doc) -> list[Span]:
+        """"The units involved were Eastlea Lodge, Hill House and Seaview": each capitalised
+        entry of a list that a plural kind of body opens is a body named once."""
+        if self.list_cue is None:
+            return []
+        text = doc_text(doc)
+        out = []
+        for m in self.list_cue.finditer(text):
+            end = m.end() + re.search(r"[.;](?:\s|$)|$", text[m.end():]).start()     # the list ends the sentence
+            pos = m.end()
+            for piece in re.split(r",\s*|\s+and\s+|\s+&\s+", text[m.end():end]):
+                start_char = text.find(piece, pos)
+                pos = start_char + len(piece)
+                words = piece.split()
+                if not words or len(words) > LIST_ENTRY_MAX_WORDS or not _LIST_ENTRY.match(piece) \
+                        or words[0] in self.breaks["honorific"] | self.breaks["article"]:
+                    continue
+                span = doc.char_span(start_char, start_char + len(piece), label="BODY")
+                if span is not None:
+                    span._.canonical = span._.kind = None
+                    span._.rule = LIST_ENTRY_RULE
+                    span._.generic = False
+                    out.append(span)
+        return out
+
+    def _document_acronym(self, doc: Doc, span: Span) -> bool:
+        """"Northby Care Strategy (NCC ICS)": acronyms in brackets after a document's name
+        are the document's, not bodies."""
+        i = span.start
+        while i > 0 and doc[i - 1].text != "(" and doc[i - 1].is_upper and i > span.start - 3:
+            i -= 1
+        return i > 1 and doc[i - 1].text == "(" and doc[i - 2].text in self.breaks["document"]
+
+    def _place_before(self, doc: Doc, start: int) -> int:
+        """Where capitalised words right before `start` (a place, "Coastal West Sussex") begin."""
+        begin = start
+        while begin > 0 and doc[begin - 1].is_title and not doc[begin - 1].is_sent_start \
+                and doc[begin - 1].text not in self.stopwords \
+                and doc[begin - 1].text not in self.breaks["function"] | self.breaks["article"]:
+            begin -= 1
+        return begin
+
+    @staticmethod
+    def _local_branch(doc: Doc, start: int, end: int) -> Span:
+        span = Span(doc, start, end, label="BODY")
+        span._.canonical = span._.kind = None          # resolved per document
+        span._.rule = "body-local-branch"
+        span._.generic = False
+        return span
 
     def _roles(self, doc: Doc) -> list[tuple[int, int]]:
         """Token ranges of job titles ("Cabinet Member for Adults and Health", "Director of
@@ -191,7 +303,7 @@ class AgencyTagger:
             start += 1
         return doc[start:end].text.lower() in self.known
 
-    def _pieces(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    def _pieces(self, doc: Doc, start: int, end: int, rule: str = "") -> list[tuple[int, int]]:
         """Where a run of capitalised words holds more than one name, or a name inside
         something that is not a body, cut it: "Village Hall The Village Hall Committee",
         "Ofsted Inspection of Children's Services", "the Corporate Parenting Plan and the
@@ -214,20 +326,39 @@ class AgencyTagger:
                               or (tok.text == "the" and doc[i - 1].lower_ != "of")):
                 pieces.append((begin, i))
                 begin = i + 1
-            elif tok.text in words["document"] and nxt in ("of", "for", "on", "into", "and", "&"):
-                begin = i + 2                 # what came before names a document, not a body
+            elif (tok.text in words["document"] and (nxt in ("of", "for", "on", "into", "in")
+                                                     or (nxt in ("and", "&") and i > begin + (doc[begin].lower_ == "the")))) or (
+                    nxt in ("of", "for", "in") and _NOMINALISATION.match(tok.text) and not _HEAD_NOUN.match(tok.text)
+                    and tok.text not in self.of_heads):
+                begin = i + 2                 # what came before names a document or an activity, not a body
             elif tok.text in words["role"] and nxt in ("of", "for"):
                 if nxt == "for" or not any(doc[j].text in words["organisation"] for j in range(i + 2, end)):
                     return pieces             # "Cabinet Member for ...", "Head of Service": a role
                 begin = i + 2                 # "Leader of Tonbridge Borough Council": the council
             elif tok.lower_ in ("and", "&") and begin < i < end - 1 and (
                     _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i)
-                    or self._is_known(doc, i + 1, end)):
+                    or (self._is_known(doc, i + 1, end) and i - begin - (doc[begin].lower_ == "the") >= MIN_BODY_TOKENS)
+                    or (rule == OF_NAME_RULE and any(_HEAD_NOUN.match(doc[j].text) for j in range(i + 1, end)))):
                 pieces.append((begin, i))     # two bodies joined by "and"
                 begin = i + 1
             elif tok.text == "NHS" and i > begin and _HEAD_NOUN.match(doc[i - 1].text) \
                     and not _NHS_TRUST_TAIL.match(doc[i:end].text):
                 pieces.append((begin, i))     # "... Commissioning Group NHS Horsham ..."
+                begin = i
+            elif tok.lower_ == "in" and i > begin and _HEAD_NOUN.match(doc[i - 1].text):
+                pieces.append((begin, i))     # "Eastgate Family Hub in Northby and ...": a place follows
+                nxt_name = next((j for j in range(i + 1, end) if doc[j].lower_ in ("and", "&", ",")), end)
+                begin = i = nxt_name + 1 if nxt_name < end else end
+                continue
+            elif tok.text in ("'s", "’s") and i > begin and _HEAD_NOUN.match(doc[i - 1].text) and end - i > MIN_BODY_TOKENS:
+                pieces.append((begin, i))     # "Northby County Council's Empty Homes Forum": two bodies
+                begin = i + 1
+            elif tok.text in ("-", "–", "—") and i > begin and doc[i - 1].whitespace_:
+                pieces.append((begin, i))     # "Public Health - Northby County Council": two names
+                begin = i + 1
+            elif i > begin + 1 and doc[i - 1].text == "Council" and doc[i - 2].text in _COUNCIL_TYPES \
+                    and tok.is_title and end - i >= MIN_BODY_TOKENS and _HEAD_NOUN.match(doc[end - 1].text):
+                pieces.append((begin, i))     # "Northby County Council Public Health Unit": the council's unit
                 begin = i
             i += 1
         pieces.append((begin, end))
@@ -265,16 +396,35 @@ class AgencyTagger:
             return None                       # a piece cut from a longer match that names no body
         if not lower_name and not doc[start].text[0].isupper():
             return None
+
         if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start \
                 and doc[end].text not in self.breaks["article"] | self.breaks["function"]:
             return None                       # "Family Group Conferences": the name goes on
         if start > 0 and doc[start - 1].lower_ in self.breaks["count"] and doc[end - 1].text.endswith("s") \
                 and not doc[end - 1].text.isupper():
             return None                       # "two Action Groups": a kind of body, not a name
+        if rule == OF_NAME_RULE:
+            of = next((j for j in range(start, end - 1) if doc[j].lower_ in ("of", "for")), None)
+            if of is None:                    # a piece cut from the name: a body only by its head noun
+                if not _HEAD_NOUN.match(doc[end - 1].text):
+                    return None
+            else:
+                first = of + 2 if doc[of + 1].lower_ == "the" and of + 2 < end else of + 1
+                stop = next((j for j in range(first, end) if doc[j].text in self.breaks["document"]), end)
+                if stop == first:
+                    return None               # "the County Council for Approval": a purpose, not a name
+                while stop > first and doc[stop - 1].lower_ in _DANGLING:
+                    stop -= 1
+                end = stop                    # "Township of Northby Resolution Number ...": the township
         text = doc[start:end].text
+        if any(t.text in self.breaks["product"] for t in doc[start:end]):
+            return None                       # "the Parish YouTube Channel"
         if text.count("(") != text.count(")") or text in self.breaks["product"] \
                 or doc[end - 1].text in self.breaks["product"] and doc[start].text in ("Microsoft", "MS"):
             return None
+        if doc[end - 1].text in self.breaks["kind_head"] and not self._is_known(doc, start, end) \
+                and all(t.text in self.breaks["kind"] or t.lower_ == "the" for t in doc[start:end - 1]):
+            return Span(doc, start, end, label=KIND_LABEL)  # "Local Authorities", "the Family Hub"
         return Span(doc, start, end, label="BODY")
 
     def _with_comma_list(self, doc: Doc, span: Span) -> Span:
