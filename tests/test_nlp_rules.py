@@ -163,7 +163,7 @@ def test_signatures_side_by_side_in_a_table():
     assert chairs == {("NHS Northshire Clinical Commissioning Group", "Ann Example"),
                       ("NHS Eastvale Clinical Commissioning Group", "Dr Ben Sample"),
                       ("NHS Westvale Clinical Commissioning Group", "Dr Ben Sample"),
-                      ("Healthwatch", "Cara Test")}
+                      ("Healthwatch Northshire", "Cara Test")}
     # a table of figures is no signature block
     doc.tables[0] = Table(page=1, rows=[["Year", "Cases"], ["2023", "41"], ["2024", "38"]])
     assert not [r for r in tag_document(doc).reporting_lines if r.relation == "chaired_by"]

@@ -50,6 +50,8 @@ def gazetteer_rows(gazetteer: str = "agencies.jsonl",
                 row["common_word"] = True
             if body.get("generic"):
                 row["generic"] = True
+            if body.get("place_after") and not acronym:
+                row["place_after"] = True      # "Healthwatch Northby", "Age UK Northby": a local body
             rows.append(row)
     return tuple(rows)
 

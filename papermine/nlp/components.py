@@ -83,6 +83,8 @@ _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
 _CORE_ROLES = {"Chair", "Chairman", "Chairperson", "Vice-Chair", "Co-Chair", "Leader", "Director", "Head",
                "Manager", "Officer", "Lead", "Member", "Councillor", "Cllr", "Mayor", "Clerk", "Secretary",
                "Treasurer", "Executive", "Representative", "Coordinator", "Co-ordinator", "Advisor", "Adviser"}
+#: A place after a known name ("NHS Bradford and Airedale") is at most this many words.
+PLACE_AFTER_MAX_WORDS = 4
 #: "<place> County Council <unit>": the council, then one of its units.
 _COUNCIL_TYPES = {"County", "Borough", "District", "City", "Parish", "Town"}
 #: Words that cannot end a name ("the Methodist Chapel and" ...).
@@ -146,6 +148,8 @@ class AgencyTagger:
             matcher = self.exact if row.get("case") == "exact" else self.phrases
             matcher.add(row["id"], [self.nlp.make_doc(row["pattern"])])
         self.known = {row["pattern"].lower() for row in self.gazetteer if not row.get("generic")}
+        self.not_places = set(self.breaks.get("not_place", ()))
+        self._known_starts: set[int] = set()          # token indices where a known name begins (per doc)
         self.of_heads = {w for row in bodies if row["id"] == OF_NAME_RULE
                          for tok in row["pattern"] for w in tok.get("TEXT", {}).get("IN", ())}
         self.matcher = Matcher(self.nlp.vocab, validate=True)
@@ -154,24 +158,31 @@ class AgencyTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for matcher in (self.phrases, self.exact):
-            for match_id, start, end in matcher(doc):
-                row = self.by_id[self.nlp.vocab.strings[match_id]]
-                if row.get("common_word") and (doc[start].is_sent_start or start == 0
-                                               or (end < len(doc) and doc[end].is_title)):
-                    continue                  # "Crisis support is ...", "Crisis Care": a word, not the charity
-                if row.get("common_word") and self._place_before(doc, start) < start:
-                    spans.append(self._local_branch(doc, self._place_before(doc, start), end))
-                    continue                  # "Northby Mind": a local charity of its own
-                span = Span(doc, start, end, label=row["label"])
-                span._.canonical = row["canonical"]
-                span._.kind = row["label"]
-                span._.rule = row["id"]
-                # "an integrated care system": a proper name written in lower case is used in general
-                span._.generic = bool(row.get("generic")) or (
-                    len(span) > 1 and row["pattern"] != row["pattern"].lower() and all(
-                        t.is_lower or not t.is_alpha for t in span))
-                spans.append(span)
+        known = [match for matcher in (self.phrases, self.exact) for match in matcher(doc)]
+        self._known_starts = {start for _, start, _ in known}
+        for match_id, start, end in known:
+            row = self.by_id[self.nlp.vocab.strings[match_id]]
+            if row.get("common_word") and (doc[start].is_sent_start or start == 0
+                                           or (end < len(doc) and doc[end].is_title)):
+                continue                  # "Crisis support is ...", "Crisis Care": a word, not the charity
+            if row.get("common_word") and self._place_before(doc, start) < start:
+                spans.append(self._local_branch(doc, self._place_before(doc, start), end))
+                continue                  # "Northby Mind": a local charity of its own
+            if row.get("place_after") and self._place_after(doc, start, end) > end:
+                branch = self._local_branch(doc, start, self._place_after(doc, start, end),
+                                            rule="local-body-place-after")
+                branch._.canonical, branch._.kind = branch.text, row["label"]
+                spans.append(branch)
+                continue                  # "Healthwatch Northby", "NHS Northby": a local body
+            span = Span(doc, start, end, label=row["label"])
+            span._.canonical = row["canonical"]
+            span._.kind = row["label"]
+            span._.rule = row["id"]
+            # "an integrated care system": a proper name written in lower case is used in general
+            span._.generic = bool(row.get("generic")) or (
+                len(span) > 1 and row["pattern"] != row["pattern"].lower() and all(
+                    t.is_lower or not t.is_alpha for t in span))
+            spans.append(span)
         for match_id, start, end in self.matcher(doc):
             rule = self.nlp.vocab.strings[match_id]
             if rule == BRACKET_ACRONYM_RULE:
@@ -267,11 +278,38 @@ class AgencyTagger:
             begin -= 1
         return begin
 
+    def _place_after(self, doc: Doc, start: int, end: int) -> int:
+        """Where capitalised words right after `end` (a place: "Healthwatch Northby",
+        "NHS Bradford and Airedale") end; `end` itself when what follows is no place but
+        a name of its own ("NHS Foundation Trust", "NHS England", "NHS Long Term Plan")."""
+        stop, before_and, i = end, None, end
+        while i < len(doc) and i - end <= PLACE_AFTER_MAX_WORDS:
+            tok = doc[i]
+            if tok.lower_ in ("and", "upon", "on") and stop > end:
+                before_and, i = stop, i + 1
+                continue
+            place_word = tok.is_title and not tok.is_sent_start and not _HEAD_NOUN.match(tok.text) \
+                and tok.text not in self.stopwords and tok.text not in self.breaks["document"] \
+                and tok.text not in self.breaks["function"] | self.breaks["article"] \
+                and tok.lower_ not in self.known and tok.text not in self.not_places \
+                and i not in self._known_starts       # "NHS Northby and Age UK": another body begins
+            if not place_word:
+                if tok.is_title or tok.is_upper:  # the run goes on into a name of its own
+                    stop = before_and if before_and is not None else end
+                elif i > stop:                    # "and" then no place: the place ended before it
+                    stop = before_and
+                break
+            i += 1
+            stop = i
+        if any(doc[start:k].text.lower() in self.known for k in range(end + 1, stop + 1)):
+            return end                        # "NHS England (South East)": a known name of its own
+        return stop
+
     @staticmethod
-    def _local_branch(doc: Doc, start: int, end: int) -> Span:
+    def _local_branch(doc: Doc, start: int, end: int, rule: str = "body-local-branch") -> Span:
         span = Span(doc, start, end, label="BODY")
         span._.canonical = span._.kind = None          # resolved per document
-        span._.rule = "body-local-branch"
+        span._.rule = rule
         span._.generic = False
         return span
 
@@ -313,8 +351,9 @@ class AgencyTagger:
         pieces: list[tuple[int, int]] = []
         begin = start
         if doc[start].text in words["honorific"] or (start > 0 and doc[start - 1].text in words["honorific"]):
-            # "Dr Samuel Okafor of the NHS ...": a person, then perhaps their organisation
-            cut = next((j for j in range(start, end) if doc[j].lower_ in ("of", "from", "at", ",")), None)
+            # "Dr Samuel Okafor of the NHS ...", "Ms J Wood (Northby Clinical Commissioning
+            # Group)": a person, then perhaps their organisation
+            cut = next((j for j in range(start, end) if doc[j].lower_ in ("of", "from", "at", ",", "(")), None)
             if cut is None:
                 return []
             begin = cut + 1
