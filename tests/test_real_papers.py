@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / "shared" / "real"
+from conftest import REAL_DIR as REAL  # noqa: E402  (../shared found from a worktree too)
 
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"real papers not found at {REAL} (../shared is absent)")
 
