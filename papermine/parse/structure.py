@@ -170,6 +170,15 @@ FRAGMENT_MAX_WORDS = 6
 #: On such a page a second mixed-case heading must stand over prose: a block of body
 #: type, of this many words, with a sentence in it.
 PROSE_MIN_WORDS = 15
+#: A chapter title printed at the top of at least this many consecutive pages is
+#: a running title there: its first printing opens the section, the rest head nothing.
+RUNNING_TITLE_MIN_PAGES = 3
+#: A styled line heads a section only over body text: a sentence, a list or a
+#: numbered paragraph, reached through at most this many headings below it
+#: (labels of a chart, a diagram or a box stand over more labels).
+HEADING_CHAIN_MAX = 2
+#: A block of this many words counts as body text even with no full stop.
+BODY_BLOCK_MIN_WORDS = 30
 #: A signature: a personal name of two to four capitalised words.
 _PERSON_NAME = re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?"
                           r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}$")
@@ -214,7 +223,7 @@ def _not_heading(text: str, after: str | None = None) -> bool:
     case or broken off mid-phrase, letter-spaced or chart-label text, a line of
     figures, a caption or source note, a signature."""
     tokens = text.split()
-    if not tokens or text[0].islower() or _BROKEN_OFF.search(text) or _CAPTION.match(text) \
+    if not tokens or text[0].islower() or text.startswith(("...", "…")) or _BROKEN_OFF.search(text) or _CAPTION.match(text) \
             or _QUANTITY.match(text):
         return True
     if len(tokens) >= LETTER_SPACED_MIN_TOKENS \
@@ -234,6 +243,26 @@ def _fragment_pages(lines: list[Line]) -> set[int | None]:
         counts[1] += _words(line.text) <= FRAGMENT_MAX_WORDS and not line.text.rstrip().endswith(".")
     return {page for page, (n, fragments) in pages.items()
             if n >= FRAGMENT_PAGE_MIN_LINES and fragments >= n * FRAGMENT_PAGE_MIN_SHARE}
+
+
+def _running_titles(lines: list[Line]) -> set[int]:
+    """Indices of the later printings of a chapter title repeated at the top of a
+    run of consecutive pages ("STARTING WELL" on each page of its chapter)."""
+    tops: list[tuple[int, int, str]] = []          # (page, line index, text)
+    for i, line in enumerate(lines):
+        if line.page is not None and (i == 0 or lines[i - 1].page != line.page) \
+                and (line.styled or _is_caps(line.text)):
+            tops.append((line.page, i, _normalise_heading(line.text)))
+    repeats: set[int] = set()
+    run: list[tuple[int, int, str]] = []
+    for top in tops + [(-1, -1, "")]:
+        if run and top[2] == run[-1][2] and top[0] == run[-1][0] + 1:
+            run.append(top)
+            continue
+        if len(run) >= RUNNING_TITLE_MIN_PAGES:
+            repeats.update(i for _, i, _ in run[1:])
+        run = [top]
+    return repeats
 
 
 def _number_tuple(num: str) -> tuple[int, ...]:
@@ -285,6 +314,7 @@ class _Builder:
         self.fragment_pages = _fragment_pages(lines)
         #: pages where a section was opened
         self.heading_pages: set[int | None] = set()
+        self.running_titles = _running_titles(self.lines)
 
     # ---- sections ---------------------------------------------------------
     @property
@@ -523,6 +553,10 @@ class _Builder:
         while i < n:
             line = self.lines[i]
             text = line.text
+            if i in self.running_titles:
+                self.heading_pages.add(line.page)   # the page's title, printed again
+                i += 1
+                continue
             # a heading of a known kind: "Purpose of the Report", "Appendix 1: Implications"
             kind = heading_kind(text)
             if kind == "appendix" and self._listing_appendices():
@@ -711,6 +745,34 @@ class _Builder:
         return _words(under) < PROSE_MIN_WORDS or not _SENTENCE_END.search(under) \
             or all(ln.styled for ln in block)
 
+    def _broken_into(self, i: int) -> bool:
+        """Does line i finish the phrase the line above broke off ("JOINT HEALTH AND" / ...)?"""
+        return i > 0 and not self.lines[i].blank_before and self.lines[i - 1].page == self.lines[i].page \
+            and bool(_BROKEN_OFF.search(self.lines[i - 1].text))
+
+    def _runs_on(self, end: int) -> bool:
+        """Does the line after a block continue its sentence (no gap, lower case)?"""
+        return end < len(self.lines) and not self.lines[end].blank_before \
+            and self.lines[end].text[:1].islower()
+
+    def _over_body_text(self, end: int, depth: int = 0) -> bool:
+        """Does body text follow a heading candidate that ends before line `end`:
+        a sentence, a long block, a lead-in, a list item or a numbered paragraph,
+        or another heading (at most HEADING_CHAIN_MAX deep) over such text?"""
+        while end in self.running_titles:
+            end += 1
+        if end >= len(self.lines):
+            return True
+        if self.number_at(end) is not None or self.item_at(end) is not None or heading_kind(self.lines[end].text):
+            return True
+        stop = self._block_end(end)
+        block = self.lines[end:stop]
+        text = " ".join(ln.text for ln in block)
+        if _SENTENCE_END.search(text) or text.endswith(":") or _words(text) >= BODY_BLOCK_MIN_WORDS:
+            return True
+        return depth < HEADING_CHAIN_MAX and (all(ln.styled for ln in block) or _is_caps(text)) \
+            and not _not_heading(text) and not self._runs_on(stop) and self._over_body_text(stop, depth + 1)
+
     def _text_block(self, i: int) -> int:
         end = self._block_end(i)
         block = self.lines[i:end]
@@ -758,7 +820,10 @@ class _Builder:
 
         after = self.lines[end].text if end < len(self.lines) else None
         never = _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text)) \
-            or self._label_on_infographic(text, first, end)
+            or self._label_on_infographic(text, first, end) or self._runs_on(end) \
+            or bool(_SENTENCE_BREAK.search(text)) or self._broken_into(i)
+        # a box's label: wrapped lines set centred or ragged, not on one left edge
+        ragged = len(block) > 1 and max(ln.indent for ln in block) - min(ln.indent for ln in block) > OUTDENT_MIN
         styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text) and not never
         follows = self._next_starts_numbered(end)
         if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and not text.endswith((".", ":")) \
@@ -767,8 +832,10 @@ class _Builder:
                     and self.item_at(end) is not None and _words(text) <= LIST_HEADING_MAX_WORDS:
                 self.add_item(None, "heading", text, first)
                 return end
-            self.open_section(text, None, first.page, plain_sentence=not _is_caps(text))
-            return end
+            title = _is_caps(text) and all(ln.large for ln in block)     # a page or chapter title
+            if not ragged and (title or self._over_body_text(end)):
+                self.open_section(text, None, first.page, plain_sentence=not _is_caps(text))
+                return end
         if self._is_list_heading(text, end):
             self.add_item(None, "heading", text, first)       # "Stay Safe" over its tasks
             return end
