@@ -514,7 +514,7 @@ class _Builder:
         return j < len(self.lines) and not self.lines[j].blank_before \
             and self.lines[j].styled == self.lines[j - 1].styled \
             and self.number_at(j) is None and self.item_at(j) is None \
-            and heading_kind(self.lines[j].text) is None
+            and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None
 
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
@@ -545,7 +545,7 @@ class _Builder:
     def _next_starts_numbered(self, j: int) -> bool:
         """Does a numbered paragraph (not a numbered heading) start at line j?"""
         m = self.number_at(j) if j < len(self.lines) else None
-        return m is not None and self._numbered_heading(j, m) is None
+        return m is not None and self._numbered_heading(j, m) is None and self._set_in_one(j) is None
 
     def build(self) -> Structure:
         i = 0
@@ -573,7 +573,7 @@ class _Builder:
                     self.open_section(text, kind, line.page)
                     i += 1
                 continue
-            listed = self._list_number_at(i)
+            listed = self._list_number_at(i) or self._restarted_list_at(i)
             if listed is not None:
                 self.add_item(*listed, line)
                 i = self._continue_lines(i + 1)
@@ -620,6 +620,37 @@ class _Builder:
         """Is the current section a list of the paper's appendices or background papers?"""
         return bool(self.section.heading) and bool(_APPENDIX_LIST.match(_normalise_heading(self.section.heading)))
 
+    def _set_in_one(self, i: int) -> re.Match | None:
+        """Line i numbered "1" in body type and set in from the line above: a
+        list's first item, where the paper's own numbering stands at the margin."""
+        if i <= 0 or i >= len(self.lines):
+            return None
+        line = self.lines[i]
+        m = _NUMBER.match(line.text)
+        if m is None or m.group("num") != "1" or line.indent <= OUTDENT_MIN or line.styled \
+                or self.lines[i - 1].indent >= line.indent - OUTDENT_MIN:
+            return None
+        return m
+
+    def _restarted_list_at(self, i: int) -> tuple[str, str, str] | None:
+        """(label, "numbered", text) when line i opens a numbered list that restarts
+        at 1 right under a numbered heading or after an unnumbered lead-in paragraph
+        ("4. Developing employment..." / "   1. Identify..."); a styled "1." may
+        head a sub-section instead ("1. Awareness of where to signpost")."""
+        m = self._set_in_one(i)
+        if m is None or self.last_number is None:
+            return None
+        op = self.open
+        under_heading = self.last_was_heading and self.section.number is not None
+        after_lead_in = op is not None and op.para.number is None and not op.para.items \
+            and op.para.section == self.section.index and self.section.heading is not None
+        return ("1", "numbered", m.group("rest")) if under_heading or after_lead_in else None
+
+    def _heads_own_list(self, i: int) -> bool:
+        """Is styled line i (wrapped over at most two more lines) set over a list of its own?"""
+        return self.lines[i].styled and any(
+            self._set_in_one(j) for j in range(i + 1, min(i + 4, len(self.lines))))
+
     def _list_number_at(self, i: int) -> tuple[str, str, str] | None:
         """(label, "numbered", text) when line i numbers an item of the open
         paragraph's list: "1)" or "1." after a lead-in ending with a colon, or the
@@ -627,7 +658,7 @@ class _Builder:
         op = self.open
         m = _NUMBER.match(self.lines[i].text)
         if op is None or m is None or "." in m.group("num") or op.para.section != self.section.index \
-                or not op.list_open or (op.para.number or "").isdigit():
+                or not op.list_open or (op.para.number or "").isdigit() or self._heads_own_list(i):
             return None
         numbered = [it.label for it in op.para.items if it.kind == "numbered"]
         expected = str(int(numbered[-1]) + 1) if numbered and numbered[-1].isdigit() else "1"
@@ -702,7 +733,8 @@ class _Builder:
             j += 1
         title = " ".join(ln.text for ln in self.lines[i:j])
         if j == i + 1 or (j < len(self.lines) and not self.lines[j].blank_before) \
-                or _words(title) > STYLED_HEADING_MAX_WORDS or title.endswith("."):
+                or _words(title) > STYLED_HEADING_MAX_WORDS or _SENTENCE_BREAK.search(title.split(None, 1)[-1]) \
+                or (title.endswith(".") and (j >= len(self.lines) or self.lines[j].styled)):
             return None
         return j
 
