@@ -561,6 +561,8 @@ class _Builder:
             kind = heading_kind(text)
             if kind == "appendix" and self._listing_appendices():
                 kind = None                         # "Appendix A: ..." in a list of appendices
+            if kind and self._field_of_contact(line):
+                kind = None                         # "Lead Officer:" in a contact block
             if kind and (line.blank_before or self.last_was_heading or i == 0 or line.styled
                          or _TERMINAL.search(self.lines[i - 1].text)):
                 numbered = _NUMBER.match(text)      # "1. Introduction": heading number 1
@@ -615,6 +617,16 @@ class _Builder:
     def _minute_title(self, i: int, rest: str, end: int) -> str:
         """The title of the minute on lines i..end, its wrapped lines joined and its tag dropped."""
         return _ITEM_TAG_TAIL.sub("", " ".join([rest] + [ln.text for ln in self.lines[i + 1:end]])).strip()
+
+    def _field_of_contact(self, line: Line) -> bool:
+        """A "Label:" field in a contact block ("Lead Officer:", "Report Author: J Smith",
+        "Appendix A:" under "Contact details"), or a contact label set in body type
+        ("Contact Details:" over a name): the block's record, not a heading."""
+        text = line.text
+        if ":" not in text or _NUMBER.match(text):
+            return False
+        return self.section.kind == "contact" or (
+            heading_kind(text.partition(":")[0]) == "contact" and not line.styled)
 
     def _listing_appendices(self) -> bool:
         """Is the current section a list of the paper's appendices or background papers?"""
@@ -829,7 +841,8 @@ class _Builder:
         # a "Label: value" line whose label names a section ("Contact: Helen ...")
         label, sep, value = first.text.partition(":")
         if sep and value.strip() and _words(label) <= INLINE_LABEL_MAX_WORDS and heading_kind(label) \
-                and not (heading_kind(label) == "appendix" and self._listing_appendices()):
+                and not (heading_kind(label) == "appendix" and self._listing_appendices()) \
+                and not self._field_of_contact(first):
             self.open_section(label.strip(), heading_kind(label), first.page)
             self.start_paragraph(None, value.strip(), first)
             for ln in block[1:]:
