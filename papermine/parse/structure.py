@@ -620,13 +620,15 @@ class _Builder:
 
     def _field_of_contact(self, line: Line) -> bool:
         """A "Label:" field in a contact block ("Lead Officer:", "Report Author: J Smith",
-        "Appendix A:" under "Contact details"), or a contact label set in body type
-        ("Contact Details:" over a name): the block's record, not a heading."""
+        "Appendix A:" under "Contact details"), or a contact label standing alone in
+        body type ("Contact Details:" over a name): the block's record, not a heading."""
         text = line.text
         if ":" not in text or _NUMBER.match(text):
             return False
-        return self.section.kind == "contact" or (
-            heading_kind(text.partition(":")[0]) == "contact" and not line.styled)
+        alone = text.rstrip().endswith(":")
+        contact_label = heading_kind(text.partition(":")[0]) == "contact"
+        return (self.section.kind == "contact" and (alone or contact_label)) or (
+            alone and contact_label and not line.styled)
 
     def _listing_appendices(self) -> bool:
         """Is the current section a list of the paper's appendices or background papers?"""
