@@ -184,7 +184,7 @@ _PERSON_NAME = re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+
                           r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}$")
 _INITIALS_NAME = re.compile(r"^(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’-]+$")
 #: Chart and picture captions, source notes: never headings ("Source: ONS", "Table 1: ...").
-_CAPTION = re.compile(r"^(?:sources?|figure|fig\.|chart|graph|table|map|photo|image)\b\s*"
+_CAPTION = re.compile(r"^(?:sources?|notes?|figure|fig\.|chart|graph|table|map|photo|image)\b\s*"
                       r"(?:\d+(?:\.\d+)*[a-z]?)?\s*[:.–-]", re.IGNORECASE)
 #: A fragment that stops on a word that needs more after it ("Top Places to").
 _BROKEN_OFF = re.compile(r"(?:[,&/–-]|\b(?:of|and|or|for|the|to|in|on|with|a|an|are|is|was|were|by|at|from|as"
@@ -457,8 +457,9 @@ class _Builder:
         if not m or not self._may_start(i):
             return None
         rest = m.group("rest")
-        if rest[0].islower() or rest[0] in "%)/" or _DATE_TAIL.match(rest):
-            return None
+        if rest[0].islower() or rest[0] in "%)/" or _DATE_TAIL.match(rest) \
+                or all(_NUMERIC_TOKEN.match(t) for t in rest.split()):
+            return None                     # ... or a row of figures ("17 4%")
         if not self._plausible(_number_tuple(m.group("num")), self.lines[i].blank_before) \
                 and not self._minute_title_end(i, m):
             return None
@@ -537,8 +538,8 @@ class _Builder:
         op = self.open
         if op is None or not op.list_open or op.para.section != self.section.index:
             return False
-        if _words(text) > LIST_HEADING_MAX_WORDS or _TERMINAL.search(text):
-            return False
+        if _words(text) > LIST_HEADING_MAX_WORDS or _TERMINAL.search(text) or self.lines[end - 1].large:
+            return False                    # (a line set large heads the paper, not a list)
         nxt = self.item_at(end) if end < len(self.lines) else None
         return nxt is not None and nxt[1] == "bullet"
 
@@ -796,6 +797,13 @@ class _Builder:
         return i > 0 and not self.lines[i].blank_before and self.lines[i - 1].page == self.lines[i].page \
             and bool(_BROKEN_OFF.search(self.lines[i - 1].text))
 
+    def _wraps_into_body(self, end: int) -> bool:
+        """Did the block's last line run to the margin and wrap into body text below
+        it with no gap (a paragraph whose first line is bold)?"""
+        last = self.lines[end - 1]
+        return last.ends_short is False and end < len(self.lines) and not self.lines[end].blank_before \
+            and not self.lines[end].styled and self.lines[end].page == last.page
+
     def _runs_on(self, end: int) -> bool:
         """Does the line after a block continue its sentence (no gap, lower case)?"""
         return end < len(self.lines) and not self.lines[end].blank_before \
@@ -814,6 +822,8 @@ class _Builder:
         stop = self._block_end(end)
         block = self.lines[end:stop]
         text = " ".join(ln.text for ln in block)
+        if _CAPTION.match(text):
+            return False                    # a chart's source note: the line labels the chart
         if _SENTENCE_END.search(text) or text.endswith(":") or _words(text) >= BODY_BLOCK_MIN_WORDS:
             return True
         return depth < HEADING_CHAIN_MAX and (all(ln.styled for ln in block) or _is_caps(text)) \
@@ -868,14 +878,14 @@ class _Builder:
         after = self.lines[end].text if end < len(self.lines) else None
         never = _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text)) \
             or self._label_on_infographic(text, first, end) or self._runs_on(end) \
-            or bool(_SENTENCE_BREAK.search(text)) or self._broken_into(i)
+            or bool(_SENTENCE_BREAK.search(text)) or self._broken_into(i) or self._wraps_into_body(end)
         # a box's label: wrapped lines set centred or ragged, not on one left edge
         ragged = len(block) > 1 and max(ln.indent for ln in block) - min(ln.indent for ln in block) > OUTDENT_MIN
         styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text) and not never
         follows = self._next_starts_numbered(end)
         if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and not text.endswith((".", ":")) \
                 and not _DATE_LINE.match(text):
-            if op is not None and op.list_open and end < len(self.lines) \
+            if op is not None and op.list_open and end < len(self.lines) and not first.large \
                     and self.item_at(end) is not None and _words(text) <= LIST_HEADING_MAX_WORDS:
                 self.add_item(None, "heading", text, first)
                 return end
