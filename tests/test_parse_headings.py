@@ -116,6 +116,31 @@ def test_list_restarting_under_a_numbered_heading_is_items(tmp_path):
     assert lists[-2:] == [["1", "2", "3"], ["1", "2", "3"]]
 
 
+def test_label_standing_alone_with_a_colon_heads_its_entries(tmp_path):
+    """Minutes: "Committee Reports:" alone on its line at the margin heads the
+    entries below it; a lead-in sentence ending in a colon and "Mayor:" set
+    away from the margin over a signature line head nothing."""
+    path = tmp_path / "minutes.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    _text(c, LEFT, 40, "Council Minutes", BOLD, 16)
+    top = _prose(c, 70, PROSE * 2)
+    _text(c, LEFT, top, "Committee Reports:", BOLD)
+    top += LEADING
+    for entry in ("Councillor Kirkey: Public Library Board.", "Mayor Yemm: Housing Corporation."):
+        _text(c, LEFT, top, entry)
+        top += LEADING
+    top += 12
+    _text(c, LEFT, top, "The Board resolved the following matters at the meeting:")
+    top += LEADING + 12
+    _text(c, LEFT, top, "Items from Correspondence:")
+    top = _prose(c, top + LEADING + 12)
+    _text(c, LEFT + 250, top, "Mayor:")
+    _text(c, LEFT, top + LEADING + 12, "Minutes to be approved by Council at the next regular meeting.")
+    c.showPage()
+    c.save()
+    assert _headings(path) == ["Committee Reports", "Items from Correspondence"]
+
+
 # ---- the real papers ------------------------------------------------------------
 
 def _real(name: str):
@@ -159,3 +184,10 @@ def test_contact_block_fields_are_not_sections():
     headings = [s.heading for s in doc.sections if s.heading]
     assert "Contact details" in headings and "Background Documents" in headings
     assert not [h for h in headings if h.startswith(("Lead Officer", "Appendix A"))]
+
+
+def test_minutes_labels_head_their_items():
+    doc = _real("ca_township-of-nipissing-on_council_minutes_2026-03-17.pdf")
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert "Committee Reports" in headings and "Items from Correspondence" in headings
+    assert not [h for h in headings if h.startswith(("Mayor", "Municipal Administrator"))]

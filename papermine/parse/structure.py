@@ -797,6 +797,17 @@ class _Builder:
         return i > 0 and not self.lines[i].blank_before and self.lines[i - 1].page == self.lines[i].page \
             and bool(_BROKEN_OFF.search(self.lines[i - 1].text))
 
+    def _label_heading(self, block: list[Line], text: str, end: int) -> bool:
+        """A short title-case label standing alone on its line with a colon, over
+        the entries it introduces ("Committee Reports:", "Items from Correspondence:"),
+        heads them; a lead-in sentence ending in a colon is no title, and a label set
+        away from the margin ("Mayor:" over a signature line) heads nothing."""
+        return len(block) == 1 and block[0].blank_before and text.endswith(":") \
+            and abs(block[0].indent) <= OUTDENT_MIN \
+            and _words(text) <= FIELD_HEADING_MAX_WORDS and (_is_title_like(text) or _is_caps(text)) \
+            and end < len(self.lines) and self.lines[end].text[:1].isupper() \
+            and self.section.kind != "contact"
+
     def _wraps_into_body(self, end: int) -> bool:
         """Did the block's last line run to the margin and wrap into body text below
         it with no gap (a paragraph whose first line is bold)?"""
@@ -875,6 +886,13 @@ class _Builder:
                     self.continue_open(ln.text, ln)
                 return end
 
+        # the heading above ran to the margin and wrapped onto this styled line
+        if self.last_was_heading and self.section.heading and len(block) == 1 and first.styled \
+                and not first.blank_before and i > 0 and self.lines[i - 1].ends_short is False \
+                and self.lines[i - 1].page == first.page and _words(text) <= LIST_HEADING_MAX_WORDS:
+            self.section.heading = f"{self.section.heading} {text}"
+            return end
+
         after = self.lines[end].text if end < len(self.lines) else None
         never = _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text)) \
             or self._label_on_infographic(text, first, end) or self._runs_on(end) \
@@ -895,6 +913,9 @@ class _Builder:
                 return end
         if self._is_list_heading(text, end):
             self.add_item(None, "heading", text, first)       # "Stay Safe" over its tasks
+            return end
+        if self._label_heading(block, text, end) and not never:
+            self.open_section(text.rstrip(":").strip(), None, first.page)   # "Committee Reports:"
             return end
         if len(block) == 1 and not never and text.endswith("?") and _words(text) <= QUESTION_HEADING_MAX_WORDS \
                 and first.ends_short is not False and end < len(self.lines) \
