@@ -191,3 +191,15 @@ def test_minutes_labels_head_their_items():
     headings = [s.heading for s in doc.sections if s.heading]
     assert "Committee Reports" in headings and "Items from Correspondence" in headings
     assert not [h for h in headings if h.startswith(("Mayor", "Municipal Administrator"))]
+
+
+def test_front_block_ends_at_the_heading_over_the_body():
+    """The cover's last line heads the body text that ends the front block; a
+    heading atop a page after the cover opens the body; the cover's title printed
+    again atop a later page is no section."""
+    report = _real("burton-cum-walden-pc_parish-council_2023-24_annual-report.pdf")
+    assert "Chairman’s Introduction" in [s.heading for s in report.sections]
+    qa = _real("westsussex-cc_public-health-research-unit_2013-04_qa-childrens-residential-care.pdf")
+    headings = [s.heading for s in qa.sections if s.heading]
+    assert headings[0] == "Acknowledgements"
+    assert not [h for h in headings if h.startswith("Quality Assurance in")]

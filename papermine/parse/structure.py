@@ -315,6 +315,8 @@ class _Builder:
         #: pages where a section was opened
         self.heading_pages: set[int | None] = set()
         self.running_titles = _running_titles(self.lines)
+        #: the last block kept in the front (it may turn out to head the body)
+        self.front_block: list[Line] | None = None
 
     # ---- sections ---------------------------------------------------------
     @property
@@ -797,16 +799,31 @@ class _Builder:
         return i > 0 and not self.lines[i].blank_before and self.lines[i - 1].page == self.lines[i].page \
             and bool(_BROKEN_OFF.search(self.lines[i - 1].text))
 
+    def _repeats_title(self, text: str) -> bool:
+        """Is this the paper's title (a block of its front) printed again?"""
+        norm = _normalise_heading(text)
+        return any(_normalise_heading(p.text) == norm for p in self.paragraphs if p.section == 0)
+
+    def _front_heading(self, block: list[Line], end: int) -> bool:
+        """Is a front-block line really a heading of the body: one styled line,
+        title-like, no date, field or sentence, over body text?"""
+        text = block[0].text
+        return len(block) == 1 and block[0].styled and _words(text) <= NUMBERED_HEADING_MAX_WORDS \
+            and not _TERMINAL.search(text) and not _DATE_LINE.match(text) and not _FRONT_LABEL.match(text) \
+            and not _SENTENCE_BREAK.search(text) \
+            and not _not_heading(text) and not _NUMBER.match(text) and self._over_body_text(end)
+
     def _label_heading(self, block: list[Line], text: str, end: int) -> bool:
         """A short title-case label standing alone on its line with a colon, over
         the entries it introduces ("Committee Reports:", "Items from Correspondence:"),
         heads them; a lead-in sentence ending in a colon is no title, and a label set
-        away from the margin ("Mayor:" over a signature line) heads nothing."""
+        away from the margin ("Mayor:" over a signature line) or over a list of
+        people ("Jane Smith - Public Health Lead") heads nothing."""
         return len(block) == 1 and block[0].blank_before and text.endswith(":") \
             and abs(block[0].indent) <= OUTDENT_MIN \
             and _words(text) <= FIELD_HEADING_MAX_WORDS and (_is_title_like(text) or _is_caps(text)) \
             and end < len(self.lines) and self.lines[end].text[:1].isupper() \
-            and self.section.kind != "contact"
+            and self.section.kind != "contact" and not _signature(self.lines[end].text, None)
 
     def _wraps_into_body(self, end: int) -> bool:
         """Did the block's last line run to the margin and wrap into body text below
@@ -849,11 +866,22 @@ class _Builder:
 
         if self.in_front:
             self.front_blocks += 1
-            if _words(text) > FRONT_BLOCK_MAX_WORDS or self.front_blocks > FRONT_MAX_BLOCKS:
+            if first.page_break_before and self.front_blocks > 1 and self._front_heading(block, end):
+                self.in_front = False       # the cover ended with its page: a heading opens the body
+            elif _words(text) > FRONT_BLOCK_MAX_WORDS or self.front_blocks > FRONT_MAX_BLOCKS:
                 self.in_front = False
-                self.sections.append(Section(heading=None, kind="other",
-                                             index=len(self.sections), page=first.page))
+                last = self.front_block
+                if last is not None and self.paragraphs and self.front_blocks > 2 \
+                        and self._front_heading(last, i):
+                    # the front's last line heads the body that ends it ("Chairman's Introduction")
+                    self.paragraphs.pop()
+                    self.open_section(last[0].text, heading_kind(last[0].text), last[0].page)
+                    self.last_was_heading = False
+                else:
+                    self.sections.append(Section(heading=None, kind="other",
+                                                 index=len(self.sections), page=first.page))
             else:
+                self.front_block = block
                 # a multi-line styled block (a two-line bold title) stays one paragraph
                 self.start_paragraph(None, "", first)
                 for ln in block:
@@ -908,7 +936,8 @@ class _Builder:
                 self.add_item(None, "heading", text, first)
                 return end
             title = _is_caps(text) and all(ln.large for ln in block)     # a page or chapter title
-            if not ragged and (title or self._over_body_text(end)):
+            repeated = first.page_break_before and self._repeats_title(text)    # the cover's title atop a page
+            if not ragged and not repeated and (title or self._over_body_text(end)):
                 self.open_section(text, None, first.page, plain_sentence=not _is_caps(text))
                 return end
         if self._is_list_heading(text, end):
