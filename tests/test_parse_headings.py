@@ -203,3 +203,10 @@ def test_front_block_ends_at_the_heading_over_the_body():
     headings = [s.heading for s in qa.sections if s.heading]
     assert headings[0] == "Acknowledgements"
     assert not [h for h in headings if h.startswith("Quality Assurance in")]
+
+
+def test_capital_roman_numerals_over_short_titles_head_sections():
+    doc = _real("westsussex-cc_health-wellbeing-board_2022-11_jhws-cost-of-living-addendum.pdf")
+    numbered = [(s.number, s.heading) for s in doc.sections if s.number]
+    assert ("II", "Utilise community insight") in numbered
+    assert [n for n, _ in numbered if n in ("I", "II", "III", "IV")] == ["I", "II", "III", "IV"]

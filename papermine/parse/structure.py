@@ -349,7 +349,7 @@ class _Builder:
         self.section_fresh = True
         self.last_letter = None
         self.last_was_heading = True
-        if number:
+        if number and number[0].isdigit():
             self.last_number = _number_tuple(number)
             heads, paras = self.numbered_depths.get(len(self.last_number), (0, 0))
             self.numbered_depths[len(self.last_number)] = (heads + 1, paras)
@@ -589,6 +589,10 @@ class _Builder:
                 i = self._numbered(i, m)
                 continue
             item = self.item_at(i)
+            if item is not None and not self.in_front and self._roman_heading(i, item):
+                self.open_section(item[2], heading_kind(item[2]), line.page, number=_ITEM.match(text).group("b"))
+                i += 1
+                continue
             if item is not None and not self.in_front:
                 self.add_item(*item, line)
                 i = self._continue_lines(i + 1)
@@ -803,6 +807,19 @@ class _Builder:
         """Is this the paper's title (a block of its front) printed again?"""
         norm = _normalise_heading(text)
         return any(_normalise_heading(p.text) == norm for p in self.paragraphs if p.section == 0)
+
+    def _roman_heading(self, i: int, item: tuple[str | None, str, str]) -> bool:
+        """"II. Utilise community insight": a capital roman numeral over a short
+        title, the body text below set out to the left of it, heads a section."""
+        line, (label, _, rest) = self.lines[i], item
+        m = _ITEM.match(line.text)
+        if not label or m is None or not m.group("b") or not _ROMAN_FULL.match(label) \
+                or not m.group("b").isupper() or i + 1 >= len(self.lines):
+            return False
+        nxt = self.lines[i + 1]
+        return line.ends_short is not False and _words(rest) <= NUMBERED_HEADING_MAX_WORDS \
+            and not _TERMINAL.search(rest) and nxt.indent < line.indent - OUTDENT_MIN \
+            and nxt.text[:1].isupper() and _NUMBER.match(nxt.text) is None and _ITEM.match(nxt.text) is None
 
     def _front_heading(self, block: list[Line], end: int) -> bool:
         """Is a front-block line really a heading of the body: one styled line,
