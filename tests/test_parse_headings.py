@@ -210,3 +210,15 @@ def test_capital_roman_numerals_over_short_titles_head_sections():
     numbered = [(s.number, s.heading) for s in doc.sections if s.number]
     assert ("II", "Utilise community insight") in numbered
     assert [n for n, _ in numbered if n in ("I", "II", "III", "IV")] == ["I", "II", "III", "IV"]
+
+
+def test_newsletter_headings_set_large_over_prose():
+    """A line set larger than the body that reaches the margin is a heading, not
+    a paragraph's first line; the front's last line heads the letter below it
+    unless it states the meeting's date."""
+    doc = _real("westsussex-cc_health-wellbeing-board_2019-12_newsletter.pdf")
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert "Putting prevention at the heart of everything we do" in headings
+    assert "What is the Health and Wellbeing Board and what does it do?" in headings
+    synopsis = _real("burton-cum-walden-pc_upper-dales-health-watch_2025-02-18_synopsis-of-minutes.pdf")
+    assert [s.heading for s in synopsis.sections if s.heading] == []

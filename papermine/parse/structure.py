@@ -58,6 +58,8 @@ LIST_HEADING_MAX_WORDS = 8
 INLINE_LABEL_MAX_WORDS = 6
 #: The front block (committee, date, title...) ends at a block longer than this.
 FRONT_BLOCK_MAX_WORDS = 40
+#: A front-block line of at most this many words may turn out to head the body.
+FRONT_HEADING_MAX_WORDS = 12
 #: ...or after this many blocks with no heading or numbered paragraph.
 FRONT_MAX_BLOCKS = 12
 #: A line set this far left of the one above starts a new element (points or spaces).
@@ -120,6 +122,9 @@ def _front_field_starts(first: Line, previous: Line, line: Line) -> bool:
     return len(prev) < FRONT_WRAP_MIN_CHARS or _is_caps(prev) != _is_caps(text)
 
 
+#: A front line holding a full date ("... held on 18th February 2025") states the meeting.
+_HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+                       r"\.?,?\s+(?:19|20)\d\d\b", re.IGNORECASE)
 #: "26 January 2024": a date, not paragraph 26.
 _DATE_TAIL = re.compile(r"^(?:st|nd|rd|th)?\s*(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d\d\b",
                         re.IGNORECASE)
@@ -825,9 +830,9 @@ class _Builder:
         """Is a front-block line really a heading of the body: one styled line,
         title-like, no date, field or sentence, over body text?"""
         text = block[0].text
-        return len(block) == 1 and block[0].styled and _words(text) <= NUMBERED_HEADING_MAX_WORDS \
+        return len(block) == 1 and block[0].styled and _words(text) <= FRONT_HEADING_MAX_WORDS \
             and not _TERMINAL.search(text) and not _DATE_LINE.match(text) and not _FRONT_LABEL.match(text) \
-            and not _SENTENCE_BREAK.search(text) \
+            and not _SENTENCE_BREAK.search(text) and not _HAS_DATE.search(text) \
             and not _not_heading(text) and not _NUMBER.match(text) and self._over_body_text(end)
 
     def _label_heading(self, block: list[Line], text: str, end: int) -> bool:
@@ -844,9 +849,10 @@ class _Builder:
 
     def _wraps_into_body(self, end: int) -> bool:
         """Did the block's last line run to the margin and wrap into body text below
-        it with no gap (a paragraph whose first line is bold)?"""
+        it with no gap (a paragraph whose first line is bold; a line set larger
+        than the body is no paragraph's first line)?"""
         last = self.lines[end - 1]
-        return last.ends_short is False and end < len(self.lines) and not self.lines[end].blank_before \
+        return last.ends_short is False and not last.large and end < len(self.lines) and not self.lines[end].blank_before \
             and not self.lines[end].styled and self.lines[end].page == last.page
 
     def _runs_on(self, end: int) -> bool:
