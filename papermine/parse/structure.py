@@ -952,7 +952,10 @@ class _Builder:
         ragged = len(block) > 1 and max(ln.indent for ln in block) - min(ln.indent for ln in block) > OUTDENT_MIN
         styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text) and not never
         follows = self._next_starts_numbered(end)
-        if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and not text.endswith((".", ":")) \
+        # a short styled title may close with a stop ("Cross-cutting priorities."), set apart by gaps
+        stopped_title = text.endswith(".") and len(block) == 1 and first.blank_before \
+            and 2 <= _words(text) <= FIELD_HEADING_MAX_WORDS and end < len(self.lines) and self.lines[end].blank_before
+        if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and (not text.endswith((".", ":")) or stopped_title) \
                 and not _DATE_LINE.match(text):
             if op is not None and op.list_open and end < len(self.lines) and not first.large \
                     and self.item_at(end) is not None and _words(text) <= LIST_HEADING_MAX_WORDS:
@@ -976,8 +979,10 @@ class _Builder:
             return end
         if follows and not never and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
                 and text[0].isupper() and _words(text) <= SENTENCE_HEADING_MAX_WORDS \
-                and not text.endswith(":") and not _SENTENCE_BREAK.search(text):
+                and not text.endswith(":") and not _SENTENCE_BREAK.search(text) \
+                and not (op is not None and op.last_text().endswith(":")):
             # a milestone or objective sentence heading the paragraphs under it
+            # (not the matter a lead-in ending in a colon introduces: "... a motion proposing that:")
             self.open_section(text.rstrip("."), None, first.page, plain_sentence=True)
             return end
         self.start_paragraph(None, "", first)
