@@ -32,6 +32,10 @@ STYLED_HEADING_MAX_WORDS = 20
 SENTENCE_HEADING_MAX_WORDS = 45
 #: A plain heading this short is a section label ("Content"); longer ones are sub-headings.
 SUBHEADING_MIN_WORDS = 5
+#: A paper's first decimal number ends in at most this ("2.1", not "77.5", a chart's figure).
+MAX_FIRST_SUBNUMBER = 3
+#: Before any numbering, a number over a fragment this short ("80 Men") labels a chart.
+FIGURE_LABEL_MAX_WORDS = 2
 #: A numbered heading ("1. Introduction") has at most this many words.
 NUMBERED_HEADING_MAX_WORDS = 8
 #: A numbered field label ("6. Relevant Director:") is a heading at most this long.
@@ -770,8 +774,15 @@ class _Builder:
             title, kind, nxt = heading
             self.open_section(title, kind, self.lines[i].page, number=m.group("num"))
             return nxt
+        rest = m.group("rest")
+        num = _number_tuple(m.group("num"))
+        if self.last_number is None and (
+                (num[0] > 1 and _words(rest) <= FIGURE_LABEL_MAX_WORDS and not _TERMINAL.search(rest)
+                 and not self._wraps(i + 1)) or (len(num) > 1 and num[-1] > MAX_FIRST_SUBNUMBER)):
+            # "80" over "Men", "77.5" beside a chart's caption: figures, no paragraph
+            return self._text_block(i)
         self.in_front = False
-        self.start_paragraph(m.group("num"), m.group("rest"), self.lines[i])
+        self.start_paragraph(m.group("num"), rest, self.lines[i])
         return self._continue_lines(i + 1)
 
     def _continue_lines(self, j: int) -> int:
