@@ -178,6 +178,8 @@ def test_strategy_priority_list_runs_one_to_nine_as_items():
     para = next(p for p in doc.paragraphs if p.text.startswith("The following priority areas for action"))
     assert [it.label for it in para.items] == [str(n) for n in range(1, 10)]
     assert ("1", "Awareness of where to signpost") in [(s.number, s.heading) for s in doc.sections]
+    # a label over a list of people ("Ann Corkery- Consultant in Public Health") names a group, heads nothing
+    assert "The Strategy Advisory Group" not in [s.heading for s in doc.sections]
 
 
 def test_contact_block_fields_are_not_sections():

@@ -856,7 +856,8 @@ class _Builder:
             and abs(block[0].indent) <= OUTDENT_MIN \
             and _words(text) <= FIELD_HEADING_MAX_WORDS and (_is_title_like(text) or _is_caps(text)) \
             and end < len(self.lines) and self.lines[end].text[:1].isupper() \
-            and self.section.kind != "contact" and not _signature(self.lines[end].text, None)
+            and self.section.kind != "contact" and not _signature(self.lines[end].text, None) \
+            and not _NAME_ROLE_START.match(self.lines[end].text)
 
     def _wraps_into_body(self, end: int) -> bool:
         """Did the block's last line run to the margin and wrap into body text below
