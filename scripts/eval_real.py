@@ -59,16 +59,36 @@ def same_meta(key: str, got: str | None, want: str | None) -> bool:
     return same_text(got, want)
 
 
-def match_in_order(got: list[tuple[str | None, str | None]], want: list[tuple[str | None, str | None]]) -> int:
-    """How many (number, heading) pairs match, in order (a longest common subsequence)."""
-    def same(g, w):
-        numbers_agree = not g[0] or not w[0] or normalise_number(g[0]) == normalise_number(w[0])
-        return numbers_agree and same_text(g[1], w[1])
+def _same_section(g, w) -> bool:
+    numbers_agree = not g[0] or not w[0] or normalise_number(g[0]) == normalise_number(w[0])
+    return numbers_agree and same_text(g[1], w[1])
+
+
+def align_in_order(got: list[tuple[str | None, str | None]], want: list[tuple[str | None, str | None]]):
+    """(matched count, got pairs left unmatched, wanted pairs missed): a longest common
+    subsequence of (number, heading) pairs."""
     rows = [[0] * (len(want) + 1) for _ in range(len(got) + 1)]
     for i in range(len(got) - 1, -1, -1):
         for j in range(len(want) - 1, -1, -1):
-            rows[i][j] = rows[i + 1][j + 1] + 1 if same(got[i], want[j]) else max(rows[i + 1][j], rows[i][j + 1])
-    return rows[0][0]
+            rows[i][j] = rows[i + 1][j + 1] + 1 if _same_section(got[i], want[j]) \
+                else max(rows[i + 1][j], rows[i][j + 1])
+    i = j = 0
+    extra, missing = [], []
+    while i < len(got) and j < len(want):
+        if _same_section(got[i], want[j]) and rows[i][j] == rows[i + 1][j + 1] + 1:
+            i, j = i + 1, j + 1
+        elif rows[i + 1][j] >= rows[i][j + 1]:
+            extra.append(got[i])
+            i += 1
+        else:
+            missing.append(want[j])
+            j += 1
+    return rows[0][0], extra + list(got[i:]), missing + list(want[j:])
+
+
+def match_in_order(got: list[tuple[str | None, str | None]], want: list[tuple[str | None, str | None]]) -> int:
+    """How many (number, heading) pairs match, in order (a longest common subsequence)."""
+    return align_in_order(got, want)[0]
 
 
 @dataclass
@@ -88,6 +108,8 @@ class FileScore:
     tables_want: int = 0
     joins_right: int = 0
     joins_want: int = 0
+    sections_extra: list = field(default_factory=list)
+    sections_missing: list = field(default_factory=list)
 
 
 def score_document(doc, expected: dict) -> FileScore:
@@ -101,7 +123,7 @@ def score_document(doc, expected: dict) -> FileScore:
                       f"want {want_numbers[max(0, at - 2):at + 3]}")
     got_sections = [(s.number, s.heading) for s in doc.sections if s.heading]
     want_sections = [(s.get("number"), s["heading"]) for s in expected["sections"]]
-    matched = match_in_order(got_sections, want_sections)
+    matched, extra, missing = align_in_order(got_sections, want_sections)
     wrong = {}
     for key in META_KEYS:
         got, want = getattr(doc.meta, key), expected["meta"].get(key)
@@ -122,7 +144,8 @@ def score_document(doc, expected: dict) -> FileScore:
     return FileScore(expected["file"], got_numbers == want_numbers, len(got_numbers), len(want_numbers),
                      difference, matched, len(got_sections), len(want_sections),
                      len(META_KEYS) - len(wrong), len(META_KEYS), wrong, found,
-                     len(expected.get("tables", [])), joins_right, len(expected.get("page_joins", [])))
+                     len(expected.get("tables", [])), joins_right, len(expected.get("page_joins", [])),
+                     extra, missing)
 
 
 def evaluate(real_dir: Path = REAL_DIR, expected_dir: Path = EXPECTED_DIR, only: str | None = None,
@@ -195,8 +218,11 @@ def main() -> int:
     print_table(scores)
     if args.verbose:
         for s in scores:
-            if s.first_difference or s.meta_wrong:
+            if s.first_difference or s.meta_wrong or s.sections_extra or s.sections_missing:
                 print(f"\n{s.file}\n  numbering {s.first_difference}\n  meta {s.meta_wrong}")
+                for label, pairs in (("extra", s.sections_extra), ("missing", s.sections_missing)):
+                    for number, heading in pairs:
+                        print(f"  {label:7} {number or '-':>8}  {heading}")
     return 0
 
 

@@ -32,6 +32,10 @@ STYLED_HEADING_MAX_WORDS = 20
 SENTENCE_HEADING_MAX_WORDS = 45
 #: A plain heading this short is a section label ("Content"); longer ones are sub-headings.
 SUBHEADING_MIN_WORDS = 5
+#: A paper's first decimal number ends in at most this ("2.1", not "77.5", a chart's figure).
+MAX_FIRST_SUBNUMBER = 3
+#: Before any numbering, a number over a fragment this short ("80 Men") labels a chart.
+FIGURE_LABEL_MAX_WORDS = 2
 #: A numbered heading ("1. Introduction") has at most this many words.
 NUMBERED_HEADING_MAX_WORDS = 8
 #: A numbered field label ("6. Relevant Director:") is a heading at most this long.
@@ -58,6 +62,8 @@ LIST_HEADING_MAX_WORDS = 8
 INLINE_LABEL_MAX_WORDS = 6
 #: The front block (committee, date, title...) ends at a block longer than this.
 FRONT_BLOCK_MAX_WORDS = 40
+#: A front-block line of at most this many words may turn out to head the body.
+FRONT_HEADING_MAX_WORDS = 12
 #: ...or after this many blocks with no heading or numbered paragraph.
 FRONT_MAX_BLOCKS = 12
 #: A line set this far left of the one above starts a new element (points or spaces).
@@ -120,6 +126,9 @@ def _front_field_starts(first: Line, previous: Line, line: Line) -> bool:
     return len(prev) < FRONT_WRAP_MIN_CHARS or _is_caps(prev) != _is_caps(text)
 
 
+#: A front line holding a full date ("... held on 18th February 2025") states the meeting.
+_HAS_DATE = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+                       r"\.?,?\s+(?:19|20)\d\d\b", re.IGNORECASE)
 #: "26 January 2024": a date, not paragraph 26.
 _DATE_TAIL = re.compile(r"^(?:st|nd|rd|th)?\s*(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(19|20)\d\d\b",
                         re.IGNORECASE)
@@ -170,12 +179,21 @@ FRAGMENT_MAX_WORDS = 6
 #: On such a page a second mixed-case heading must stand over prose: a block of body
 #: type, of this many words, with a sentence in it.
 PROSE_MIN_WORDS = 15
+#: A chapter title printed at the top of at least this many consecutive pages is
+#: a running title there: its first printing opens the section, the rest head nothing.
+RUNNING_TITLE_MIN_PAGES = 3
+#: A styled line heads a section only over body text: a sentence, a list or a
+#: numbered paragraph, reached through at most this many headings below it
+#: (labels of a chart, a diagram or a box stand over more labels).
+HEADING_CHAIN_MAX = 2
+#: A block of this many words counts as body text even with no full stop.
+BODY_BLOCK_MIN_WORDS = 30
 #: A signature: a personal name of two to four capitalised words.
 _PERSON_NAME = re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+)?"
                           r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}$")
 _INITIALS_NAME = re.compile(r"^(?:[A-Z]\.?\s+){1,3}[A-Z][a-z'’-]+$")
 #: Chart and picture captions, source notes: never headings ("Source: ONS", "Table 1: ...").
-_CAPTION = re.compile(r"^(?:sources?|figure|fig\.|chart|graph|table|map|photo|image)\b\s*"
+_CAPTION = re.compile(r"^(?:sources?|notes?|figure|fig\.|chart|graph|table|map|photo|image)\b\s*"
                       r"(?:\d+(?:\.\d+)*[a-z]?)?\s*[:.–-]", re.IGNORECASE)
 #: A fragment that stops on a word that needs more after it ("Top Places to").
 _BROKEN_OFF = re.compile(r"(?:[,&/–-]|\b(?:of|and|or|for|the|to|in|on|with|a|an|are|is|was|were|by|at|from|as"
@@ -214,7 +232,7 @@ def _not_heading(text: str, after: str | None = None) -> bool:
     case or broken off mid-phrase, letter-spaced or chart-label text, a line of
     figures, a caption or source note, a signature."""
     tokens = text.split()
-    if not tokens or text[0].islower() or _BROKEN_OFF.search(text) or _CAPTION.match(text) \
+    if not tokens or text[0].islower() or text.startswith(("...", "…")) or _BROKEN_OFF.search(text) or _CAPTION.match(text) \
             or _QUANTITY.match(text):
         return True
     if len(tokens) >= LETTER_SPACED_MIN_TOKENS \
@@ -234,6 +252,26 @@ def _fragment_pages(lines: list[Line]) -> set[int | None]:
         counts[1] += _words(line.text) <= FRAGMENT_MAX_WORDS and not line.text.rstrip().endswith(".")
     return {page for page, (n, fragments) in pages.items()
             if n >= FRAGMENT_PAGE_MIN_LINES and fragments >= n * FRAGMENT_PAGE_MIN_SHARE}
+
+
+def _running_titles(lines: list[Line]) -> set[int]:
+    """Indices of the later printings of a chapter title repeated at the top of a
+    run of consecutive pages ("STARTING WELL" on each page of its chapter)."""
+    tops: list[tuple[int, int, str]] = []          # (page, line index, text)
+    for i, line in enumerate(lines):
+        if line.page is not None and (i == 0 or lines[i - 1].page != line.page) \
+                and (line.styled or _is_caps(line.text)):
+            tops.append((line.page, i, _normalise_heading(line.text)))
+    repeats: set[int] = set()
+    run: list[tuple[int, int, str]] = []
+    for top in tops + [(-1, -1, "")]:
+        if run and top[2] == run[-1][2] and top[0] == run[-1][0] + 1:
+            run.append(top)
+            continue
+        if len(run) >= RUNNING_TITLE_MIN_PAGES:
+            repeats.update(i for _, i, _ in run[1:])
+        run = [top]
+    return repeats
 
 
 def _number_tuple(num: str) -> tuple[int, ...]:
@@ -285,6 +323,9 @@ class _Builder:
         self.fragment_pages = _fragment_pages(lines)
         #: pages where a section was opened
         self.heading_pages: set[int | None] = set()
+        self.running_titles = _running_titles(self.lines)
+        #: the last block kept in the front (it may turn out to head the body)
+        self.front_block: list[Line] | None = None
 
     # ---- sections ---------------------------------------------------------
     @property
@@ -317,7 +358,7 @@ class _Builder:
         self.section_fresh = True
         self.last_letter = None
         self.last_was_heading = True
-        if number:
+        if number and number[0].isdigit():
             self.last_number = _number_tuple(number)
             heads, paras = self.numbered_depths.get(len(self.last_number), (0, 0))
             self.numbered_depths[len(self.last_number)] = (heads + 1, paras)
@@ -427,8 +468,9 @@ class _Builder:
         if not m or not self._may_start(i):
             return None
         rest = m.group("rest")
-        if rest[0].islower() or rest[0] in "%)/" or _DATE_TAIL.match(rest):
-            return None
+        if rest[0].islower() or rest[0] in "%)/" or _DATE_TAIL.match(rest) \
+                or all(_NUMERIC_TOKEN.match(t) for t in rest.split()):
+            return None                     # ... or a row of figures ("17 4%")
         if not self._plausible(_number_tuple(m.group("num")), self.lines[i].blank_before) \
                 and not self._minute_title_end(i, m):
             return None
@@ -484,7 +526,7 @@ class _Builder:
         return j < len(self.lines) and not self.lines[j].blank_before \
             and self.lines[j].styled == self.lines[j - 1].styled \
             and self.number_at(j) is None and self.item_at(j) is None \
-            and heading_kind(self.lines[j].text) is None
+            and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None
 
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
@@ -507,15 +549,15 @@ class _Builder:
         op = self.open
         if op is None or not op.list_open or op.para.section != self.section.index:
             return False
-        if _words(text) > LIST_HEADING_MAX_WORDS or _TERMINAL.search(text):
-            return False
+        if _words(text) > LIST_HEADING_MAX_WORDS or _TERMINAL.search(text) or self.lines[end - 1].large:
+            return False                    # (a line set large heads the paper, not a list)
         nxt = self.item_at(end) if end < len(self.lines) else None
         return nxt is not None and nxt[1] == "bullet"
 
     def _next_starts_numbered(self, j: int) -> bool:
         """Does a numbered paragraph (not a numbered heading) start at line j?"""
         m = self.number_at(j) if j < len(self.lines) else None
-        return m is not None and self._numbered_heading(j, m) is None
+        return m is not None and self._numbered_heading(j, m) is None and self._set_in_one(j) is None
 
     def build(self) -> Structure:
         i = 0
@@ -523,10 +565,16 @@ class _Builder:
         while i < n:
             line = self.lines[i]
             text = line.text
+            if i in self.running_titles:
+                self.heading_pages.add(line.page)   # the page's title, printed again
+                i += 1
+                continue
             # a heading of a known kind: "Purpose of the Report", "Appendix 1: Implications"
             kind = heading_kind(text)
             if kind == "appendix" and self._listing_appendices():
                 kind = None                         # "Appendix A: ..." in a list of appendices
+            if kind and self._field_of_contact(line):
+                kind = None                         # "Lead Officer:" in a contact block
             if kind and (line.blank_before or self.last_was_heading or i == 0 or line.styled
                          or _TERMINAL.search(self.lines[i - 1].text)):
                 numbered = _NUMBER.match(text)      # "1. Introduction": heading number 1
@@ -539,7 +587,7 @@ class _Builder:
                     self.open_section(text, kind, line.page)
                     i += 1
                 continue
-            listed = self._list_number_at(i)
+            listed = self._list_number_at(i) or self._restarted_list_at(i)
             if listed is not None:
                 self.add_item(*listed, line)
                 i = self._continue_lines(i + 1)
@@ -550,6 +598,10 @@ class _Builder:
                 i = self._numbered(i, m)
                 continue
             item = self.item_at(i)
+            if item is not None and not self.in_front and self._roman_heading(i, item):
+                self.open_section(item[2], heading_kind(item[2]), line.page, number=_ITEM.match(text).group("b"))
+                i += 1
+                continue
             if item is not None and not self.in_front:
                 self.add_item(*item, line)
                 i = self._continue_lines(i + 1)
@@ -582,9 +634,52 @@ class _Builder:
         """The title of the minute on lines i..end, its wrapped lines joined and its tag dropped."""
         return _ITEM_TAG_TAIL.sub("", " ".join([rest] + [ln.text for ln in self.lines[i + 1:end]])).strip()
 
+    def _field_of_contact(self, line: Line) -> bool:
+        """A "Label:" field in a contact block ("Lead Officer:", "Report Author: J Smith",
+        "Appendix A:" under "Contact details"), or a contact label standing alone in
+        body type ("Contact Details:" over a name): the block's record, not a heading."""
+        text = line.text
+        if ":" not in text or _NUMBER.match(text):
+            return False
+        alone = text.rstrip().endswith(":")
+        contact_label = heading_kind(text.partition(":")[0]) == "contact"
+        return (self.section.kind == "contact" and (alone or contact_label)) or (
+            alone and contact_label and not line.styled)
+
     def _listing_appendices(self) -> bool:
         """Is the current section a list of the paper's appendices or background papers?"""
         return bool(self.section.heading) and bool(_APPENDIX_LIST.match(_normalise_heading(self.section.heading)))
+
+    def _set_in_one(self, i: int) -> re.Match | None:
+        """Line i numbered "1" in body type and set in from the line above: a
+        list's first item, where the paper's own numbering stands at the margin."""
+        if i <= 0 or i >= len(self.lines):
+            return None
+        line = self.lines[i]
+        m = _NUMBER.match(line.text)
+        if m is None or m.group("num") != "1" or line.indent <= OUTDENT_MIN or line.styled \
+                or self.lines[i - 1].indent >= line.indent - OUTDENT_MIN:
+            return None
+        return m
+
+    def _restarted_list_at(self, i: int) -> tuple[str, str, str] | None:
+        """(label, "numbered", text) when line i opens a numbered list that restarts
+        at 1 right under a numbered heading or after an unnumbered lead-in paragraph
+        ("4. Developing employment..." / "   1. Identify..."); a styled "1." may
+        head a sub-section instead ("1. Awareness of where to signpost")."""
+        m = self._set_in_one(i)
+        if m is None or self.last_number is None:
+            return None
+        op = self.open
+        under_heading = self.last_was_heading and self.section.number is not None
+        after_lead_in = op is not None and op.para.number is None and not op.para.items \
+            and op.para.section == self.section.index and self.section.heading is not None
+        return ("1", "numbered", m.group("rest")) if under_heading or after_lead_in else None
+
+    def _heads_own_list(self, i: int) -> bool:
+        """Is styled line i (wrapped over at most two more lines) set over a list of its own?"""
+        return self.lines[i].styled and any(
+            self._set_in_one(j) for j in range(i + 1, min(i + 4, len(self.lines))))
 
     def _list_number_at(self, i: int) -> tuple[str, str, str] | None:
         """(label, "numbered", text) when line i numbers an item of the open
@@ -593,7 +688,7 @@ class _Builder:
         op = self.open
         m = _NUMBER.match(self.lines[i].text)
         if op is None or m is None or "." in m.group("num") or op.para.section != self.section.index \
-                or not op.list_open or (op.para.number or "").isdigit():
+                or not op.list_open or (op.para.number or "").isdigit() or self._heads_own_list(i):
             return None
         numbered = [it.label for it in op.para.items if it.kind == "numbered"]
         expected = str(int(numbered[-1]) + 1) if numbered and numbered[-1].isdigit() else "1"
@@ -668,7 +763,8 @@ class _Builder:
             j += 1
         title = " ".join(ln.text for ln in self.lines[i:j])
         if j == i + 1 or (j < len(self.lines) and not self.lines[j].blank_before) \
-                or _words(title) > STYLED_HEADING_MAX_WORDS or title.endswith("."):
+                or _words(title) > STYLED_HEADING_MAX_WORDS or _SENTENCE_BREAK.search(title.split(None, 1)[-1]) \
+                or (title.endswith(".") and (j >= len(self.lines) or self.lines[j].styled)):
             return None
         return j
 
@@ -678,8 +774,15 @@ class _Builder:
             title, kind, nxt = heading
             self.open_section(title, kind, self.lines[i].page, number=m.group("num"))
             return nxt
+        rest = m.group("rest")
+        num = _number_tuple(m.group("num"))
+        if self.last_number is None and (
+                (num[0] > 1 and _words(rest) <= FIGURE_LABEL_MAX_WORDS and not _TERMINAL.search(rest)
+                 and not self._wraps(i + 1)) or (len(num) > 1 and num[-1] > MAX_FIRST_SUBNUMBER)):
+            # "80" over "Men", "77.5" beside a chart's caption: figures, no paragraph
+            return self._text_block(i)
         self.in_front = False
-        self.start_paragraph(m.group("num"), m.group("rest"), self.lines[i])
+        self.start_paragraph(m.group("num"), rest, self.lines[i])
         return self._continue_lines(i + 1)
 
     def _continue_lines(self, j: int) -> int:
@@ -711,6 +814,84 @@ class _Builder:
         return _words(under) < PROSE_MIN_WORDS or not _SENTENCE_END.search(under) \
             or all(ln.styled for ln in block)
 
+    def _broken_into(self, i: int) -> bool:
+        """Does line i finish the phrase the line above broke off ("JOINT HEALTH AND" / ...)?"""
+        return i > 0 and not self.lines[i].blank_before and self.lines[i - 1].page == self.lines[i].page \
+            and bool(_BROKEN_OFF.search(self.lines[i - 1].text))
+
+    def _repeats_title(self, text: str) -> bool:
+        """Is this the paper's title (a block of its front) printed again?"""
+        norm = _normalise_heading(text)
+        return any(_normalise_heading(p.text) == norm for p in self.paragraphs if p.section == 0)
+
+    def _roman_heading(self, i: int, item: tuple[str | None, str, str]) -> bool:
+        """"II. Utilise community insight": a capital roman numeral over a short
+        title, the body text below set out to the left of it, heads a section."""
+        line, (label, _, rest) = self.lines[i], item
+        m = _ITEM.match(line.text)
+        if not label or m is None or not m.group("b") or not _ROMAN_FULL.match(label) \
+                or not m.group("b").isupper() or i + 1 >= len(self.lines):
+            return False
+        nxt = self.lines[i + 1]
+        return line.ends_short is not False and _words(rest) <= NUMBERED_HEADING_MAX_WORDS \
+            and not _TERMINAL.search(rest) and nxt.indent < line.indent - OUTDENT_MIN \
+            and nxt.text[:1].isupper() and _NUMBER.match(nxt.text) is None and _ITEM.match(nxt.text) is None
+
+    def _front_heading(self, block: list[Line], end: int) -> bool:
+        """Is a front-block line really a heading of the body: one styled line,
+        title-like, no date, field or sentence, over body text?"""
+        text = block[0].text
+        return len(block) == 1 and block[0].styled and _words(text) <= FRONT_HEADING_MAX_WORDS \
+            and not _TERMINAL.search(text) and not _DATE_LINE.match(text) and not _FRONT_LABEL.match(text) \
+            and not _SENTENCE_BREAK.search(text) and not _HAS_DATE.search(text) \
+            and not _not_heading(text) and not _NUMBER.match(text) and self._over_body_text(end)
+
+    def _label_heading(self, block: list[Line], text: str, end: int) -> bool:
+        """A short title-case label standing alone on its line with a colon, over
+        the entries it introduces ("Committee Reports:", "Items from Correspondence:"),
+        heads them; a lead-in sentence ending in a colon is no title, and a label set
+        away from the margin ("Mayor:" over a signature line) or over a list of
+        people ("Jane Smith - Public Health Lead") heads nothing."""
+        return len(block) == 1 and block[0].blank_before and text.endswith(":") \
+            and abs(block[0].indent) <= OUTDENT_MIN \
+            and _words(text) <= FIELD_HEADING_MAX_WORDS and (_is_title_like(text) or _is_caps(text)) \
+            and end < len(self.lines) and self.lines[end].text[:1].isupper() \
+            and self.section.kind != "contact" and not _signature(self.lines[end].text, None) \
+            and not _NAME_ROLE_START.match(self.lines[end].text)
+
+    def _wraps_into_body(self, end: int) -> bool:
+        """Did the block's last line run to the margin and wrap into body text below
+        it with no gap (a paragraph whose first line is bold; a line set larger
+        than the body is no paragraph's first line)?"""
+        last = self.lines[end - 1]
+        return last.ends_short is False and not last.large and end < len(self.lines) and not self.lines[end].blank_before \
+            and not self.lines[end].styled and self.lines[end].page == last.page
+
+    def _runs_on(self, end: int) -> bool:
+        """Does the line after a block continue its sentence (no gap, lower case)?"""
+        return end < len(self.lines) and not self.lines[end].blank_before \
+            and self.lines[end].text[:1].islower()
+
+    def _over_body_text(self, end: int, depth: int = 0) -> bool:
+        """Does body text follow a heading candidate that ends before line `end`:
+        a sentence, a long block, a lead-in, a list item or a numbered paragraph,
+        or another heading (at most HEADING_CHAIN_MAX deep) over such text?"""
+        while end in self.running_titles:
+            end += 1
+        if end >= len(self.lines):
+            return True
+        if self.number_at(end) is not None or self.item_at(end) is not None or heading_kind(self.lines[end].text):
+            return True
+        stop = self._block_end(end)
+        block = self.lines[end:stop]
+        text = " ".join(ln.text for ln in block)
+        if _CAPTION.match(text):
+            return False                    # a chart's source note: the line labels the chart
+        if _SENTENCE_END.search(text) or text.endswith(":") or _words(text) >= BODY_BLOCK_MIN_WORDS:
+            return True
+        return depth < HEADING_CHAIN_MAX and (all(ln.styled for ln in block) or _is_caps(text)) \
+            and not _not_heading(text) and not self._runs_on(stop) and self._over_body_text(stop, depth + 1)
+
     def _text_block(self, i: int) -> int:
         end = self._block_end(i)
         block = self.lines[i:end]
@@ -720,11 +901,22 @@ class _Builder:
 
         if self.in_front:
             self.front_blocks += 1
-            if _words(text) > FRONT_BLOCK_MAX_WORDS or self.front_blocks > FRONT_MAX_BLOCKS:
+            if first.page_break_before and self.front_blocks > 1 and self._front_heading(block, end):
+                self.in_front = False       # the cover ended with its page: a heading opens the body
+            elif _words(text) > FRONT_BLOCK_MAX_WORDS or self.front_blocks > FRONT_MAX_BLOCKS:
                 self.in_front = False
-                self.sections.append(Section(heading=None, kind="other",
-                                             index=len(self.sections), page=first.page))
+                last = self.front_block
+                if last is not None and self.paragraphs and self.front_blocks > 2 \
+                        and self._front_heading(last, i):
+                    # the front's last line heads the body that ends it ("Chairman's Introduction")
+                    self.paragraphs.pop()
+                    self.open_section(last[0].text, heading_kind(last[0].text), last[0].page)
+                    self.last_was_heading = False
+                else:
+                    self.sections.append(Section(heading=None, kind="other",
+                                                 index=len(self.sections), page=first.page))
             else:
+                self.front_block = block
                 # a multi-line styled block (a two-line bold title) stays one paragraph
                 self.start_paragraph(None, "", first)
                 for ln in block:
@@ -735,7 +927,8 @@ class _Builder:
         # a "Label: value" line whose label names a section ("Contact: Helen ...")
         label, sep, value = first.text.partition(":")
         if sep and value.strip() and _words(label) <= INLINE_LABEL_MAX_WORDS and heading_kind(label) \
-                and not (heading_kind(label) == "appendix" and self._listing_appendices()):
+                and not (heading_kind(label) == "appendix" and self._listing_appendices()) \
+                and not self._field_of_contact(first):
             self.open_section(label.strip(), heading_kind(label), first.page)
             self.start_paragraph(None, value.strip(), first)
             for ln in block[1:]:
@@ -756,21 +949,40 @@ class _Builder:
                     self.continue_open(ln.text, ln)
                 return end
 
+        # the heading above ran to the margin and wrapped onto this styled line
+        if self.last_was_heading and self.section.heading and len(block) == 1 and first.styled \
+                and not first.blank_before and i > 0 and self.lines[i - 1].ends_short is False \
+                and self.lines[i - 1].page == first.page and _words(text) <= LIST_HEADING_MAX_WORDS:
+            self.section.heading = f"{self.section.heading} {text}"
+            return end
+
         after = self.lines[end].text if end < len(self.lines) else None
         never = _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text)) \
-            or self._label_on_infographic(text, first, end)
+            or self._label_on_infographic(text, first, end) or self._runs_on(end) \
+            or bool(_SENTENCE_BREAK.search(text)) or self._broken_into(i) or self._wraps_into_body(end)
+        # a box's label: wrapped lines set centred or ragged, not on one left edge
+        ragged = len(block) > 1 and max(ln.indent for ln in block) - min(ln.indent for ln in block) > OUTDENT_MIN
         styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text) and not never
         follows = self._next_starts_numbered(end)
-        if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and not text.endswith((".", ":")) \
+        # a short styled title may close with a stop ("Cross-cutting priorities."), set apart by gaps
+        stopped_title = text.endswith(".") and len(block) == 1 and first.blank_before \
+            and 2 <= _words(text) <= FIELD_HEADING_MAX_WORDS and end < len(self.lines) and self.lines[end].blank_before
+        if styled and _words(text) <= STYLED_HEADING_MAX_WORDS and (not text.endswith((".", ":")) or stopped_title) \
                 and not _DATE_LINE.match(text):
-            if op is not None and op.list_open and end < len(self.lines) \
+            if op is not None and op.list_open and end < len(self.lines) and not first.large \
                     and self.item_at(end) is not None and _words(text) <= LIST_HEADING_MAX_WORDS:
                 self.add_item(None, "heading", text, first)
                 return end
-            self.open_section(text, None, first.page, plain_sentence=not _is_caps(text))
-            return end
+            title = _is_caps(text) and all(ln.large for ln in block)     # a page or chapter title
+            repeated = first.page_break_before and self._repeats_title(text)    # the cover's title atop a page
+            if not ragged and not repeated and (title or self._over_body_text(end)):
+                self.open_section(text, None, first.page, plain_sentence=not _is_caps(text))
+                return end
         if self._is_list_heading(text, end):
             self.add_item(None, "heading", text, first)       # "Stay Safe" over its tasks
+            return end
+        if self._label_heading(block, text, end) and not never:
+            self.open_section(text.rstrip(":").strip(), None, first.page)   # "Committee Reports:"
             return end
         if len(block) == 1 and not never and text.endswith("?") and _words(text) <= QUESTION_HEADING_MAX_WORDS \
                 and first.ends_short is not False and end < len(self.lines) \
@@ -779,8 +991,10 @@ class _Builder:
             return end
         if follows and not never and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
                 and text[0].isupper() and _words(text) <= SENTENCE_HEADING_MAX_WORDS \
-                and not text.endswith(":") and not _SENTENCE_BREAK.search(text):
+                and not text.endswith(":") and not _SENTENCE_BREAK.search(text) \
+                and not (op is not None and op.last_text().endswith(":")):
             # a milestone or objective sentence heading the paragraphs under it
+            # (not the matter a lead-in ending in a colon introduces: "... a motion proposing that:")
             self.open_section(text.rstrip("."), None, first.page, plain_sentence=True)
             return end
         self.start_paragraph(None, "", first)
