@@ -21,7 +21,7 @@ from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import bounds, components  # noqa: F401  (registers the factories)
 from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key
-from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, span_text
+from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
 from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
 from .themes import classify_theme, theme_labels
@@ -228,8 +228,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     acronyms = learn_acronyms([text for _, _, text in units] + [doc.meta.title or ""])
     resolver = Resolver(acronyms)
     sdocs: dict[tuple[int, int | None], Doc] = {}
-    for (p_index, i_index, _text), sdoc in zip(units, nlp.pipe([u[2] for u in units],
-                                                               batch_size=BATCH_SIZE)):
+    # each Doc made here keeps its text, so no component rebuilds it from the tokens
+    made = (keep_text(nlp.make_doc(text), text) for _, _, text in units)
+    for (p_index, i_index, _text), sdoc in zip(units, nlp.pipe(made, batch_size=BATCH_SIZE)):
         if sdoc.ents:
             _add_trained_entities(sdoc)
         _add_acronyms(sdoc, acronyms)
