@@ -12,7 +12,9 @@ With --real PAGES[,PAGES...] it instead ingests the real papers of
 ../shared/real, repeated until each corpus holds about PAGES pages (each copy
 made a distinct file, so every copy is parsed, tagged and stored), with 2
 workers and each PDF backend named by --backends; two sizes show whether the
-peak memory of a worker stays flat as the pages grow.
+peak memory of a worker stays flat as the pages grow. On a shared machine the
+wall-clock pages/s depends on the neighbours: the CPU time per page (workers and
+parent) and the pages/s it gives on two idle cores are printed too.
 
     python scripts/bench_ingest.py [--sizes 200,2000] [--pdf]
     python scripts/bench_ingest.py --real 500,1000 [--backends pdfium,pdfplumber]
@@ -37,6 +39,8 @@ from papermine.parse import parse_file  # noqa: E402
 from papermine.store import find_papers  # noqa: E402
 
 
+#: The cores of the target machine: "idle pages/s" is pages per CPU-second times this.
+IDLE_CORES = 2
 #: ../shared/real beside the checkout (a worktree one level further down has it one level up)
 REAL = next((p / "shared" / "real" for p in ROOT.parents[:2] if (p / "shared" / "real").is_dir()),
             ROOT.parent / "shared" / "real")
@@ -51,10 +55,12 @@ def child(corpus: str, db: str, workers: int, backend: str = "pdfium") -> None:
         pages = store.conn.execute("SELECT coalesce(sum(pages), 0) FROM documents").fetchone()[0]
         stored = store.counts()["documents"]
     seconds = time.perf_counter() - start
-    mine = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    workers_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    mine = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(json.dumps({"seconds": seconds, "stored": stored, "failed": report.count("failed"),
-                      "pages": pages, "rss_parent_kb": mine, "rss_worker_kb": workers_rss}))
+                      "pages": pages, "rss_parent_kb": mine.ru_maxrss, "rss_worker_kb": workers.ru_maxrss,
+                      "cpu_parent_s": mine.ru_utime + mine.ru_stime,
+                      "cpu_workers_s": workers.ru_utime + workers.ru_stime}))
 
 
 def run_child(corpus: Path, db: Path, workers: int, backend: str = "pdfium") -> dict:
@@ -87,7 +93,7 @@ def bench_real(sizes: list[int], backends: list[str]) -> None:
     if not any(REAL.glob("*.pdf")):
         sys.exit(f"no real papers at {REAL}")
     print(f"{'pages':>6} {'papers':>6}  {'backend':<10} {'seconds':>8} {'pages/s':>8} {'papers/s':>8} "
-          f"{'worker peak MB':>14} {'parent peak MB':>14}")
+          f"{'worker peak MB':>14} {'parent peak MB':>14} {'CPU ms/page':>11} {'parent':>6} {'idle pages/s':>12}")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
@@ -96,9 +102,14 @@ def bench_real(sizes: list[int], backends: list[str]) -> None:
                 db = Path(tmp) / f"{backend}.db"
                 result = run_child(corpus, db, 2, backend)
                 assert result["stored"] == papers and result["failed"] == 0, result
+                cpu = result["cpu_parent_s"] + result["cpu_workers_s"]
+                # on a shared machine wall time measures the neighbours too; CPU time per
+                # page says what the two cores would do alone (the parent shares them)
                 print(f"{pages:>6} {papers:>6}  {backend:<10} {result['seconds']:>8.2f} "
                       f"{pages / result['seconds']:>8.1f} {papers / result['seconds']:>8.1f} "
-                      f"{result['rss_worker_kb'] / 1024:>14.0f} {result['rss_parent_kb'] / 1024:>14.0f}")
+                      f"{result['rss_worker_kb'] / 1024:>14.0f} {result['rss_parent_kb'] / 1024:>14.0f} "
+                      f"{1000 * cpu / pages:>11.2f} {1000 * result['cpu_parent_s'] / pages:>6.2f} "
+                      f"{pages / (cpu / IDLE_CORES):>12.0f}")
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import bounds, components  # noqa: F401  (registers the factories)
 from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key
-from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text
+from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
 from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
 from .themes import classify_theme, theme_labels
@@ -78,8 +78,14 @@ def build_pipeline(model: str | None = None) -> Language:
     return nlp
 
 
-@lru_cache(maxsize=4)
 def get_pipeline(model: str | None = None) -> Language:
+    """The pipeline for `model`, built once per process (`get_pipeline()` and
+    `get_pipeline(None)` are the same one)."""
+    return _pipeline(model)
+
+
+@lru_cache(maxsize=4)
+def _pipeline(model: str | None) -> Language:
     return build_pipeline(model)
 
 
@@ -130,10 +136,15 @@ def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
     paper's own meaning of an acronym wins over the gazetteer's ("FSA" = Foundation
     Strategic Authority, not the Food Standards Agency), and "(KMSP)" after the long
     form it defines is no mention of its own."""
+    text = doc_text(sdoc)
+    present = [acronym for acronym in acronyms if acronym in text]    # most texts hold none
+    if not present:
+        return
     existing = list(sdoc.spans[AGENCY_SPANS])
     extra, replaced = [], set()
-    for acronym, long in acronyms.items():
-        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?!\w)", doc_text(sdoc)):
+    for acronym in present:
+        long = acronyms[acronym]
+        for m in re.finditer(rf"(?<![\w(]){re.escape(acronym)}(?!\w)", text):
             span = sdoc.char_span(m.start(), m.end())
             if span is None:
                 continue
@@ -195,7 +206,7 @@ def _keep_generic(sdoc: Doc, span: Span) -> bool:
     """Generic lower-case mentions ("police", "housing") count in membership lists and
     in sentences naming several agencies, but not as a modifier ("foster carer profiles")."""
     sent = span.sent
-    if _membership_cue().search(sent.text):
+    if _membership_cue().search(span_text(sent)):
         return True
     if _modifier(sdoc, span):
         return False
@@ -217,8 +228,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     acronyms = learn_acronyms([text for _, _, text in units] + [doc.meta.title or ""])
     resolver = Resolver(acronyms)
     sdocs: dict[tuple[int, int | None], Doc] = {}
-    for (p_index, i_index, _text), sdoc in zip(units, nlp.pipe([u[2] for u in units],
-                                                               batch_size=BATCH_SIZE)):
+    # each Doc made here keeps its text, so no component rebuilds it from the tokens
+    made = (keep_text(nlp.make_doc(text), text) for _, _, text in units)
+    for (p_index, i_index, _text), sdoc in zip(units, nlp.pipe(made, batch_size=BATCH_SIZE)):
         if sdoc.ents:
             _add_trained_entities(sdoc)
         _add_acronyms(sdoc, acronyms)
@@ -249,7 +261,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         for span in sdoc.spans[AGENCY_SPANS]:
             agency = agencies.setdefault(span._.canonical, Agency(
                 name=span.text, canonical=span._.canonical, kind=span._.kind or "other"))
-            agency.evidence.append(evidence(para, i_index, span.sent.text, span._.rule))
+            agency.evidence.append(evidence(para, i_index, span_text(span.sent), span._.rule))
             if not span._.generic:
                 named.add(span._.canonical)
 
@@ -310,10 +322,14 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 _add_line(lines, seen, line)
     lines = _drop_unknown_twins(lines)
 
+    first_equal = _first_equal(doc.paragraphs)
+
     def sentences(para: Paragraph, item: int | None) -> list[str]:
-        index = doc.paragraphs.index(para)
+        index = first_equal.get(id(para))
+        if index is None:
+            index = doc.paragraphs.index(para)
         sdoc = sdocs.get((index, item))
-        return [s.text.strip() for s in sdoc.sents] if sdoc is not None else []
+        return [span_text(s).strip() for s in sdoc.sents] if sdoc is not None else []
 
     priorities = extract_priorities(doc, sentences)
     # "housing", "social care", "the voluntary sector": services and sectors spoken of in
@@ -337,6 +353,18 @@ def _heading_docs(doc: Document, nlp: Language, resolver: Resolver, acronyms: di
         hdoc.spans[AGENCY_SPANS] = spans
         out.append((section, hdoc))
     return out
+
+
+def _first_equal(paragraphs: list[Paragraph]) -> dict[int, int]:
+    """For each paragraph (by identity), the index `paragraphs.index(it)` gives: the
+    first paragraph equal to it; found in one pass, not one scan per paragraph."""
+    firsts: dict[int, int] = {}
+    buckets: dict[tuple, list[int]] = {}
+    for index, para in enumerate(paragraphs):
+        bucket = buckets.setdefault((para.text, para.number, para.section, para.page), [])
+        firsts[id(para)] = next((j for j in bucket if paragraphs[j] == para), index)
+        bucket.append(index)
+    return firsts
 
 
 def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> None:

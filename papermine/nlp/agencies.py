@@ -134,6 +134,15 @@ def body_kind(name: str) -> str:
     return rule["label"] if rule else "other"
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_keys() -> dict[str, dict]:
+    """The gazetteer by comparison key (the first row of a key wins), built once, not per paper."""
+    keys: dict[str, dict] = {}
+    for row in gazetteer_rows():
+        keys.setdefault(row["pattern"] if row.get("case") == "exact" else name_key(row["pattern"]), row)
+    return keys
+
+
 @dataclass
 class Resolver:
     """Resolves mentions in one paper to canonical names."""
@@ -142,8 +151,7 @@ class Resolver:
     display: dict[str, str] = field(default_factory=dict)       # key -> canonical display name
 
     def __post_init__(self):
-        for row in gazetteer_rows():
-            key = row["pattern"] if row.get("case") == "exact" else name_key(row["pattern"])
+        for key, row in _gazetteer_keys().items():
             self.gazetteer.setdefault(key, row)
 
     def expand(self, name: str) -> str:

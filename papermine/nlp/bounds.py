@@ -32,8 +32,8 @@ MAX_TEXT_CHARS = 50_000_000
 @Language.component(SENTENCE_CAP)
 def sentence_cap(doc: Doc) -> Doc:
     """Start a new sentence after MAX_SENTENCE_TOKENS tokens without one."""
-    if doc.has_annotation("DEP"):           # a trained parser's sentences are its own
-        return doc
+    if doc.has_annotation("DEP") or len(doc) <= MAX_SENTENCE_TOKENS:
+        return doc                          # a parser's sentences are its own; a short text has none too long
     run = 0
     for token in doc:
         if token.is_sent_start and token.i > 0:

@@ -16,6 +16,7 @@ import json
 import re
 from pathlib import Path
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -152,6 +153,7 @@ class AgencyTagger:
         self._known_starts: set[int] = set()          # token indices where a known name begins (per doc)
         self.of_heads = {w for row in bodies if row["id"] == OF_NAME_RULE
                          for tok in row["pattern"] for w in tok.get("TEXT", {}).get("IN", ())}
+        self._core_role_ids = frozenset(self.nlp.vocab.strings.add(role) for role in _CORE_ROLES)
         self.matcher = Matcher(self.nlp.vocab, validate=True)
         for row in bodies:
             self.matcher.add(row["id"], [row["pattern"]], greedy="LONGEST")
@@ -319,8 +321,12 @@ class AgencyTagger:
         title "of" an organisation ("Chair of the Health and Wellbeing Board") names it."""
         out = []
         roles, organisations = self.breaks["role"], self.breaks["organisation"]
-        for tok in doc[:-1]:
-            if tok.text not in _CORE_ROLES or doc[tok.i + 1].lower_ not in ("for", "of"):
+        # only tokens that are a core role (found by their ORTH ids, not token by token)
+        core_ids = self._core_role_ids
+        core = [i for i, orth in enumerate(doc.to_array(ORTH)[:-1].tolist()) if orth in core_ids]
+        for i in core:
+            tok = doc[i]
+            if doc[tok.i + 1].lower_ not in ("for", "of"):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].text in roles:

@@ -177,15 +177,17 @@ DEFAULT_LIMITS = Limits()
 # ---- in a worker ---------------------------------------------------------------------
 def _work(path: str, manifest: str | None, options: dict, ocr: bool = True,
           pdf_backend: str = DEFAULT_BACKEND,
-          limits: Limits = DEFAULT_LIMITS) -> tuple[str, Document | None, Tags | None, str | None]:
+          limits: Limits = DEFAULT_LIMITS,
+          sha256: str | None = None) -> tuple[str, Document | None, Tags | None, str | None]:
     """In a worker: parse and tag one paper (scanned pages read by OCR here, in
-    the worker process, never a thread: PDFium is not thread-safe). Errors come
-    back as one line."""
+    the worker process, never a thread: PDFium is not thread-safe); `sha256` is
+    the digest the parent read (the file is not hashed twice). Errors come back
+    as one line."""
     from ..nlp import tag_document
     try:
         data = read_regular_file(Path(path), limits.max_bytes)
         doc = parse_bytes(Path(path), data, manifest=Path(manifest) if manifest else None, options=options,
-                          ocr=ocr, max_pages=limits.max_pages, pdf_backend=pdf_backend)
+                          ocr=ocr, max_pages=limits.max_pages, pdf_backend=pdf_backend, sha256=sha256)
         del data
         return path, doc, tag_document(doc), None
     except PapermineError as exc:     # a reader may wrap the MemoryError of a file that inflates
@@ -261,13 +263,14 @@ def _worker_main(conn, parent: int, limits: Limits, work_args: tuple) -> None:
     _set_limits(limits)
     while True:
         try:
-            path = conn.recv()
+            task = conn.recv()
         except (EOFError, OSError):
             return
-        if path is None:
+        if task is None:
             return
+        path, sha256 = task
         _start_cpu_clock(limits)
-        result = _work(path, *work_args, limits)
+        result = _work(path, *work_args, limits, sha256)
         try:
             conn.send(result)
         except MemoryError:
@@ -278,6 +281,17 @@ def _worker_main(conn, parent: int, limits: Limits, work_args: tuple) -> None:
 
 
 # ---- in the parent -------------------------------------------------------------------
+def _build_pipeline_before_fork() -> None:
+    """Build the tagging pipeline (about a second) once, here, where forked workers
+    inherit it, rather than once in every worker. Where workers are spawned, or
+    where it cannot be built (each paper then says why), they build their own."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        from ..nlp import get_pipeline
+        get_pipeline()
+    except Exception:       # noqa: BLE001 - reported per paper by the workers
+        pass
 class _Worker:
     def __init__(self, ctx, limits: Limits, work_args: tuple):
         self.conn, child = ctx.Pipe()
@@ -288,9 +302,9 @@ class _Worker:
         self.path: str | None = None
         self.started = 0.0
 
-    def give(self, path: str) -> None:
+    def give(self, path: str, sha256: str | None = None) -> None:
         self.path, self.started = path, time.monotonic()
-        self.conn.send(path)
+        self.conn.send((path, sha256))
 
     def stop(self, kill: bool = False) -> None:
         if self.process.is_alive():
@@ -328,10 +342,10 @@ def _death(path: str, exitcode: int | None, limits: Limits) -> str:
     return str(WorkerDied(path, why + "; the batch goes on"))
 
 
-def _run_workers(todo: list[str], workers: int, limits: Limits, work_args: tuple, land,
+def _run_workers(todo: list[tuple[str, str | None]], workers: int, limits: Limits, work_args: tuple, land,
                  fail) -> None:
-    """Keep every worker busy with one paper; land each result as it comes; a
-    dead or stuck worker costs its paper only and is replaced."""
+    """Keep every worker busy with one paper ((path, sha256) in `todo`); land each
+    result as it comes; a dead or stuck worker costs its paper only and is replaced."""
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     queue = deque(todo)
     pool = [_Worker(ctx, limits, work_args) for _ in range(min(workers, len(todo)))]
@@ -348,7 +362,7 @@ def _run_workers(todo: list[str], workers: int, limits: Limits, work_args: tuple
             for w in list(pool):
                 if w.path is None and queue:
                     try:
-                        w.give(queue[0])
+                        w.give(*queue[0])
                         queue.popleft()
                     except OSError:                     # it died idle: another takes the paper
                         replace(w, kill=True)
@@ -408,14 +422,14 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
         if on_outcome:
             on_outcome(outcome)
 
-    todo: list[str] = []
+    todo: list[tuple[str, str | None]] = []
     for path in scan.papers:
         sha = _sha256(path)
         current = store.is_current(display_name(path), sha, parser) if sha else None
         if current:
             record(Outcome(display_name(path), "skipped", current))
         else:
-            todo.append(str(path))
+            todo.append((str(path), sha))
 
     def fail(path: str, error: str) -> None:
         record(Outcome(display_name(path), "failed", error=error))
@@ -434,6 +448,8 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
         record(Outcome(display_name(path), "replaced" if replaced else "stored", doc.id))
 
     manifest_arg = str(manifest) if manifest else None
+    if todo:
+        _build_pipeline_before_fork()
     try:
         if todo:
             _run_workers(todo, workers, limits, (manifest_arg, options, ocr, pdf_backend), land, fail)
