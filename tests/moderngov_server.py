@@ -209,7 +209,9 @@ class SiteServer:
         self.slow: dict[str, float] = {}           # path start -> seconds per chunk
         self.break_first: dict[str, int] = {}      # path start -> transfers still to break off halfway
         self.slow_started = threading.Event()
-        self.log: list[Logged] = []
+        self._log: list[Logged] = []
+        self._idle = threading.Condition()
+        self._in_flight = 0                        # requests whose handler has not yet logged them
         self._lock = threading.Lock()
         self.errors: list[BaseException] = []      # errors in the handlers, other than a client hanging up
         self.httpd = _Server(("127.0.0.1", 0), _handler(self))
@@ -229,13 +231,26 @@ class SiteServer:
         self.httpd.shutdown()
         self.httpd.server_close()
 
+    @property
+    def log(self) -> list[Logged]:
+        """Every request so far. The client may read an answer before the handler has
+        logged it, so this waits (a few seconds at most) for handlers still running."""
+        with self._idle:
+            self._idle.wait_for(lambda: self._in_flight == 0, timeout=5)
+            return self._log
+
     def requests(self, start: str = "") -> list[Logged]:
-        with self._lock:
-            return [r for r in self.log if r.path.startswith(start)]
+        return [r for r in self.log if r.path.startswith(start)]
+
+    def started(self) -> None:
+        with self._idle:
+            self._in_flight += 1
 
     def record(self, entry: Logged) -> None:
-        with self._lock:
-            self.log.append(entry)
+        with self._idle:
+            self._log.append(entry)
+            self._in_flight -= 1
+            self._idle.notify_all()
 
     def take_failure(self, target: str, kind: str = "fail_first") -> bool:
         with self._lock:
@@ -266,6 +281,7 @@ def _handler(server: SiteServer):
             pass
 
         def do_GET(self):
+            server.started()
             start = time.monotonic()
             status = 500
             try:
