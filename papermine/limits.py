@@ -15,8 +15,10 @@ __all__ = ["Limits", "DEFAULT_MAX_MEMORY_MB", "DEFAULT_TIMEOUT_S", "DEFAULT_MAX_
 #: Address space for one worker (MB): about eight times what a worker with
 #: spaCy loaded uses on a typical paper.
 DEFAULT_MAX_MEMORY_MB = 2048
-#: Below this a worker cannot even hold the tagger (MB).
-MIN_MEMORY_MB = 256
+#: Below this a worker cannot hold the tagger and a PDF library (MB): with spaCy and
+#: pdfium loaded a worker reaches about 300 MB of address space on the real papers,
+#: and a page rendered for OCR needs more.
+MIN_MEMORY_MB = 512
 #: CPU seconds for one paper: a 1,000-page pack read by the slowest backend.
 DEFAULT_TIMEOUT_S = 300
 #: Pages of one paper: larger than any committee's agenda pack.

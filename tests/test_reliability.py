@@ -507,3 +507,20 @@ def test_three_ingests_into_one_database_at_once(tmp_path, make_corpus):
     expected = sum(len(find_papers([folder])) for folder in folders)
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == expected
+
+
+def test_the_smallest_memory_limit_allowed_still_reads_real_papers(tmp_path):
+    """--max-memory at its minimum is a limit a worker can live with: a real PDF
+    (pdfium and spaCy loaded) and a text paper are stored, not refused."""
+    from conftest import REAL_DIR
+    from papermine.limits import MIN_MEMORY_MB
+    real = REAL_DIR / "kent-cc_county-council-report_2025-01-09_devolution-white-paper.pdf"
+    if not real.is_file():
+        pytest.skip(f"{real} is absent (the real papers sit beside the checkout in CI)")
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    shutil.copy(real, folder / real.name)
+    shutil.copy(GOOD[0], folder / GOOD[0].name)
+    result, failed, _ = _ingest_measured(folder, tmp_path / "m.db", "--max-memory", str(MIN_MEMORY_MB))
+    assert result.returncode == 0 and not failed, result.stderr
+    assert "2 stored" in result.stdout
