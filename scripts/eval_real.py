@@ -21,7 +21,9 @@ from rapidfuzz import fuzz
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED_DIR = ROOT / "tests" / "data" / "real_expected"
-REAL_DIR = ROOT.parent / "shared" / "real"
+#: ../shared/real beside the checkout (a worktree one level further down has it one level up)
+REAL_DIR = next((p / "shared" / "real" for p in ROOT.parents[:2] if (p / "shared" / "real").is_dir()),
+                ROOT.parent / "shared" / "real")
 META_KEYS = ("council", "committee", "date", "title")
 #: Two headings (or metadata texts) are the same at this rapidfuzz ratio or above.
 TEXT_MATCH = 85

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = ROOT.parent / "shared" / "real"
+#: ../shared/real beside the checkout (a worktree one level further down has it one level up)
+REAL = next((p / "shared" / "real" for p in ROOT.parents[:2] if (p / "shared" / "real").is_dir()),
+            ROOT.parent / "shared" / "real")
 
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"real papers not found at {REAL} (../shared is absent)")
 
