@@ -24,9 +24,13 @@ the same layout.
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import statistics
 from collections import Counter
+from functools import lru_cache
+from itertools import accumulate
 from dataclasses import dataclass, field
 from operator import attrgetter
 
@@ -229,6 +233,24 @@ def _line_of(words: list[Word]) -> TextLine:
 
 # ---- 1. superscripts ----------------------------------------------------------
 
+class _RightEdges:
+    """The words of a page by right edge, to find those ending near a point
+    without a pass over every word (a page has hundreds, its small words few)."""
+
+    def __init__(self, words: list[Word]):
+        self.words = words
+        self.order = sorted(range(len(words)), key=lambda i: words[i].x1)
+        self.edges = [words[i].x1 for i in self.order]
+        self.reach = SUPERSCRIPT_MAX_GAP_EM * max(w.size for w in words)
+
+    def ending_near(self, x: float) -> list[Word]:
+        """In page order, the words whose right edge may lie within a
+        superscript's gap left of `x` (a superset of those that do)."""
+        lo = bisect.bisect_left(self.edges, x - self.reach)
+        hi = bisect.bisect_right(self.edges, x + 1)
+        return [self.words[i] for i in sorted(self.order[lo:hi])]
+
+
 def _raised_after(word: Word, words: list[Word]) -> Word | None:
     """The word that `word` is a superscript of: just left of it, clearly larger,
     with `word`'s baseline raised above its own."""
@@ -251,10 +273,12 @@ def join_superscripts(words: list[Word]) -> tuple[list[Word], int, int]:
     joined: dict[int, Word] = {}
     dropped: set[int] = set()
     ordinals = marks = 0
+    edges: _RightEdges | None = None
     for word in words:
         if word.size <= 0 or word.size > body * SUPERSCRIPT_SIZE_RATIO or id(word) in joined:
             continue
-        base = _raised_after(word, words)
+        edges = edges or _RightEdges(words)
+        base = _raised_after(word, edges.ending_near(word.x0))
         if base is None or id(base) in dropped:
             continue
         base = joined.get(id(base), base)
@@ -412,35 +436,42 @@ def _gutter(lines: list[TextLine]) -> _Gutter | None:
     cross, with a column of enough lines and width on each side."""
     lo, hi = int(min(ln.x0 for ln in lines)), int(max(ln.x1 for ln in lines)) + 1
     width = hi - lo
-    cover = [0] * width
+    # how many lines cover each point of x: counted as steps up and down, summed
+    steps = [0] * (width + 1)
     chunks = {id(ln): _chunks(ln) for ln in lines}
     for ln in lines:
         for a, b in chunks[id(ln)]:
-            for x in range(max(int(a), lo) - lo, min(int(b) + 1, hi) - lo):
-                cover[x] += 1
+            start, end = max(int(a), lo) - lo, min(int(b) + 1, hi) - lo
+            if start < end:
+                steps[start] += 1
+                steps[end] -= 1
+    cover = list(accumulate(steps[:width]))
+    # the coverage as a string, one character a point, so that the strips under
+    # a level are found by a regular expression (in C) rather than a loop over x
+    coverage = "".join(map(chr, cover))
     best: _Gutter | None = None
     # the fewer lines cross a strip the better it is as a gutter: try the strips
     # crossed by no line, then by one, two, ... (titles, paragraphs over boxes)
     for level in sorted(set(cover)):
         if level > len(lines) / 2:
             break
-        x = 0
-        while x < width:
-            if cover[x] > level:
-                x += 1
+        for strip in _strips(level).finditer(coverage):
+            start, x = strip.span()
+            if start == 0 or x == width:
                 continue
-            start = x
-            while x < width and cover[x] <= level:
-                x += 1
             g0, g1 = lo + start, lo + x
-            if g1 - g0 < GUTTER_MIN_WIDTH or start == 0 or x == width:
-                continue
             gutter = _split(lines, chunks, g0, g1, width)
             if gutter and (best is None or g1 - g0 > best.x1 - best.x0):
                 best = gutter
         if best:
             return best
     return None
+
+
+@lru_cache(maxsize=None)
+def _strips(level: int) -> re.Pattern:
+    """Runs of at least a gutter's width of points covered by at most `level` lines."""
+    return re.compile(f"[\\x00-{re.escape(chr(level))}]{{{math.ceil(GUTTER_MIN_WIDTH)},}}")
 
 
 def _split(lines, chunks, g0: float, g1: float, width: float) -> _Gutter | None:
