@@ -17,6 +17,8 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 def normalise_text(text: str) -> str:
     """NFKC (the "ﬁ" ligature becomes "fi", no-break spaces become spaces) with
     invisible characters removed; quotes and dashes are kept as printed."""
+    if text.isascii():
+        return text                      # ASCII is its own NFKC form and holds no invisibles
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
 
 
@@ -38,8 +40,17 @@ def word_count(text: str) -> int:
 
 def is_caps(text: str, min_letters: int = 3) -> bool:
     """Set in capitals: at least `min_letters` letters, nearly all upper case."""
+    if text.isascii():
+        # the same count done by bytes.translate in C: letters, then capitals among them
+        letters = text.encode("ascii").translate(None, _NOT_LETTERS)
+        capitals = len(letters.translate(None, _LOWER_CASE))
+        return len(letters) >= min_letters and capitals / len(letters) > CAPS_MIN_SHARE
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= min_letters and sum(c.isupper() for c in letters) / len(letters) > CAPS_MIN_SHARE
+
+
+_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_LOWER_CASE = bytes(b for b in range(128) if chr(b).islower())
 
 
 @dataclass

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from ..model import Table
-from ._lines import Line, normalise_text
+from ._lines import Line, median, normalise_text
 from .backends import PageRecord, Word
 from .tables import find_aligned_tables, find_ruled_tables
 
@@ -161,8 +161,10 @@ class PageLayout:
 
 
 def _clean(text: str) -> str:
-    text = _CID.sub("•", text, count=1) if text.startswith("(cid:") else text
-    return normalise_text(_CID.sub("", text)).strip()
+    if "(cid:" in text:
+        text = _CID.sub("•", text, count=1) if text.startswith("(cid:") else text
+        text = _CID.sub("", text)
+    return normalise_text(text).strip()
 
 
 def _group_lines(words: list[Word]) -> list[TextLine]:
@@ -197,11 +199,16 @@ def _describe(line: TextLine) -> TextLine:
     ws = line.words
     if len(ws) > 1:
         ws.sort(key=_BY_X)
-    line.x0, line.x1 = ws[0].x0, max(w.x1 for w in ws)
+    line.x0, line.x1 = ws[0].x0, max([w.x1 for w in ws])
     line.text = _clean(_join_words(ws))
-    chars = sum(len(w.text) for w in ws)
-    line.bold = sum(len(w.text) for w in ws if w.bold) > chars / 2
-    line.size = statistics.median(w.size for w in ws)
+    chars = bold = 0
+    for w in ws:
+        n = len(w.text)
+        chars += n
+        if w.bold:
+            bold += n
+    line.bold = bold > chars / 2
+    line.size = median([w.size for w in ws])
     return line
 
 
@@ -214,9 +221,12 @@ def _small_caps_rest(word: Word, nxt: Word) -> bool:
 
 def _join_words(words: list[Word]) -> str:
     out = ""
-    for k, word in enumerate(words):
-        glued = k > 0 and _small_caps_rest(words[k - 1], word)
+    prev = None
+    for word in words:
+        # only a one-letter word can open a small-caps word (the test's first clause, hoisted)
+        glued = prev is not None and len(prev.text) == 1 and _small_caps_rest(prev, word)
         out += word.text if glued or not out else " " + word.text
+        prev = word
     return out
 
 
@@ -239,9 +249,10 @@ class _RightEdges:
 
     def __init__(self, words: list[Word]):
         self.words = words
-        self.order = sorted(range(len(words)), key=lambda i: words[i].x1)
-        self.edges = [words[i].x1 for i in self.order]
-        self.reach = SUPERSCRIPT_MAX_GAP_EM * max(w.size for w in words)
+        edges = [w.x1 for w in words]
+        self.order = sorted(range(len(words)), key=edges.__getitem__)
+        self.edges = [edges[i] for i in self.order]
+        self.reach = SUPERSCRIPT_MAX_GAP_EM * max([w.size for w in words])
 
     def ending_near(self, x: float) -> list[Word]:
         """In page order, the words whose right edge may lie within a
@@ -269,13 +280,14 @@ def join_superscripts(words: list[Word]) -> tuple[list[Word], int, int]:
     the page's foot). Returns the words (order kept), ordinals joined, marks dropped."""
     if not words:
         return words, 0, 0
-    body = statistics.median(w.size for w in words)
+    body = median([w.size for w in words])
+    limit = body * SUPERSCRIPT_SIZE_RATIO
     joined: dict[int, Word] = {}
     dropped: set[int] = set()
     ordinals = marks = 0
     edges: _RightEdges | None = None
-    for word in words:
-        if word.size <= 0 or word.size > body * SUPERSCRIPT_SIZE_RATIO or id(word) in joined:
+    for word in [w for w in words if 0 < w.size <= limit]:       # small words: the candidates
+        if id(word) in joined:
             continue
         edges = edges or _RightEdges(words)
         base = _raised_after(word, edges.ending_near(word.x0))
@@ -299,6 +311,8 @@ def join_superscripts(words: list[Word]) -> tuple[list[Word], int, int]:
                 joined[id(base)] = Word(base.text + after.text, base.x0, after.x1, base.top, base.bottom,
                                         base.fontname, base.size, base.bold)
                 dropped.add(id(after))
+    if not dropped:
+        return list(words), 0, 0          # nothing joined either: a word is joined only as another is dropped
     out = []
     for w in words:
         if id(w) in dropped:
@@ -609,7 +623,7 @@ def analyse_page(record: PageRecord, previous: PageLayout | None = None) -> Page
     ruled = find_ruled_tables(words, record.rules, record.number,
                               _continues(previous, words, record.height))
     taken = {id(w) for t in ruled for w in t.words}
-    lines = _group_lines([w for w in words if id(w) not in taken])
+    lines = _group_lines([w for w in words if id(w) not in taken] if taken else words)
     lines, contents = find_contents(lines)
     aligned = find_aligned_tables([w for ln in lines for w in ln.words], record.rules, record.number)
     lines = _without(lines, {id(w) for t in aligned for w in t.words})
