@@ -40,17 +40,19 @@ def word_count(text: str) -> int:
 
 def is_caps(text: str, min_letters: int = 3) -> bool:
     """Set in capitals: at least `min_letters` letters, nearly all upper case."""
-    if text.isascii():
-        # the same count done by bytes.translate in C: letters, then capitals among them
-        letters = text.encode("ascii").translate(None, _NOT_LETTERS)
-        capitals = len(letters.translate(None, _LOWER_CASE))
-        return len(letters) >= min_letters and capitals / len(letters) > CAPS_MIN_SHARE
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= min_letters and sum(c.isupper() for c in letters) / len(letters) > CAPS_MIN_SHARE
+    # ASCII letters counted by bytes.translate in C, the few others one by one
+    letters = text.encode("ascii", "ignore").translate(None, _NOT_LETTERS)
+    n_letters, capitals = len(letters), len(letters.translate(None, _LOWER_CASE))
+    if not text.isascii():
+        others = [c for c in _NON_ASCII.findall(text) if c.isalpha()]
+        n_letters += len(others)
+        capitals += sum(c.isupper() for c in others)
+    return n_letters >= min_letters and capitals / n_letters > CAPS_MIN_SHARE
 
 
 _NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
 _LOWER_CASE = bytes(b for b in range(128) if chr(b).islower())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass

@@ -192,6 +192,7 @@ def _group_lines(words: list[Word]) -> list[TextLine]:
 
 _BY_TOP = attrgetter("top", "x0")
 _BY_X = attrgetter("x0", "top")
+_X0 = attrgetter("x0")
 
 
 def _describe(line: TextLine) -> TextLine:
@@ -426,13 +427,17 @@ def _without(lines: list[TextLine], taken: set[int]) -> list[TextLine]:
 
 def _chunks(line: TextLine) -> list[tuple[float, float]]:
     """The x ranges a line's words cover, joined across gaps narrower than a gutter."""
-    spans: list[list[float]] = []
-    for w in sorted(line.words, key=lambda w: w.x0):
-        if spans and w.x0 - spans[-1][1] < GUTTER_MIN_WIDTH:
-            spans[-1][1] = max(spans[-1][1], w.x1)
+    spans: list[tuple[float, float]] = []
+    a = b = 0.0
+    for w in sorted(line.words, key=_X0):
+        if spans and w.x0 - b < GUTTER_MIN_WIDTH:
+            if w.x1 > b:
+                b = w.x1
+            spans[-1] = (a, b)
         else:
-            spans.append([w.x0, w.x1])
-    return [(a, b) for a, b in spans]
+            a, b = w.x0, w.x1
+            spans.append((a, b))
+    return spans
 
 
 @dataclass

@@ -405,7 +405,7 @@ def _rows(words: list[Word]) -> list[_Row]:
             else:
                 cell.append(w)
             prev = w
-        out.append(_Row(ws, cells, min(w.top for w in ws), max(w.bottom for w in ws), size))
+        out.append(_Row(ws, cells, min([w.top for w in ws]), max([w.bottom for w in ws]), size))
     return out
 
 
