@@ -474,31 +474,29 @@ class _WordReader:
         # the seam: out[-1]'s last glyph (x0, x1, top); -inf/inf when there is none
         seam_x0, seam_x1, seam_top = NO_SEAM
         tolerance_x, tolerance_y = WORD_X_TOLERANCE, WORD_Y_TOLERANCE
-        for k, (first, end) in enumerate(spans):
-            obj = objects[k]
+        for k, ((first, end), obj, next_obj, x0, (last_x0, x1)) in enumerate(
+                zip(spans, objects, objects[1:], lefts, ends)):
             # a word within one text object is the common case; where the next
             # word starts in another object, this one may span two
-            if end - first > 1 and objects[k + 1] != obj and _GetTextObjectFast(tp, end - 1) != obj:
+            if end - first > 1 and next_obj != obj and _GetTextObjectFast(tp, end - 1) != obj:
                 seam = (spans[k - 1][1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top) if out else None
                 for run in self._split(first, end - 1, text[first:end]):
                     seam = self._add(out, seam, run, text)
                 seam_x0, seam_x1, seam_top = seam[2:] if seam else NO_SEAM
                 continue
             facts = facts_cache.get(obj) or read_facts(obj, first)
-            if not facts.upright:
+            font, size, bold, upright, bottom, top = facts
+            if not upright:
                 seam_x0, seam_x1, seam_top = NO_SEAM
                 continue
-            x0 = lefts[k]
-            last_x0, x1 = ends[k]
             piece = text[first:end]
             if not piece.isascii():
                 piece = self._unmapped(piece, first)
-            top = facts.top
             if x0 < seam_x0 or x0 > seam_x1 + tolerance_x or abs(top - seam_top) > tolerance_y:
-                append(Word(piece, x0, x1, top, facts.bottom, facts.font, facts.size, facts.bold))
+                append(Word(piece, x0, x1, top, bottom, font, size, bold))
             else:
                 seam = (spans[k - 1][1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top)
-                self._add(out, seam, _Run(piece, x0, x1, top, facts.bottom, facts, first, obj, None), text)
+                self._add(out, seam, _Run(piece, x0, x1, top, bottom, facts, first, obj, None), text)
             seam_x0, seam_x1, seam_top = last_x0, x1, top
         return out
 
