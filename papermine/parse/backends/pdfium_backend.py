@@ -346,33 +346,38 @@ class _PageObjects:
             if kind == _OBJ_TEXT:
                 self._texts.append((obj, outer))
             elif kind == _OBJ_PATH:
-                _ObjGetMatrix(obj, byref(matrix))
-                self._path(obj, _compose(_tuple(matrix), outer), frame)
+                self._path(obj, outer, matrix, frame)
             elif kind == _OBJ_IMAGE:
                 self.n_images += 1
             elif kind == _OBJ_FORM:
                 _ObjGetMatrix(obj, byref(matrix))
                 self._walk(obj, _FormCountObjects, _FormGetObject, _compose(_tuple(matrix), outer), frame)
 
-    def _path(self, obj: _Handle, matrix: tuple, frame: _Frame) -> None:
+    def _path(self, obj: _Handle, outer: tuple, matrix: pdfium_c.FS_MATRIX, frame: _Frame) -> None:
         """Straight segments and axis-aligned rectangles, as pdfminer reads them:
         each subpath that is one segment is a line, one closed box is 4 edges.
         (A chart has thousands of segments: their kinds are read first, and
-        points only for subpaths short and straight enough to be one of these.)"""
+        points only for subpaths short and straight enough to be one of these;
+        the path's matrix (into `matrix`, composed with its form's `outer`) only
+        when there are such subpaths.)"""
         count = _PathCountSegmentsFast(obj)
         if count > MAX_PATH_SEGMENTS:
             return
         segments = [_PathGetSegmentFast(obj, i) for i in range(count)]
         kinds = [_SegGetTypeFast(seg) for seg in segments]
         starts = [i for i, kind in enumerate(kinds) if kind == _SEG_MOVE]
+        # a curve or a polyline is neither line nor box
+        straight = [(start, end) for start, end in zip(starts, starts[1:] + [len(kinds)])
+                    if end - start <= MAX_RULE_SEGMENTS and all(kind == _SEG_LINE for kind in kinds[start + 1:end])]
+        if not straight:
+            return
+        _ObjGetMatrix(obj, byref(matrix))
+        a, b, c, d, e, f = _compose(_tuple(matrix), outer)
         x, y = c_float(), c_float()
         x_ref, y_ref = byref(x), byref(y)
-        a, b, c, d, e, f = matrix
         subpaths: list[list[tuple[float, float]]] = []
         closed: list[bool] = []
-        for start, end in zip(starts, starts[1:] + [len(kinds)]):
-            if end - start > MAX_RULE_SEGMENTS or any(kind != _SEG_LINE for kind in kinds[start + 1:end]):
-                continue                          # a curve or a polyline: neither line nor box
+        for start, end in straight:
             points = []
             for seg in segments[start:end]:
                 _SegGetPointFast(seg, x_ref, y_ref)
