@@ -24,14 +24,18 @@ the same layout.
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
 import statistics
 from collections import Counter
+from functools import lru_cache
+from itertools import accumulate
 from dataclasses import dataclass, field
 from operator import attrgetter
 
 from ..model import Table
-from ._lines import Line, normalise_text
+from ._lines import Line, median, normalise_text
 from .backends import PageRecord, Word
 from .tables import find_aligned_tables, find_ruled_tables
 
@@ -159,8 +163,10 @@ class PageLayout:
 
 
 def _clean(text: str) -> str:
-    text = _CID.sub("•", text, count=1) if text.startswith("(cid:") else text
-    return normalise_text(_CID.sub("", text)).strip()
+    if "(cid:" in text:
+        text = _CID.sub("•", text, count=1) if text.startswith("(cid:") else text
+        text = _CID.sub("", text)
+    return normalise_text(text).strip()
 
 
 def _group_lines(words: list[Word]) -> list[TextLine]:
@@ -188,6 +194,7 @@ def _group_lines(words: list[Word]) -> list[TextLine]:
 
 _BY_TOP = attrgetter("top", "x0")
 _BY_X = attrgetter("x0", "top")
+_X0 = attrgetter("x0")
 
 
 def _describe(line: TextLine) -> TextLine:
@@ -195,11 +202,16 @@ def _describe(line: TextLine) -> TextLine:
     ws = line.words
     if len(ws) > 1:
         ws.sort(key=_BY_X)
-    line.x0, line.x1 = ws[0].x0, max(w.x1 for w in ws)
+    line.x0, line.x1 = ws[0].x0, max([w.x1 for w in ws])
     line.text = _clean(_join_words(ws))
-    chars = sum(len(w.text) for w in ws)
-    line.bold = sum(len(w.text) for w in ws if w.bold) > chars / 2
-    line.size = statistics.median(w.size for w in ws)
+    chars = bold = 0
+    for w in ws:
+        n = len(w.text)
+        chars += n
+        if w.bold:
+            bold += n
+    line.bold = bold > chars / 2
+    line.size = median([w.size for w in ws])
     return line
 
 
@@ -212,9 +224,12 @@ def _small_caps_rest(word: Word, nxt: Word) -> bool:
 
 def _join_words(words: list[Word]) -> str:
     out = ""
-    for k, word in enumerate(words):
-        glued = k > 0 and _small_caps_rest(words[k - 1], word)
+    prev = None
+    for word in words:
+        # only a one-letter word can open a small-caps word (the test's first clause, hoisted)
+        glued = prev is not None and len(prev.text) == 1 and _small_caps_rest(prev, word)
         out += word.text if glued or not out else " " + word.text
+        prev = word
     return out
 
 
@@ -230,6 +245,25 @@ def _line_of(words: list[Word]) -> TextLine:
 
 
 # ---- 1. superscripts ----------------------------------------------------------
+
+class _RightEdges:
+    """The words of a page by right edge, to find those ending near a point
+    without a pass over every word (a page has hundreds, its small words few)."""
+
+    def __init__(self, words: list[Word]):
+        self.words = words
+        edges = [w.x1 for w in words]
+        self.order = sorted(range(len(words)), key=edges.__getitem__)
+        self.edges = [edges[i] for i in self.order]
+        self.reach = SUPERSCRIPT_MAX_GAP_EM * max([w.size for w in words])
+
+    def ending_near(self, x: float) -> list[Word]:
+        """In page order, the words whose right edge may lie within a
+        superscript's gap left of `x` (a superset of those that do)."""
+        lo = bisect.bisect_left(self.edges, x - self.reach)
+        hi = bisect.bisect_right(self.edges, x + 1)
+        return [self.words[i] for i in sorted(self.order[lo:hi])]
+
 
 def _raised_after(word: Word, words: list[Word]) -> Word | None:
     """The word that `word` is a superscript of: just left of it, clearly larger,
@@ -249,14 +283,17 @@ def join_superscripts(words: list[Word]) -> tuple[list[Word], int, int]:
     the page's foot). Returns the words (order kept), ordinals joined, marks dropped."""
     if not words:
         return words, 0, 0
-    body = statistics.median(w.size for w in words)
+    body = median([w.size for w in words])
+    limit = body * SUPERSCRIPT_SIZE_RATIO
     joined: dict[int, Word] = {}
     dropped: set[int] = set()
     ordinals = marks = 0
-    for word in words:
-        if word.size <= 0 or word.size > body * SUPERSCRIPT_SIZE_RATIO or id(word) in joined:
+    edges: _RightEdges | None = None
+    for word in [w for w in words if 0 < w.size <= limit]:       # small words: the candidates
+        if id(word) in joined:
             continue
-        base = _raised_after(word, words)
+        edges = edges or _RightEdges(words)
+        base = _raised_after(word, edges.ending_near(word.x0))
         if base is None or id(base) in dropped:
             continue
         base = joined.get(id(base), base)
@@ -277,6 +314,8 @@ def join_superscripts(words: list[Word]) -> tuple[list[Word], int, int]:
                 joined[id(base)] = Word(base.text + after.text, base.x0, after.x1, base.top, base.bottom,
                                         base.fontname, base.size, base.bold)
                 dropped.add(id(after))
+    if not dropped:
+        return list(words), 0, 0          # nothing joined either: a word is joined only as another is dropped
     out = []
     for w in words:
         if id(w) in dropped:
@@ -390,13 +429,17 @@ def _without(lines: list[TextLine], taken: set[int]) -> list[TextLine]:
 
 def _chunks(line: TextLine) -> list[tuple[float, float]]:
     """The x ranges a line's words cover, joined across gaps narrower than a gutter."""
-    spans: list[list[float]] = []
-    for w in sorted(line.words, key=lambda w: w.x0):
-        if spans and w.x0 - spans[-1][1] < GUTTER_MIN_WIDTH:
-            spans[-1][1] = max(spans[-1][1], w.x1)
+    spans: list[tuple[float, float]] = []
+    a = b = 0.0
+    for w in sorted(line.words, key=_X0):
+        if spans and w.x0 - b < GUTTER_MIN_WIDTH:
+            if w.x1 > b:
+                b = w.x1
+            spans[-1] = (a, b)
         else:
-            spans.append([w.x0, w.x1])
-    return [(a, b) for a, b in spans]
+            a, b = w.x0, w.x1
+            spans.append((a, b))
+    return spans
 
 
 @dataclass
@@ -414,35 +457,42 @@ def _gutter(lines: list[TextLine]) -> _Gutter | None:
     cross, with a column of enough lines and width on each side."""
     lo, hi = int(min(ln.x0 for ln in lines)), int(max(ln.x1 for ln in lines)) + 1
     width = hi - lo
-    cover = [0] * width
+    # how many lines cover each point of x: counted as steps up and down, summed
+    steps = [0] * (width + 1)
     chunks = {id(ln): _chunks(ln) for ln in lines}
     for ln in lines:
         for a, b in chunks[id(ln)]:
-            for x in range(max(int(a), lo) - lo, min(int(b) + 1, hi) - lo):
-                cover[x] += 1
+            start, end = max(int(a), lo) - lo, min(int(b) + 1, hi) - lo
+            if start < end:
+                steps[start] += 1
+                steps[end] -= 1
+    cover = list(accumulate(steps[:width]))
+    # the coverage as a string, one character a point, so that the strips under
+    # a level are found by a regular expression (in C) rather than a loop over x
+    coverage = "".join(map(chr, cover))
     best: _Gutter | None = None
     # the fewer lines cross a strip the better it is as a gutter: try the strips
     # crossed by no line, then by one, two, ... (titles, paragraphs over boxes)
     for level in sorted(set(cover)):
         if level > len(lines) / 2:
             break
-        x = 0
-        while x < width:
-            if cover[x] > level:
-                x += 1
+        for strip in _strips(level).finditer(coverage):
+            start, x = strip.span()
+            if start == 0 or x == width:
                 continue
-            start = x
-            while x < width and cover[x] <= level:
-                x += 1
             g0, g1 = lo + start, lo + x
-            if g1 - g0 < GUTTER_MIN_WIDTH or start == 0 or x == width:
-                continue
             gutter = _split(lines, chunks, g0, g1, width)
             if gutter and (best is None or g1 - g0 > best.x1 - best.x0):
                 best = gutter
         if best:
             return best
     return None
+
+
+@lru_cache(maxsize=None)
+def _strips(level: int) -> re.Pattern:
+    """Runs of at least a gutter's width of points covered by at most `level` lines."""
+    return re.compile(f"[\\x00-{re.escape(chr(level))}]{{{math.ceil(GUTTER_MIN_WIDTH)},}}")
 
 
 def _split(lines, chunks, g0: float, g1: float, width: float) -> _Gutter | None:
@@ -580,7 +630,7 @@ def analyse_page(record: PageRecord, previous: PageLayout | None = None) -> Page
     ruled = find_ruled_tables(words, record.rules, record.number,
                               _continues(previous, words, record.height))
     taken = {id(w) for t in ruled for w in t.words}
-    lines = _group_lines([w for w in words if id(w) not in taken])
+    lines = _group_lines([w for w in words if id(w) not in taken] if taken else words)
     lines, contents = find_contents(lines)
     aligned = find_aligned_tables([w for ln in lines for w in ln.words], record.rules, record.number)
     lines = _without(lines, {id(w) for t in aligned for w in t.words})

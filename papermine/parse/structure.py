@@ -1005,10 +1005,9 @@ class _Builder:
 
 def _vocabulary(lines: list[Line]) -> set[str]:
     """Every word the paper prints, lower case, hyphenated forms kept whole."""
-    vocab: set[str] = set()
-    for line in lines:
-        vocab.update(w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", line.text))
-    return vocab
+    # one scan of all the text (a line break matches no word), lower-cased at once
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", "\n".join(line.text for line in lines))
+    return set(" ".join(words).lower().split())
 
 
 @lru_cache(maxsize=1)

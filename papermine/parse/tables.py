@@ -17,12 +17,12 @@ from __future__ import annotations
 
 import bisect
 import re
-import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..model import Table
-from ._lines import normalise_text
+from ._lines import median, normalise_text
 from .backends import Rule, Word
 
 __all__ = ["TableRegion", "find_ruled_tables", "find_aligned_tables", "cell_text"]
@@ -228,11 +228,6 @@ def _group_cells(cells: list[tuple[float, float, float, float]]) -> list[list[tu
 
 # ---- text in cells ------------------------------------------------------------
 
-def _centre_in(word: Word, box: tuple[float, float, float, float]) -> bool:
-    cx, cy = (word.x0 + word.x1) / 2, (word.top + word.bottom) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
-
-
 def cell_text(words: list[Word]) -> str:
     """Words of a cell read line by line, left to right."""
     rows: list[list[Word]] = []
@@ -245,28 +240,42 @@ def cell_text(words: list[Word]) -> str:
                                    for r in rows)).strip()
 
 
-def _crossing_share(cells: list[tuple], words: list[Word]) -> float:
-    """Share of the words that run across a wall of the cell they sit in: text
-    flowing through "cell walls" means the rulings are underlines or a frame."""
-    if not words:
+def _crossing_share(cells: list[tuple], centred: list[tuple[Word, float, float]]) -> float:
+    """Share of the words (with their centres) that run across a wall of the
+    cell they sit in: text flowing through "cell walls" means the rulings are
+    underlines or a frame."""
+    if not centred:
         return 0.0
     crossing = 0
-    for w in words:
-        cell = next((c for c in cells if _centre_in(w, c)), None)
+    for w, cx, cy in centred:
+        cell = next((c for c in cells if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]), None)
         if cell and (w.x0 < cell[0] - WALL_TOLERANCE or w.x1 > cell[2] + WALL_TOLERANCE):
             crossing += 1
-    return crossing / len(words)
+    return crossing / len(centred)
+
+
+def _centred(words: list[Word], box: tuple[float, float, float, float]) -> list[tuple[Word, float, float]]:
+    """The words whose centre lies in the box, each with its centre (x, y)."""
+    x0, top, x1, bottom = box
+    out = []
+    for w in words:
+        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
+        if x0 <= cx <= x1 and top <= cy <= bottom:
+            out.append((w, cx, cy))
+    return out
 
 
 def _grid_table(cells: list[tuple], words: list[Word], page: int, continued: bool = False) -> TableRegion | None:
     bbox = (min(c[0] for c in cells), min(c[1] for c in cells),
             max(c[2] for c in cells), max(c[3] for c in cells))
-    inside = [w for w in words if _centre_in(w, bbox)]
-    texts = {c: cell_text([w for w in inside if _centre_in(w, c)]) for c in cells}
+    centred = _centred(words, bbox)
+    inside = [w for w, _, _ in centred]
+    texts = {c: cell_text([w for w, cx, cy in centred if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]])
+             for c in cells}
     filled = [c for c in cells if texts[c]]
     if not filled or (len(filled) < TABLE_MIN_ROWS * TABLE_MIN_COLUMNS and not continued):
         return None
-    if _crossing_share(cells, inside) > TABLE_MAX_CROSSING_SHARE:
+    if _crossing_share(cells, centred) > TABLE_MAX_CROSSING_SHARE:
         return None
     # columns and rows from the cells that hold words: slivers between double
     # rulings or inset shading hold none, and must not split a column
@@ -357,31 +366,46 @@ class _Row:
         return self.words[-1].x1
 
 
+_BY_TOP = attrgetter("top", "x0")
+_BY_X0 = attrgetter("x0")
+
+
 def _rows(words: list[Word]) -> list[_Row]:
     """Words grouped by top into visual lines (whatever order the backend gave)."""
     rows: list[list[Word]] = []
-    bottom = 0.0
-    for w in sorted(words, key=lambda w: (w.top, w.x0)):
-        # a word reaching well into the row's band belongs to it (figures centred
-        # beside a label set on two lines join the label's first line)
-        if rows and (abs(w.top - rows[-1][0].top) <= CELL_LINE_TOLERANCE
-                     or bottom - w.top >= ROW_OVERLAP_SHARE * (w.bottom - w.top)):
-            rows[-1].append(w)
-            bottom = max(bottom, w.bottom) if abs(w.top - rows[-1][0].top) <= CELL_LINE_TOLERANCE else bottom
-        else:
-            rows.append([w])
-            bottom = w.bottom
+    row: list[Word] = []
+    row_top = bottom = 0.0
+    for w in sorted(words, key=_BY_TOP):
+        top = w.top
+        if row:
+            # a word reaching well into the row's band belongs to it (figures centred
+            # beside a label set on two lines join the label's first line)
+            level = abs(top - row_top) <= CELL_LINE_TOLERANCE
+            if level or bottom - top >= ROW_OVERLAP_SHARE * (w.bottom - top):
+                row.append(w)
+                if level and w.bottom > bottom:
+                    bottom = w.bottom
+                continue
+        row = [w]
+        rows.append(row)
+        row_top, bottom = top, w.bottom
     out = []
     for ws in rows:
-        ws.sort(key=lambda w: w.x0)
-        size = statistics.median(w.size or (w.bottom - w.top) for w in ws)
-        cells = [[ws[0]]]
-        for prev, w in zip(ws, ws[1:]):
-            if w.x0 - prev.x1 > CELL_GAP_EM * size:
-                cells.append([w])
+        if len(ws) > 1:
+            ws.sort(key=_BY_X0)
+        size = median([w.size or (w.bottom - w.top) for w in ws])
+        gap = CELL_GAP_EM * size
+        cell = [ws[0]]
+        cells = [cell]
+        prev = ws[0]
+        for w in ws[1:]:
+            if w.x0 - prev.x1 > gap:
+                cell = [w]
+                cells.append(cell)
             else:
-                cells[-1].append(w)
-        out.append(_Row(ws, cells, min(w.top for w in ws), max(w.bottom for w in ws), size))
+                cell.append(w)
+            prev = w
+        out.append(_Row(ws, cells, min([w.top for w in ws]), max([w.bottom for w in ws]), size))
     return out
 
 
@@ -519,7 +543,7 @@ def find_aligned_tables(words: list[Word], rules: list[Rule], page: int) -> list
     """Unruled tables: runs of short phrases and figures aligned in columns, three
     or more of them (two when a rule runs above or below the run)."""
     rows = _rows(words)
-    horizontal = _split_rules(rules)[0]
+    horizontal: list[_Edge] | None = None       # read from the rules only where a run needs them
     found = []
     for run in _runs(rows):
         body = [r for r in run if _tabular(r)]
@@ -528,8 +552,11 @@ def find_aligned_tables(words: list[Word], rules: list[Rule], page: int) -> list
         columns = _columns(run)
         if len(columns) < TABLE_MIN_COLUMNS:
             continue
-        if len(columns) < UNRULED_MIN_COLUMNS and not _ruled_around(run, horizontal):
-            continue
+        if len(columns) < UNRULED_MIN_COLUMNS:
+            if horizontal is None:
+                horizontal = _split_rules(rules)[0]
+            if not _ruled_around(run, horizontal):
+                continue
         first, last = rows.index(run[0]), rows.index(run[-1])
         head = _header_rows(rows, first, columns)
         tail = _trailing_rows(rows, last, columns)

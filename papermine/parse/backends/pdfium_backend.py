@@ -296,7 +296,7 @@ class _PageObjects:
         coordinates)? Only objects whose box reaches there are read: reading an
         object's text costs PDFium a scan of the page's glyphs."""
         if self._boxes is None:
-            self._boxes = [self._box(obj, outer) for obj, outer in self._texts if obj.value not in self.visible]
+            self._boxes = self._read_boxes()
         for x0, x1, box_top, box_bottom, obj, outer in self._boxes:
             if x0 <= left and x1 >= after and box_top <= bottom and box_bottom >= top:
                 origin = self._blank_origin(obj, outer)
@@ -304,14 +304,24 @@ class _PageObjects:
                     return True
         return False
 
-    def _box(self, obj: _Handle, outer: tuple) -> tuple:
+    def _read_boxes(self) -> list[tuple]:
+        """(x0, x1, top, bottom, object, form matrix) of each text object not
+        known to be visible, its box widened by the slack, in page coordinates."""
         left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
-        _ObjGetBounds(obj, byref(left), byref(bottom), byref(right), byref(top))
-        corners = [self._frame.point(*_apply(outer, x, y)) for x in (left.value, right.value)
-                   for y in (bottom.value, top.value)]
-        xs, tops = [c[0] for c in corners], [c[1] for c in corners]
-        slack = PHANTOM_SPACE_SLACK
-        return min(xs) - slack, max(xs) + slack, min(tops) - slack, max(tops) + slack, obj, outer
+        refs = byref(left), byref(bottom), byref(right), byref(top)
+        point, slack = self._frame.point, PHANTOM_SPACE_SLACK
+        boxes = []
+        for obj, outer in self._texts:
+            if obj.value in self.visible:
+                continue
+            if not _ObjGetBounds(obj, *refs):
+                left.value = bottom.value = right.value = top.value = 0.0    # PDFium wrote nothing
+            a, b, c, d, e, f = outer
+            corners = [point(a * x + c * y + e, b * x + d * y + f) for x in (left.value, right.value)
+                       for y in (bottom.value, top.value)]
+            xs, tops = [corner[0] for corner in corners], [corner[1] for corner in corners]
+            boxes.append((min(xs) - slack, max(xs) + slack, min(tops) - slack, max(tops) + slack, obj, outer))
+        return boxes
 
     def _blank_origin(self, obj: _Handle, outer: tuple) -> tuple[float, float] | None:
         """(x, baseline) of a text object that prints only whitespace, else None."""
@@ -336,33 +346,38 @@ class _PageObjects:
             if kind == _OBJ_TEXT:
                 self._texts.append((obj, outer))
             elif kind == _OBJ_PATH:
-                _ObjGetMatrix(obj, byref(matrix))
-                self._path(obj, _compose(_tuple(matrix), outer), frame)
+                self._path(obj, outer, matrix, frame)
             elif kind == _OBJ_IMAGE:
                 self.n_images += 1
             elif kind == _OBJ_FORM:
                 _ObjGetMatrix(obj, byref(matrix))
                 self._walk(obj, _FormCountObjects, _FormGetObject, _compose(_tuple(matrix), outer), frame)
 
-    def _path(self, obj: _Handle, matrix: tuple, frame: _Frame) -> None:
+    def _path(self, obj: _Handle, outer: tuple, matrix: pdfium_c.FS_MATRIX, frame: _Frame) -> None:
         """Straight segments and axis-aligned rectangles, as pdfminer reads them:
         each subpath that is one segment is a line, one closed box is 4 edges.
         (A chart has thousands of segments: their kinds are read first, and
-        points only for subpaths short and straight enough to be one of these.)"""
+        points only for subpaths short and straight enough to be one of these;
+        the path's matrix (into `matrix`, composed with its form's `outer`) only
+        when there are such subpaths.)"""
         count = _PathCountSegmentsFast(obj)
         if count > MAX_PATH_SEGMENTS:
             return
         segments = [_PathGetSegmentFast(obj, i) for i in range(count)]
         kinds = [_SegGetTypeFast(seg) for seg in segments]
         starts = [i for i, kind in enumerate(kinds) if kind == _SEG_MOVE]
+        # a curve or a polyline is neither line nor box
+        straight = [(start, end) for start, end in zip(starts, starts[1:] + [len(kinds)])
+                    if end - start <= MAX_RULE_SEGMENTS and all(kind == _SEG_LINE for kind in kinds[start + 1:end])]
+        if not straight:
+            return
+        _ObjGetMatrix(obj, byref(matrix))
+        a, b, c, d, e, f = _compose(_tuple(matrix), outer)
         x, y = c_float(), c_float()
         x_ref, y_ref = byref(x), byref(y)
-        a, b, c, d, e, f = matrix
         subpaths: list[list[tuple[float, float]]] = []
         closed: list[bool] = []
-        for start, end in zip(starts, starts[1:] + [len(kinds)]):
-            if end - start > MAX_RULE_SEGMENTS or any(kind != _SEG_LINE for kind in kinds[start + 1:end]):
-                continue                          # a curve or a polyline: neither line nor box
+        for start, end in straight:
             points = []
             for seg in segments[start:end]:
                 _SegGetPointFast(seg, x_ref, y_ref)
@@ -464,31 +479,29 @@ class _WordReader:
         # the seam: out[-1]'s last glyph (x0, x1, top); -inf/inf when there is none
         seam_x0, seam_x1, seam_top = NO_SEAM
         tolerance_x, tolerance_y = WORD_X_TOLERANCE, WORD_Y_TOLERANCE
-        for k, (first, end) in enumerate(spans):
-            obj = objects[k]
+        for k, ((first, end), obj, next_obj, x0, (last_x0, x1)) in enumerate(
+                zip(spans, objects, objects[1:], lefts, ends)):
             # a word within one text object is the common case; where the next
             # word starts in another object, this one may span two
-            if end - first > 1 and objects[k + 1] != obj and _GetTextObjectFast(tp, end - 1) != obj:
+            if end - first > 1 and next_obj != obj and _GetTextObjectFast(tp, end - 1) != obj:
                 seam = (spans[k - 1][1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top) if out else None
                 for run in self._split(first, end - 1, text[first:end]):
                     seam = self._add(out, seam, run, text)
                 seam_x0, seam_x1, seam_top = seam[2:] if seam else NO_SEAM
                 continue
             facts = facts_cache.get(obj) or read_facts(obj, first)
-            if not facts.upright:
+            font, size, bold, upright, bottom, top = facts
+            if not upright:
                 seam_x0, seam_x1, seam_top = NO_SEAM
                 continue
-            x0 = lefts[k]
-            last_x0, x1 = ends[k]
             piece = text[first:end]
             if not piece.isascii():
                 piece = self._unmapped(piece, first)
-            top = facts.top
             if x0 < seam_x0 or x0 > seam_x1 + tolerance_x or abs(top - seam_top) > tolerance_y:
-                append(Word(piece, x0, x1, top, facts.bottom, facts.font, facts.size, facts.bold))
+                append(Word(piece, x0, x1, top, bottom, font, size, bold))
             else:
                 seam = (spans[k - 1][1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top)
-                self._add(out, seam, _Run(piece, x0, x1, top, facts.bottom, facts, first, obj, None), text)
+                self._add(out, seam, _Run(piece, x0, x1, top, bottom, facts, first, obj, None), text)
             seam_x0, seam_x1, seam_top = last_x0, x1, top
         return out
 
@@ -539,26 +552,42 @@ class _WordReader:
 
     def _split(self, first: int, last: int, text: str) -> list[_Run]:
         """A run of glyphs across text objects, char by char: parted where
-        pdfplumber parts a word and at whitespace objects PDFium left out."""
+        pdfplumber parts a word and at whitespace objects PDFium left out.
+        (The run being built is kept in locals, a `_Run` made only when it ends.)"""
         tp = self.tp
+        cache, read = self.fonts.cache, self.fonts.read
         runs: list[_Run] = []
+        chars: list[str] = []
+        # the open run: its box, first glyph (index, object, facts) and seam (last glyph)
+        r_x0 = r_x1 = r_top = r_bottom = 0.0
+        r_facts: _Facts | None = None
+        r_first = r_obj = 0
+        seam: tuple = ()
         for i in range(first, last + 1):
             obj = _GetTextObjectFast(tp, i)
             x0, x1 = self.box(i)
             char = text[i - first]
             if not char.isascii():
                 char = self._unmapped(char, i)
-            facts = self.fonts.cache.get(obj) or self.fonts.read(obj, i)
-            run = _Run(char, x0, x1, facts.top, facts.bottom, facts, i, obj, (i, obj, x0, x1, facts.top))
-            prev = runs[-1] if runs else None
-            if prev is None or facts.upright != prev.facts.upright or x0 < prev.seam[2] \
-                    or x0 > prev.seam[3] + WORD_X_TOLERANCE or abs(facts.top - prev.seam[4]) > WORD_Y_TOLERANCE \
-                    or (obj != prev.seam[1] and self._space_between(prev.seam, run)):
-                runs.append(run)
+            facts = cache.get(obj) or read(obj, i)
+            top, bottom = facts.top, facts.bottom
+            glyph = (i, obj, x0, x1, top)
+            if r_facts is None or facts.upright != r_facts.upright or x0 < seam[2] \
+                    or x0 > seam[3] + WORD_X_TOLERANCE or abs(top - seam[4]) > WORD_Y_TOLERANCE \
+                    or (obj != seam[1] and self.objects.space_between(seam[2], x0 + PHANTOM_SPACE_SLACK,
+                                                                      top, bottom)):
+                if r_facts is not None:
+                    runs.append(_Run("".join(chars), r_x0, r_x1, r_top, r_bottom, r_facts, r_first, r_obj, seam))
+                chars = [char]
+                r_x0, r_x1, r_top, r_bottom = x0, x1, top, bottom
+                r_facts, r_first, r_obj = facts, i, obj
             else:
-                runs[-1] = prev._replace(text=prev.text + char, x0=min(prev.x0, x0), x1=max(prev.x1, x1),
-                                         top=min(prev.top, facts.top), bottom=max(prev.bottom, facts.bottom),
-                                         seam=run.seam)
+                chars.append(char)
+                r_x0, r_x1 = min(r_x0, x0), max(r_x1, x1)
+                r_top, r_bottom = min(r_top, top), max(r_bottom, bottom)
+            seam = glyph
+        if r_facts is not None:
+            runs.append(_Run("".join(chars), r_x0, r_x1, r_top, r_bottom, r_facts, r_first, r_obj, seam))
         return runs
 
 
