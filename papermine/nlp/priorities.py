@@ -56,7 +56,9 @@ def _membership() -> re.Pattern:
     """A membership clause ("The Group consists of representatives from ...") is no priority."""
     rows = [r["pattern"] for r in load_jsonl("relations.jsonl")
             if r["label"] == "member_of" and not r.get("needs_before") and not r.get("subject_is_member")]
-    return re.compile("|".join(f"(?:{p})" for p in rows) + r"|\bmembership\b|\bmembers\b", re.IGNORECASE)
+    # "members" alone is a membership clause, "support board members to embed ..." an action
+    return re.compile("|".join(f"(?:{p})" for p in rows) + r"|\bmembership\b|\bmembers\b(?!\s+to\s)",
+                      re.IGNORECASE)
 
 
 #: "1. A continued focus on ..." at the start of a paragraph the numbering was not read from.
@@ -96,10 +98,46 @@ def _is_priority_lead(text: str) -> bool:
     "The partnership will work to:", "The following principles underpin ..."."""
     text = _LAST_SENTENCE.split(text.strip())[-1]
     if re.search(r"\bthe following\b", text, re.IGNORECASE) and not _cue("cue-following-list", text):
-        return False                  # "the following groups who are at risk of poorer outcomes:"
+        return False
+    if _cue("cue-not-lead", text):
+        return False                  # "... will use various indicators, for example:"                  # "the following groups who are at risk of poorer outcomes:"
     return bool(text) and (_cue("cue-priority-list", text) or _cue("cue-sets-out", text)
                            or (text.endswith(":") and _cue("cue-following-list", text))
                            or (text.endswith(":") and _cue("cue-work-to", text)))
+
+
+#: An entry of a list that lost its bullets and line breaks has at most this many words.
+RUN_ON_MAX_WORDS = 25
+#: Words that part at a sentence end, a colon or a semicolon: not inside a run of entries.
+_STOPS = re.compile(r"[.!?:;]")
+
+
+def _run_on_entries(text: str, whole: bool) -> list[str]:
+    """"Improve the health of residents Reduce the gaps ... Ensure joined up working": the
+    entries of a list whose bullets and line breaks the layout lost, parted where a lower-case
+    word (not a joining word: "of", "the", ...) is followed by a capitalised one. `whole`: the
+    text must be entries only; else the leading entries before the prose that follows them."""
+    words = text.split()
+    pieces: list[list[str]] = [[]]
+    for before, word in zip([""] + words, words):
+        if re.fullmatch(r"[a-z]+", before) and re.match(r"[A-Z][a-z]", word) \
+                and not _cue("run-on-joiner", before):
+            pieces.append([])
+        pieces[-1].append(word)
+    entries = []
+    for index, piece in enumerate(pieces):
+        entry = " ".join(piece)
+        last = index == len(pieces) - 1
+        if _STOPS.search(entry.rstrip(".") if last else entry) or len(piece) > RUN_ON_MAX_WORDS:
+            if whole:
+                return []
+            break
+        entries.append(entry.rstrip("."))
+    return entries if len(entries) >= RUN_ON_MIN_ENTRIES else []
+
+
+#: A run of entries has at least this many.
+RUN_ON_MIN_ENTRIES = 2
 
 
 def _is_membership(text: str) -> bool:
@@ -124,6 +162,12 @@ INLINE_MIN_ITEMS = 2
 INLINE_MAX_WORDS = 15
 #: A heading that announces priorities ("People priorities") is short; a longer one is a sentence.
 PRIORITY_HEADING_MAX_WORDS = 8
+#: A run of entry headings ("System leadership", "Integration", ...) at least this long
+#: keeps a heading the section classifier gave one of RUN_ENTRY_KINDS ("Sustainability" reads
+#: as an implications heading in a report) when it has at most RUN_ENTRY_KIND_MAX_WORDS words.
+RUN_HEADINGS_SOFT = 3
+RUN_ENTRY_KINDS = {"implications"}
+RUN_ENTRY_KIND_MAX_WORDS = 3
 #: Sections where no single stated aim is read.
 NO_AIM_KINDS = {"front", "recommendation", "implications", "appendix", "background_papers", "contact", "reason",
                 "minutes_item"}
@@ -171,7 +215,7 @@ class _Finder:
                                        self.evidence(para, self.first_sentence(para), "pri-future-section")))
                 used.add(index)
             elif section.kind == "priorities" and para.text and not para.text.endswith(":") \
-                    and not _is_membership(para.text):
+                    and not _is_membership(para.text) and not self._inline_pieces(self.first_sentence(para)):
                 found.append(self.make(self.first_sentence(para), "stated",
                                        self.evidence(para, self.first_sentence(para), "pri-priorities-section")))
                 used.add(index)
@@ -262,6 +306,7 @@ class _Finder:
         out: list[Priority] = []
         paragraphs, sections = self.doc.paragraphs, self.doc.sections
         active, listed, after_heading, under_heading = False, False, False, False
+        run_heads = 0                   # entries of the run read from headings so far
         loose: int | None = None        # the section of a lead-in whose entries lost their bullets
         for kind, index in self._blocks():
             if kind == "heading":
@@ -270,12 +315,18 @@ class _Finder:
                 body = [p for p in paragraphs if p.section == index]
                 first = body[0] if body else None
                 announcer = self._is_announcer(section)
-                if section.kind in NO_PRIORITY_KINDS or (section.kind != "other" and not announcer):
+                kind = section.kind
+                if active and run_heads >= RUN_HEADINGS_SOFT and kind in RUN_ENTRY_KINDS \
+                        and len(heading.split()) <= RUN_ENTRY_KIND_MAX_WORDS:
+                    kind = "other"                  # "Sustainability" after "Integration", "Equity"
+                if kind in NO_PRIORITY_KINDS or (kind != "other" and not announcer):
                     active = False
                 elif announcer:
-                    active, listed, after_heading = True, False, True
+                    active, listed, after_heading, run_heads = True, False, True, 0
                 elif not active:
                     continue
+                elif _cue("cue-not-priority-heading", heading):
+                    continue                        # "Monitoring progress" inside a run of entries
                 elif heading[:1].islower():
                     continue                        # a list entry's second line read as a heading
                 elif not _WORDY_HEADING.match(heading) or heading.isupper():   # a figure; a chapter title
@@ -289,6 +340,7 @@ class _Finder:
                     out.append(self.make(heading, "stated", evidence, label=section.number,
                                          context=" ".join(p.text for p in body)))
                     under_heading = not listed      # its paragraphs describe it
+                    run_heads += 1
                     continue
                 else:
                     active = False
@@ -297,6 +349,13 @@ class _Finder:
             para = paragraphs[index]
             text = para.text.strip()
             inline = _INLINE_NUMBER.match(text)
+            entries = [] if index in used or para.items else self._run_on_after_lead(text)
+            if entries:                             # "Its purpose is to: Improve ... Reduce ..."
+                out += [self.make(entry, "stated", self.evidence(para, entry, "pri-run-on-entry"))
+                        for entry in entries]
+                used.add(index)
+                active, listed, loose = True, True, None
+                continue
             if _is_priority_lead(text) and not _is_membership(text):
                 active, listed, after_heading = True, bool(para.items), not para.items
                 loose = para.section if not para.items and text.endswith(":") else None
@@ -312,6 +371,13 @@ class _Finder:
                 listed = True
                 continue
             loose = None
+            entries = _run_on_entries(text, whole=False) if under_heading and para.number is None \
+                and not para.items and index not in used else []
+            if entries:                             # goals under a priority heading, bullets lost
+                out += [self.make(entry, "stated", self.evidence(para, entry, "pri-run-on-entry"))
+                        for entry in entries]
+                used.add(index)
+                continue
             if para.number is not None or inline:
                 listed = True
                 if index in used or _is_membership(text):
@@ -335,6 +401,18 @@ class _Finder:
             elif not under_heading and self.doc.sections[para.section].kind not in ("priorities", "future_priorities"):
                 active = False
         return out
+
+    def _run_on_after_lead(self, text: str) -> list[str]:
+        """Entries run on after a priority lead-in in the same paragraph ("Its purpose is to:
+        Improve ... Reduce ..."): the lead-in sentence states no membership, the rest is entries."""
+        colon = text.rfind(":")
+        if colon < 0:
+            return []
+        head = text[:colon + 1]
+        lead = _LAST_SENTENCE.split(head)[-1]
+        if not _is_priority_lead(lead) or _is_membership(lead):
+            return []
+        return _run_on_entries(text[colon + 1:], whole=True)
 
     def _followers(self, start: int, section: int, used: set[int]) -> list[Priority]:
         out = []
@@ -367,20 +445,27 @@ class _Finder:
             if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
                 continue
             for sentence in self.sentences(para, None):
-                m = _match("cue-inline-list", sentence)
-                if not m or _is_membership(sentence) or _CITATION.search(sentence) \
-                        or (m.start() > 0 and sentence[m.start()].isupper()):
-                    continue                  # a citation, or a name ("the NHS Outcomes Framework:")
-                pieces = [p.strip(" .;:-–—") for p in _split_inline(m.group("list"))]
-                pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p and len(p) > 2]
-                if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces) \
-                        or any(not p[:1].isalpha() for p in pieces):
+                pieces = self._inline_pieces(sentence)
+                if not pieces:
                     continue
                 for number, piece in enumerate(pieces, 1):
                     out.append(self.make(piece, "stated", self.evidence(para, sentence, "pri-inline-list"),
                                          label=str(number)))
                 used.add(index)
         return out
+
+    def _inline_pieces(self, sentence: str) -> list[str]:
+        """The entries of a list inside a sentence, or [] when the sentence holds none."""
+        m = _match("cue-inline-list", sentence)
+        if not m or _is_membership(sentence) or _CITATION.search(sentence) \
+                or (m.start() > 0 and sentence[m.start()].isupper()):
+            return []                         # a citation, or a name ("the NHS Outcomes Framework:")
+        pieces = [p.strip(" .;:-–—") for p in _split_inline(m.group("list"))]
+        pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p and len(p) > 2]
+        if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces) \
+                or any(not p[:1].isalpha() for p in pieces):
+            return []
+        return pieces
 
     def _stated_aims(self, used: set[int]) -> list[Priority]:
         """A single stated aim: "The aim of the Board is to achieve permanence for ..."
