@@ -151,6 +151,7 @@ _CITATION = re.compile(r"\bet al\b|\bjournal\b|\bdoi\b|https?://|\[\d+\]|\(\d{4}
 def _split_inline(text: str) -> list[str]:
     """"a; b; and c" at the semicolons; else "a, b and c" at the commas and the last "and"
     only ("Starting Well, Living and Working Well and Ageing Well": three)."""
+    text = re.sub(r"\s+as well as\s+", ", ", text)
     if ";" in text:
         return re.split(r"\s*;\s*(?:and\s+)?", text)
     parts = re.split(r"\s*,\s*(?:and\s+)?", text)
@@ -159,7 +160,7 @@ def _split_inline(text: str) -> list[str]:
 #: A list inside a sentence names at least this many priorities.
 INLINE_MIN_ITEMS = 2
 #: ... each at most this long (words); longer pieces are prose, not a list.
-INLINE_MAX_WORDS = 15
+INLINE_MAX_WORDS = 18
 #: A heading that announces priorities ("People priorities") is short; a longer one is a sentence.
 PRIORITY_HEADING_MAX_WORDS = 8
 #: A run of entry headings ("System leadership", "Integration", ...) at least this long
@@ -168,6 +169,12 @@ PRIORITY_HEADING_MAX_WORDS = 8
 RUN_HEADINGS_SOFT = 3
 RUN_ENTRY_KINDS = {"implications"}
 RUN_ENTRY_KIND_MAX_WORDS = 3
+#: Sections where no priority named inside a sentence is read (a report's implications
+#: and policy-framework parts do cite the council's objectives).
+CLAUSE_SKIP_KINDS = {"front", "recommendation", "contact", "background_papers", "reason", "minutes_item"}
+#: A priority named in capitals inside a sentence has at least this many words
+#: ("Infrastructure for Communities"; "Kent and Medway" is two places).
+NAMED_MIN_WORDS = 2
 #: Sections where no single stated aim is read.
 NO_AIM_KINDS = {"front", "recommendation", "implications", "appendix", "background_papers", "contact", "reason",
                 "minutes_item"}
@@ -223,6 +230,7 @@ class _Finder:
         found += self._priority_sentences(used)
         found += self._inline_lists(used)
         found += self._stated_aims(used)
+        found += self._clauses(used)
         return _first_of_each(sorted(found, key=self._position))
 
     def _position(self, priority: Priority) -> int:
@@ -357,7 +365,10 @@ class _Finder:
                 active, listed, loose = True, True, None
                 continue
             if _is_priority_lead(text) and not _is_membership(text):
-                active, listed, after_heading = True, bool(para.items), not para.items
+                # "2.1 ... reshape local government through:" with its entries as items: the
+                # list is those items, and 2.2 after it the paper's next paragraph
+                active = not (para.items and para.number is not None)
+                listed, after_heading = bool(para.items), not para.items
                 loose = para.section if not para.items and text.endswith(":") else None
                 continue
             if not active:
@@ -483,6 +494,31 @@ class _Finder:
                     continue                  # "Our vision is to:" then a list
                 out.append(self.make(what, "stated", self.evidence(para, sentence, "pri-stated-aim")))
                 used.add(index)
+        return out
+
+    def _clauses(self, used: set[int]) -> list[Priority]:
+        """A priority named inside a sentence of any part of a report: "this spending challenge
+        is now the fundamental policy priority", "Objective 2: Delivering savings ...", "the
+        key strategic priorities of an Environmental Step Change and Infrastructure for
+        Communities" (names in capitals, two words or more each)."""
+        out = []
+        for index, para in enumerate(self.doc.paragraphs):
+            if index in used or self.doc.sections[para.section].kind in CLAUSE_SKIP_KINDS:
+                continue
+            for sentence in self.sentences(para, None):
+                if _cue("cue-sentence-priority", sentence):
+                    continue                  # read whole by _priority_sentences
+                m = _match("cue-named-list", sentence)
+                names = [n for n in re.split(r",\s+|\s+and\s+(?:an?\s+|the\s+)?", m.group("list"))
+                         if len(n.split()) >= NAMED_MIN_WORDS] if m else []
+                if len(names) >= INLINE_MIN_ITEMS:
+                    out += [self.make(name, "stated", self.evidence(para, sentence, "pri-named-list"),
+                                      label=str(number)) for number, name in enumerate(names, 1)]
+                    continue
+                m = _match("cue-clause-priority", sentence)
+                if m:
+                    what = m.group("what").strip().strip("‘’'\"").rstrip(".").strip("‘’'\"")
+                    out.append(self.make(what, "stated", self.evidence(para, sentence, "pri-clause")))
         return out
 
     def _priority_sentences(self, used: set[int]) -> list[Priority]:
