@@ -222,7 +222,8 @@ class _Finder:
                                        self.evidence(para, self.first_sentence(para), "pri-future-section")))
                 used.add(index)
             elif section.kind == "priorities" and para.text and not para.text.endswith(":") \
-                    and not _is_membership(para.text) and not self._inline_pieces(self.first_sentence(para)):
+                    and not _is_membership(para.text) and not self._inline_pieces(self.first_sentence(para)) \
+                    and not _cue("cue-about-priorities", self.first_sentence(para)):
                 found.append(self.make(self.first_sentence(para), "stated",
                                        self.evidence(para, self.first_sentence(para), "pri-priorities-section")))
                 used.add(index)
