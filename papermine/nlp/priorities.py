@@ -85,6 +85,8 @@ def _split_numbered(number: str | None, text: str) -> list[tuple[str | None, str
     return [(lab, t) for lab, t in out if t]
 
 
+#: "(ii) challenge the council ...": the label of an entry the parser left in its text.
+_LOOSE_LABEL = re.compile(r"^\s*(?:\(?([ivx]{1,4}|[a-z]|\d{1,2})\)|[-•*–])\s+")
 #: An entry of a list whose bullets the layout lost is one sentence of at most this many words.
 LOOSE_ENTRY_MAX_WORDS = 40
 #: Where a paragraph's sentences part; a lead-in is its last sentence.
@@ -148,15 +150,27 @@ def _is_membership(text: str) -> bool:
 _CITATION = re.compile(r"\bet al\b|\bjournal\b|\bdoi\b|https?://|\[\d+\]|\(\d{4}\)", re.IGNORECASE)
 
 
+#: Dashes or bullets that part the entries of a list run into one line.
+_DASHES = re.compile(r"\s[-–—•]\s+")
+#: "(1) recruitment, (2) retention": a label before an entry of a list inside a sentence.
+_INLINE_LABEL = re.compile(r"^\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s*")
+
+
 def _split_inline(text: str) -> list[str]:
     """"a; b; and c" at the semicolons; else "a, b and c" at the commas and the last "and"
     only ("Starting Well, Living and Working Well and Ageing Well": three)."""
     text = re.sub(r"\s+as well as\s+", ", ", text)
+    if len(_DASHES.findall(f" {text}")) >= INLINE_MIN_ITEMS:      # "- a - b - c"
+        return [p for p in _DASHES.split(f" {text}") if p.strip()]
     if ";" in text:
         return re.split(r"\s*;\s*(?:and\s+)?", text)
     parts = re.split(r"\s*,\s*(?:and\s+)?", text)
     last = re.split(r"\s+and\s+(?!.*\s+and\s+)", parts[-1])
     return parts[:-1] + last
+#: A paragraph before the first heading is body text when it is a sentence this long ...
+FRONT_SENTENCE_MIN_WORDS = 6
+#: ... and no front-sheet field ("Subject: ...", "Key Decision: ...").
+_FRONT_FIELD = re.compile(r"^[A-Z][\w ()/'’-]{0,40}:\s")
 #: A list inside a sentence names at least this many priorities.
 INLINE_MIN_ITEMS = 2
 #: ... each at most this long (words); longer pieces are prose, not a list.
@@ -187,6 +201,17 @@ Sentences = Callable[[Paragraph, "int | None"], list[str]]
 class _Finder:
     doc: Document
     sentences: Sentences              # (paragraph, item index) -> its sentences
+
+    def kind(self, para: Paragraph) -> str:
+        """The kind of the paragraph's section, where a sentence before the first heading (an
+        excerpt or terms of reference that open with the body) is body text, not front matter."""
+        kind = self.doc.sections[para.section].kind
+        text = para.text.strip()
+        if kind == "front" and (para.number is not None or (len(text.split()) >= FRONT_SENTENCE_MIN_WORDS
+                                                            and text[-1:] in ".:;"
+                                                            and not _FRONT_FIELD.match(text))):
+            return "other"
+        return kind
 
     def evidence(self, para: Paragraph, sentence: str, rule: str, page: int | None = None) -> Evidence:
         section = self.doc.sections[para.section]
@@ -374,11 +399,15 @@ class _Finder:
                 continue
             if not active:
                 continue
+            label = _LOOSE_LABEL.match(text)
+            entry = text[label.end():] if label else text
             if loose == para.section and para.number is None and not para.items and not inline \
-                    and text[:1].isupper() and len(_LAST_SENTENCE.split(text)) == 1 \
-                    and len(text.split()) <= LOOSE_ENTRY_MAX_WORDS:
-                if index not in used and not _is_membership(text):
-                    out.append(self.make(text, "stated", self.evidence(para, text, "pri-lead-in-entry")))
+                    and (entry[:1].isupper() or label) and len(_LAST_SENTENCE.split(entry)) == 1 \
+                    and len(entry.split()) <= LOOSE_ENTRY_MAX_WORDS:
+                if index not in used and not _is_membership(entry):
+                    entry = entry.rstrip(";")
+                    out.append(self.make(entry, "stated", self.evidence(para, entry, "pri-lead-in-entry"),
+                                         label=label.group(1) if label else None))
                     used.add(index)
                 listed = True
                 continue
@@ -394,6 +423,8 @@ class _Finder:
                 listed = True
                 if index in used or _is_membership(text):
                     continue
+                if self._inline_pieces(self.first_sentence(para)):
+                    continue                        # "5.1 ... agreed three priorities: a; b; c"
                 for label, piece in _split_numbered(para.number or inline.group(1),
                                                     text if para.number else text[inline.end():]):
                     sentence = self._first_of(piece)
@@ -454,7 +485,7 @@ class _Finder:
         exclusions and ...", "Our workstreams are: early help; school readiness; ..."."""
         out = []
         for index, para in enumerate(self.doc.paragraphs):
-            if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
+            if index in used or self.kind(para) in NO_PRIORITY_KINDS:
                 continue
             for sentence in self.sentences(para, None):
                 pieces = self._inline_pieces(sentence)
@@ -472,7 +503,7 @@ class _Finder:
         if not m or _is_membership(sentence) or _CITATION.search(sentence) \
                 or (m.start() > 0 and sentence[m.start()].isupper()):
             return []                         # a citation, or a name ("the NHS Outcomes Framework:")
-        pieces = [p.strip(" .;:-–—") for p in _split_inline(m.group("list"))]
+        pieces = [_INLINE_LABEL.sub("", p.strip(" .;:-–—")) for p in _split_inline(m.group("list"))]
         pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p and len(p) > 2]
         if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces) \
                 or any(not p[:1].isalpha() for p in pieces):
@@ -484,7 +515,7 @@ class _Finder:
         (not the purpose of a report or a meeting)."""
         out = []
         for index, para in enumerate(self.doc.paragraphs):
-            if index in used or self.doc.sections[para.section].kind in NO_AIM_KINDS:
+            if index in used or self.kind(para) in NO_AIM_KINDS:
                 continue
             for sentence in self.sentences(para, None):
                 m = _match("cue-stated-aim", sentence)
@@ -504,7 +535,7 @@ class _Finder:
         Communities" (names in capitals, two words or more each)."""
         out = []
         for index, para in enumerate(self.doc.paragraphs):
-            if index in used or self.doc.sections[para.section].kind in CLAUSE_SKIP_KINDS:
+            if index in used or self.kind(para) in CLAUSE_SKIP_KINDS:
                 continue
             for sentence in self.sentences(para, None):
                 if _cue("cue-sentence-priority", sentence):
@@ -525,7 +556,7 @@ class _Finder:
     def _priority_sentences(self, used: set[int]) -> list[Priority]:
         out = []
         for index, para in enumerate(self.doc.paragraphs):
-            if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
+            if index in used or self.kind(para) in NO_PRIORITY_KINDS:
                 continue
             for sentence in self.sentences(para, None):
                 if _cue("cue-sentence-priority", sentence) and not _cue("cue-inline-list", sentence):
