@@ -1,4 +1,5 @@
-"""Priorities of a designed strategy, made as a PDF with reportlab: goals printed under a
+"""Priorities of a designed strategy, made as a PDF with reportlab: a vision under its
+heading, goals printed under a
 theme heading with bullet icons the text layer does not hold (the layout joins them into
 one block), and guiding principles set as short bold headings, one of them a word that
 is also an implications heading ("Sustainability")."""
@@ -17,7 +18,11 @@ from papermine.parse import parse_file
 
 def _strategy(path: Path) -> Path:
     c = canvas.Canvas(str(path), pagesize=A4)
-    top = 60
+    _text(c, LEFT, 50, "District Health and Wellbeing Strategy 2024 to 2028", BOLD, 16)
+    _text(c, LEFT, 90, "Introduction", BOLD, 13)
+    top = _lines(c, LEFT, 114, ["This strategy was agreed by the Board in March 2024."]) + 16
+    _text(c, LEFT, top, "Our vision", BOLD, 13)
+    top = _lines(c, LEFT, top + 24, ["Everyone in the district lives a long, healthy and independent life."]) + 16
     _text(c, LEFT, top, "Our priorities", BOLD, 13)
     top = _lines(c, LEFT, top + 24, ["The plan sets out our priorities across two themes."]) + 16
     for theme, goals in [("Growing Up Well", ["Babies get the best start in life",
@@ -45,11 +50,15 @@ def priorities(tmp_path_factory):
     return [p.text for p in tag_document(doc).priorities]
 
 
+def test_a_vision_under_its_heading_is_a_stated_aim(priorities):
+    assert priorities[0] == "Everyone in the district lives a long, healthy and independent life"
+
+
 def test_goals_whose_bullets_were_lost_are_one_priority_each(priorities):
-    assert priorities[:6] == ["Growing Up Well", "Babies get the best start in life",
+    assert priorities[1:7] == ["Growing Up Well", "Babies get the best start in life",
                               "Young people feel safe at home and online", "Ageing Well",
                               "Older people stay active for longer", "Carers get the support they need"]
 
 
 def test_principle_headings_run_through_an_implications_word(priorities):
-    assert priorities[6:] == ["Prevention first", "Working together", "Fairness", "Sustainability"]
+    assert priorities[7:] == ["Prevention first", "Working together", "Fairness", "Sustainability"]

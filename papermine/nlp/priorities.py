@@ -197,10 +197,26 @@ NO_AIM_KINDS = {"front", "recommendation", "implications", "appendix", "backgrou
 Sentences = Callable[[Paragraph, "int | None"], list[str]]
 
 
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+
+
+def _next_label(label: str | None) -> str | None:
+    """The label after this one: "iii" -> "iv", "c" -> "d", "3" -> "4"."""
+    label = (label or "").lower()
+    if label in _ROMAN[:-1]:
+        return _ROMAN[_ROMAN.index(label) + 1]
+    if label.isdigit():
+        return str(int(label) + 1)
+    if len(label) == 1 and "a" <= label < "z":
+        return chr(ord(label) + 1)
+    return None
+
+
 @dataclass
 class _Finder:
     doc: Document
     sentences: Sentences              # (paragraph, item index) -> its sentences
+    _carry: tuple[str, str | None] | None = None    # (kind, label) a list read last would go on with
 
     def kind(self, para: Paragraph) -> str:
         """The kind of the paragraph's section, where a sentence before the first heading (an
@@ -257,6 +273,7 @@ class _Finder:
         found += self._inline_lists(used)
         found += self._stated_aims(used)
         found += self._clauses(used)
+        found += self._aim_headings(used)
         return _first_of_each(sorted(found, key=self._position))
 
     def _position(self, priority: Priority) -> int:
@@ -287,19 +304,26 @@ class _Finder:
         out = []
         introducers: dict[int, str] = {0: para.text}      # level -> the text its items hang from
         action_plan = _cue("cue-action-plan", para.text)
+        carry, self._carry = self._carry, None
         for index, item in enumerate(para.items):
             introducers[item.level] = item.text
             lead = introducers.get(item.level - 1, para.text)
             word = (item.label or "").split(" ")[0].lower()
+            # "(iv)" after a paragraph whose list ended at "(iii)": the same list, broken by
+            # a paragraph the layout put between its entries
+            continued = carry is not None and (item.kind, (item.label or "").lower()) == carry
+            carry = (item.kind, _next_label(item.label)) if continued else None
             if _is_membership(item.text) or _is_membership(lead):
                 continue
             if item.kind == "numbered" and word in PRIORITY_LABEL_WORDS:
                 out.append(self._item(para, item, "pri-labelled-item"))
-            elif item.kind in ("lettered", "roman", "bullet", "numbered") and _is_priority_lead(lead):
+            elif item.kind in ("lettered", "roman", "bullet", "numbered") and (continued or _is_priority_lead(lead)):
                 for label, text in _split_numbered(item.label, item.text) if item.kind == "numbered" \
                         else [(item.label, item.text)]:
                     out.append(self.make(text, "stated", self.evidence(para, text, "pri-list-item", item.page),
                                          label=label))
+                if item.kind in ("lettered", "roman") and index == len(para.items) - 1:
+                    self._carry = (item.kind, _next_label(item.label))
             elif item.kind == "heading" and action_plan:
                 tasks = [it.text for it in takewhile(lambda it: it.kind != "heading", para.items[index + 1:])]
                 evidence = self.evidence(para, item.text, "pri-action-theme", item.page)
@@ -506,8 +530,9 @@ class _Finder:
         pieces = [_INLINE_LABEL.sub("", p.strip(" .;:-–—")) for p in _split_inline(m.group("list"))]
         pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p and len(p) > 2]
         if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces) \
-                or any(not p[:1].isalpha() for p in pieces):
-            return []
+                or any(not p[:1].isalpha() for p in pieces) \
+                or any(_cue("run-on-joiner", p.split()[-1].lower()) for p in pieces):
+            return []                         # an entry ending "... health and" was cut by the layout
         return pieces
 
     def _stated_aims(self, used: set[int]) -> list[Priority]:
@@ -526,6 +551,22 @@ class _Finder:
                     continue                  # "Our vision is to:" then a list
                 out.append(self.make(what, "stated", self.evidence(para, sentence, "pri-stated-aim")))
                 used.add(index)
+        return out
+
+    def _aim_headings(self, used: set[int]) -> list[Priority]:
+        """"Our vision" (or "Our mission", "Our ambition") over a statement: its first sentence
+        is the body's stated aim."""
+        out = []
+        for index, para in enumerate(self.doc.paragraphs):
+            heading = self.doc.sections[para.section].heading or ""
+            if index in used or not para.text or not _cue("cue-aim-heading", heading.strip()) \
+                    or self.kind(para) in NO_AIM_KINDS \
+                    or any(p.section == para.section for p in self.doc.paragraphs[:index]):
+                continue                      # only the statement right under the heading
+            sentence = self.first_sentence(para)
+            out.append(self.make(sentence.strip(" '‘’\"").rstrip("."), "stated",
+                                 self.evidence(para, sentence, "pri-aim-heading")))
+            used.add(index)
         return out
 
     def _clauses(self, used: set[int]) -> list[Priority]:
