@@ -51,14 +51,15 @@ def _match(name: str, text: str) -> re.Match | None:
     return next((m for _label, rx in _cues()[name] for m in (rx.search(text),) if m), None)
 
 
-@lru_cache(maxsize=1)
-def _membership() -> re.Pattern:
-    """A membership clause ("The Group consists of representatives from ...") is no priority."""
+@lru_cache(maxsize=2)
+def _membership(bare_words: bool = True) -> re.Pattern:
+    """A membership clause ("The Group consists of representatives from ...") is no priority;
+    with `bare_words`, any mention of "membership" or "members" counts as one too."""
     rows = [r["pattern"] for r in load_jsonl("relations.jsonl")
             if r["label"] == "member_of" and not r.get("needs_before") and not r.get("subject_is_member")]
     # "members" alone is a membership clause, "support board members to embed ..." an action
-    return re.compile("|".join(f"(?:{p})" for p in rows) + r"|\bmembership\b|\bmembers\b(?!\s+to\s)",
-                      re.IGNORECASE)
+    bare = r"|\bmembership\b|\bmembers\b(?!\s+to\s)" if bare_words else ""
+    return re.compile("|".join(f"(?:{p})" for p in rows) + bare, re.IGNORECASE)
 
 
 #: "1. A continued focus on ..." at the start of a paragraph the numbering was not read from.
@@ -524,7 +525,8 @@ class _Finder:
     def _inline_pieces(self, sentence: str) -> list[str]:
         """The entries of a list inside a sentence, or [] when the sentence holds none."""
         m = _match("cue-inline-list", sentence)
-        if not m or _is_membership(sentence) or _CITATION.search(sentence) \
+        if not m or _is_membership(sentence[m.start():]) or _membership(False).search(sentence) \
+                or _CITATION.search(sentence) \
                 or (m.start() > 0 and sentence[m.start()].isupper()):
             return []                         # a citation, or a name ("the NHS Outcomes Framework:")
         pieces = [_INLINE_LABEL.sub("", p.strip(" .;:-–—")) for p in _split_inline(m.group("list"))]
