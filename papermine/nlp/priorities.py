@@ -38,8 +38,9 @@ HEADING_PARENT_KINDS = {"progress", "priorities", "future_priorities"}
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[tuple[str, re.Pattern]]]:
     cues: dict[str, list[tuple[str, re.Pattern]]] = {}
-    for row in load_jsonl("priority_cues.jsonl"):
-        cues.setdefault(row["id"], []).append((row["label"], re.compile(row["pattern"], re.IGNORECASE)))
+    for row in load_jsonl("priority_cues.jsonl"):     # rows of one cue share a "group"
+        cues.setdefault(row.get("group", row["id"]), []).append(
+            (row["label"], re.compile(row["pattern"], re.IGNORECASE)))
     return cues
 
 
