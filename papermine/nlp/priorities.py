@@ -144,6 +144,19 @@ def _run_on_entries(text: str, whole: bool) -> list[str]:
 RUN_ON_MIN_ENTRIES = 2
 
 
+def _strip_name(entry: str, names: list[str]) -> str:
+    """"Ageing Well Older people stay active": the entry without the theme name that opens it."""
+    for name in sorted(names, key=len, reverse=True):
+        if entry.lower().startswith(name.lower() + " "):
+            return entry[len(name):].strip()
+    return entry
+
+
+def _is_following_lead(text: str) -> bool:
+    """"The following priority action areas are based on ...": items after it are the list."""
+    return _cue("cue-following-list", text) and not _cue("cue-not-lead", text)
+
+
 def _is_membership(text: str) -> bool:
     return bool(_membership().search(text))
 
@@ -254,6 +267,7 @@ class _Finder:
         found: list[Priority] = []
         used: set[int] = set()           # paragraphs already read as priorities
         found += self._headings()
+        themes: dict[int, list[str]] = {}   # section -> themes its lead sentence named
         for index, para in enumerate(self.doc.paragraphs):
             section = self.doc.sections[para.section]
             items = self._list_items(para)
@@ -265,8 +279,19 @@ class _Finder:
                                        self.evidence(para, self.first_sentence(para), "pri-future-section")))
                 used.add(index)
             elif section.kind == "priorities" and para.text and not para.text.endswith(":") \
-                    and not _is_membership(para.text) and not self._inline_pieces(self.first_sentence(para)) \
-                    and not _cue("cue-about-priorities", self.first_sentence(para)):
+                    and not _is_membership(para.text):
+                named = self._inline_pieces(self.first_sentence(para))
+                if named:                      # "... across three themes - A, B and C"
+                    themes.setdefault(para.section, []).extend(named)
+                    continue
+                entries = self._entries_after_name(para.text, themes.get(para.section, []))
+                if entries:                    # "Starting Well Improved mother ... Children growing ..."
+                    found += [self.make(entry, "stated", self.evidence(para, entry, "pri-run-on-entry"))
+                              for entry in entries]
+                    used.add(index)
+                    continue
+                if _cue("cue-about-priorities", self.first_sentence(para)):
+                    continue
                 found.append(self.make(self.first_sentence(para), "stated",
                                        self.evidence(para, self.first_sentence(para), "pri-priorities-section")))
                 used.add(index)
@@ -319,7 +344,8 @@ class _Finder:
                 continue
             if item.kind == "numbered" and word in PRIORITY_LABEL_WORDS:
                 out.append(self._item(para, item, "pri-labelled-item"))
-            elif item.kind in ("lettered", "roman", "bullet", "numbered") and (continued or _is_priority_lead(lead)):
+            elif item.kind in ("lettered", "roman", "bullet", "numbered") and \
+                    (continued or _is_priority_lead(lead) or _is_following_lead(lead)):
                 for label, text in _split_numbered(item.label, item.text) if item.kind == "numbered" \
                         else [(item.label, item.text)]:
                     out.append(self.make(text, "stated", self.evidence(para, text, "pri-list-item", item.page),
@@ -470,6 +496,19 @@ class _Finder:
             elif not under_heading and self.doc.sections[para.section].kind not in ("priorities", "future_priorities"):
                 active = False
         return out
+
+    def _entries_after_name(self, text: str, names: list[str]) -> list[str]:
+        """A paragraph of a priorities section that opens with a theme named before (or a
+        heading such as "Monitoring progress") and runs on with its goals, bullets and line
+        breaks lost: the goals."""
+        lowered = text.lower()
+        name = next((n for n in sorted(names, key=len, reverse=True) if lowered.startswith(n.lower() + " ")), None)
+        rest = text[len(name):].strip() if name else text
+        entries = [_strip_name(entry, names) for entry in _run_on_entries(rest, whole=False)]
+        if entries and _cue("cue-not-priority-heading", entries[0]) and len(entries[0].split()) <= 3:
+            entries = entries[1:]
+        return entries if len(entries) >= RUN_ON_MIN_ENTRIES and (name or len(entries) < len(
+            _run_on_entries(text, whole=False))) else []
 
     def _run_on_after_lead(self, text: str) -> list[str]:
         """Entries run on after a priority lead-in in the same paragraph ("Its purpose is to:
