@@ -1,6 +1,6 @@
 """Priorities of a designed strategy, made as a PDF with reportlab: a vision under its
-heading, goals printed under a
-theme heading with bullet icons the text layer does not hold (the layout joins them into
+heading, themes named in a sentence, goals printed under each
+theme's heading with bullet icons the text layer does not hold (the layout joins them into
 one block), and guiding principles set as short bold headings, one of them a word that
 is also an implications heading ("Sustainability")."""
 from __future__ import annotations
@@ -24,7 +24,7 @@ def _strategy(path: Path) -> Path:
     _text(c, LEFT, top, "Our vision", BOLD, 13)
     top = _lines(c, LEFT, top + 24, ["Everyone in the district lives a long, healthy and independent life."]) + 16
     _text(c, LEFT, top, "Our priorities", BOLD, 13)
-    top = _lines(c, LEFT, top + 24, ["The plan sets out our priorities across two themes."]) + 16
+    top = _lines(c, LEFT, top + 24, ["The plan sets out our priorities across two themes - Growing Up Well and Ageing Well."]) + 16
     for theme, goals in [("Growing Up Well", ["Babies get the best start in life",
                                               "Young people feel safe at home and online"]),
                          ("Ageing Well", ["Older people stay active for longer",
@@ -55,8 +55,8 @@ def test_a_vision_under_its_heading_is_a_stated_aim(priorities):
 
 
 def test_goals_whose_bullets_were_lost_are_one_priority_each(priorities):
-    assert priorities[1:7] == ["Growing Up Well", "Babies get the best start in life",
-                              "Young people feel safe at home and online", "Ageing Well",
+    assert priorities[1:7] == ["Growing Up Well", "Ageing Well", "Babies get the best start in life",
+                              "Young people feel safe at home and online",
                               "Older people stay active for longer", "Carers get the support they need"]
 
 
