@@ -38,8 +38,9 @@ HEADING_PARENT_KINDS = {"progress", "priorities", "future_priorities"}
 @lru_cache(maxsize=1)
 def _cues() -> dict[str, list[tuple[str, re.Pattern]]]:
     cues: dict[str, list[tuple[str, re.Pattern]]] = {}
-    for row in load_jsonl("priority_cues.jsonl"):
-        cues.setdefault(row["id"], []).append((row["label"], re.compile(row["pattern"], re.IGNORECASE)))
+    for row in load_jsonl("priority_cues.jsonl"):     # rows of one cue share a "group"
+        cues.setdefault(row.get("group", row["id"]), []).append(
+            (row["label"], re.compile(row["pattern"], re.IGNORECASE)))
     return cues
 
 
@@ -51,12 +52,15 @@ def _match(name: str, text: str) -> re.Match | None:
     return next((m for _label, rx in _cues()[name] for m in (rx.search(text),) if m), None)
 
 
-@lru_cache(maxsize=1)
-def _membership() -> re.Pattern:
-    """A membership clause ("The Group consists of representatives from ...") is no priority."""
+@lru_cache(maxsize=2)
+def _membership(bare_words: bool = True) -> re.Pattern:
+    """A membership clause ("The Group consists of representatives from ...") is no priority;
+    with `bare_words`, any mention of "membership" or "members" counts as one too."""
     rows = [r["pattern"] for r in load_jsonl("relations.jsonl")
             if r["label"] == "member_of" and not r.get("needs_before") and not r.get("subject_is_member")]
-    return re.compile("|".join(f"(?:{p})" for p in rows) + r"|\bmembership\b|\bmembers\b", re.IGNORECASE)
+    # "members" alone is a membership clause, "support board members to embed ..." an action
+    bare = r"|\bmembership\b|\bmembers\b(?!\s+to\s)" if bare_words else ""
+    return re.compile("|".join(f"(?:{p})" for p in rows) + bare, re.IGNORECASE)
 
 
 #: "1. A continued focus on ..." at the start of a paragraph the numbering was not read from.
@@ -83,6 +87,8 @@ def _split_numbered(number: str | None, text: str) -> list[tuple[str | None, str
     return [(lab, t) for lab, t in out if t]
 
 
+#: "(ii) challenge the council ...": the label of an entry the parser left in its text.
+_LOOSE_LABEL = re.compile(r"^\s*(?:\(?([ivx]{1,4}|[a-z]|\d{1,2})\)|[-•*–])\s+")
 #: An entry of a list whose bullets the layout lost is one sentence of at most this many words.
 LOOSE_ENTRY_MAX_WORDS = 40
 #: Where a paragraph's sentences part; a lead-in is its last sentence.
@@ -96,10 +102,59 @@ def _is_priority_lead(text: str) -> bool:
     "The partnership will work to:", "The following principles underpin ..."."""
     text = _LAST_SENTENCE.split(text.strip())[-1]
     if re.search(r"\bthe following\b", text, re.IGNORECASE) and not _cue("cue-following-list", text):
-        return False                  # "the following groups who are at risk of poorer outcomes:"
+        return False
+    if _cue("cue-not-lead", text):
+        return False                  # "... will use various indicators, for example:"                  # "the following groups who are at risk of poorer outcomes:"
     return bool(text) and (_cue("cue-priority-list", text) or _cue("cue-sets-out", text)
                            or (text.endswith(":") and _cue("cue-following-list", text))
                            or (text.endswith(":") and _cue("cue-work-to", text)))
+
+
+#: An entry of a list that lost its bullets and line breaks has at most this many words.
+RUN_ON_MAX_WORDS = 25
+#: Words that part at a sentence end, a colon or a semicolon: not inside a run of entries.
+_STOPS = re.compile(r"[.!?:;]")
+
+
+def _run_on_entries(text: str, whole: bool) -> list[str]:
+    """"Improve the health of residents Reduce the gaps ... Ensure joined up working": the
+    entries of a list whose bullets and line breaks the layout lost, parted where a lower-case
+    word (not a joining word: "of", "the", ...) is followed by a capitalised one. `whole`: the
+    text must be entries only; else the leading entries before the prose that follows them."""
+    words = text.split()
+    pieces: list[list[str]] = [[]]
+    for before, word in zip([""] + words, words):
+        if re.fullmatch(r"[a-z]+", before) and re.match(r"[A-Z][a-z]", word) \
+                and not _cue("run-on-joiner", before):
+            pieces.append([])
+        pieces[-1].append(word)
+    entries = []
+    for index, piece in enumerate(pieces):
+        entry = " ".join(piece)
+        last = index == len(pieces) - 1
+        if _STOPS.search(entry.rstrip(".") if last else entry) or len(piece) > RUN_ON_MAX_WORDS:
+            if whole:
+                return []
+            break
+        entries.append(entry.rstrip("."))
+    return entries if len(entries) >= RUN_ON_MIN_ENTRIES else []
+
+
+#: A run of entries has at least this many.
+RUN_ON_MIN_ENTRIES = 2
+
+
+def _strip_name(entry: str, names: list[str]) -> str:
+    """"Ageing Well Older people stay active": the entry without the theme name that opens it."""
+    for name in sorted(names, key=len, reverse=True):
+        if entry.lower().startswith(name.lower() + " "):
+            return entry[len(name):].strip()
+    return entry
+
+
+def _is_following_lead(text: str) -> bool:
+    """"The following priority action areas are based on ...": items after it are the list."""
+    return _cue("cue-following-list", text) and not _cue("cue-not-lead", text)
 
 
 def _is_membership(text: str) -> bool:
@@ -110,20 +165,45 @@ def _is_membership(text: str) -> bool:
 _CITATION = re.compile(r"\bet al\b|\bjournal\b|\bdoi\b|https?://|\[\d+\]|\(\d{4}\)", re.IGNORECASE)
 
 
+#: Dashes or bullets that part the entries of a list run into one line.
+_DASHES = re.compile(r"\s[-–—•]\s+")
+#: "(1) recruitment, (2) retention": a label before an entry of a list inside a sentence.
+_INLINE_LABEL = re.compile(r"^\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s*")
+
+
 def _split_inline(text: str) -> list[str]:
     """"a; b; and c" at the semicolons; else "a, b and c" at the commas and the last "and"
     only ("Starting Well, Living and Working Well and Ageing Well": three)."""
+    text = re.sub(r"\s+as well as\s+", ", ", text)
+    if len(_DASHES.findall(f" {text}")) >= INLINE_MIN_ITEMS:      # "- a - b - c"
+        return [p for p in _DASHES.split(f" {text}") if p.strip()]
     if ";" in text:
         return re.split(r"\s*;\s*(?:and\s+)?", text)
     parts = re.split(r"\s*,\s*(?:and\s+)?", text)
     last = re.split(r"\s+and\s+(?!.*\s+and\s+)", parts[-1])
     return parts[:-1] + last
+#: A paragraph before the first heading is body text when it is a sentence this long ...
+FRONT_SENTENCE_MIN_WORDS = 6
+#: ... and no front-sheet field ("Subject: ...", "Key Decision: ...").
+_FRONT_FIELD = re.compile(r"^[A-Z][\w ()/'’-]{0,40}:\s")
 #: A list inside a sentence names at least this many priorities.
 INLINE_MIN_ITEMS = 2
 #: ... each at most this long (words); longer pieces are prose, not a list.
-INLINE_MAX_WORDS = 15
+INLINE_MAX_WORDS = 18
 #: A heading that announces priorities ("People priorities") is short; a longer one is a sentence.
 PRIORITY_HEADING_MAX_WORDS = 8
+#: A run of entry headings ("System leadership", "Integration", ...) at least this long
+#: keeps a heading the section classifier gave one of RUN_ENTRY_KINDS ("Sustainability" reads
+#: as an implications heading in a report) when it has at most RUN_ENTRY_KIND_MAX_WORDS words.
+RUN_HEADINGS_SOFT = 3
+RUN_ENTRY_KINDS = {"implications"}
+RUN_ENTRY_KIND_MAX_WORDS = 3
+#: Sections where no priority named inside a sentence is read (a report's implications
+#: and policy-framework parts do cite the council's objectives).
+CLAUSE_SKIP_KINDS = {"front", "recommendation", "contact", "background_papers", "reason", "minutes_item"}
+#: A priority named in capitals inside a sentence has at least this many words
+#: ("Infrastructure for Communities"; "Kent and Medway" is two places).
+NAMED_MIN_WORDS = 2
 #: Sections where no single stated aim is read.
 NO_AIM_KINDS = {"front", "recommendation", "implications", "appendix", "background_papers", "contact", "reason",
                 "minutes_item"}
@@ -132,10 +212,37 @@ NO_AIM_KINDS = {"front", "recommendation", "implications", "appendix", "backgrou
 Sentences = Callable[[Paragraph, "int | None"], list[str]]
 
 
+_ROMAN = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv"]
+
+
+def _next_label(label: str | None) -> str | None:
+    """The label after this one: "iii" -> "iv", "c" -> "d", "3" -> "4"."""
+    label = (label or "").lower()
+    if label in _ROMAN[:-1]:
+        return _ROMAN[_ROMAN.index(label) + 1]
+    if label.isdigit():
+        return str(int(label) + 1)
+    if len(label) == 1 and "a" <= label < "z":
+        return chr(ord(label) + 1)
+    return None
+
+
 @dataclass
 class _Finder:
     doc: Document
     sentences: Sentences              # (paragraph, item index) -> its sentences
+    _carry: tuple[str, str | None] | None = None    # (kind, label) a list read last would go on with
+
+    def kind(self, para: Paragraph) -> str:
+        """The kind of the paragraph's section, where a sentence before the first heading (an
+        excerpt or terms of reference that open with the body) is body text, not front matter."""
+        kind = self.doc.sections[para.section].kind
+        text = para.text.strip()
+        if kind == "front" and (para.number is not None or (len(text.split()) >= FRONT_SENTENCE_MIN_WORDS
+                                                            and text[-1:] in ".:;"
+                                                            and not _FRONT_FIELD.match(text))):
+            return "other"
+        return kind
 
     def evidence(self, para: Paragraph, sentence: str, rule: str, page: int | None = None) -> Evidence:
         section = self.doc.sections[para.section]
@@ -160,6 +267,7 @@ class _Finder:
         found: list[Priority] = []
         used: set[int] = set()           # paragraphs already read as priorities
         found += self._headings()
+        themes: dict[int, list[str]] = {}   # section -> themes its lead sentence named
         for index, para in enumerate(self.doc.paragraphs):
             section = self.doc.sections[para.section]
             items = self._list_items(para)
@@ -172,6 +280,18 @@ class _Finder:
                 used.add(index)
             elif section.kind == "priorities" and para.text and not para.text.endswith(":") \
                     and not _is_membership(para.text):
+                named = self._inline_pieces(self.first_sentence(para))
+                if named:                      # "... across three themes - A, B and C"
+                    themes.setdefault(para.section, []).extend(named)
+                    continue
+                entries = self._entries_after_name(para.text, themes.get(para.section, []))
+                if entries:                    # "Starting Well Improved mother ... Children growing ..."
+                    found += [self.make(entry, "stated", self.evidence(para, entry, "pri-run-on-entry"))
+                              for entry in entries]
+                    used.add(index)
+                    continue
+                if _cue("cue-about-priorities", self.first_sentence(para)):
+                    continue
                 found.append(self.make(self.first_sentence(para), "stated",
                                        self.evidence(para, self.first_sentence(para), "pri-priorities-section")))
                 used.add(index)
@@ -179,6 +299,8 @@ class _Finder:
         found += self._priority_sentences(used)
         found += self._inline_lists(used)
         found += self._stated_aims(used)
+        found += self._clauses(used)
+        found += self._aim_headings(used)
         return _first_of_each(sorted(found, key=self._position))
 
     def _position(self, priority: Priority) -> int:
@@ -209,19 +331,27 @@ class _Finder:
         out = []
         introducers: dict[int, str] = {0: para.text}      # level -> the text its items hang from
         action_plan = _cue("cue-action-plan", para.text)
+        carry, self._carry = self._carry, None
         for index, item in enumerate(para.items):
             introducers[item.level] = item.text
             lead = introducers.get(item.level - 1, para.text)
             word = (item.label or "").split(" ")[0].lower()
+            # "(iv)" after a paragraph whose list ended at "(iii)": the same list, broken by
+            # a paragraph the layout put between its entries
+            continued = carry is not None and (item.kind, (item.label or "").lower()) == carry
+            carry = (item.kind, _next_label(item.label)) if continued else None
             if _is_membership(item.text) or _is_membership(lead):
                 continue
             if item.kind == "numbered" and word in PRIORITY_LABEL_WORDS:
                 out.append(self._item(para, item, "pri-labelled-item"))
-            elif item.kind in ("lettered", "roman", "bullet", "numbered") and _is_priority_lead(lead):
+            elif item.kind in ("lettered", "roman", "bullet", "numbered") and \
+                    (continued or _is_priority_lead(lead) or _is_following_lead(lead)):
                 for label, text in _split_numbered(item.label, item.text) if item.kind == "numbered" \
                         else [(item.label, item.text)]:
                     out.append(self.make(text, "stated", self.evidence(para, text, "pri-list-item", item.page),
                                          label=label))
+                if item.kind in ("lettered", "roman") and index == len(para.items) - 1:
+                    self._carry = (item.kind, _next_label(item.label))
             elif item.kind == "heading" and action_plan:
                 tasks = [it.text for it in takewhile(lambda it: it.kind != "heading", para.items[index + 1:])]
                 evidence = self.evidence(para, item.text, "pri-action-theme", item.page)
@@ -262,6 +392,7 @@ class _Finder:
         out: list[Priority] = []
         paragraphs, sections = self.doc.paragraphs, self.doc.sections
         active, listed, after_heading, under_heading = False, False, False, False
+        run_heads = 0                   # entries of the run read from headings so far
         loose: int | None = None        # the section of a lead-in whose entries lost their bullets
         for kind, index in self._blocks():
             if kind == "heading":
@@ -270,12 +401,18 @@ class _Finder:
                 body = [p for p in paragraphs if p.section == index]
                 first = body[0] if body else None
                 announcer = self._is_announcer(section)
-                if section.kind in NO_PRIORITY_KINDS or (section.kind != "other" and not announcer):
+                kind = section.kind
+                if active and run_heads >= RUN_HEADINGS_SOFT and kind in RUN_ENTRY_KINDS \
+                        and len(heading.split()) <= RUN_ENTRY_KIND_MAX_WORDS:
+                    kind = "other"                  # "Sustainability" after "Integration", "Equity"
+                if kind in NO_PRIORITY_KINDS or (kind != "other" and not announcer):
                     active = False
                 elif announcer:
-                    active, listed, after_heading = True, False, True
+                    active, listed, after_heading, run_heads = True, False, True, 0
                 elif not active:
                     continue
+                elif _cue("cue-not-priority-heading", heading):
+                    continue                        # "Monitoring progress" inside a run of entries
                 elif heading[:1].islower():
                     continue                        # a list entry's second line read as a heading
                 elif not _WORDY_HEADING.match(heading) or heading.isupper():   # a figure; a chapter title
@@ -289,6 +426,7 @@ class _Finder:
                     out.append(self.make(heading, "stated", evidence, label=section.number,
                                          context=" ".join(p.text for p in body)))
                     under_heading = not listed      # its paragraphs describe it
+                    run_heads += 1
                     continue
                 else:
                     active = False
@@ -297,25 +435,48 @@ class _Finder:
             para = paragraphs[index]
             text = para.text.strip()
             inline = _INLINE_NUMBER.match(text)
+            entries = [] if index in used or para.items else self._run_on_after_lead(text)
+            if entries:                             # "Its purpose is to: Improve ... Reduce ..."
+                out += [self.make(entry, "stated", self.evidence(para, entry, "pri-run-on-entry"))
+                        for entry in entries]
+                used.add(index)
+                active, listed, loose = True, True, None
+                continue
             if _is_priority_lead(text) and not _is_membership(text):
-                active, listed, after_heading = True, bool(para.items), not para.items
+                # "2.1 ... reshape local government through:" with its entries as items: the
+                # list is those items, and 2.2 after it the paper's next paragraph
+                active = not (para.items and para.number is not None)
+                listed, after_heading = bool(para.items), not para.items
                 loose = para.section if not para.items and text.endswith(":") else None
                 continue
             if not active:
                 continue
+            label = _LOOSE_LABEL.match(text)
+            entry = text[label.end():] if label else text
             if loose == para.section and para.number is None and not para.items and not inline \
-                    and text[:1].isupper() and len(_LAST_SENTENCE.split(text)) == 1 \
-                    and len(text.split()) <= LOOSE_ENTRY_MAX_WORDS:
-                if index not in used and not _is_membership(text):
-                    out.append(self.make(text, "stated", self.evidence(para, text, "pri-lead-in-entry")))
+                    and (entry[:1].isupper() or label) and len(_LAST_SENTENCE.split(entry)) == 1 \
+                    and len(entry.split()) <= LOOSE_ENTRY_MAX_WORDS:
+                if index not in used and not _is_membership(entry):
+                    entry = entry.rstrip(";")
+                    out.append(self.make(entry, "stated", self.evidence(para, entry, "pri-lead-in-entry"),
+                                         label=label.group(1) if label else None))
                     used.add(index)
                 listed = True
                 continue
             loose = None
+            entries = _run_on_entries(text, whole=False) if under_heading and para.number is None \
+                and not para.items and index not in used else []
+            if entries:                             # goals under a priority heading, bullets lost
+                out += [self.make(entry, "stated", self.evidence(para, entry, "pri-run-on-entry"))
+                        for entry in entries]
+                used.add(index)
+                continue
             if para.number is not None or inline:
                 listed = True
                 if index in used or _is_membership(text):
                     continue
+                if self._inline_pieces(self.first_sentence(para)):
+                    continue                        # "5.1 ... agreed three priorities: a; b; c"
                 for label, piece in _split_numbered(para.number or inline.group(1),
                                                     text if para.number else text[inline.end():]):
                     sentence = self._first_of(piece)
@@ -335,6 +496,31 @@ class _Finder:
             elif not under_heading and self.doc.sections[para.section].kind not in ("priorities", "future_priorities"):
                 active = False
         return out
+
+    def _entries_after_name(self, text: str, names: list[str]) -> list[str]:
+        """A paragraph of a priorities section that opens with a theme named before (or a
+        heading such as "Monitoring progress") and runs on with its goals, bullets and line
+        breaks lost: the goals."""
+        lowered = text.lower()
+        name = next((n for n in sorted(names, key=len, reverse=True) if lowered.startswith(n.lower() + " ")), None)
+        rest = text[len(name):].strip() if name else text
+        entries = [_strip_name(entry, names) for entry in _run_on_entries(rest, whole=False)]
+        if entries and _cue("cue-not-priority-heading", entries[0]) and len(entries[0].split()) <= 3:
+            entries = entries[1:]
+        return entries if len(entries) >= RUN_ON_MIN_ENTRIES and (name or len(entries) < len(
+            _run_on_entries(text, whole=False))) else []
+
+    def _run_on_after_lead(self, text: str) -> list[str]:
+        """Entries run on after a priority lead-in in the same paragraph ("Its purpose is to:
+        Improve ... Reduce ..."): the lead-in sentence states no membership, the rest is entries."""
+        colon = text.rfind(":")
+        if colon < 0:
+            return []
+        head = text[:colon + 1]
+        lead = _LAST_SENTENCE.split(head)[-1]
+        if not _is_priority_lead(lead) or _is_membership(lead):
+            return []
+        return _run_on_entries(text[colon + 1:], whole=True)
 
     def _followers(self, start: int, section: int, used: set[int]) -> list[Priority]:
         out = []
@@ -364,17 +550,11 @@ class _Finder:
         exclusions and ...", "Our workstreams are: early help; school readiness; ..."."""
         out = []
         for index, para in enumerate(self.doc.paragraphs):
-            if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
+            if index in used or self.kind(para) in NO_PRIORITY_KINDS:
                 continue
             for sentence in self.sentences(para, None):
-                m = _match("cue-inline-list", sentence)
-                if not m or _is_membership(sentence) or _CITATION.search(sentence) \
-                        or (m.start() > 0 and sentence[m.start()].isupper()):
-                    continue                  # a citation, or a name ("the NHS Outcomes Framework:")
-                pieces = [p.strip(" .;:-–—") for p in _split_inline(m.group("list"))]
-                pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p and len(p) > 2]
-                if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces) \
-                        or any(not p[:1].isalpha() for p in pieces):
+                pieces = self._inline_pieces(sentence)
+                if not pieces:
                     continue
                 for number, piece in enumerate(pieces, 1):
                     out.append(self.make(piece, "stated", self.evidence(para, sentence, "pri-inline-list"),
@@ -382,12 +562,27 @@ class _Finder:
                 used.add(index)
         return out
 
+    def _inline_pieces(self, sentence: str) -> list[str]:
+        """The entries of a list inside a sentence, or [] when the sentence holds none."""
+        m = _match("cue-inline-list", sentence)
+        if not m or _is_membership(sentence[m.start():]) or _membership(False).search(sentence) \
+                or _CITATION.search(sentence) \
+                or (m.start() > 0 and sentence[m.start()].isupper()):
+            return []                         # a citation, or a name ("the NHS Outcomes Framework:")
+        pieces = [_INLINE_LABEL.sub("", p.strip(" .;:-–—")) for p in _split_inline(m.group("list"))]
+        pieces = [re.sub(r"^(?:and|or)\s+", "", p) for p in pieces if p and len(p) > 2]
+        if len(pieces) < INLINE_MIN_ITEMS or any(len(p.split()) > INLINE_MAX_WORDS for p in pieces) \
+                or any(not p[:1].isalpha() for p in pieces) \
+                or any(_cue("run-on-joiner", p.split()[-1].lower()) for p in pieces):
+            return []                         # an entry ending "... health and" was cut by the layout
+        return pieces
+
     def _stated_aims(self, used: set[int]) -> list[Priority]:
         """A single stated aim: "The aim of the Board is to achieve permanence for ..."
         (not the purpose of a report or a meeting)."""
         out = []
         for index, para in enumerate(self.doc.paragraphs):
-            if index in used or self.doc.sections[para.section].kind in NO_AIM_KINDS:
+            if index in used or self.kind(para) in NO_AIM_KINDS:
                 continue
             for sentence in self.sentences(para, None):
                 m = _match("cue-stated-aim", sentence)
@@ -400,10 +595,51 @@ class _Finder:
                 used.add(index)
         return out
 
+    def _aim_headings(self, used: set[int]) -> list[Priority]:
+        """"Our vision" (or "Our mission", "Our ambition") over a statement: its first sentence
+        is the body's stated aim."""
+        out = []
+        for index, para in enumerate(self.doc.paragraphs):
+            heading = self.doc.sections[para.section].heading or ""
+            if index in used or not para.text or not _cue("cue-aim-heading", heading.strip()) \
+                    or self.kind(para) in NO_AIM_KINDS \
+                    or any(p.section == para.section for p in self.doc.paragraphs[:index]):
+                continue                      # only the statement right under the heading
+            sentence = self.first_sentence(para)
+            out.append(self.make(sentence.strip(" '‘’\"").rstrip("."), "stated",
+                                 self.evidence(para, sentence, "pri-aim-heading")))
+            used.add(index)
+        return out
+
+    def _clauses(self, used: set[int]) -> list[Priority]:
+        """A priority named inside a sentence of any part of a report: "this spending challenge
+        is now the fundamental policy priority", "Objective 2: Delivering savings ...", "the
+        key strategic priorities of an Environmental Step Change and Infrastructure for
+        Communities" (names in capitals, two words or more each)."""
+        out = []
+        for index, para in enumerate(self.doc.paragraphs):
+            if index in used or self.kind(para) in CLAUSE_SKIP_KINDS:
+                continue
+            for sentence in self.sentences(para, None):
+                if _cue("cue-sentence-priority", sentence):
+                    continue                  # read whole by _priority_sentences
+                m = _match("cue-named-list", sentence)
+                names = [n for n in re.split(r",\s+|\s+and\s+(?:an?\s+|the\s+)?", m.group("list"))
+                         if len(n.split()) >= NAMED_MIN_WORDS] if m else []
+                if len(names) >= INLINE_MIN_ITEMS:
+                    out += [self.make(name, "stated", self.evidence(para, sentence, "pri-named-list"),
+                                      label=str(number)) for number, name in enumerate(names, 1)]
+                    continue
+                m = _match("cue-clause-priority", sentence)
+                if m:
+                    what = m.group("what").strip().strip("‘’'\"").rstrip(".").strip("‘’'\"")
+                    out.append(self.make(what, "stated", self.evidence(para, sentence, "pri-clause")))
+        return out
+
     def _priority_sentences(self, used: set[int]) -> list[Priority]:
         out = []
         for index, para in enumerate(self.doc.paragraphs):
-            if index in used or self.doc.sections[para.section].kind in NO_PRIORITY_KINDS:
+            if index in used or self.kind(para) in NO_PRIORITY_KINDS:
                 continue
             for sentence in self.sentences(para, None):
                 if _cue("cue-sentence-priority", sentence) and not _cue("cue-inline-list", sentence):
