@@ -31,7 +31,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..model.data import load_jsonl, load_lines
-from .components import AGENCY_SPANS, FREQUENCY_SPANS, doc_text, span_text
+from .components import AGENCY_SPANS, FREQUENCY_SPANS, KIND_LABEL, doc_text, span_text
 
 __all__ = ["RelationReader", "Found", "UNKNOWN_FREQUENCY", "role_phrase"]
 
@@ -221,6 +221,11 @@ class _Pending:
     target: Span | str | None
     freqs: list
     modality: str
+
+
+def _capitalised_kind(span: Span) -> bool:
+    """A kind of body written as a name ("Combined Authorities"), not in general ("councils")."""
+    return span.label_ == KIND_LABEL and all(t.is_title or not t.is_alpha for t in span)
 
 
 @dataclass
@@ -682,7 +687,10 @@ class RelationReader:
         """The bodies a cue is about: the first named in its clause and any joined
         to it ("The Care Leavers Forum and the Placement Sufficiency Group are
         subgroups of ..."), else the body an anaphor ("The group") stands for."""
-        before = [s for s in spans if begin <= s.start_char < cue_start and not s._.generic]
+        clause = [s for s in spans if begin <= s.start_char < cue_start]
+        # a kind of body named in capitals ("Mayoral Combined Authorities will become members
+        # of ...") is the subject when the clause names no body
+        before = [s for s in clause if not s._.generic] or [s for s in clause if _capitalised_kind(s)]
         if before:
             subjects = [before[0]]
             for span in before[1:]:
