@@ -388,10 +388,14 @@ def _merge_initials(sdocs) -> None:
 
 
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:
-    if doc.meta.title:
-        title = nlp(doc.meta.title)
-        _add_acronyms(title, resolver.acronyms)
-        for span in title.spans[AGENCY_SPANS]:
+    # the body named in the title, else the committee the paper is for or by
+    # ("Looked After Children Board / Terms of Reference": "the Board" is that board)
+    for text in (doc.meta.title, doc.meta.committee):
+        if not text:
+            continue
+        heading = nlp(text)
+        _add_acronyms(heading, resolver.acronyms)
+        for span in heading.spans[AGENCY_SPANS]:
             canonical, kind = resolver.resolve(span)
             if kind in MAIN_BODY_KINDS:
                 return canonical
