@@ -253,7 +253,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
 
     # the body the paper is about: named in its title, else the most mentioned body
     main_body = _main_body(doc, nlp, resolver, agencies)
-    reader = RelationReader(main_body=main_body)
+    reader = RelationReader(main_body=main_body, council=doc.meta.council)
     lines: list[ReportingLine] = []
     seen: dict[tuple, set] = {}
     last_para = None
