@@ -369,13 +369,22 @@ class RelationReader:
         return sorted(cues, key=lambda cue: cue[2])
 
     @staticmethod
-    def _frequencies_by_cue(cues, freqs: list[Span]) -> dict[int, list[Span]]:
+    def _frequencies_by_cue(cues, freqs: list[Span], text: str) -> dict[int, list[Span]]:
         """Each frequency phrase belongs to the nearest cue ("meets quarterly and
         reports to the Board twice a year": quarterly meets, twice a year reports)."""
         owned: dict[int, list[Span]] = {i: [] for i in range(len(cues))}
         periodic = [i for i, cue in enumerate(cues) if cue[1] in PERIODIC]
         for freq in freqs:
-            if periodic:
+            holder = [i for i in periodic if cues[i][2] <= freq.start_char and freq.end_char <= cues[i][3]]
+            later = [c for c in cues if c[2] >= freq.end_char]
+            earlier = [i for i in periodic if cues[i][3] <= freq.start_char]
+            if holder:                       # "receives two reports a year from": in the cue itself
+                owned[holder[0]].append(freq)
+            elif earlier and later and _SHARED_SUBJECT.search(
+                    text[freq.end_char:min(c[2] for c in later)]):
+                # "will report to X twice a year and will be accountable to Y": the cue before
+                owned[max(earlier, key=lambda i: cues[i][3])].append(freq)
+            elif periodic:
                 nearest = min(periodic, key=lambda i: min(abs(freq.start_char - cues[i][3]),
                                                           abs(cues[i][2] - freq.end_char)))
                 owned[nearest].append(freq)
@@ -385,7 +394,7 @@ class RelationReader:
         spans = [s for s in doc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
         freqs = [s for s in doc.spans[FREQUENCY_SPANS] if sent.start <= s.start < sent.end]
         cues = self._cues(sent)
-        freqs_of = self._frequencies_by_cue(cues, freqs)
+        freqs_of = self._frequencies_by_cue(cues, freqs, doc_text(doc))
         out: list[Found] = self._named_args(doc, sent, spans)
         subgroup_parent = None
         self.sent_start = sent.start_char
@@ -791,6 +800,12 @@ class RelationReader:
             return []
         _join_names(item)
         sent = item[:]
+        bracket = re.search(r"\([^()]*[,;][^()]*\)", item.text)
+        if bracket:                    # "three ex officio members (the Director of A, the Director of B ...)"
+            return [Found(member, owner, "member_of", None, None, "does", sent, rule, written)
+                    for member, written in self._arguments(item, bracket.start(), len(item.text),
+                                                           list(item.spans[AGENCY_SPANS]), roles=True, members=True)
+                    if _name(member) != _name(owner)]
         written = _clean_entry(item.text)
         members: list = [span for span in item.spans[AGENCY_SPANS] if _name(span) != _name(owner)]
         title = title_member(item.text, members[0].start_char) if len(members) == 1 else None
