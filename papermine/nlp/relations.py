@@ -68,6 +68,11 @@ _PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?
 #: year and will be accountable to Z"): the words between "and" and the cue.
 _SHARED_SUBJECT = re.compile(r"\band\s+(?:(?:will|shall|would|also|then|each|both|is|are|was|were|be|to|now|must|should|"
                              r"can|may|has|have|had|continues?|continue|in\s+turn)\s+)*$", re.IGNORECASE)
+#: Between a body and its own cue ("the Youth Board will also report to").
+_AUX_ONLY = re.compile(r"^\s*(?:(?:will|shall|also|now|then|is|are|would|should|must|each|both|in\s+turn)\s+)*$",
+                       re.IGNORECASE)
+#: "... and the Youth Board": where a new clause joined on by "and" starts.
+_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Since 2009 the Board has reported to ...": a past cue that still holds.
 _CONTINUING = re.compile(r"\bsince\b[^;]*\b(?:has|have)\s+$", re.IGNORECASE)
 #: A council's own name ("Halbury Council", "Kent County Council"), for "full Council".
@@ -80,8 +85,12 @@ _PRONOUN_ARG = re.compile(r"^\s*(?:it|them)\b", re.IGNORECASE)
 #: Between two names that are one body's ("Children's Services Overview and Scrutiny Committee",
 #: "NHS England Specialised Commissioning"): a space, or a capitalised word or two.
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
-#: A job title before "of"/"for" and the body in it ("the Director of Children's Services").
-_TITLE_BEFORE = re.compile(r"^(?P<title>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:of|for)\s+(?:the\s+)?$")
+#: Capitalised words between "the" and a committee's name that are part of it (not tagged themselves).
+_LEADING_WORDS = re.compile(r"\bthe\s+(?P<words>(?:[A-Z][\w'’-]*\s+){1,4})$")
+_COMMITTEE_HEAD = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board)$")
+#: A job title whose "of"/"for" runs straight into a service's name ("the Director of Children's
+#: Services"): one role; with an article ("the Head of the Virtual School") the body sits on it.
+_TITLE_BEFORE = re.compile(r"^(?P<title>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:of|for)\s+$")
 #: "in the borough": where the bodies of "one X from each of the Ys" are.
 _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
                          r"county borough|patch)$", re.IGNORECASE)
@@ -179,7 +188,7 @@ def _referents() -> tuple[tuple[str, str, re.Pattern], ...]:
 @lru_cache(maxsize=1)
 def _senders() -> re.Pattern:
     """Words before a body for a person it sends ("a representative of X"): X is the member."""
-    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in load_lines("member_senders.txt")) + r")\s*$",
+    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in load_lines("member_senders.txt")) + r")$",
                       re.IGNORECASE)
 
 
@@ -192,7 +201,7 @@ def _join_names(doc: Doc) -> None:
     changed = False
     for span in spans:
         last = joined[-1] if joined else None
-        if last is not None and not last._.generic and last.text[:1].isupper() and span.text[:1].isupper() \
+        if last is not None and last.text[:1].isupper() and span.text[:1].isupper() \
                 and _NAME_GAP.match(text[last.end_char:span.start_char]):
             both = Span(doc, last.start, span.end, label=span.label_)
             both._.canonical = re.sub(r"^the\s+", "", both.text, flags=re.IGNORECASE)
@@ -201,16 +210,28 @@ def _join_names(doc: Doc) -> None:
             changed = True
         else:
             joined.append(span)
+    for i, span in enumerate(joined):      # "the Adult Social Care Overview and Scrutiny Committee"
+        lead = _LEADING_WORDS.search(text[:span.start_char])
+        if lead and _COMMITTEE_HEAD.search(span.text) and span.text[:1].isupper() \
+                and not any(o is not span and o.end_char > lead.start("words") and o.start_char < span.start_char
+                            for o in joined):
+            both = doc.char_span(lead.start("words"), span.end_char)
+            if both is not None:
+                both = Span(doc, both.start, both.end, label=span.label_)
+                both._.canonical = both.text
+                both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
+                joined[i] = both
+                changed = True
     if changed:
         doc.spans[AGENCY_SPANS] = joined
 
 
 def title_member(entry: str, body_start: int) -> str | None:
-    """"the Director of Children's Services": an entry whose body follows a job title is that
-    role as a member; "a representative of X", "two young people from X": X is (None)."""
+    """"the Director of Children's Services": an entry whose body's name completes a job title
+    is that role as a member; "a representative of X", "the Head of the Virtual School": X is (None)."""
     before = re.sub(r"^\s*(?:(?:and|or|the|a|an|one|two|three|four|five|\d+)\s+)+", "", entry[:body_start])
     m = _TITLE_BEFORE.match(before)
-    if not m or _senders().search(m.group("title")) or not _role_words().search(m.group("title")):
+    if not m or _senders().match(m.group("title")) or not _role_words().search(m.group("title")):
         return None
     return _clean_entry(entry)
 
@@ -401,6 +422,7 @@ class RelationReader:
         self.opener = self._opener(doc, sent, spans, subject_before)
         self.targets = []
         subjects_of: dict[int, list] = {}
+        own_clause = self._own_clauses(doc, sent, spans, cues)
         for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
             rule_id, relation, start, end = cues[order]
             cue_freqs = freqs_of[order]
@@ -414,12 +436,13 @@ class RelationReader:
                     and _ONE_REPORT.search(doc_text(doc)[start:end]):
                 continue                      # "must receive a report from the Inspector": one document
             begin, finish = self._clause(doc, sent, start)
+            begin = max(begin, own_clause.get(order, begin))        # "... and the Y reports to Z"
             if _hedges().search(doc_text(doc)[begin:start]):
                 continue                      # "consider whether X should be chaired by ...": not stated
             if relation == "member_of" and rule_id not in _flagged("subject_is_member"):
                 finish = self._list_end(doc, sent, finish)    # "comprise: the X; a Y; and Z"
-            # what follows a cue belongs to it until the next cue
-            finish = min([finish] + [c[2] for c in cues if c[2] >= end])
+            # what follows a cue belongs to it until the next cue (or the next cue's own subject)
+            finish = min([finish] + [c[2] for c in cues if c[2] >= end] + [a for a in own_clause.values() if a >= end])
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
             subjects = self._apposed(doc, spans, start) if relation in APPOSED_RELATIONS else []
@@ -467,6 +490,22 @@ class RelationReader:
                                              modality, sent, subgroup_parent)
                 subgroup_parent = parent or subgroup_parent
                 out += found
+        return out
+
+    @staticmethod
+    def _own_clauses(doc: Doc, sent: Span, spans: list[Span], cues) -> dict[int, int]:
+        """"The Forum reports to the Cabinet and the Youth Board reports to the Committee": a
+        cue right after a body joined on by "and" starts a clause of its own there
+        (cue index: where that clause starts)."""
+        text = doc_text(doc)
+        out = {}
+        for i, (_rule, _relation, start, _end) in enumerate(cues):
+            body = next((s for s in reversed(spans) if s.end_char <= start and not s._.generic), None)
+            if body is None or not _AUX_ONLY.match(text[body.end_char:start]):
+                continue
+            joint = _NEW_CLAUSE.search(text[sent.start_char:body.start_char])
+            if joint and any(c[3] <= sent.start_char + joint.start() for c in cues):
+                out[i] = sent.start_char + joint.start()
         return out
 
     def _opener(self, doc: Doc, sent: Span, spans: list[Span], subject_before) -> list:
@@ -650,6 +689,11 @@ class RelationReader:
         for a, b in _entries(text, offset, spans) if roles else [(offset, offset + len(text))]:
             entry = _clean_entry(doc_text(doc)[a:b])
             bodies = [s for s in spans if a <= s.start_char < b]
+            each = _EACH.search(entry)
+            if bodies and all(s._.generic for s in bodies) and each:    # "one governor from each of the special schools"
+                args.append((_PLACE_TAIL.sub("", each.group("who").strip()), entry))
+                taken.update(id(s) for s in bodies)
+                continue
             if bodies and all(s._.generic for s in bodies) and members and _ROLE_FROM.match(entry):
                 args.append((entry, entry))     # "leaders from the health and social care system"
                 taken.update(id(s) for s in bodies)
@@ -665,7 +709,6 @@ class RelationReader:
                         taken.add(id(span))
                         args.append((span, entry if len(bodies) == 1 else span.text))
                 continue
-            each = _EACH.search(entry)
             if each:
                 args.append((_PLACE_TAIL.sub("", each.group("who").strip()), entry))
                 continue
@@ -800,7 +843,7 @@ class RelationReader:
             return []
         _join_names(item)
         sent = item[:]
-        bracket = re.search(r"\([^()]*[,;][^()]*\)", item.text)
+        bracket = re.search(r"\([^()]*(?:,|;|\band\b)[^()]*\)", item.text)
         if bracket:                    # "three ex officio members (the Director of A, the Director of B ...)"
             return [Found(member, owner, "member_of", None, None, "does", sent, rule, written)
                     for member, written in self._arguments(item, bracket.start(), len(item.text),
@@ -812,7 +855,7 @@ class RelationReader:
         each = _EACH.search(written)
         if title:                      # "the Director of Children's Services"
             members, written = [title], title
-        elif not item.spans[AGENCY_SPANS]:
+        elif all(s._.generic for s in item.spans[AGENCY_SPANS]):   # "from each of the special schools"
             members = ([_PLACE_TAIL.sub("", each.group("who").strip())] if each   # "one councillor from each of the Ys"
                        else [r for r in (role_phrase(item.text),) if r])
         return [Found(member, owner, "member_of", None, None, "does", sent, rule,
