@@ -74,7 +74,8 @@ _AUX_ONLY = re.compile(r"^\s*(?:(?:will|shall|also|now|then|is|are|would|should|
 #: "... and the Youth Board": where a new clause joined on by "and" starts.
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Since 2009 the Board has reported to ...": a past cue that still holds.
-_CONTINUING = re.compile(r"\bsince\b[^;]*\b(?:has|have)\s+$", re.IGNORECASE)
+_CONTINUING = re.compile(r"\b(?:has|have)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 #: A council's own name ("Halbury Council", "Kent County Council"), for "full Council".
 _COUNCIL_NAME = re.compile(r"^(?:[A-Z][a-z'’]+[ -]){1,3}(?:(?:County|Borough|District|City|Parish|Town|Metropolitan Borough) )?Council$")
 _NOT_A_COUNCIL = re.compile(r"\b(?:Youth|Care|Children|Young|Schools?|Pupils?|Parents?|Students?|Business|Arts|Sports?)\s+Council$")
@@ -226,10 +227,10 @@ def _join_names(doc: Doc) -> None:
         doc.spans[AGENCY_SPANS] = joined
 
 
-def title_member(entry: str, body_start: int) -> str | None:
+def _title_member(entry: str, body_start: int) -> str | None:
     """"the Director of Children's Services": an entry whose body's name completes a job title
     is that role as a member; "a representative of X", "the Head of the Virtual School": X is (None)."""
-    before = re.sub(r"^\s*(?:(?:and|or|the|a|an|one|two|three|four|five|\d+)\s+)+", "", entry[:body_start])
+    before = re.sub(r"^[\s:;,.–-]*(?:(?:and|or|the|a|an|one|two|three|four|five|\d+)\s+)*", "", entry[:body_start])
     m = _TITLE_BEFORE.match(before)
     if not m or _senders().match(m.group("title")) or not _role_words().search(m.group("title")):
         return None
@@ -428,7 +429,8 @@ class RelationReader:
             cue_freqs = freqs_of[order]
             if rule_id in _flagged("past_needs_frequency") and not cue_freqs \
                     and _PAST.match(doc_text(doc)[start:end]) \
-                    and not _CONTINUING.search(doc_text(doc)[sent.start_char:start]):
+                    and not (_CONTINUING.search(doc_text(doc)[sent.start_char:start])
+                             and _SINCE.search(sent.text)):
                 continue                      # "received a report from": one meeting, no standing line
             if rule_id in _flagged("needs_frequency") and not cue_freqs:
                 continue                      # "to be presented to the Council": one meeting
@@ -655,6 +657,9 @@ class RelationReader:
             named = [title.group("name")] if title and title.group("name") != _name(subject) else []
         if relation == "subgroup_of" and named:
             parent = named[0]
+        if not named and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and relation != "subgroup_of":
+            # "is accountable to the X and reports to it twice a year": the body just related to
+            named = [t for t in self.targets[-1:] if _name(t) != _name(subject)]
         if not named and rule_id in _flagged("implicit_target") \
                 and not (re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE)
                          and _TOPIC_AFTER.match(doc_text(doc)[end:finish])):
@@ -698,7 +703,7 @@ class RelationReader:
                 args.append((entry, entry))     # "leaders from the health and social care system"
                 taken.update(id(s) for s in bodies)
                 continue
-            title = title_member(doc_text(doc)[a:b], bodies[0].start_char - a) if members and len(bodies) == 1 else None
+            title = _title_member(doc_text(doc)[a:b], bodies[0].start_char - a) if members and len(bodies) == 1 else None
             if title:                           # "the Director of Children's Services": the role
                 args.append((title, title))
                 taken.add(id(bodies[0]))
@@ -851,13 +856,14 @@ class RelationReader:
                     if _name(member) != _name(owner)]
         written = _clean_entry(item.text)
         members: list = [span for span in item.spans[AGENCY_SPANS] if _name(span) != _name(owner)]
-        title = title_member(item.text, members[0].start_char) if len(members) == 1 else None
+        title = _title_member(item.text, members[0].start_char) if len(members) == 1 else None
         each = _EACH.search(written)
         if title:                      # "the Director of Children's Services"
             members, written = [title], title
-        elif all(s._.generic for s in item.spans[AGENCY_SPANS]):   # "from each of the special schools"
-            members = ([_PLACE_TAIL.sub("", each.group("who").strip())] if each   # "one councillor from each of the Ys"
-                       else [r for r in (role_phrase(item.text),) if r])
+        elif each and all(s._.generic for s in item.spans[AGENCY_SPANS]):
+            members = [_PLACE_TAIL.sub("", each.group("who").strip())]    # "one governor from each of the special schools"
+        elif not item.spans[AGENCY_SPANS]:
+            members = [r for r in (role_phrase(item.text),) if r]
         return [Found(member, owner, "member_of", None, None, "does", sent, rule,
                       written if len(members) == 1 else None) for member in members]
 
@@ -999,7 +1005,8 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
 
 def _clean_entry(text: str) -> str:
     """A list entry without its article, trailing punctuation or a closing bracket."""
-    text = re.sub(r"^\s*(?:and|or|as well as|the|a|an|including|include|includes)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"^[\s:;,]*(?:(?:and|or|as well as|the|a|an|including|include|includes)\s+)?", "", text.strip(),
+                  flags=re.IGNORECASE)
     text = re.sub(r"^(?:(?:the|one|two|three|four|\d+)\s+)?(?:representatives?|delegates?|nominees?)\s+(?:from|of)\s+", "",
                   text, flags=re.IGNORECASE)   # the body is the member
     text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
