@@ -108,6 +108,8 @@ ROSTER_BODY_WORDS = "group|board|committee|council|panel|partnership|forum|team|
 #: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
 APPOSED_RELATIONS = {"chaired_by"}
 _APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
+#: A relative clause closed by a comma before a cue ("..., which meets monthly, is chaired by").
+_CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s+)*$", re.IGNORECASE)
 #: Between a body and the relative pronoun of the clause about it.
 _RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who)$", re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
@@ -451,7 +453,7 @@ class RelationReader:
             earlier = [i for i in subjects_of if cues[i][3] <= start]
             if not subjects and earlier and _SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start]):
                 subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
-            subjects = subjects or self._relative(doc, spans, begin, start)
+            subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before) or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                 if begin > sent.start_char else [])
@@ -905,6 +907,17 @@ class RelationReader:
         if before and _RELATIVE.match(doc_text(doc)[before[-1].end_char:begin]):
             return [before[-1]]
         return []
+
+    @staticmethod
+    def _resumed(doc: Doc, spans: list[Span], begin: int, cue_start: int) -> list:
+        """"The Group, which reports to the Partnership every quarter, is chaired by ...": a cue
+        after a relative clause has closed is about the body the clause hung on."""
+        text = doc_text(doc)
+        if not _CLOSED.search(text[begin:cue_start]):
+            return []
+        before = [s for s in spans if s.end_char <= begin and not s._.generic]
+        opened = _RELATIVE.match(text[before[-1].end_char:begin]) if before else None
+        return [before[-1]] if opened and "," in text[before[-1].end_char:begin] else []
 
     @staticmethod
     def _apposed(doc: Doc, spans: list[Span], cue_start: int) -> list:
