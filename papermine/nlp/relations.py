@@ -20,7 +20,17 @@ reports a year from", "feeds back to", "consists of", "ex officio members",
   paired with the target it belongs to.
 
 A past-tense cue with no frequency ("The Committee received a report from ...")
-describes one meeting, not a standing arrangement, and makes no relation.
+describes one meeting, not a standing arrangement, and makes no relation ("Since
+2009 the Board has reported to ..." still holds).
+
+Cues joined by "and" share their subject ("will report to X twice a year and will be
+accountable to Y"), unless a body of its own stands before the second ("... and the
+Y reports to Z"); "it" and "they" inside a sentence are the bodies it opens with, "it"
+after a cue the body just related to ("is accountable to X and reports to it");
+"Each subgroup" is the subgroups just named; "full Council" and "this Committee" are
+the paper's council and body (models/relation_referents.jsonl). In a membership list
+a job title running into a service's name is a role ("the Director of Children's
+Services"); a body a person is sent from is the member (models/member_senders.txt).
 """
 from __future__ import annotations
 
