@@ -102,6 +102,9 @@ _COMMITTEE_HEAD = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board)$")
 #: A job title whose "of"/"for" runs straight into a service's name ("the Director of Children's
 #: Services"): one role; with an article ("the Head of the Virtual School") the body sits on it.
 _TITLE_BEFORE = re.compile(r"^(?P<title>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:of|for)\s+$")
+#: A council department or service, whose name ends a job title ("Director of Adult Social Services").
+_DEPARTMENT = re.compile(r"\b(?:Services?|Health|Care|Help|Education|Housing|Commissioning|Safeguarding|Resources|"
+                         r"Finance|Planning|Learning|Skills)$", re.IGNORECASE)
 #: "in the borough": where the bodies of "one X from each of the Ys" are.
 _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
                          r"county borough|patch)$", re.IGNORECASE)
@@ -118,6 +121,9 @@ ROSTER_BODY_WORDS = "group|board|committee|council|panel|partnership|forum|team|
 #: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
 APPOSED_RELATIONS = {"chaired_by"}
 _APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
+#: Bodies whose minutes list the organisations of those present as members (a partnership
+#: board meets its partners; a council or committee lists councillors and guests).
+_ATTENDED_BODY = re.compile(r"\b(?:board|partnership|group|forum|panel|network|executive)$", re.IGNORECASE)
 #: A relative clause closed by a comma before a cue ("..., which meets monthly, is chaired by").
 _CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s+)*$", re.IGNORECASE)
 #: Between a body and the relative pronoun of the clause about it.
@@ -240,8 +246,11 @@ def _join_names(doc: Doc) -> None:
 
 
 def _title_member(entry: str, body_start: int) -> str | None:
-    """"the Director of Children's Services": an entry whose body's name completes a job title
-    is that role as a member; "a representative of X", "the Head of the Virtual School": X is (None)."""
+    """"the Director of Children's Services": an entry whose department's name completes a job
+    title is that role as a member; "a representative of X", "the Head of the Virtual School",
+    "the Chief Executive of X Housing Trust": X is (None)."""
+    if not _DEPARTMENT.search(_clean_entry(entry[body_start:])):
+        return None
     before = re.sub(r"^[\s:;,.–-]*(?:(?:and|or|the|a|an|one|two|three|four|five|\d+)\s+)*", "", entry[:body_start])
     m = _TITLE_BEFORE.match(before)
     if not m or _senders().match(m.group("title")) or not _role_words().search(m.group("title")):
@@ -788,8 +797,8 @@ class RelationReader:
         text = doc_text(doc)
         if not _roster()["mem-present"].match(text.strip()):
             return None
-        if self.main_body is None:
-            return []
+        if self.main_body is None or not _ATTENDED_BODY.search(_name(self.main_body)):
+            return []                 # a council's or committee's "Present" lists councillors and guests
         out = []
         for m in re.finditer(r"\(([^()]*)\)", text):
             inside = [s for s in doc.spans[AGENCY_SPANS] if m.start(1) <= s.start_char and s.end_char <= m.end(1)]
