@@ -71,7 +71,7 @@ ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})
                       re.IGNORECASE)
 #: "Each subgroup", "these groups", "the three panels": the several bodies of that kind just named.
 _PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<one>sub-?group|group|panel|board|partnership|"
-                             r"committee|forum|team|sub-?committee)s?|(?:these|the|all|both|all\s+the|all\s+three|the\s+\w+)\s+"
+                             r"committee|forum|team|sub-?committee)s?|(?:these|the|all|both|all\s+the|all\s+three|the\s+\w+|its|their)\s+"
                              r"(?P<many>sub-?group|group|panel|board|partnership|committee|forum|team|sub-?committee)s)\b",
                              re.IGNORECASE)
 #: A cue joined by "and" to the one before it shares its subject ("X will report to Y twice a
@@ -649,6 +649,12 @@ class RelationReader:
                 referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
                 if referred is not None and _name(referred) != _name(subject):
                     named = [referred]
+            plural = _PLURAL_ANAPHOR.match(doc_text(doc)[end:finish])
+            if not named and plural:                      # "receives quarterly reports from each subgroup"
+                head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
+                named = [s for s in self.last_named + list(after)
+                         if not isinstance(s, str) and _name(s).lower().replace("-", "").endswith(head)
+                         and _name(s) != _name(subject)]
             if not named and _PRONOUN_ARG.match(doc_text(doc)[end:finish]):
                 # "the Scrutiny Board, which receives two reports a year from it": the sentence's subject
                 named = [o for o in self.opener if _name(o) != _name(subject)][:1]
@@ -656,7 +662,8 @@ class RelationReader:
                 role = role_phrase(re.split(r"\s+(?:at|on|in|every|each|twice|once)\s", doc_text(doc)[end:finish])[0])
                 named = [role] if role else []
             found = []
-            for source, freqs in _pair_frequencies(doc, named, cue_freqs):
+            paired = [(s, cue_freqs) for s in named] if plural else _pair_frequencies(doc, named, cue_freqs)
+            for source, freqs in paired:
                 found += self._found(source, subject, relation, freqs, modality, sent, rule_id)
             return found, None
         parent = None
