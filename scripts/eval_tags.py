@@ -70,8 +70,11 @@ def norm_frequency(text: str | None) -> str | None:
     if not text:
         return None
     from papermine.model.data import load_jsonl
-    for row in load_jsonl("frequencies.jsonl"):
-        if row["label"] == text or re.search(row["pattern"], text, re.IGNORECASE):
+    rows = load_jsonl("frequencies.jsonl")
+    if any(row["label"] == text for row in rows):
+        return text                 # already normal ("six-monthly" is not "monthly")
+    for row in rows:
+        if re.search(row["pattern"], text, re.IGNORECASE):
             return row["label"]
     return text
 

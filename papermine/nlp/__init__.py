@@ -278,7 +278,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             agency.evidence.append(Evidence(doc=doc.id, page=section.page, paragraph=None,
                                             sentence=section.heading, section=section.heading, rule=span._.rule))
             named.add(span._.canonical)
-    reader = RelationReader(main_body=main_body)
+    reader = RelationReader(main_body=main_body, council=doc.meta.council)
     lines: list[ReportingLine] = []
     seen: dict[tuple, set] = {}
     last_para = None
@@ -447,10 +447,14 @@ def _merge_initials(sdocs) -> None:
 
 
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:
-    if doc.meta.title:
-        title = nlp(doc.meta.title)
-        _add_acronyms(title, resolver.acronyms)
-        for span in title.spans[AGENCY_SPANS]:
+    # the body named in the title, else the committee the paper is for or by
+    # ("Looked After Children Board / Terms of Reference": "the Board" is that board)
+    for text in (doc.meta.title, doc.meta.committee):
+        if not text:
+            continue
+        heading = nlp(text)
+        _add_acronyms(heading, resolver.acronyms)
+        for span in heading.spans[AGENCY_SPANS]:
             canonical, kind = resolver.resolve(span)
             if kind in MAIN_BODY_KINDS:
                 return canonical

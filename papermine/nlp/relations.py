@@ -20,7 +20,17 @@ reports a year from", "feeds back to", "consists of", "ex officio members",
   paired with the target it belongs to.
 
 A past-tense cue with no frequency ("The Committee received a report from ...")
-describes one meeting, not a standing arrangement, and makes no relation.
+describes one meeting, not a standing arrangement, and makes no relation ("Since
+2009 the Board has reported to ..." still holds).
+
+Cues joined by "and" share their subject ("will report to X twice a year and will be
+accountable to Y"), unless a body of its own stands before the second ("... and the
+Y reports to Z"); "it" and "they" inside a sentence are the bodies it opens with, "it"
+after a cue the body just related to ("is accountable to X and reports to it");
+"Each subgroup" is the subgroups just named; "full Council" and "this Committee" are
+the paper's council and body (models/relation_referents.jsonl). In a membership list
+a job title running into a service's name is a role ("the Director of Children's
+Services"); a body a person is sent from is the member (models/member_senders.txt).
 """
 from __future__ import annotations
 
@@ -54,9 +64,50 @@ ENTRY_MAX_WORDS = 10
 #: Words that end one clause and start another, for finding a cue's subject.
 CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
 #: Phrases standing for a body named elsewhere; the head noun, if any, must match it.
-ANAPHORA = re.compile(r"\b(?:the|this|these|that)\s+(?P<head>group|partnership|service|board|panel|"
-                      r"sub-?group|committee|team|forum|agencies|body)\b|^\s*(?P<pronoun>it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
+#: Words that may stand between "the" and the head noun of a body named again ("The new Partnership").
+ANAPHOR_ADJECTIVES = "new|same|former|current|existing|proposed|revised|above|said|joint|wider"
+ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?(?P<head>group|partnership|service|board|panel|"
+                      r"sub-?group|committee|team|forum|agencies|body)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
                       re.IGNORECASE)
+#: "Each subgroup", "these groups", "the three panels": the several bodies of that kind just named.
+_PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<one>sub-?group|group|panel|board|partnership|"
+                             r"committee|forum|team|sub-?committee)s?|(?:these|the|all|both|all\s+the|all\s+three|the\s+\w+|its|their)\s+"
+                             r"(?P<many>sub-?group|group|panel|board|partnership|committee|forum|team|sub-?committee)s)\b",
+                             re.IGNORECASE)
+#: A cue joined by "and" to the one before it shares its subject ("X will report to Y twice a
+#: year and will be accountable to Z"): the words between "and" and the cue.
+_SHARED_SUBJECT = re.compile(r"\band\s+(?:(?:will|shall|would|also|then|each|both|is|are|was|were|be|to|now|must|should|"
+                             r"can|may|has|have|had|continues?|continue|in\s+turn)\s+)*$", re.IGNORECASE)
+#: Between a body and its own cue ("the Youth Board will also report to").
+_AUX_ONLY = re.compile(r"^\s*(?:(?:will|shall|also|now|then|is|are|would|should|must|each|both|in\s+turn)\s+)*$",
+                       re.IGNORECASE)
+#: "... and the Youth Board": where a new clause joined on by "and" starts.
+_NEW_CLAUSE = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.IGNORECASE)
+#: "Since 2009 the Board has reported to ...": a past cue that still holds.
+_CONTINUING = re.compile(r"\b(?:has|have)\s+$", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+#: A council's own name ("Halbury Council", "Kent County Council"), for "full Council".
+_COUNCIL_NAME = re.compile(r"^(?:[A-Z][a-z'’]+[ -]){1,3}(?:(?:County|Borough|District|City|Parish|Town|Metropolitan Borough) )?Council$")
+_NOT_A_COUNCIL = re.compile(r"\b(?:Youth|Care|Children|Young|Schools?|Pupils?|Parents?|Students?|Business|Arts|Sports?)\s+Council$")
+#: "From 2009 the Board ...": words before a sentence's subject.
+_OPENING = re.compile(r"^\s*(?:(?:since|in|from|during|following|until)\s+[^,]{1,30}?,?\s+)?", re.IGNORECASE)
+#: "from it", "join it": the body the sentence is about.
+_PRONOUN_ARG = re.compile(r"^\s*(?:it|them)\b", re.IGNORECASE)
+#: Between two names that are one body's ("Children's Services Overview and Scrutiny Committee",
+#: "NHS England Specialised Commissioning"): a space, or a capitalised word or two.
+_NAME_GAP = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+#: Capitalised words between "the" and a committee's name that are part of it (not tagged themselves).
+_LEADING_WORDS = re.compile(r"\bthe\s+(?P<words>(?:[A-Z][\w'’-]*\s+){1,4})$")
+_COMMITTEE_HEAD = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board)$")
+#: A job title whose "of"/"for" runs straight into a service's name ("the Director of Children's
+#: Services"): one role; with an article ("the Head of the Virtual School") the body sits on it.
+_TITLE_BEFORE = re.compile(r"^(?P<title>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,4}?)\s+(?:of|for)\s+$")
+#: A council department or service, whose name ends a job title ("Director of Adult Social Services").
+_DEPARTMENT = re.compile(r"\b(?:Services?|Health|Care|Help|Education|Housing|Commissioning|Safeguarding|Resources|"
+                         r"Finance|Planning|Learning|Skills)$", re.IGNORECASE)
+#: "in the borough": where the bodies of "one X from each of the Ys" are.
+_PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
+                         r"county borough|patch)$", re.IGNORECASE)
 _CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s+(?:is|are|was|will|has|have|"
                     r"meets?|reports?)\b|$))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
@@ -70,13 +121,18 @@ ROSTER_BODY_WORDS = "group|board|committee|council|panel|partnership|forum|team|
 #: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
 APPOSED_RELATIONS = {"chaired_by"}
 _APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
+#: Bodies whose minutes list the organisations of those present as members (a partnership
+#: board meets its partners; a council or committee lists councillors and guests).
+_ATTENDED_BODY = re.compile(r"\b(?:board|partnership|group|forum|panel|network|executive)$", re.IGNORECASE)
+#: A relative clause closed by a comma before a cue ("..., which meets monthly, is chaired by").
+_CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s+)*$", re.IGNORECASE)
 #: Between a body and the relative pronoun of the clause about it.
 _RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who)$", re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
-_REFERRED = re.compile(r"^\s*(?:of\s+|to\s+|into\s+|from\s+)?the\s+(?P<head>board|group|partnership|panel|committee|"
-                       r"forum|sub-?group)\b", re.IGNORECASE)
+_REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
+                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group)\b", re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
 _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*)?(?:these\s+are\s*)?[:;]?\s*$",
                         re.IGNORECASE)
@@ -162,6 +218,67 @@ def _roster() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
+def _referents() -> tuple[tuple[str, str, re.Pattern], ...]:
+    """Phrases naming a body by where the paper stands ("full Council", "this Committee")."""
+    return tuple((row["id"], row["label"], re.compile(row["pattern"], re.IGNORECASE))
+                 for row in load_jsonl("relation_referents.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _senders() -> re.Pattern:
+    """Words before a body for a person it sends ("a representative of X"): X is the member."""
+    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in load_lines("member_senders.txt")) + r")$",
+                      re.IGNORECASE)
+
+
+def _join_names(doc: Doc) -> None:
+    """Two names side by side that are one body's ("the Children's Services Overview and
+    Scrutiny Committee", "NHS England Specialised Commissioning") are read as one body."""
+    spans = sorted(doc.spans[AGENCY_SPANS], key=lambda s: s.start)
+    text = doc_text(doc)
+    joined: list[Span] = []
+    changed = False
+    for span in spans:
+        last = joined[-1] if joined else None
+        if last is not None and last.text[:1].isupper() and span.text[:1].isupper() \
+                and _NAME_GAP.match(text[last.end_char:span.start_char]):
+            both = Span(doc, last.start, span.end, label=span.label_)
+            both._.canonical = re.sub(r"^the\s+", "", both.text, flags=re.IGNORECASE)
+            both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
+            joined[-1] = both
+            changed = True
+        else:
+            joined.append(span)
+    for i, span in enumerate(joined):      # "the Adult Social Care Overview and Scrutiny Committee"
+        lead = _LEADING_WORDS.search(text[:span.start_char])
+        if lead and _COMMITTEE_HEAD.search(span.text) and span.text[:1].isupper() \
+                and not any(o is not span and o.end_char > lead.start("words") and o.start_char < span.start_char
+                            for o in joined):
+            both = doc.char_span(lead.start("words"), span.end_char)
+            if both is not None:
+                both = Span(doc, both.start, both.end, label=span.label_)
+                both._.canonical = both.text
+                both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
+                joined[i] = both
+                changed = True
+    if changed:
+        doc.spans[AGENCY_SPANS] = joined
+
+
+def _title_member(entry: str, body_start: int) -> str | None:
+    """"the Director of Children's Services": an entry whose department's name completes a job
+    title is that role as a member; "a representative of X", "the Head of the Virtual School",
+    "the Chief Executive of X Housing Trust": X is (None)."""
+    if not _DEPARTMENT.search(_clean_entry(entry[body_start:])):
+        return None
+    before = re.sub(r"^[\s:;,.–-]*(?:(?:and|or|the|a|an|one|two|three|four|five|\d+)\s+)*", "", entry[:body_start])
+    m = _TITLE_BEFORE.match(before)
+    if not m or _senders().match(m.group("title")) or not _role_words().search(m.group("title")):
+        return None
+    return _clean_entry(entry)
+
+
+@lru_cache(maxsize=1)
 def _non_member_roles() -> frozenset[str]:
     return frozenset(line.lower() for line in load_lines("non_member_roles.txt"))
 
@@ -237,8 +354,16 @@ class RelationReader:
     last_subject: Span | str | None = None               # the subject of the last relation read
     pending: _Pending | None = None                      # a lead-in waiting for its list
     last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
+    council: str | None = None                           # the paper's own council ("full Council")
+    opener: list = field(default_factory=list)           # the bodies the sentence being read opens with
+    targets: list = field(default_factory=list)          # the bodies the sentence being read relates to
+    sent_start: int = 0                                  # where the sentence being read starts
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
+        _join_names(doc)
+        present = self.attendance(doc)
+        if present is not None:
+            return present
         if new_paragraph:
             self.previous = [s for s in self.previous[-3:]]
             self.last_named = []
@@ -249,6 +374,8 @@ class RelationReader:
             found += self._sentence(doc, sent, subject_before)
             named = [s for s in doc.spans[AGENCY_SPANS]
                      if sent.start <= s.start < sent.end and not s._.generic]
+            self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
+                                                 and not _NOT_A_COUNCIL.search(_name(s))), None)
             self.previous += named
             if named:
                 self.last_first = named[0]
@@ -261,6 +388,7 @@ class RelationReader:
         pending = self.pending
         if pending is None:
             return None
+        _join_names(doc)
         sent = doc[:]
         bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic or pending.relation == "member_of"]
         freqs = list(doc.spans[FREQUENCY_SPANS]) or pending.freqs
@@ -310,13 +438,22 @@ class RelationReader:
         return sorted(cues, key=lambda cue: cue[2])
 
     @staticmethod
-    def _frequencies_by_cue(cues, freqs: list[Span]) -> dict[int, list[Span]]:
+    def _frequencies_by_cue(cues, freqs: list[Span], text: str) -> dict[int, list[Span]]:
         """Each frequency phrase belongs to the nearest cue ("meets quarterly and
         reports to the Board twice a year": quarterly meets, twice a year reports)."""
         owned: dict[int, list[Span]] = {i: [] for i in range(len(cues))}
         periodic = [i for i, cue in enumerate(cues) if cue[1] in PERIODIC]
         for freq in freqs:
-            if periodic:
+            holder = [i for i in periodic if cues[i][2] <= freq.start_char and freq.end_char <= cues[i][3]]
+            later = [c for c in cues if c[2] >= freq.end_char]
+            earlier = [i for i in periodic if cues[i][3] <= freq.start_char]
+            if holder:                       # "receives two reports a year from": in the cue itself
+                owned[holder[0]].append(freq)
+            elif earlier and later and _SHARED_SUBJECT.search(
+                    text[freq.end_char:min(c[2] for c in later)]):
+                # "will report to X twice a year and will be accountable to Y": the cue before
+                owned[max(earlier, key=lambda i: cues[i][3])].append(freq)
+            elif periodic:
                 nearest = min(periodic, key=lambda i: min(abs(freq.start_char - cues[i][3]),
                                                           abs(cues[i][2] - freq.end_char)))
                 owned[nearest].append(freq)
@@ -326,14 +463,21 @@ class RelationReader:
         spans = [s for s in doc.spans[AGENCY_SPANS] if sent.start <= s.start < sent.end]
         freqs = [s for s in doc.spans[FREQUENCY_SPANS] if sent.start <= s.start < sent.end]
         cues = self._cues(sent)
-        freqs_of = self._frequencies_by_cue(cues, freqs)
+        freqs_of = self._frequencies_by_cue(cues, freqs, doc_text(doc))
         out: list[Found] = self._named_args(doc, sent, spans)
         subgroup_parent = None
+        self.sent_start = sent.start_char
+        self.opener = self._opener(doc, sent, spans, subject_before)
+        self.targets = []
+        subjects_of: dict[int, list] = {}
+        own_clause = self._own_clauses(doc, sent, spans, cues)
         for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
             rule_id, relation, start, end = cues[order]
             cue_freqs = freqs_of[order]
             if rule_id in _flagged("past_needs_frequency") and not cue_freqs \
-                    and _PAST.match(doc_text(doc)[start:end]):
+                    and _PAST.match(doc_text(doc)[start:end]) \
+                    and not (_CONTINUING.search(doc_text(doc)[sent.start_char:start])
+                             and _SINCE.search(sent.text)):
                 continue                      # "received a report from": one meeting, no standing line
             if rule_id in _flagged("needs_frequency") and not cue_freqs:
                 continue                      # "to be presented to the Council": one meeting
@@ -341,14 +485,20 @@ class RelationReader:
                     and _ONE_REPORT.search(doc_text(doc)[start:end]):
                 continue                      # "must receive a report from the Inspector": one document
             begin, finish = self._clause(doc, sent, start)
+            begin = max(begin, own_clause.get(order, begin))        # "... and the Y reports to Z"
             if _hedges().search(doc_text(doc)[begin:start]):
                 continue                      # "consider whether X should be chaired by ...": not stated
-            # what follows a cue belongs to it until the next cue
-            finish = min([finish] + [c[2] for c in cues if c[2] >= end])
+            if relation == "member_of" and rule_id not in _flagged("subject_is_member"):
+                finish = self._list_end(doc, sent, finish)    # "comprise: the X; a Y; and Z"
+            # what follows a cue belongs to it until the next cue (or the next cue's own subject)
+            finish = min([finish] + [c[2] for c in cues if c[2] >= end] + [a for a in own_clause.values() if a >= end])
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
             subjects = self._apposed(doc, spans, start) if relation in APPOSED_RELATIONS else []
-            subjects = subjects or self._relative(doc, spans, begin, start)
+            earlier = [i for i in subjects_of if cues[i][3] <= start]
+            if not subjects and earlier and _SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start]):
+                subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
+            subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before) or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                 if begin > sent.start_char else [])
@@ -365,8 +515,13 @@ class RelationReader:
                 subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
             if not subjects:
                 continue
+            subjects_of[order] = subjects
             self.last_subject = subjects[0]
             modality = _modality(sent.text, start - sent.start_char)
+            if open_list and relation == "subgroup_of" and rule_id in _flagged("subject_is_target"):
+                # "The Board is supported by three subgroups:" then one subgroup an item
+                self.pending = _Pending(rule_id, relation, None, subjects[0], [], modality)
+                continue
             if open_list and relation not in ("chaired_by", "meets", "subgroup_of") \
                     and rule_id not in _flagged("subject_is_target") and rule_id not in _flagged("subject_is_member"):
                 self.pending = _Pending(rule_id, relation, subjects[0], None, cue_freqs, modality)
@@ -385,6 +540,70 @@ class RelationReader:
                 subgroup_parent = parent or subgroup_parent
                 out += found
         return out
+
+    @staticmethod
+    def _own_clauses(doc: Doc, sent: Span, spans: list[Span], cues) -> dict[int, int]:
+        """"The Forum reports to the Cabinet and the Youth Board reports to the Committee": a
+        cue right after a body joined on by "and" starts a clause of its own there
+        (cue index: where that clause starts)."""
+        text = doc_text(doc)
+        out = {}
+        for i, (_rule, _relation, start, _end) in enumerate(cues):
+            body = next((s for s in reversed(spans) if s.end_char <= start and not s._.generic), None)
+            if body is None or not _AUX_ONLY.match(text[body.end_char:start]):
+                continue
+            joint = _NEW_CLAUSE.search(text[sent.start_char:body.start_char])
+            if joint and any(c[3] <= sent.start_char + joint.start() for c in cues):
+                out[i] = sent.start_char + joint.start()
+        return out
+
+    def _opener(self, doc: Doc, sent: Span, spans: list[Span], subject_before) -> list:
+        """The bodies a sentence opens with ("Brookfield PCT and the Connexions service have
+        confirmed that they ...", "The Partnership is scrutinised by ..."): what "it" and
+        "they" later in the sentence stand for."""
+        text = doc_text(doc)
+        lead = sent.start_char + _OPENING.match(text[sent.start_char:sent.end_char]).end()
+        first = next((s for s in spans if not s._.generic and s.start_char >= lead), None)
+        if first is not None and re.fullmatch(r"\s*(?:the\s+)?", text[lead:first.start_char], re.IGNORECASE):
+            return self._conjoined(doc, [s for s in spans if s.start_char >= first.start_char and not s._.generic])
+        m = ANAPHORA.match(text[lead:sent.end_char].lstrip())
+        if m and m.group("head"):
+            referred = self._by_head(m.group("head").lower().replace("-", ""))
+            return [referred] if referred is not None else []
+        if m and m.group("pronoun") and subject_before is not None:
+            return [subject_before]
+        return []
+
+    @staticmethod
+    def _conjoined(doc: Doc, spans: list[Span]) -> list:
+        """The first body and any joined to it ("The Forum and the Group")."""
+        if not spans:
+            return []
+        subjects = [spans[0]]
+        for span in spans[1:]:
+            if not _CONJOINED.match(doc_text(doc)[subjects[-1].end_char:span.start_char]):
+                break
+            subjects.append(span)
+        return subjects
+
+    @staticmethod
+    def _list_end(doc: Doc, sent: Span, finish: int) -> int:
+        """A membership list runs on past semicolons while each piece is a short entry."""
+        text = doc_text(doc)
+        while finish < sent.end_char and text[finish] == ";":
+            nxt = text.find(";", finish + 1, sent.end_char)
+            stop = nxt if nxt >= 0 else sent.end_char
+            if len(text[finish + 1:stop].split()) > ENTRY_MAX_WORDS:
+                break
+            finish = stop
+        return finish
+
+    def _referent(self, text: str):
+        """"to full Council", "to this Committee": the body meant by where the paper stands."""
+        for _rule, label, rx in _referents():
+            if rx.match(text):
+                return self.council if label == "council" else self.main_body
+        return None
 
     def _named_args(self, doc: Doc, sent: Span, spans: list[Span]) -> list[Found]:
         """Rules whose pattern names both ends ("Within the X, a Y subgroup has been
@@ -418,6 +637,11 @@ class RelationReader:
             if title and (body is None or (isinstance(body, Span) and body.start_char <= end + title.start("name")
                                            and body.end_char < end + title.end("name"))):
                 body = title.group("name")         # "members of the Council of Nations and Regions", cut short
+            if body is None and _PRONOUN_ARG.match(doc_text(doc)[end:finish]):
+                # "...; Brookfield Youth Offending Service will join it": the body just related to
+                body = next((t for t in reversed(self.targets) if _name(t) != _name(subject)), None)
+            if body is not None:
+                self.targets.append(body)
             return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
                     if body is not None and _name(body) != _name(subject) else []), None
         if relation == "member_of":
@@ -434,6 +658,10 @@ class RelationReader:
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
                     if cue_freqs else []), None
         named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
+        referent = self._referent(doc_text(doc)[end:finish])      # "to full Council", "to this Committee"
+        if referent is not None and _name(referent) != _name(subject) and not any(
+                s.start_char - end <= SUBGROUP_TARGET_CHARS for s in named):
+            named = [referent] + named
         if rule_id in _flagged("bodies_only"):
             named = [s for s in named if s._.kind in BODY_KINDS]
         if not named and _THESE.match(doc_text(doc)[end:finish]):
@@ -447,11 +675,21 @@ class RelationReader:
                 referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
                 if referred is not None and _name(referred) != _name(subject):
                     named = [referred]
+            plural = _PLURAL_ANAPHOR.match(doc_text(doc)[end:finish])
+            if not named and plural:                      # "receives quarterly reports from each subgroup"
+                head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
+                named = [s for s in self.last_named + list(after)
+                         if not isinstance(s, str) and _name(s).lower().replace("-", "").endswith(head)
+                         and _name(s) != _name(subject)]
+            if not named and _PRONOUN_ARG.match(doc_text(doc)[end:finish]):
+                # "the Scrutiny Board, which receives two reports a year from it": the sentence's subject
+                named = [o for o in self.opener if _name(o) != _name(subject)][:1]
             if not named:                                 # "a report from the Head of Fostering at each meeting"
                 role = role_phrase(re.split(r"\s+(?:at|on|in|every|each|twice|once)\s", doc_text(doc)[end:finish])[0])
                 named = [role] if role else []
             found = []
-            for source, freqs in _pair_frequencies(doc, named, cue_freqs):
+            paired = [(s, cue_freqs) for s in named] if plural else _pair_frequencies(doc, named, cue_freqs)
+            for source, freqs in paired:
                 found += self._found(source, subject, relation, freqs, modality, sent, rule_id)
             return found, None
         parent = None
@@ -473,6 +711,9 @@ class RelationReader:
             named = [title.group("name")] if title and title.group("name") != _name(subject) else []
         if relation == "subgroup_of" and named:
             parent = named[0]
+        if not named and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and relation != "subgroup_of":
+            # "is accountable to the X and reports to it twice a year": the body just related to
+            named = [t for t in self.targets[-1:] if _name(t) != _name(subject)]
         if not named and rule_id in _flagged("implicit_target") \
                 and not (re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE)
                          and _TOPIC_AFTER.match(doc_text(doc)[end:finish])):
@@ -480,6 +721,7 @@ class RelationReader:
             if fallback is not None and _name(fallback) != _name(subject):
                 named = [fallback]
         found = []
+        self.targets += named
         for target, freqs in _pair_frequencies(doc, named, cue_freqs):
             found += self._found(subject, target, relation, freqs, modality, sent, rule_id)
         return found, parent
@@ -506,9 +748,19 @@ class RelationReader:
         for a, b in _entries(text, offset, spans) if roles else [(offset, offset + len(text))]:
             entry = _clean_entry(doc_text(doc)[a:b])
             bodies = [s for s in spans if a <= s.start_char < b]
+            each = _EACH.search(entry)
+            if bodies and all(s._.generic for s in bodies) and each:    # "one governor from each of the special schools"
+                args.append((_PLACE_TAIL.sub("", each.group("who").strip()), entry))
+                taken.update(id(s) for s in bodies)
+                continue
             if bodies and all(s._.generic for s in bodies) and members and _ROLE_FROM.match(entry):
                 args.append((entry, entry))     # "leaders from the health and social care system"
                 taken.update(id(s) for s in bodies)
+                continue
+            title = _title_member(doc_text(doc)[a:b], bodies[0].start_char - a) if members and len(bodies) == 1 else None
+            if title:                           # "the Director of Children's Services": the role
+                args.append((title, title))
+                taken.add(id(bodies[0]))
                 continue
             if bodies:
                 for span in bodies:
@@ -516,9 +768,8 @@ class RelationReader:
                         taken.add(id(span))
                         args.append((span, entry if len(bodies) == 1 else span.text))
                 continue
-            each = _EACH.search(entry)
             if each:
-                args.append((each.group("who").strip(), entry))
+                args.append((_PLACE_TAIL.sub("", each.group("who").strip()), entry))
                 continue
             role = role_phrase(entry)
             if role:
@@ -572,11 +823,29 @@ class RelationReader:
                 columns.append((" ".join(cells[1:]), cells[0]))
         return columns
 
+    def attendance(self, doc: Doc) -> list[Found] | None:
+        """"PRESENT: Councillor J Harper (Chairman), Dr S Iqbal (Eastvale CCG), ...": in the
+        minutes of a body, each organisation in brackets sits on it; None when the paragraph
+        is no attendance list ("In attendance:", "Apologies" name no members)."""
+        text = doc_text(doc)
+        if not _roster()["mem-present"].match(text.strip()):
+            return None
+        if self.main_body is None or not _ATTENDED_BODY.search(_name(self.main_body)):
+            return []                 # a council's or committee's "Present" lists councillors and guests
+        out = []
+        for m in re.finditer(r"\(([^()]*)\)", text):
+            inside = [s for s in doc.spans[AGENCY_SPANS] if m.start(1) <= s.start_char and s.end_char <= m.end(1)]
+            if len(inside) == 1 and _name(inside[0]) != _name(self.main_body):
+                out.append(Found(inside[0], self.main_body, "member_of", None, None, "does", doc[:], "mem-present",
+                                 re.sub(r"\s+", " ", m.group(1)).strip()))
+        return out
+
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each
         councillor named is a member of the body the line opens with."""
         m = _roster()["mem-nomination"].match(doc_text(doc).strip())
-        if not m:
+        if not m or _roster()["mem-present"].match(m.group("body").strip() + ":") \
+                or _roster()["mem-not-members"].match(m.group("body").strip()):
             return []
         body = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char < m.end("body") + 2), None)
         owner = body if body is not None else m.group("body").strip()
@@ -619,6 +888,7 @@ class RelationReader:
         the body an anaphor there stands for ("of the Board"), or the paper's."""
         if lead is not None:
             last = list(lead.sents)[-1]
+            self.sent_start, self.opener = last.start_char, []
             subjects = self._subjects(lead, [s for s in lead.spans[AGENCY_SPANS] if last.start <= s.start],
                                       last.start_char, last.end_char, last.end_char, self.last_first)
             if subjects:
@@ -630,10 +900,23 @@ class RelationReader:
         naming none may name a role ("the Cabinet Member for Children")."""
         if owner is None:
             return []
+        _join_names(item)
         sent = item[:]
+        bracket = re.search(r"\([^()]*(?:,|;|\band\b)[^()]*\)", item.text)
+        if bracket:                    # "three ex officio members (the Director of A, the Director of B ...)"
+            return [Found(member, owner, "member_of", None, None, "does", sent, rule, written)
+                    for member, written in self._arguments(item, bracket.start(), len(item.text),
+                                                           list(item.spans[AGENCY_SPANS]), roles=True, members=True)
+                    if _name(member) != _name(owner)]
         written = _clean_entry(item.text)
         members: list = [span for span in item.spans[AGENCY_SPANS] if _name(span) != _name(owner)]
-        if not item.spans[AGENCY_SPANS]:
+        title = _title_member(item.text, members[0].start_char) if len(members) == 1 else None
+        each = _EACH.search(written)
+        if title:                      # "the Director of Children's Services"
+            members, written = [title], title
+        elif each and all(s._.generic for s in item.spans[AGENCY_SPANS]):
+            members = [_PLACE_TAIL.sub("", each.group("who").strip())]    # "one governor from each of the special schools"
+        elif not item.spans[AGENCY_SPANS]:
             members = [r for r in (role_phrase(item.text),) if r]
         return [Found(member, owner, "member_of", None, None, "does", sent, rule,
                       written if len(members) == 1 else None) for member in members]
@@ -654,6 +937,10 @@ class RelationReader:
         """Character range of the clause around a cue."""
         begin, finish = sent.start_char, sent.end_char
         for token in sent:
+            if token.lower_ == "and" and token.i + 1 < sent.end and doc[token.i + 1].lower_ in ("it", "they") \
+                    and token.i > sent.start and doc[token.i - 1].text == "," and token.idx < cue_start:
+                begin = token.idx + len(token.text)       # "..., and it works closely with ..."
+                continue
             if token.lower_ in CLAUSE_BREAKS:
                 if token.idx < cue_start:
                     begin = token.idx + len(token.text)
@@ -674,6 +961,17 @@ class RelationReader:
         return []
 
     @staticmethod
+    def _resumed(doc: Doc, spans: list[Span], begin: int, cue_start: int) -> list:
+        """"The Group, which reports to the Partnership every quarter, is chaired by ...": a cue
+        after a relative clause has closed is about the body the clause hung on."""
+        text = doc_text(doc)
+        if not _CLOSED.search(text[begin:cue_start]):
+            return []
+        before = [s for s in spans if s.end_char <= begin and not s._.generic]
+        opened = _RELATIVE.match(text[before[-1].end_char:begin]) if before else None
+        return [before[-1]] if opened and "," in text[before[-1].end_char:begin] else []
+
+    @staticmethod
     def _apposed(doc: Doc, spans: list[Span], cue_start: int) -> list:
         """"... through the Parish Council Forum, chaired by ...": a cue set off by a comma
         is about the body just before the comma, not the sentence's subject."""
@@ -692,18 +990,21 @@ class RelationReader:
         # of ...") is the subject when the clause names no body
         before = [s for s in clause if not s._.generic] or [s for s in clause if _capitalised_kind(s)]
         if before:
-            subjects = [before[0]]
-            for span in before[1:]:
-                if not _CONJOINED.match(doc_text(doc)[subjects[-1].end_char:span.start_char]):
-                    break
-                subjects.append(span)
-            return subjects
+            return self._conjoined(doc, before)
+        plural = _PLURAL_ANAPHOR.match(doc_text(doc)[begin:cue_start])
+        if plural:                          # "Each subgroup feeds back ...": the subgroups just named
+            head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
+            named = [s for s in self.last_named if _name(s).lower().replace("-", "").endswith(head)]
+            if named:
+                return named
         m = ANAPHORA.search(doc_text(doc)[begin:cue_end])     # the cue may hold it: "These agencies include"
         if not m:
             return []
         if m.group("pronoun"):
             if len(doc_text(doc)[begin + m.end():cue_start].split()) > PRONOUN_MAX_GAP_WORDS:
                 return []                  # "It was agreed that ...": no one is meant by "it"
+            if begin > self.sent_start and self.opener:
+                return list(self.opener)   # "X and Y have confirmed that they will ...": X and Y
             # "It" is the body the previous sentence was about (its first body)
             referent = subject_before if subject_before is not None else (
                 self.previous[-1] if self.previous else self.main_body)
@@ -738,6 +1039,10 @@ _VAGUE = re.compile(r"\b(?:agencies|partners|organisations|organizations|bodies|
                     re.IGNORECASE)
 
 
+#: A name in capitals that is the whole rest of a list entry ("Voluntary Action Hallam").
+_PROPER_NAME = re.compile(r"^(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|&)\s+)?[A-Z][\w'’-]*){1,6}\s*[.;]?\s*$")
+
+
 def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]:
     """Character ranges of the entries of a list: split at semicolons and commas, and at
     "and"/"or" only where that parts two bodies ("the Police and the Probation Service",
@@ -754,7 +1059,8 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
             stop = re.search(r"[,;]", text[m.end():])
             limit = m.end() + stop.start() if stop else len(text)
             before = any(cuts[-1] <= a < m.start() for a, b in named)
-            after = any(m.end() <= a < limit for a, b in named)
+            after = any(m.end() <= a < limit for a, b in named) or (
+                before and _PROPER_NAME.match(text[m.end():limit]) is not None)    # "... ICB and Voluntary Action Hallam"
             # "elected members and leaders from ...", "a Directly Elected Mayor and constituent authorities"
             roles = bool(re.search(_role_words().pattern + r"\s*$", text[cuts[-1]:m.start()], re.IGNORECASE))
             if not (before and after) and not _NEW_ENTRY.match(text[m.end():]) and not roles:
@@ -767,8 +1073,10 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
 
 def _clean_entry(text: str) -> str:
     """A list entry without its article, trailing punctuation or a closing bracket."""
-    text = re.sub(r"^\s*(?:and|or|as well as|the|a|an|including|include|includes)\s+", "", text.strip(), flags=re.IGNORECASE)
-    text = re.sub(r"^(?:the\s+)?representatives?\s+(?:from|of)\s+", "", text, flags=re.IGNORECASE)   # the body is the member
+    text = re.sub(r"^[\s:;,]*(?:(?:and|or|as well as|the|a|an|including|include|includes)\s+)?", "", text.strip(),
+                  flags=re.IGNORECASE)
+    text = re.sub(r"^(?:(?:the|one|two|three|four|\d+)\s+)?(?:representatives?|delegates?|nominees?)\s+(?:from|of)\s+", "",
+                  text, flags=re.IGNORECASE)   # the body is the member
     text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = text.strip(" .;:,").strip()
     while text.endswith(")") and text.count(")") > text.count("("):
