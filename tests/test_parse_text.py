@@ -95,3 +95,19 @@ def test_document_ids_are_stable_and_readable(parsed_samples):
     doc = parsed_samples["durham/2024-01-26_corporate-parenting-panel_clasp-update.txt"]
     assert doc.id.startswith("durham_2024-01-26_children-looked-after-strategic")
     assert doc.id.endswith(doc.meta.sha256[:8])
+
+
+def test_a_resolution_closing_a_minute_is_not_a_heading_over_the_next():
+    """In minutes, a sentence between minute 46's text and minute 47 ends minute 46
+    ("It was RESOLVED that ..."); it does not head minute 47."""
+    from papermine.parse import parse_text
+    doc = parse_text("Northby District Council\n\nOverview and Scrutiny Committee\n\n"
+                     "Minutes of the meeting held on 22 January 2009\n\n"
+                     "45. Minutes\n\nThe minutes of the last meeting were agreed.\n\n"
+                     "46. Community Safety Partnership\n\nThe Inspector presented the partnership's annual report.\n\n"
+                     "It was RESOLVED that the partnership report to this Committee twice a year.\n\n"
+                     "47. Teenage pregnancy\n\nMs Cole reported on the work of the board.\n")
+    headings = [s.heading for s in doc.sections]
+    assert not any(h and h.startswith("It was RESOLVED") for h in headings), headings
+    resolution = next(p for p in doc.paragraphs if p.text.startswith("It was RESOLVED"))
+    assert doc.sections[resolution.section].number == "46"

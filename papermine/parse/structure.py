@@ -554,6 +554,18 @@ class _Builder:
         nxt = self.item_at(end) if end < len(self.lines) else None
         return nxt is not None and nxt[1] == "bullet"
 
+    def _continues_run(self, j: int) -> bool:
+        """Is the numbered line at j the next of a run of numbered headings ("46. Crime
+        and ..." then "47. Teenage pregnancy", minutes' items)? Then a sentence closing
+        the first item ("It was resolved that ...") does not head the second. (Between
+        numbered paragraphs, a sentence may head the paragraphs after it.)"""
+        m = self.number_at(j)
+        last = self.section.number
+        if m is None or last is None or any(p.number for p in self.paragraphs if p.section == self.section.index):
+            return False
+        before, after = _number_tuple(last), _number_tuple(m.group("num"))
+        return len(before) == len(after) and before[:-1] == after[:-1] and after[-1] == before[-1] + 1
+
     def _next_starts_numbered(self, j: int) -> bool:
         """Does a numbered paragraph (not a numbered heading) start at line j?"""
         m = self.number_at(j) if j < len(self.lines) else None
@@ -989,7 +1001,8 @@ class _Builder:
                 and self.lines[end].text[:1].isupper():
             self.open_section(text, None, first.page)          # "Who is affected?" over its answer
             return end
-        if follows and not never and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
+        if follows and not never and not self._continues_run(end) \
+                and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
                 and text[0].isupper() and _words(text) <= SENTENCE_HEADING_MAX_WORDS \
                 and not text.endswith(":") and not _SENTENCE_BREAK.search(text) \
                 and not (op is not None and op.last_text().endswith(":")):
