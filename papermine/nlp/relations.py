@@ -161,7 +161,8 @@ _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|off
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
 _MEMBERSHIP_CUE = re.compile(r"^\s*(?:membership|members|includes?|comprises?|consists?|is drawn|are drawn|will include|"
-                             r"(?:\w+\s+)?ex[- ]officio|(?:was |were |has been |have been |is |are |will be )?extended)\b",
+                             r"(?:\w+\s+)?ex[- ]officio|(?:\w+\s+)?partners\s+are|"
+                             r"(?:was |were |has been |have been |is |are |will be )?extended)\b",
                              re.IGNORECASE)
 #: A receiving-side cue naming one report ("receive a report from"), not reports.
 _ONE_REPORT = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:report|update|briefing|presentation)\s+(?:from|by)\s*$",
@@ -338,6 +339,10 @@ class _Pending:
     target: Span | str | None
     freqs: list
     modality: str
+
+
+#: The words before a body inside a person's brackets that make it their post ("Head of").
+_ROLE_OF = re.compile(r"\b(of|for)\s+(the\s+)?$", re.IGNORECASE)
 
 
 def _capitalised_kind(span: Span) -> bool:
@@ -835,6 +840,8 @@ class RelationReader:
         out = []
         for m in re.finditer(r"\(([^()]*)\)", text):
             inside = [s for s in doc.spans[AGENCY_SPANS] if m.start(1) <= s.start_char and s.end_char <= m.end(1)]
+            if len(inside) == 1 and _ROLE_OF.search(text[m.start(1):inside[0].start_char]):
+                continue              # "(Chair, Director of Children's Services)": a role, not a body sent
             if len(inside) == 1 and _name(inside[0]) != _name(self.main_body):
                 out.append(Found(inside[0], self.main_body, "member_of", None, None, "does", doc[:], "mem-present",
                                  re.sub(r"\s+", " ", m.group(1)).strip()))
