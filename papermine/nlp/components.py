@@ -176,6 +176,11 @@ class AgencyTagger:
                 branch._.canonical, branch._.kind = branch.text, row["label"]
                 spans.append(branch)
                 continue                  # "Healthwatch Northby", "NHS Northby": a local body
+            if row.get("place_after") and len(doc[start:end]) > 1 and self._place_before(doc, start) < start:
+                branch = self._local_branch(doc, self._place_before(doc, start), end, rule="local-body-place-before")
+                branch._.canonical, branch._.kind = branch.text, row["label"]
+                spans.append(branch)
+                continue                  # "Northby Citizens Advice", "Northby Women's Aid": a local body
             span = Span(doc, start, end, label=row["label"])
             span._.canonical = row["canonical"]
             span._.kind = row["label"]

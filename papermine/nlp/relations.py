@@ -341,8 +341,18 @@ class _Pending:
     modality: str
 
 
+#: What lies between an owner and the body it owns: "'s ", "’s ".
+_OWNER_GAP = re.compile(r"['’]s?\s+")
 #: The words before a body inside a person's brackets that make it their post ("Head of").
 _ROLE_OF = re.compile(r"\b(of|for)\s+(the\s+)?$", re.IGNORECASE)
+
+
+def _without_owners(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Bodies named only as the owner of the next ("the Council's Overview and Scrutiny
+    Committee", "the Board's Training Sub-Group"): the body meant is the one owned."""
+    text = doc_text(doc)
+    return [s for s, nxt in zip(spans, spans[1:] + [None])
+            if nxt is None or not _OWNER_GAP.fullmatch(text[s.end_char:nxt.start_char])]
 
 
 def _capitalised_kind(span: Span) -> bool:
@@ -375,7 +385,7 @@ class RelationReader:
         self.pending = None
         found: list[Found] = []
         for sent in doc.sents:
-            subject_before = self.last_first
+            subject_before, spoken_of = self.last_first, self.last_subject
             found += self._sentence(doc, sent, subject_before)
             named = [s for s in doc.spans[AGENCY_SPANS]
                      if sent.start <= s.start < sent.end and not s._.generic]
@@ -385,6 +395,10 @@ class RelationReader:
             if named:
                 self.last_first = named[0]
                 self.last_named = named
+            if self.last_subject is not spoken_of and self.last_subject is not None and not named:
+                # "The Board will be chaired by a Cabinet Member. Its members will be: ...": "Its"
+                # is the body the sentence before was about, though it named no body
+                self.last_first = self.last_subject
         return found
 
     def read_item(self, doc: Doc) -> list[Found] | None:
@@ -538,7 +552,7 @@ class RelationReader:
                 if target is not None and first is not None and _name(first) != _name(target):
                     out += self._found(first, target, relation, cue_freqs, modality, sent, rule_id)
                 continue
-            after = [s for s in spans if end <= s.start_char < finish]
+            after = _without_owners(doc, [s for s in spans if end <= s.start_char < finish])
             for subject in subjects:
                 found, parent = self._relate(doc, subject, relation, rule_id, end, finish, after, cue_freqs,
                                              modality, sent, subgroup_parent)
