@@ -356,3 +356,11 @@ def test_picture_lettering_to_council(lines, council):
 ])
 def test_picture_lettering_to_committee(lines, committee):
     assert meta_module._picture_committee(lines) == committee
+
+
+def test_a_minutes_heading_naming_its_body_by_a_bare_noun_takes_the_heads_full_name():
+    """"Minutes of the Partnership meeting" under "Westby Community Safety Partnership":
+    the committee is the partnership's full name, not "Partnership"."""
+    doc = parse_text("Westby Community Safety Partnership\n\nMinutes of the Partnership meeting, 4 May 2012\n\n"
+                     "1. Plan\n\nThe plan was agreed.\n")
+    assert (doc.meta.committee, doc.meta.date) == ("Westby Community Safety Partnership", "2012-05-04")

@@ -536,6 +536,10 @@ def _is_date_line(text: str, hits: list[DateHit]) -> bool:
     return hits[0].start <= 1 or _words(_without_dates(text)) <= DATE_LINE_MAX_OTHER_WORDS
 
 
+#: A head line naming a body in full ("Northby Community Safety Partnership") has at most this many words.
+FULL_NAME_MAX_WORDS = 8
+
+
 @dataclass
 class _Found:
     """The best candidate seen for one field: lower tiers win, then earlier ones."""
@@ -599,6 +603,12 @@ class _Reader:
                 self.minutes = self.minutes or (doc is not None and doc[0] == "minutes") or body is not None
                 if doc:
                     self.title.offer(_without_body(doc[1]) if body else doc[1], 1, doc[0])
+                if body and len(body.split()) == 1:
+                    # "Minutes of the Partnership Meeting" under "Northby Community Safety
+                    # Partnership": the head's fuller name of that body
+                    body = next((b.tidy.strip() for b in self.blocks[:index]
+                                 if b.tidy.strip().lower().endswith(" " + body.lower())
+                                 and len(b.tidy.split()) <= FULL_NAME_MAX_WORDS), body)
                 if body:
                     for hit in filter(None, councils[:1] + [self.council_hit]):
                         if _key(body).startswith(_key(hit.name)):    # "meeting of the Township of X Council"
