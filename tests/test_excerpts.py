@@ -1,5 +1,5 @@
 """Tags of short excerpts in other councils' wording (tests/fixtures/excerpts/*.txt: terms
-of reference, minutes, annual reports, a plan, a cabinet report), against expectations
+of reference, minutes, annual reports, plans, cabinet and scrutiny reports, 2009-2023), against expectations
 written before the tagger first ran on them (tests/data/excerpts_expected/*.json, format
 ANNOTATE.md), scored by scripts/eval_tags.py. They stand for papers the rules were not
 fitted to: the floors hold reporting lines and members at what the rules reach on them,
@@ -16,9 +16,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 EXCERPTS = ROOT / "tests" / "fixtures" / "excerpts"
 EXPECTED = ROOT / "tests" / "data" / "excerpts_expected"
-#: F1 over all excerpts (micro-averaged): measured 0.98 for both after the excerpt classes
-#: were learnt (0.44 and 0.38 at first), less a margin for one line or member.
-HELD_F1 = {"reporting_lines": 0.93, "members": 0.93}
+#: F1 over all 24 excerpts (micro-averaged), less a margin of about two lines or members.
+#: Measured: agencies 0.92, reporting lines 0.89, members 0.88, priorities 0.96. Each set of
+#: excerpts was held out when first scored (the first eight: lines 0.44, members 0.38; the
+#: later sets: see the closing notes), and they have been development cases since.
+HELD_F1 = {"agencies": 0.89, "reporting_lines": 0.86, "members": 0.85, "priorities": 0.93}
 
 
 @lru_cache(maxsize=1)
