@@ -1,7 +1,10 @@
 """Shared fixtures: the bundled sample corpus and its expectations."""
 from __future__ import annotations
 
+import importlib.util
 import json
+import sys
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -69,3 +72,13 @@ def _shared_dir() -> Path:
 #: The real council papers (read at test time, never copied into the project).
 REAL_DIR = _shared_dir() / "real"
 REAL_PDFS = sorted(REAL_DIR.glob("*.pdf"))
+
+
+@lru_cache(maxsize=None)
+def load_script(name: str):
+    """A script of scripts/ (eval_real, eval_tags) loaded as a module, once."""
+    spec = importlib.util.spec_from_file_location(name, Path(__file__).resolve().parents[1] / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module           # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module

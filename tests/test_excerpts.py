@@ -6,12 +6,11 @@ fitted to: the floors hold reporting lines and members at what the rules reach o
 less a small margin."""
 from __future__ import annotations
 
-import importlib.util
-import sys
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 EXCERPTS = ROOT / "tests" / "fixtures" / "excerpts"
@@ -23,13 +22,8 @@ EXPECTED = ROOT / "tests" / "data" / "excerpts_expected"
 HELD_F1 = {"agencies": 0.89, "reporting_lines": 0.86, "members": 0.85, "priorities": 0.93}
 
 
-@lru_cache(maxsize=1)
 def _eval_tags():
-    spec = importlib.util.spec_from_file_location("eval_tags", ROOT / "scripts" / "eval_tags.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_tags"] = module           # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval_tags")
 
 
 @pytest.fixture(scope="module")

@@ -2,8 +2,6 @@
 (tests/data/real_expected/, scored by scripts/eval_real.py)."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -11,7 +9,7 @@ import pytest
 from papermine.parse.backends.ocr import tesseract_available
 
 ROOT = Path(__file__).resolve().parents[1]
-from conftest import REAL_DIR as REAL  # noqa: E402  (../shared found from a worktree too)
+from conftest import load_script, REAL_DIR as REAL  # noqa: E402  (../shared found from a worktree too)
 
 pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason=f"real papers not found at {REAL} (../shared is absent)")
 
@@ -26,11 +24,7 @@ MIN_META_SHARE = 0.92 if tesseract_available() else 0.82
 
 
 def _eval_module():
-    spec = importlib.util.spec_from_file_location("eval_real", ROOT / "scripts" / "eval_real.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_real"] = module           # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval_real")
 
 
 @pytest.fixture(scope="module")

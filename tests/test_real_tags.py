@@ -8,13 +8,12 @@ the level measured when the expectations were first scored (HELD_F1), which no c
 may fall below."""
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
+
+from conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,13 +42,8 @@ BELOW_FLOOR = {"agencies": 0.77}    # reporting lines, members and priorities ar
 HELD_F1 = {category: round(f1 - 0.04, 2) for category, f1 in BELOW_FLOOR.items()}
 
 
-@lru_cache(maxsize=1)
 def _eval_tags():
-    spec = importlib.util.spec_from_file_location("eval_tags", ROOT / "scripts" / "eval_tags.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_tags"] = module           # its dataclasses look themselves up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("eval_tags")
 
 
 @pytest.fixture(scope="module")
