@@ -256,14 +256,17 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     # agencies, grouped by canonical name in order of first mention
     agencies: "OrderedDict[str, Agency]" = OrderedDict()
     named: set[str] = set()          # bodies named at least once, not only by a generic word
+
+    def mention(span: Span, where: Evidence) -> None:
+        agencies.setdefault(span._.canonical, Agency(
+            name=span.text, canonical=span._.canonical, kind=span._.kind or "other")).evidence.append(where)
+        if not span._.generic:
+            named.add(span._.canonical)
+
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         for span in sdoc.spans[AGENCY_SPANS]:
-            agency = agencies.setdefault(span._.canonical, Agency(
-                name=span.text, canonical=span._.canonical, kind=span._.kind or "other"))
-            agency.evidence.append(evidence(para, i_index, span_text(span.sent), span._.rule))
-            if not span._.generic:
-                named.add(span._.canonical)
+            mention(span, evidence(para, i_index, span_text(span.sent), span._.rule))
 
     # the body the paper is about: named in its title, else the most mentioned body
     main_body = _main_body(doc, nlp, resolver, agencies)
@@ -271,28 +274,22 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     # added after the main body is chosen (which stays a matter of the text)
     for section, hdoc in headings:
         for span in hdoc.spans[AGENCY_SPANS]:
-            if span._.generic or span._.canonical in agencies:
-                continue
-            agency = agencies.setdefault(span._.canonical, Agency(
-                name=span.text, canonical=span._.canonical, kind=span._.kind or "other"))
-            agency.evidence.append(Evidence(doc=doc.id, page=section.page, paragraph=None,
-                                            sentence=section.heading, section=section.heading, rule=span._.rule))
-            named.add(span._.canonical)
+            if not span._.generic and span._.canonical not in agencies:
+                mention(span, Evidence(doc=doc.id, page=section.page, paragraph=None, sentence=section.heading,
+                                       section=section.heading, rule=span._.rule))
     reader = RelationReader(main_body=main_body, council=doc.meta.council)
     lines: list[ReportingLine] = []
     seen: dict[tuple, set] = {}
     last_para = None
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
-        found_here = None
-        if reader.nomination(sdoc):
-            found_here = reader.nomination(sdoc)       # "Village Hall Committee – Councillor X"
-        elif i_index is not None and _is_membership_list(para):
+        found_here = reader.nomination(sdoc) or None    # "Village Hall Committee – Councillor X"
+        if found_here is None and i_index is not None and _is_membership_list(para):
             # "The membership of the Board is:" then one member an item
             owner = reader.list_owner(sdocs.get((p_index, None)))
             found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)
-        elif i_index is not None or (p_index != last_para and (
-                _LIST_PARAGRAPH.match(para.number or "") or _LIST_TEXT.match(para.text))):
+        elif found_here is None and (i_index is not None or (p_index != last_para and (
+                _LIST_PARAGRAPH.match(para.number or "") or _LIST_TEXT.match(para.text)))):
             found_here = reader.read_item(sdoc)        # an item of a list a lead-in opened
         if found_here is None and i_index is None:
             found_here = reader.signature(sdoc, _line_above(doc, p_index)) or None

@@ -150,7 +150,6 @@ class AgencyTagger:
             matcher.add(row["id"], [self.nlp.make_doc(row["pattern"])])
         self.known = {row["pattern"].lower() for row in self.gazetteer if not row.get("generic")}
         self.not_places = set(self.breaks.get("not_place", ()))
-        self._known_starts: set[int] = set()          # token indices where a known name begins (per doc)
         self.of_heads = {w for row in bodies if row["id"] == OF_NAME_RULE
                          for tok in row["pattern"] for w in tok.get("TEXT", {}).get("IN", ())}
         self._core_role_ids = frozenset(self.nlp.vocab.strings.add(role) for role in _CORE_ROLES)
@@ -161,26 +160,25 @@ class AgencyTagger:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         known = [match for matcher in (self.phrases, self.exact) for match in matcher(doc)]
-        self._known_starts = {start for _, start, _ in known}
+        known_starts = {start for _, start, _ in known}
         for match_id, start, end in known:
             row = self.by_id[self.nlp.vocab.strings[match_id]]
             if row.get("common_word") and (doc[start].is_sent_start or start == 0
                                            or (end < len(doc) and doc[end].is_title)):
                 continue                  # "Crisis support is ...", "Crisis Care": a word, not the charity
-            if row.get("common_word") and self._place_before(doc, start) < start:
-                spans.append(self._local_branch(doc, self._place_before(doc, start), end))
+            if row.get("common_word") and (place := self._place_before(doc, start)) < start:
+                spans.append(self._local_branch(doc, place, end))
                 continue                  # "Northby Mind": a local charity of its own
-            if row.get("place_after") and self._place_after(doc, start, end) > end:
-                branch = self._local_branch(doc, start, self._place_after(doc, start, end),
-                                            rule="local-body-place-after")
-                branch._.canonical, branch._.kind = branch.text, row["label"]
-                spans.append(branch)
-                continue                  # "Healthwatch Northby", "NHS Northby": a local body
-            if row.get("place_after") and len(doc[start:end]) > 1 and self._place_before(doc, start) < start:
-                branch = self._local_branch(doc, self._place_before(doc, start), end, rule="local-body-place-before")
-                branch._.canonical, branch._.kind = branch.text, row["label"]
-                spans.append(branch)
-                continue                  # "Northby Citizens Advice", "Northby Women's Aid": a local body
+            if row.get("place_after"):
+                # "Healthwatch Northby", "NHS Northby", else "Northby Citizens Advice": a local body
+                stop = self._place_after(doc, start, end, known_starts)
+                begin = self._place_before(doc, start) if stop == end and end - start > 1 else start
+                if stop > end or begin < start:
+                    branch = self._local_branch(doc, begin, stop, rule="local-body-place-after" if stop > end
+                                                else "local-body-place-before")
+                    branch._.canonical, branch._.kind = branch.text, row["label"]
+                    spans.append(branch)
+                    continue
             span = Span(doc, start, end, label=row["label"])
             span._.canonical = row["canonical"]
             span._.kind = row["label"]
@@ -285,10 +283,11 @@ class AgencyTagger:
             begin -= 1
         return begin
 
-    def _place_after(self, doc: Doc, start: int, end: int) -> int:
+    def _place_after(self, doc: Doc, start: int, end: int, known_starts: set[int]) -> int:
         """Where capitalised words right after `end` (a place: "Healthwatch Northby",
         "NHS Bradford and Airedale") end; `end` itself when what follows is no place but
-        a name of its own ("NHS Foundation Trust", "NHS England", "NHS Long Term Plan")."""
+        a name of its own ("NHS Foundation Trust", "NHS England", "NHS Long Term Plan").
+        `known_starts`: where the gazetteer's names begin in `doc`."""
         stop, before_and, i = end, None, end
         while i < len(doc) and i - end <= PLACE_AFTER_MAX_WORDS:
             tok = doc[i]
@@ -299,7 +298,7 @@ class AgencyTagger:
                 and tok.text not in self.stopwords and tok.text not in self.breaks["document"] \
                 and tok.text not in self.breaks["function"] | self.breaks["article"] \
                 and tok.lower_ not in self.known and tok.text not in self.not_places \
-                and i not in self._known_starts       # "NHS Northby and Age UK": another body begins
+                and i not in known_starts             # "NHS Northby and Age UK": another body begins
             if not place_word:
                 if tok.is_title or tok.is_upper:  # the run goes on into a name of its own
                     stop = before_and if before_and is not None else end

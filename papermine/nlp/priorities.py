@@ -182,6 +182,8 @@ def _split_inline(text: str) -> list[str]:
     parts = re.split(r"\s*,\s*(?:and\s+)?", text)
     last = re.split(r"\s+and\s+(?!.*\s+and\s+)", parts[-1])
     return parts[:-1] + last
+
+
 #: A paragraph before the first heading is body text when it is a sentence this long ...
 FRONT_SENTENCE_MIN_WORDS = 6
 #: ... and no front-sheet field ("Subject: ...", "Key Decision: ...").

@@ -36,7 +36,7 @@ MIN_PICTURE_OBJECTS = 1
 #: Pictures read in this process, by the digest of the painted-out page: a
 #: council's papers share their front-sheet template (its logo and rules, the
 #: text painted out), so its logo is read once per worker, not once per paper.
-_READ_CACHE: "OrderedDict[bytes, list[str]]" = OrderedDict()
+_READ_CACHE: "OrderedDict[tuple, list[str]]" = OrderedDict()
 READ_CACHE_SIZE = 256
 
 
@@ -85,7 +85,7 @@ def picture_lines(data: bytes, number: int = 1, dpi: int = PICTURE_DPI) -> list[
 
 
 def _read(image) -> list[str]:
-    key = hashlib.blake2b(image.tobytes(), digest_size=16, person=str(image.size).encode()[:16]).digest()
+    key = (image.size, hashlib.blake2b(image.tobytes(), digest_size=16).digest())
     if key in _READ_CACHE:
         _READ_CACHE.move_to_end(key)
         return list(_READ_CACHE[key])
