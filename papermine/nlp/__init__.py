@@ -385,21 +385,25 @@ def _own_council(doc: Document, sdocs) -> None:
     """"The Council" is the paper's own council (printed in its metadata, else the
     council it names most), where it has one; "the local authority" stays generic."""
     spans = [s for sdoc in sdocs for s in sdoc.spans[AGENCY_SPANS]]
-    own = doc.meta.council
-    if not own:
-        counts: dict[str, int] = {}
-        for span in spans:
-            name = span._.canonical or ""
-            if _OWN_COUNCIL.search(name):
-                counts[name] = counts.get(name, 0) + 1
-        own = max(counts, key=counts.get) if counts else None
+    counts: dict[str, int] = {}          # the councils the paper names, most named first on max()
+    for span in spans:
+        name = span._.canonical or ""
+        if _OWN_COUNCIL.search(name):
+            counts[name] = counts.get(name, 0) + 1
+    own = doc.meta.council or (max(counts, key=counts.get) if counts else None)
     if not own:
         return
     for span in spans:
         bare = re.sub(r"^the\s+", "", span.text, flags=re.IGNORECASE).lower()
-        if (bare in ("council", "full council") and span._.canonical in (GENERIC_COUNCIL, "Full Council")) \
-                or (_BARE_COUNCIL.match(bare) and own.lower().endswith(bare)):
-            span._.canonical, span._.kind = own, "council body"   # "the County Council" in a county's paper
+        if bare in ("council", "full council") and span._.canonical in (GENERIC_COUNCIL, "Full Council"):
+            span._.canonical, span._.kind = own, "council body"
+        elif _BARE_COUNCIL.match(bare):
+            # "the County Council": the paper's own if of that type, else the one it names
+            of_type = [name for name in counts if name.lower().endswith(bare)]
+            council = own if own.lower().endswith(bare) else (
+                max(of_type, key=counts.get) if of_type and not doc.meta.council else None)
+            if council:
+                span._.canonical, span._.kind = council, "council body"
 
 
 def _keep_places_apart(resolver: Resolver, sdocs) -> None:

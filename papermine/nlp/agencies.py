@@ -57,6 +57,17 @@ def gazetteer_rows(gazetteer: str = "agencies.jsonl",
 
 
 @lru_cache(maxsize=1)
+def council_names() -> frozenset[str]:
+    """The full names of the UK's principal councils, lower case ("west sussex county
+    council"), from the councils register the metadata reader uses (models/councils.jsonl)."""
+    names = set()
+    for row in load_jsonl("councils.jsonl"):
+        forms = row["pattern"] if isinstance(row["pattern"], list) else [row["pattern"]]
+        names.update(form.lower() for form in forms if form.endswith("Council"))
+    return frozenset(names)
+
+
+@lru_cache(maxsize=1)
 def _public_bodies() -> dict[str, dict]:
     return {row["canonical"]: row for row in load_jsonl("public_bodies.jsonl")}
 

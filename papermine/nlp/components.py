@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..model.data import load_jsonl, load_lines
-from .agencies import body_kind, gazetteer_rows
+from .agencies import body_kind, council_names, gazetteer_rows
 
 __all__ = ["AgencyTagger", "FrequencyTagger", "AGENCY_SPANS", "FREQUENCY_SPANS", "doc_text", "span_text",
            "keep_text", "any_of"]
@@ -342,8 +342,26 @@ class AgencyTagger:
                 end += 1
             if doc[tok.i + 1].lower_ == "of" and any(doc[j].text in organisations for j in range(tok.i + 2, end)):
                 end = tok.i + 2               # the organisation after "of" stays a body
+            else:
+                end = self._council_after_role(doc, tok.i + 2, end)
             out.append((start, end))
         return out
+
+    def _council_after_role(self, doc: Doc, start: int, end: int) -> int:
+        """Where a portfolio ends when a council's name follows it ("Cabinet Member for
+        Adults and Health, West Sussex County Council", or the same on two joined lines
+        without the comma): the council is the title holder's organisation, not part of
+        the title. Its place starts after a comma, else where a known council's name does,
+        else one word before its type."""
+        for j in range(start + 1, end):
+            if doc[j].text != "Council" or doc[j - 1].text not in _COUNCIL_TYPES:
+                continue
+            comma = next((k for k in range(j - 2, start - 1, -1) if doc[k].text == ","), None)
+            if comma is not None:
+                return comma
+            known = [k for k in range(start, j - 1) if doc[k:j + 1].text.lower() in council_names()]
+            return known[0] if known else max(start, j - 2)
+        return end
 
     # ---- cutting a matched run of capitalised words into names ---------------------
     def _is_known(self, doc: Doc, start: int, end: int) -> bool:
@@ -382,7 +400,11 @@ class AgencyTagger:
                 begin = i + 2                 # what came before names a document or an activity, not a body
             elif tok.text in words["role"] and nxt in ("of", "for"):
                 if nxt == "for" or not any(doc[j].text in words["organisation"] for j in range(i + 2, end)):
-                    return pieces             # "Cabinet Member for ...", "Head of Service": a role
+                    council = self._council_after_role(doc, i + 2, end)
+                    if council == end:
+                        return pieces         # "Cabinet Member for ...", "Head of Service": a role
+                    begin = i = council + (doc[council].text == ",")
+                    continue                  # "... for Adults and Health, Northby County Council"
                 begin = i + 2                 # "Leader of Tonbridge Borough Council": the council
             elif tok.lower_ in ("and", "&") and begin < i < end - 1 and (
                     _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i)
@@ -447,7 +469,8 @@ class AgencyTagger:
             return None
 
         if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start \
-                and doc[end].text not in self.breaks["article"] | self.breaks["function"]:
+                and doc[end].text not in self.breaks["article"] | self.breaks["function"] \
+                and not self._council_name_ends(doc, start, end):
             return None                       # "Family Group Conferences": the name goes on
         if start > 0 and doc[start - 1].lower_ in self.breaks["count"] and doc[end - 1].text.endswith("s") \
                 and not doc[end - 1].text.isupper():
@@ -475,6 +498,11 @@ class AgencyTagger:
                 and all(t.text in self.breaks["kind"] or t.lower_ == "the" for t in doc[start:end - 1]):
             return Span(doc, start, end, label=KIND_LABEL)  # "Local Authorities", "the Family Hub"
         return Span(doc, start, end, label="BODY")
+
+    @staticmethod
+    def _council_name_ends(doc: Doc, start: int, end: int) -> bool:
+        """"Northby County Council" before one of its units ("... Council Public Health Unit")."""
+        return end - start >= 3 and doc[end - 1].text == "Council" and doc[end - 2].text in _COUNCIL_TYPES
 
     def _with_comma_list(self, doc: Doc, span: Span) -> Span:
         """"Children, Young People & Skills Committee" is one name: a body whose name
