@@ -154,6 +154,12 @@ def _gazetteer_keys() -> dict[str, dict]:
     return keys
 
 
+#: A place before a known kind of body ("Northby", "Bath and North East Somerset", "NHS
+#: Northby"): title-case words; not a heading in capitals ("WESTSHIRE COUNCIL"), a list or a
+#: title's tail ("Care, Children and ...").
+_PLACE = re.compile(r"^(?:NHS )?(?:(?:[A-Z][a-z][\w'’-]*|and|upon|on|&) )+$")
+
+
 @dataclass
 class Resolver:
     """Resolves mentions in one paper to canonical names."""
@@ -179,11 +185,17 @@ class Resolver:
         if text in self.acronyms:
             text = self.acronyms[text]
         name = self.expand(text)
-        row = self.gazetteer.get(name) or self.gazetteer.get(name_key(name)) or self._local_variant(name)
+        row = self.gazetteer.get(name) or self.gazetteer.get(name_key(name))
         if row:
             return row["canonical"], row["label"]
+        # a known kind of body under its place ("Northby Safeguarding Children Partnership",
+        # "Westshire Police") is that place's body: named as written, of the kind's kind
+        variant = self._local_variant(name)
         rule = _kind_rule(name)
-        if rule and rule.get("canonical"):       # "Westshire Police": the council's police
+        if variant:
+            row, place = variant
+            return (self.display_name(name) if _PLACE.match(place + " ") else row["canonical"]), row["label"]
+        if rule and rule.get("canonical") and name_key(name) == name_key(rule["canonical"]):
             return rule["canonical"], rule["label"]
         return self.display_name(name), rule["label"] if rule else "other"
 
@@ -194,19 +206,19 @@ class Resolver:
         return self.display.setdefault(key, _display(name))
 
 
-    def _local_variant(self, name: str) -> dict | None:
-        """A known body under a place name: "Northby Safeguarding Children
-        Partnership" is the Safeguarding Children Partnership."""
+    def _local_variant(self, name: str) -> tuple[dict, str] | None:
+        """A known body under a place name, and the place: "Northby Safeguarding Children
+        Partnership" is Northby's Safeguarding Children Partnership."""
         words = name.split()
         for cut in range(1, min(PLACE_MAX_WORDS + 1, len(words))):
             if not all(w[:1].isupper() or w in ("and", "&", "of", "upon", "on") for w in words[:cut]):
                 break
             row = self.gazetteer.get(name_key(" ".join(words[cut:])))
             if row and len(words) - cut >= 2:
-                return row
+                return row, " ".join(words[:cut])
             acronym = self.gazetteer.get(words[cut]) if cut == len(words) - 1 else None
             if acronym and acronym.get("case") == "exact" and words[cut].isupper() and len(words[cut]) > 2:
-                return acronym            # "NHS Northby CCG": a known body's acronym after a place
+                return acronym, " ".join(words[:cut])   # "NHS Northby CCG": a known acronym after a place
         return None
 
 
