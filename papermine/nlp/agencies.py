@@ -36,7 +36,8 @@ def gazetteer_rows(gazetteer: str = "agencies.jsonl",
                    public_bodies: str = "public_bodies.jsonl") -> tuple[dict, ...]:
     """One matcher row a name: the local partners of `gazetteer` (one row a name already),
     then every name and acronym of the public bodies (one body a row, with its kind and
-    years). A one-word name matches only as written; acronyms always so."""
+    years). A one-word name matches only as written; acronyms always so, and so does a
+    common phrase that is also a body's name ("Time to Change", "New Local")."""
     rows = list(load_jsonl(gazetteer))
     for body in load_jsonl(public_bodies):
         common = set(body.get("common_words", ()))
@@ -44,7 +45,7 @@ def gazetteer_rows(gazetteer: str = "agencies.jsonl",
         for index, (form, acronym) in enumerate(forms):
             row = {"id": f"{body['id']}-{'acr' if acronym else ''}{index}", "label": body["label"],
                    "pattern": form, "canonical": body["canonical"]}
-            if acronym or len(form.split()) == 1:
+            if acronym or len(form.split()) == 1 or form in common:
                 row["case"] = "exact"
             if form in common:
                 row["common_word"] = True
