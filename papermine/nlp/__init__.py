@@ -107,7 +107,9 @@ def _units(doc: Document) -> list[tuple[int, int | None, str]]:
         para = paragraphs[p_index]
         text, last = para.text, p_index
         while _fragment(paragraphs[last]) and last + 1 < len(paragraphs) \
-                and _fragment(paragraphs[last + 1]) and paragraphs[last + 1].section == para.section:
+                and _fragment(paragraphs[last + 1]) and paragraphs[last + 1].section == para.section \
+                and paragraphs[last].text.isupper() == paragraphs[last + 1].text.isupper():
+            # (a title keeps its case over its lines: "SAFER NORTHBY" over a name is a banner)
             last += 1
             text = f"{text} {paragraphs[last].text}"
         if text:
@@ -291,6 +293,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         elif found_here is None and (i_index is not None or (p_index != last_para and (
                 _LIST_PARAGRAPH.match(para.number or "") or _LIST_TEXT.match(para.text)))):
             found_here = reader.read_item(sdoc)        # an item of a list a lead-in opened
+        if found_here is None and reader.heads_attendance(doc.sections[para.section].heading):
+            found_here = reader.attendance(sdoc, listed=True)   # "Present:" then one person a line
         if found_here is None and i_index is None:
             found_here = reader.signature(sdoc, _line_above(doc, p_index)) or None
         if found_here is None:

@@ -41,7 +41,11 @@ def gazetteer_rows(gazetteer: str = "agencies.jsonl",
     rows = list(load_jsonl(gazetteer))
     for body in load_jsonl(public_bodies):
         common = set(body.get("common_words", ()))
-        forms = [(name, False) for name in body["names"]] + [(acr, True) for acr in body.get("acronyms", ())]
+        names = list(body["names"])
+        # "Office of the Police & Crime Commissioner": "&" written for "and" (matching is by words)
+        names += [name.replace(" and ", " & ") for name in body["names"]
+                  if " and " in name and name.replace(" and ", " & ") not in names]
+        forms = [(name, False) for name in names] + [(acr, True) for acr in body.get("acronyms", ())]
         for index, (form, acronym) in enumerate(forms):
             row = {"id": f"{body['id']}-{'acr' if acronym else ''}{index}", "label": body["label"],
                    "pattern": form, "canonical": body["canonical"]}

@@ -80,6 +80,8 @@ _HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub
 _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
 #: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
 _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
+#: A person's initial ("S", "J.").
+_INITIAL = re.compile(r"^[A-Z]\.?$")
 #: A job title before a name is cut off only if it ends with one of these.
 _CORE_ROLES = {"Chair", "Chairman", "Chairperson", "Vice-Chair", "Co-Chair", "Leader", "Director", "Head",
                "Manager", "Officer", "Lead", "Member", "Councillor", "Cllr", "Mayor", "Clerk", "Secretary",
@@ -378,7 +380,8 @@ class AgencyTagger:
         words = self.breaks
         pieces: list[tuple[int, int]] = []
         begin = start
-        if doc[start].text in words["honorific"] or (start > 0 and doc[start - 1].text in words["honorific"]):
+        if doc[start].text in words["honorific"] or (start > 0 and doc[start - 1].text in words["honorific"]) \
+                or self._initials_name(doc, start, end):
             # "Dr Samuel Okafor of the NHS ...", "Ms J Wood (Northby Clinical Commissioning
             # Group)": a person, then perhaps their organisation
             cut = next((j for j in range(start, end) if doc[j].lower_ in ("of", "from", "at", ",", "(")), None)
@@ -406,7 +409,8 @@ class AgencyTagger:
                     begin = i = council + (doc[council].text == ",")
                     continue                  # "... for Adults and Health, Northby County Council"
                 begin = i + 2                 # "Leader of Tonbridge Borough Council": the council
-            elif tok.lower_ in ("and", "&") and begin < i < end - 1 and (
+            elif tok.lower_ in ("and", "&") and begin < i < end - 1 and (tok.text != "&" or (
+                    self._is_known(doc, begin, i) and self._is_known(doc, i + 1, end))) and (
                     _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i)
                     or (self._is_known(doc, i + 1, end) and i - begin - (doc[begin].lower_ == "the") >= MIN_BODY_TOKENS)
                     or (rule == OF_NAME_RULE and any(_HEAD_NOUN.match(doc[j].text) for j in range(i + 1, end)))):
@@ -435,6 +439,16 @@ class AgencyTagger:
         pieces.append((begin, end))
         return [self._drop_title(doc, s, e) for s, e in pieces if e > s]
 
+    @staticmethod
+    def _initials_name(doc: Doc, start: int, end: int) -> bool:
+        """"S Okafor (Easthaven Borough Council)", "J R Hale (...)": a person's initials and
+        surname, then their organisation in brackets."""
+        i = start
+        while i < end and i - start < 2 and _INITIAL.match(doc[i].text):
+            i += 1
+        return start < i and i + 2 < end and doc[i].is_title and not _HEAD_NOUN.match(doc[i].text) \
+            and doc[i + 1].text == "("
+
     def _drop_title(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """"Clinical Chair NHS Crawley CCG" -> "NHS Crawley CCG": a job title before a name."""
         roles = self.breaks["role"]
@@ -460,6 +474,8 @@ class AgencyTagger:
             start += 1
         while end > start and (doc[end - 1].text in "(-–," or doc[end - 1].lower_ in _DANGLING):
             end -= 1
+        if end > start and doc[end - 1].text == ")" and doc[start:end].text.count("(") < doc[start:end].text.count(")"):
+            end -= 1                          # "(Northby Police)" after a person: the bracket closes
         if end - start < MIN_BODY_TOKENS:
             return None
         if rule == "body-named" and not (_HEAD_NOUN.match(doc[end - 1].text) or doc[end - 1].text == ")"

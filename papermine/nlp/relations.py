@@ -842,13 +842,21 @@ class RelationReader:
                 columns.append((" ".join(cells[1:]), cells[0]))
         return columns
 
-    def attendance(self, doc: Doc) -> list[Found] | None:
+    @staticmethod
+    def heads_attendance(heading: str | None) -> bool:
+        """Is a section headed "Present:" ("Attendees", "Members present"): its lines, one
+        person each, are an attendance list?"""
+        return bool(heading) and bool(_roster()["mem-present"].match(heading.strip().rstrip(":") + ":"))
+
+    def attendance(self, doc: Doc, listed: bool = False) -> list[Found] | None:
         """"PRESENT: Councillor J Harper (Chairman), Dr S Iqbal (Eastvale CCG), ...": in the
         minutes of a body, each organisation in brackets sits on it; None when the paragraph
-        is no attendance list ("In attendance:", "Apologies" name no members)."""
+        is no attendance list ("In attendance:", "Apologies" name no members). `listed`: the
+        paragraph is one line of a list under a "Present:" heading."""
         text = doc_text(doc)
-        if not _roster()["mem-present"].match(text.strip()):
+        if not listed and not _roster()["mem-present"].match(text.strip()):
             return None
+        text = _roster()["mem-not-members"].split(text)[0] if listed else text
         if self.main_body is None or not _ATTENDED_BODY.search(_name(self.main_body)):
             return []                 # a council's or committee's "Present" lists councillors and guests
         out = []

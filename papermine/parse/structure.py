@@ -109,6 +109,11 @@ _RUNS_ON = re.compile(r"([,&/-]|\b(?:of|and|for|the|to|in|on|with))$", re.IGNORE
 _NAME_ROLE_START = re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’.-]+){1,3}\s*[,–-]\s+\S")
 
 
+#: A line of an attendance list: a person, then their role or body in brackets
+#: ("Insp. J Kerr (Northshire Police)", "Cllr P Hendry (Chair) (Northshire County Council)").
+_ATTENDEE = re.compile(r"^[A-Z][\w.'’ -]{1,40}(?:\s*\([^()]{1,60}\)){1,2}(?:\s*[-–]\s*\w+)?$")
+
+
 def _front_field_starts(first: Line, previous: Line, line: Line) -> bool:
     """In a front block each line is a field of its own (council, committee,
     date, title, "From: ..."), unless the line before wrapped into it (it is
@@ -526,7 +531,8 @@ class _Builder:
         return j < len(self.lines) and not self.lines[j].blank_before \
             and self.lines[j].styled == self.lines[j - 1].styled \
             and self.number_at(j) is None and self.item_at(j) is None \
-            and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None
+            and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None \
+            and not (_ATTENDEE.match(self.lines[j].text) and _ATTENDEE.match(self.lines[j - 1].text))
 
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
@@ -954,7 +960,8 @@ class _Builder:
                 and not self._is_list_heading(text, end):
             prev = op.last_text()
             mid_sentence = (not op.para.items and prev and not _TERMINAL.search(prev)
-                            and not _is_caps(first.text) and not first.styled)
+                            and not _is_caps(first.text) and not first.styled
+                            and not (_ATTENDEE.match(prev) and _ATTENDEE.match(first.text)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
             if first.text[0].islower() or mid_sentence or quoted:
                 for ln in block:
