@@ -248,6 +248,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     _use_long_names(doc, nlp, resolver, every_doc)
     _own_council(doc, every_doc)
     _keep_places_apart(resolver, every_doc)
+    _use_local_bodies(resolver, every_doc)
     _merge_initials(every_doc)
 
     def evidence(para: Paragraph, item: int | None, sentence: str, rule: str | None) -> Evidence:
@@ -397,9 +398,12 @@ def _own_council(doc: Document, sdocs) -> None:
     own = doc.meta.council or (max(counts, key=counts.get) if counts else None)
     if not own:
         return
+    own_key = _council_key(own)
     for span in spans:
         bare = re.sub(r"^the\s+", "", span.text, flags=re.IGNORECASE).lower()
-        if bare in ("council", "full council") and span._.canonical in (GENERIC_COUNCIL, "Full Council"):
+        if span._.canonical and span._.canonical != own and _council_key(span._.canonical) == own_key:
+            span._.canonical, span._.kind = own, "council body"   # "Council of the Township of X", "X Council"
+        elif bare in ("council", "full council") and span._.canonical in (GENERIC_COUNCIL, "Full Council"):
             span._.canonical, span._.kind = own, "council body"
         elif _BARE_COUNCIL.match(bare):
             # "the County Council": the paper's own if of that type, else the one it names
@@ -408,6 +412,23 @@ def _own_council(doc: Document, sdocs) -> None:
                 max(of_type, key=counts.get) if of_type and not doc.meta.council else None)
             if council:
                 span._.canonical, span._.kind = council, "council body"
+
+
+def _use_local_bodies(resolver: Resolver, sdocs) -> None:
+    """"The ICB", "the LSCB" name the paper's own one when it names exactly one body of
+    that kind with its place ("NHS Northby Integrated Care Board"); generic words
+    ("the police", "health") stay the kind."""
+    for sdoc in sdocs:
+        for span in sdoc.spans[AGENCY_SPANS]:
+            local = resolver.local_body(span._.canonical) if not span._.generic else None
+            if local:
+                span._.canonical = local
+
+
+def _council_key(name: str) -> str:
+    """A council's name without "Council of (the)" before it or "Council" after it."""
+    key = re.sub(r"^council of (?:the )?", "", name_key(name))
+    return re.sub(r" council$", "", key)
 
 
 def _keep_places_apart(resolver: Resolver, sdocs) -> None:

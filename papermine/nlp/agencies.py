@@ -171,6 +171,7 @@ class Resolver:
     acronyms: dict[str, str]
     gazetteer: dict[str, dict] = field(default_factory=dict)    # lower pattern -> row
     display: dict[str, str] = field(default_factory=dict)       # key -> canonical display name
+    places: dict[str, set[str]] = field(default_factory=dict)   # kind's name -> its bodies named with a place
 
     def __post_init__(self):
         for key, row in _gazetteer_keys().items():
@@ -199,16 +200,28 @@ class Resolver:
         rule = _kind_rule(name)
         if variant:
             row, place = variant
-            return (self.display_name(name) if _PLACE.match(place + " ") else row["canonical"]), row["label"]
+            if not _PLACE.match(place + " "):
+                return row["canonical"], row["label"]
+            # "NHS Northby CCG" and "NHS Northby Clinical Commissioning Group" are one body
+            local = self.display_name(name, key_name=f"{place} {row['canonical']}")
+            self.places.setdefault(row["canonical"], set()).add(local)
+            return local, row["label"]
         if rule and rule.get("canonical") and name_key(name) == name_key(rule["canonical"]):
             return rule["canonical"], rule["label"]
         return self.display_name(name), rule["label"] if rule else "other"
 
-    def display_name(self, name: str) -> str:
+    def display_name(self, name: str, key_name: str | None = None) -> str:
         """The paper's name for a body the gazetteer does not know: its first written form
-        ("NHS Northby CCG" and "Northby CCG", "Friends of Northby" and "Friends of the Northby" are one body)."""
-        key = re.sub(r"\b(of|for) the\b", r"\1", re.sub(r"^nhs ", "", name_key(name)))   # "Friends of (the) Moor"
+        ("NHS Northby CCG" and "Northby CCG", "Friends of Northby" and "Friends of the Northby" are
+        one body). `key_name`: the name that identifies it, where that is not `name` itself."""
+        key = re.sub(r"\b(of|for) the\b", r"\1", re.sub(r"^nhs ", "", name_key(key_name or name)))   # "Friends of (the) Moor"
         return self.display.setdefault(key, _display(name))
+
+    def local_body(self, kind_name: str) -> str | None:
+        """The one body of a known kind the paper names with its place ("NHS Northby
+        Integrated Care Board" for "the ICB"), if it names exactly one."""
+        bodies = self.places.get(kind_name, ())
+        return next(iter(bodies)) if len(bodies) == 1 else None
 
 
     def _local_variant(self, name: str) -> tuple[dict, str] | None:

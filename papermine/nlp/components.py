@@ -74,7 +74,7 @@ _HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub
                         r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
                         r"Inspectorate|Collaborative|Consortium|Corporation|School|Assembly|Library|Surgery|"
                         r"Clinic|Federation|Institute|Ministry|Bank|Taskforce|Court|Municipality|Ltd|"
-                        r"Limited|CIC|plc|Healthwatch|Charity|CCG|ICB|PCT|PCN|Union|Watch|Church|Chapel|Dept)s?$")
+                        r"Limited|CIC|plc|Healthwatch|Charity|CCG|ICB|PCT|PCN|Union|Watch|Church|Chapel|Dept|Company|Companies)s?$")
 #: "Identification of Board", "Chairmanship of the ... Committee": an activity or state
 #: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
 _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
@@ -212,7 +212,7 @@ class AgencyTagger:
                  for s in spans]
         roles = self._roles(doc)
         spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)
-                 and not self._document_acronym(doc, s)]
+                 and not self._document_acronym(doc, s) and not self._venue(doc, s)]
         # a named body ("Youth Offending Service" inside "South Tees Youth
         # Offending Service") and the longest gazetteer match win
         doc.spans[AGENCY_SPANS] = filter_spans(spans)
@@ -267,6 +267,12 @@ class AgencyTagger:
                     span._.generic = False
                     out.append(span)
         return out
+
+    def _venue(self, doc: Doc, span: Span) -> bool:
+        """"held at the Millmead Centre", "at Southwick Community Centre": where a meeting
+        or an event took place, not a body."""
+        start = span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the")
+        return doc[span.end - 1].text in self.breaks["venue_head"] and start > 0 and doc[start - 1].lower_ == "at"
 
     def _document_acronym(self, doc: Doc, span: Span) -> bool:
         """"Northby Care Strategy (NCC ICS)": acronyms in brackets after a document's name
@@ -478,6 +484,9 @@ class AgencyTagger:
             end -= 1                          # "(Northby Police)" after a person: the bracket closes
         if end - start < MIN_BODY_TOKENS:
             return None
+        while end + 1 < len(doc) and doc[end].text == "&" and doc[end + 1].is_title \
+                and doc[end + 1].text not in self.stopwords and doc[end + 1].lower_ not in self.known:
+            end += 2                          # "Oakfield Homes & Communities": "&" joins one name
         if rule == "body-named" and not (_HEAD_NOUN.match(doc[end - 1].text) or doc[end - 1].text == ")"
                                          or doc[end - 1].is_upper):
             return None                       # a piece cut from a longer match that names no body
@@ -528,6 +537,7 @@ class AgencyTagger:
             return span
         start = span.start
         while start >= 2 and doc[start - 1].text == "," and doc[start - 2].is_title \
+                and not _HEAD_NOUN.match(doc[start - 2].text) \
                 and doc[start - 2].text not in self.stopwords \
                 and doc[start - 2].text not in self.breaks["function"] | self.breaks["article"] \
                 and doc[start - 2].lower_ not in self.known:
