@@ -73,6 +73,12 @@ def council_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """The first words of the UK's principal councils' names ("Kent", "West", "Bath")."""
+    return frozenset(name.split()[0].title() for name in council_names())
+
+
+@lru_cache(maxsize=1)
 def _public_bodies() -> dict[str, dict]:
     return {row["canonical"]: row for row in load_jsonl("public_bodies.jsonl")}
 
@@ -200,8 +206,8 @@ class Resolver:
         rule = _kind_rule(name)
         if variant:
             row, place = variant
-            if not _PLACE.match(place + " "):
-                return row["canonical"], row["label"]
+            if not _PLACE.match(place + " ") or row["canonical"].split()[0] in place_words():
+                return row["canonical"], row["label"]     # (a body that has its place: "Kent Police")
             # "NHS Northby CCG" and "NHS Northby Clinical Commissioning Group" are one body
             local = self.display_name(name, key_name=f"{place} {row['canonical']}")
             self.places.setdefault(row["canonical"], set()).add(local)
