@@ -524,10 +524,11 @@ class AgencyTagger:
             return Span(doc, start, end, label=KIND_LABEL)  # "Local Authorities", "the Family Hub"
         return Span(doc, start, end, label="BODY")
 
-    @staticmethod
-    def _council_name_ends(doc: Doc, start: int, end: int) -> bool:
-        """"Northby County Council" before one of its units ("... Council Public Health Unit")."""
-        return end - start >= 3 and doc[end - 1].text == "Council" and doc[end - 2].text in _COUNCIL_TYPES
+    def _council_name_ends(self, doc: Doc, start: int, end: int) -> bool:
+        """"Northby County Council" before one of its units ("... Council Public Health Unit"),
+        not before a room of its building ("City Council Chamber")."""
+        return end - start >= 3 and doc[end - 1].text == "Council" and doc[end - 2].text in _COUNCIL_TYPES \
+            and doc[end].text not in self.breaks["venue_head"]
 
     def _with_comma_list(self, doc: Doc, span: Span) -> Span:
         """"Children, Young People & Skills Committee" is one name: a body whose name
