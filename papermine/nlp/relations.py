@@ -160,10 +160,19 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
-_MEMBERSHIP_CUE = re.compile(r"^\s*(?:membership|members|includes?|comprises?|consists?|is drawn|are drawn|will include|"
+_MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
                              r"(?:\w+\s+)?ex[- ]officio|(?:\w+\s+)?partners\s+are|"
                              r"(?:was |were |has been |have been |is |are |will be )?extended)\b",
                              re.IGNORECASE)
+#: What a member cue's list may open with before its colon ("made up of the following:",
+#: "consists of five members:"): the entries follow the colon.
+_LIST_HEAD = re.compile(r"^\s*(?:the\s+following(?:\s+[\w-]+){0,2}|(?:the\s+)?(?:one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|eleven|twelve|\d+)(?:\s+[\w-]+){0,2}?\s+(?:members|people|persons|places|seats))\s*$",
+                        re.IGNORECASE)
+#: "The following will be co-opted members of the Panel:": the members are in the list.
+_FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b(?!\s+(?:the|a|an|this|its|their)\b)", re.IGNORECASE)
+#: A council named only as the body of a job title ("the Leader of the Council"): the role is the member.
+_BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:County|Borough|District|City|Town|Parish)\s+)?Council$", re.IGNORECASE)
 #: A receiving-side cue naming one report ("receive a report from"), not reports.
 _ONE_REPORT = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:report|update|briefing|presentation)\s+(?:from|by)\s*$",
                          re.IGNORECASE)
@@ -270,7 +279,8 @@ def _title_member(entry: str, body_start: int) -> str | None:
     """"the Director of Children's Services": an entry whose department's name completes a job
     title is that role as a member; "a representative of X", "the Head of the Virtual School",
     "the Chief Executive of X Housing Trust": X is (None)."""
-    if not _DEPARTMENT.search(_clean_entry(entry[body_start:])):
+    body = _clean_entry(entry[body_start:])
+    if not _DEPARTMENT.search(body) and not _BARE_COUNCIL.match(body):
         return None
     before = re.sub(r"^[\s:;,.–-]*(?:(?:and|or|the|a|an|one|two|three|four|five|\d+)\s+)*", "", entry[:body_start])
     m = _TITLE_BEFORE.match(before)
@@ -436,7 +446,7 @@ class RelationReader:
     def _cues(self, sent: Span) -> list[tuple[str, str, int, int]]:
         """(rule id, relation, start, end) of every cue, rules in file order,
         a later rule's cue skipped where an earlier one already stands; only
-        the first membership list of a sentence counts."""
+        the first membership list of a sentence (in reading order) counts."""
         cues: list[tuple[str, str, int, int]] = []
         text = span_text(sent)
         needs = _needs_before()
@@ -450,11 +460,10 @@ class RelationReader:
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 if any(a < end and start < b for _, _, a, b in cues):
                     continue
-                if relation == "member_of" and any(r == "member_of" for _, r, _, _ in cues) \
-                        and rule_id not in _flagged("subject_is_member"):
-                    continue
                 cues.append((rule_id, relation, start, end))
-        return sorted(cues, key=lambda cue: cue[2])
+        cues.sort(key=lambda cue: cue[2])
+        lists = [c for c in cues if c[1] == "member_of" and c[0] not in _flagged("subject_is_member")]
+        return [c for c in cues if c not in lists[1:]]
 
     @staticmethod
     def _frequencies_by_cue(cues, freqs: list[Span], text: str) -> dict[int, list[Span]]:
@@ -468,8 +477,8 @@ class RelationReader:
             earlier = [i for i in periodic if cues[i][3] <= freq.start_char]
             if holder:                       # "receives two reports a year from": in the cue itself
                 owned[holder[0]].append(freq)
-            elif earlier and later and _SHARED_SUBJECT.search(
-                    text[freq.end_char:min(c[2] for c in later)]):
+            elif earlier and later and _SHARED_SUBJECT.search(_without_frequencies(
+                    text, freq.end_char, min(c[2] for c in later), freqs)):
                 # "will report to X twice a year and will be accountable to Y": the cue before
                 owned[max(earlier, key=lambda i: cues[i][3])].append(freq)
             elif periodic:
@@ -513,7 +522,8 @@ class RelationReader:
             finish = min([finish] + [c[2] for c in cues if c[2] >= end] + [a for a in own_clause.values() if a >= end])
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
-            subjects = self._apposed(doc, spans, start) if relation in APPOSED_RELATIONS else []
+            subjects = self._apposed(doc, spans, start) \
+                if relation in APPOSED_RELATIONS or rule_id in _flagged("apposed") else []
             earlier = [i for i in subjects_of if cues[i][3] <= start]
             if not subjects and earlier and _SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start]):
                 subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
@@ -527,6 +537,9 @@ class RelationReader:
                 if target is not None and sent.text.rstrip().endswith(":"):
                     self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
                                             _modality(sent.text, start - sent.start_char))
+                continue
+            if not subjects and rule_id in _flagged("subject_is_member") and _FOLLOWING.match(doc_text(doc)[begin:start]):
+                out += self._following_members(doc, sent, spans, start, end)
                 continue
             if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_member") \
                     and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]):
@@ -559,6 +572,26 @@ class RelationReader:
                 subgroup_parent = parent or subgroup_parent
                 out += found
         return out
+
+    def _following_members(self, doc: Doc, sent: Span, spans: list[Span], start: int, end: int) -> list[Found]:
+        """"The following will be co-opted members of the Panel: a foster carer; ...": the
+        entries after the colon (or the items after a lead-in ending so) join the body."""
+        text = doc_text(doc)
+        body = self._referred(text[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
+            (s for s in spans if end <= s.start_char < sent.end_char and not s._.generic), None)
+        colon = text.find(":", end, sent.end_char)
+        if body is None or colon < 0:
+            return []
+        modality = _modality(sent.text, start - sent.start_char)
+        if not text[colon + 1:sent.end_char].strip():
+            self.pending = _Pending("rel-member-of", "member_of", body, None, [], modality)
+            return []
+        semi = text.find(";", colon + 1, sent.end_char)
+        finish = self._list_end(doc, sent, semi) if semi >= 0 else sent.end_char
+        after = [s for s in spans if colon < s.start_char < finish]
+        return [Found(member, body, "member_of", None, None, modality, sent, "rel-member-of", written)
+                for member, written in self._arguments(doc, colon + 1, finish, after, roles=True, members=True)
+                if _name(member) != _name(body)]
 
     @staticmethod
     def _own_clauses(doc: Doc, sent: Span, spans: list[Span], cues) -> dict[int, int]:
@@ -752,21 +785,28 @@ class RelationReader:
         (argument, the list entry as written): in each entry its bodies, else its role,
         else "one X from each of the Ys"; in a list of members, else the entry itself."""
         text = doc_text(doc)[end:finish]
+        offset = end
         colon = text.find(":")
         if members and colon > 0 and text[:colon].strip():
-            text = text[:colon]                            # "... to support the ambitions: a, b": not members
+            if _LIST_HEAD.match(text[:colon]):             # "made up of the following: a; b"
+                offset, text = end + colon + 1, text[colon + 1:]
+            else:
+                text = text[:colon]                        # "... to support the ambitions: a, b": not members
         bracket = re.match(r"^\s*\((?P<inner>[^)]*)\)", text)
         if bracket:                                        # "three ex officio members (the ..., the ...)"
+            offset += bracket.start("inner")
             text = bracket.group("inner")
-            offset = end + bracket.start("inner")
-        else:
-            offset = end
         spans = [s for s in (after or doc.spans[AGENCY_SPANS]) if offset <= s.start_char < offset + len(text)]
         args: list[tuple] = []
         taken: set = set()
         for a, b in _entries(text, offset, spans) if roles else [(offset, offset + len(text))]:
             entry = _clean_entry(doc_text(doc)[a:b])
             bodies = [s for s in spans if a <= s.start_char < b]
+            if _ABOUT_BEFORE.match(entry) or _LIST_FILLER.match(entry) or (
+                    members and args and _APPOSED_ENTRY.match(doc_text(doc)[a:b]) and doc_text(doc)[:a].rstrip().endswith(",")
+                    and all(s._.generic for s in bodies) and not role_phrase(entry)):
+                taken.update(id(s) for s in bodies)      # "X, a voluntary adoption agency": says what X is
+                continue                        # "three lay members, one of whom is a carer": said of the entry before
             each = _EACH.search(entry)
             if bodies and all(s._.generic for s in bodies) and each:    # "one governor from each of the special schools"
                 args.append((_PLACE_TAIL.sub("", each.group("who").strip()), entry))
@@ -1055,6 +1095,15 @@ class RelationReader:
 
 #: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
 _NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s", re.IGNORECASE)
+#: An entry that says more of the one before ("one of whom is a foster carer", "who chairs").
+_ABOUT_BEFORE = re.compile(r"^(?:(?:one|two|three|at least one|each|all|both|any)\s+of\s+(?:whom|which)|who|whom|whose|which)\b",
+                           re.IGNORECASE)
+#: Words a list holds that are no entry ("includes, but is not limited to, ...").
+_LIST_FILLER = re.compile(r"^(?:but\s+)?(?:(?:is|are|will\s+be)\s+)?not\s+(?:limited|restricted)\s+to$|^(?:amongst|among)\s+others$|"
+                          r"^(?:for\s+example|e\.?g|such\s+as|in\s+particular|as\s+a\s+minimum|at\s+least)$", re.IGNORECASE)
+#: An entry after a body that says what kind of body it is ("..., a voluntary adoption agency").
+_APPOSED_ENTRY = re.compile(r"^[\s,]*(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}(?:agency|charity|organisation|organization|body|"
+                            r"company|provider|group|network|partnership|enterprise|association|trust)\b")
 #: A free list entry that describes partners in general is no member ("key agencies from the public sector").
 _VAGUE = re.compile(r"\b(?:agencies|partners|organisations|organizations|bodies|stakeholders|sectors|others)\b",
                     re.IGNORECASE)
@@ -1096,7 +1145,7 @@ def _clean_entry(text: str) -> str:
     """A list entry without its article, trailing punctuation or a closing bracket."""
     text = re.sub(r"^[\s:;,]*(?:(?:and|or|as well as|the|a|an|including|include|includes)\s+)?", "", text.strip(),
                   flags=re.IGNORECASE)
-    text = re.sub(r"^(?:(?:the|one|two|three|four|\d+)\s+)?(?:representatives?|delegates?|nominees?)\s+(?:from|of)\s+", "",
+    text = re.sub(r"^(?:(?:the|a|an|one|two|three|four|\d+)\s+)?(?:representatives?|delegates?|nominees?)\s+(?:from|of)\s+", "",
                   text, flags=re.IGNORECASE)   # the body is the member
     text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
     text = text.strip(" .;:,").strip()
@@ -1132,6 +1181,18 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
                 abs(freq.start_char - targets[i].end_char), abs(targets[i].start_char - freq.end_char)))
             owned[nearest].append(freq)
     return [(t, owned[i]) for i, t in enumerate(targets)]
+
+
+def _without_frequencies(text: str, start: int, end: int, freqs: list[Span]) -> str:
+    """The text between two points without its frequency phrases or an article before them
+    ("... three times a year and an annual report to": "and")."""
+    gap = text[start:end]
+    for freq in sorted(freqs, key=lambda f: -f.start_char):
+        if start <= freq.start_char and freq.end_char <= end:
+            a, b = freq.start_char - start, freq.end_char - start
+            a = len(re.sub(r"\b(?:a|an|its|their)\s+$", "", gap[:a], flags=re.IGNORECASE))
+            gap = gap[:a] + gap[b:]
+    return gap
 
 
 def _modality(text: str, cue_offset: int) -> str:
