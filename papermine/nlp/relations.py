@@ -51,6 +51,9 @@ PERIODIC = {"reports_to", "feeds_into", "meets", "meets_with"}
 #: "sub-groups linked to the (then) Joint Commissioning Group": the parent is named
 #: within this many characters of the cue.
 SUBGROUP_TARGET_CHARS = 16
+#: "of the Board", "to each meeting of the Partnership": a body referred to by its head noun
+#: right after a cue is named within this many characters.
+REFERRED_CHARS = 48
 #: "It will report ...": a pronoun stands for a body only this close to the cue.
 PRONOUN_MAX_GAP_WORDS = 3
 #: "meets with the Children in Care Council": the other body follows the cue this closely.
@@ -129,10 +132,14 @@ _CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s
 #: Between a body and the relative pronoun of the clause about it.
 _RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who)$", re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
-_CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
+_CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
-_REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
-                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group)\b", re.IGNORECASE)
+#: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
+_REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
+                       rf"(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
+                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group)\b"
+                       r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
+                       re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
 _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*)?(?:these\s+are\s*)?[:;]?\s*$",
                         re.IGNORECASE)
@@ -533,7 +540,7 @@ class RelationReader:
                 if begin > sent.start_char else [])
             if not subjects and _LIST_SUBJECTS.search(doc_text(doc)[begin:start]):
                 target = next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
-                    or self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
+                    or self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
                 if target is not None and sent.text.rstrip().endswith(":"):
                     self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
                                             _modality(sent.text, start - sent.start_char))
@@ -577,7 +584,7 @@ class RelationReader:
         """"The following will be co-opted members of the Panel: a foster carer; ...": the
         entries after the colon (or the items after a lead-in ending so) join the body."""
         text = doc_text(doc)
-        body = self._referred(text[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
+        body = self._referred(text[end:end + REFERRED_CHARS]) or next(
             (s for s in spans if end <= s.start_char < sent.end_char and not s._.generic), None)
         colon = text.find(":", end, sent.end_char)
         if body is None or colon < 0:
@@ -676,14 +683,17 @@ class RelationReader:
                                      and _name(p).lower().endswith(words.lower())), words)
                     ends.append(body)
                 if _name(ends[0]).lower() != _name(ends[1]).lower():
-                    out += self._found(ends[0], ends[1], relation, [], _modality(sent.text, m.start()), sent, rule_id)
+                    # "minutes of X are circulated to Y after each meeting": a frequency after the cue's start
+                    freqs = [f for f in doc.spans[FREQUENCY_SPANS] if sent.start_char + m.start() <= f.start_char
+                             and f.end_char <= sent.end_char] if relation in PERIODIC else []
+                    out += self._found(ends[0], ends[1], relation, freqs, _modality(sent.text, m.start()), sent, rule_id)
         return out
 
     def _relate(self, doc, subject, relation, rule_id, end, finish, after, cue_freqs, modality, sent,
                 subgroup_parent):
         """The relations one cue makes for one subject, and a subgroup parent if it names one."""
         if relation == "member_of" and rule_id in _flagged("subject_is_member"):
-            body = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
+            body = self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) or next(
                 (s for s in after if not s._.generic), None)
             title = _TITLE_AFTER.match(doc_text(doc)[end:finish])
             if title and (body is None or (isinstance(body, Span) and body.start_char <= end + title.start("name")
@@ -724,7 +734,7 @@ class RelationReader:
             named = [re.sub(r"\s+", " ", plural.group("name"))] if plural else []
         if rule_id in _flagged("subject_is_target"):      # X reports to the subject
             if not named:
-                referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
+                referred = self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
                 if referred is not None and _name(referred) != _name(subject):
                     named = [referred]
             plural = _PLURAL_ANAPHOR.match(doc_text(doc)[end:finish])
@@ -752,7 +762,7 @@ class RelationReader:
         if relation == "subgroup_of":
             named = named[:1]
         if not named:
-            referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])   # "of the Board"
+            referred = self._referred(doc_text(doc)[end:end + REFERRED_CHARS])   # "of the Board"
             if referred is not None and _name(referred) != _name(subject):
                 named = [referred]
         if not named and relation == "reports_to" and re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE):
@@ -1090,7 +1100,7 @@ class RelationReader:
     def _referred(self, text: str):
         """A body referred to right after a cue: "of the Board", "into the group"."""
         m = _REFERRED.match(text)
-        return self._by_head(m.group("head").lower().replace("-", "")) if m else None
+        return self._by_head((m.group("head") or m.group("meeting")).lower().replace("-", "")) if m else None
 
 
 #: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
