@@ -180,6 +180,9 @@ _LIST_HEAD = re.compile(r"^\s*(?:the\s+following(?:\s+[\w-]+){0,2}|(?:the\s+)?(?
 _FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b(?!\s+(?:the|a|an|this|its|their)\b)", re.IGNORECASE)
 #: A council named only as the body of a job title ("the Leader of the Council"): the role is the member.
 _BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:County|Borough|District|City|Town|Parish)\s+)?Council$", re.IGNORECASE)
+#: A member marked as the chair in a membership list ("the Lead Member (Chair)").
+_CHAIR_MARK = re.compile(r"\(\s*(?:the\s+)?(?:co-?\s*)?chair(?:man|woman|person)?\s*\)", re.IGNORECASE)
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)[\s.;,]*$")
 #: A receiving-side cue naming one report ("receive a report from"), not reports.
 _ONE_REPORT = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:report|update|briefing|presentation)\s+(?:from|by)\s*$",
                          re.IGNORECASE)
@@ -286,6 +289,7 @@ def _title_member(entry: str, body_start: int) -> str | None:
     """"the Director of Children's Services": an entry whose department's name completes a job
     title is that role as a member; "a representative of X", "the Head of the Virtual School",
     "the Chief Executive of X Housing Trust": X is (None)."""
+    entry = _TRAILING_BRACKET.sub("", entry)          # "... Services (chair)"
     body = _clean_entry(entry[body_start:])
     if not _DEPARTMENT.search(body) and not _BARE_COUNCIL.match(body):
         return None
@@ -680,7 +684,10 @@ class RelationReader:
                         words = re.sub(r"\s+", " ", m.group(group)).strip()
                         earlier = self.previous + [s for s in spans if s.end_char <= sent.start_char + m.start()]
                         body = next((p for p in reversed(earlier) if not isinstance(p, str) and not p._.generic
-                                     and _name(p).lower().endswith(words.lower())), words)
+                                     and _name(p).lower().endswith(words.lower())), None)
+                        if body is None and len(words.split()) == 1:          # "the Panel": the paper's own
+                            body = self._by_head(words.lower().replace("-", ""))
+                        body = body if body is not None else words
                     ends.append(body)
                 if _name(ends[0]).lower() != _name(ends[1]).lower():
                     # "minutes of X are circulated to Y after each meeting": a frequency after the cue's start
@@ -711,6 +718,8 @@ class RelationReader:
             for member, written in self._arguments(doc, end, finish, after, roles=True, members=True):
                 if _name(member) != _name(subject):
                     found.append(Found(member, subject, relation, None, None, modality, sent, rule_id, written))
+                    if _CHAIR_MARK.search(written or ""):     # "the Director of Children's Services (chair)"
+                        found.append(Found(subject, member, "chaired_by", None, None, modality, sent, rule_id))
             return found, None
         if relation == "chaired_by":
             chair = _CHAIR.match(doc_text(doc)[end:])
@@ -828,7 +837,7 @@ class RelationReader:
                 continue
             title = _title_member(doc_text(doc)[a:b], bodies[0].start_char - a) if members and len(bodies) == 1 else None
             if title:                           # "the Director of Children's Services": the role
-                args.append((title, title))
+                args.append((title, entry))
                 taken.add(id(bodies[0]))
                 continue
             if bodies:
@@ -989,8 +998,13 @@ class RelationReader:
             members = [_PLACE_TAIL.sub("", each.group("who").strip())]    # "one governor from each of the special schools"
         elif not item.spans[AGENCY_SPANS]:
             members = [r for r in (role_phrase(item.text),) if r]
-        return [Found(member, owner, "member_of", None, None, "does", sent, rule,
-                      written if len(members) == 1 else None) for member in members]
+        found = [Found(member, owner, "member_of", None, None, "does", sent, rule,
+                       written if len(members) == 1 else None) for member in members]
+        if len(members) == 1 and _CHAIR_MARK.search(item.text):     # "the Lead Member for Children (Chair)"
+            found.append(Found(owner, members[0], "chaired_by", None, None, "does", sent, rule))
+        # "..., one of whom will be the Lead Member, who will chair the Panel"
+        found += [f for f in self._named_args(item, sent, list(item.spans[AGENCY_SPANS])) if f.relation == "chaired_by"]
+        return found
 
     def _found(self, source, target, relation, freqs, modality, sent, rule) -> list[Found]:
         if relation not in PERIODIC:
