@@ -300,6 +300,19 @@ def _title_member(entry: str, body_start: int) -> str | None:
     return _clean_entry(entry)
 
 
+#: "the Chief Executive of X Council": a post (not its chair, who speaks for the body) before a body.
+_POST_OF = re.compile(r"^\s*(?:the\s+)?(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:of|for)\s+(?:the\s+)?")
+
+
+def _post_of(text: str) -> str | None:
+    """A reporting target that is a post holder of a body ("to the Director of Children's
+    Services", "to the Chief Executive of the Council"): the post, else None."""
+    m = _POST_OF.match(text)
+    if not m or _senders().match(m.group("title")) or not _role_words().search(m.group("title")):
+        return None
+    return re.sub(r"\s+", " ", _clean_entry(text))
+
+
 @lru_cache(maxsize=1)
 def _non_member_roles() -> frozenset[str]:
     return frozenset(line.lower() for line in load_lines("non_member_roles.txt"))
@@ -325,12 +338,27 @@ def _role_words() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in load_lines("roles.txt")) + r")\b", re.IGNORECASE)
 
 
+#: What may follow a role in a list entry without being part of it.
+_ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|\s+(?:nominated|appointed|elected|chosen|selected|drawn|proposed)\s+(?:by|from)\s",
+                        re.IGNORECASE)
+#: A body owning a role ("the Panel's medical adviser", "the Council's Monitoring Officer").
+_ROLE_OWNER = re.compile(r"^(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*['’]s\s+")
+#: "an elected member nominated by the Council": the body after these words chose the member; it is no member.
+_CHOSEN_BY = re.compile(r"\s+(?:nominated|appointed|elected|chosen|selected|proposed|put\s+forward)\s+by\s", re.IGNORECASE)
+#: A clause that says more of an entry ("three lay members, one of whom is a foster carer").
+_DESCRIBING = re.compile(r",\s*(?:(?:one|two|three|at\s+least\s+one|each|all|both)\s+of\s+(?:whom|which)|who|whom|which)\b.*$",
+                         re.IGNORECASE | re.DOTALL)
+
+
 def role_phrase(text: str) -> str | None:
     """A role named in a short phrase ("the Deputy Mayor;", "two opposition
     councillors", "to the Cabinet Member for Children"), without its article or
     count, or None when the phrase names no role."""
     text = re.split(r"[;.(]|,\s*(?:who|which)\b|\s+-\s+|\s+–\s+", text, maxsplit=1)[0]
+    text = _ROLE_TAIL.split(text, maxsplit=1)[0]       # "social workers with three years' experience"
     text = _ROLE_LEAD.sub("", text).strip(" ,:;-–")
+    owned = _ROLE_OWNER.sub("", text)                  # "the Panel's medical adviser"
+    text = owned if _role_words().search(owned) else text
     text = re.sub(r"\s+(?:and|or)$", "", text).strip()
     if not text or len(text.split()) > ROLE_MAX_WORDS or not _role_words().search(text):
         return None
@@ -729,6 +757,8 @@ class RelationReader:
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
                     if cue_freqs else []), None
         named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
+        if named and relation == "reports_to":     # "to the Director of Children's Services": the post
+            named[0] = _post_of(doc_text(doc)[end:named[0].end_char]) or named[0]
         referent = self._referent(doc_text(doc)[end:finish])      # "to full Council", "to this Committee"
         if referent is not None and _name(referent) != _name(subject) and not any(
                 s.start_char - end <= SUBGROUP_TARGET_CHARS for s in named):
@@ -988,16 +1018,22 @@ class RelationReader:
                     for member, written in self._arguments(item, bracket.start(), len(item.text),
                                                            list(item.spans[AGENCY_SPANS]), roles=True, members=True)
                     if _name(member) != _name(owner)]
-        written = _clean_entry(item.text)
-        members: list = [span for span in item.spans[AGENCY_SPANS] if _name(span) != _name(owner)]
+        # "three lay members, one of whom is a foster carer", "an elected member nominated by the Council":
+        # what follows says more of the entry, or who chose the member
+        cut = min(m.start() for m in (_DESCRIBING.search(item.text), _CHOSEN_BY.search(item.text), re.search(r"$", item.text))
+                  if m is not None)
+        written = _clean_entry(item.text[:cut])
+        spans = [span for span in item.spans[AGENCY_SPANS] if span.start_char < cut]
+        members: list = [span for span in spans if _name(span) != _name(owner)]
         title = _title_member(item.text, members[0].start_char) if len(members) == 1 else None
         each = _EACH.search(written)
+        role = role_phrase(item.text[:cut])
         if title:                      # "the Director of Children's Services"
             members, written = [title], title
-        elif each and all(s._.generic for s in item.spans[AGENCY_SPANS]):
+        elif each and all(s._.generic for s in spans):
             members = [_PLACE_TAIL.sub("", each.group("who").strip())]    # "one governor from each of the special schools"
-        elif not item.spans[AGENCY_SPANS]:
-            members = [r for r in (role_phrase(item.text),) if r]
+        elif not spans or (role and all(s._.generic for s in spans) and _ROLE_START.match(_clean_entry(item.text[:cut]))):
+            members = [r for r in (role,) if r]                             # "two foster carers": the role
         found = [Found(member, owner, "member_of", None, None, "does", sent, rule,
                        written if len(members) == 1 else None) for member in members]
         if len(members) == 1 and _CHAIR_MARK.search(item.text):     # "the Lead Member for Children (Chair)"
@@ -1106,7 +1142,9 @@ class RelationReader:
         main = self.main_body
         if main is not None and _name(main).lower().replace("-", "").endswith(head):
             return main
-        for span in reversed(self.previous):
+        # a body just related to in this sentence ("provides assurance to the X Board and reports
+        # to the Board"), else one named in the sentences before
+        for span in [t for t in reversed(self.targets) if not isinstance(t, str)] + list(reversed(self.previous)):
             if _name(span).lower().replace("-", "").endswith(head):
                 return span
         return main if head in ("group", "partnership") else None
