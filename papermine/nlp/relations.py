@@ -313,6 +313,20 @@ def _post_of(text: str) -> str | None:
     return re.sub(r"\s+", " ", _clean_entry(text))
 
 
+#: The words after a body that make it part of a post ("two Cabinet Members", "the Virtual School Headteacher").
+_POST_TAIL = re.compile(r"^\s*(?P<tail>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)[\s.;,]*$")
+
+
+def _role_after(entry: str, body_end: int) -> str | None:
+    """"two Cabinet Members": an entry that ends in a post held in the body named just
+    before is that post, as a role."""
+    m = _POST_TAIL.match(entry[body_end:])
+    if not m or re.search(r"\b(?:of|for|and|or|from)\b", m.group("tail"), re.IGNORECASE) \
+            or not re.search(_role_words().pattern + r"[\s.;,]*$", entry, re.IGNORECASE):
+        return None
+    return role_phrase(entry)
+
+
 @lru_cache(maxsize=1)
 def _non_member_roles() -> frozenset[str]:
     return frozenset(line.lower() for line in load_lines("non_member_roles.txt"))
@@ -813,8 +827,10 @@ class RelationReader:
         if relation == "subgroup_of" and named:
             parent = named[0]
         if not named and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and relation != "subgroup_of":
-            # "is accountable to the X and reports to it twice a year": the body just related to
-            named = [t for t in self.targets[-1:] if _name(t) != _name(subject)]
+            # "is accountable to the X and reports to it twice a year": the body just related to;
+            # "The Board oversees the Team, which reports to it": the body the sentence opens with
+            named = [t for t in self.targets[-1:] if _name(t) != _name(subject)] or \
+                [o for o in self.opener[:1] if _name(o) != _name(subject)]
         if not named and rule_id in _flagged("implicit_target") \
                 and not (re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE)
                          and _TOPIC_AFTER.match(doc_text(doc)[end:finish])):
@@ -866,6 +882,7 @@ class RelationReader:
                 taken.update(id(s) for s in bodies)
                 continue
             title = _title_member(doc_text(doc)[a:b], bodies[0].start_char - a) if members and len(bodies) == 1 else None
+            title = title or (_role_after(doc_text(doc)[a:b], bodies[0].end_char - a) if members and len(bodies) == 1 else None)
             if title:                           # "the Director of Children's Services": the role
                 args.append((title, entry))
                 taken.add(id(bodies[0]))
@@ -1026,6 +1043,7 @@ class RelationReader:
         spans = [span for span in item.spans[AGENCY_SPANS] if span.start_char < cut]
         members: list = [span for span in spans if _name(span) != _name(owner)]
         title = _title_member(item.text, members[0].start_char) if len(members) == 1 else None
+        title = title or (_role_after(item.text[:cut], members[0].end_char) if len(members) == 1 else None)
         each = _EACH.search(written)
         role = role_phrase(item.text[:cut])
         if title:                      # "the Director of Children's Services"
@@ -1205,11 +1223,15 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
 
 def _clean_entry(text: str) -> str:
     """A list entry without its article, trailing punctuation or a closing bracket."""
-    text = re.sub(r"^[\s:;,]*(?:(?:and|or|as well as|the|a|an|including|include|includes)\s+)?", "", text.strip(),
+    text = re.sub(r"^[\s:;,]*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)?"         # "(a) the Leader"
+                  r"(?:(?:and|or|as well as|the|a|an|including|include|includes)\s+)?", "", text.strip(),
                   flags=re.IGNORECASE)
     text = re.sub(r"^(?:(?:the|a|an|one|two|three|four|\d+)\s+)?(?:representatives?|delegates?|nominees?)\s+(?:from|of)\s+", "",
                   text, flags=re.IGNORECASE)   # the body is the member
     text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    # "(a representative from) each of the three district councils": the councils
+    text = re.sub(r"^each\s+of\s+(?:the\s+|our\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?", "", text,
+                  flags=re.IGNORECASE)
     text = text.strip(" .;:,").strip()
     while text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1].rstrip(" .;:,")       # a bracket the list closed, not the entry's own
