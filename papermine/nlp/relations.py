@@ -321,9 +321,11 @@ def _role_after(entry: str, body_end: int) -> str | None:
     """"two Cabinet Members": an entry that ends in a post held in the body named just
     before is that post, as a role."""
     m = _POST_TAIL.match(entry[body_end:])
-    if not m or re.search(r"\b(?:of|for|and|or|from)\b", m.group("tail"), re.IGNORECASE) \
-            or not re.search(_role_words().pattern + r"[\s.;,]*$", entry, re.IGNORECASE):
+    post = re.search(r"(?:" + _role_words().pattern + r")[\s.;,]*$", entry, re.IGNORECASE)
+    if not m or not post or re.search(r"\b(?:of|for|and|or|from)\b", m.group("tail"), re.IGNORECASE):
         return None
+    if post.start() >= body_end and _senders().match(m.group("tail").strip()):
+        return None                 # "a Healthwatch representative": the body sends them
     return role_phrase(entry)
 
 
