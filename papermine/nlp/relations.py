@@ -150,7 +150,8 @@ _LIST_SUBJECTS = re.compile(r"\bthe\s+following\s+(?:\w+\s+)?(?:groups|bodies|bo
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
 _ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|plus|including|include|includes)\s+)*"
-                        r"(?:(?:the|a|an|one|two|three|four|five|six|\d+)\s+)?", re.IGNORECASE)
+                        r"(?:(?:at\s+least|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+)?"
+                        r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?", re.IGNORECASE)
 #: "with these (and other partners)": the bodies just named.
 _THESE = re.compile(r"^\s*(?:all\s+)?(?:these|those|them)\b", re.IGNORECASE)
 #: Bodies named in lower case by a plural head ("district and borough health and wellbeing
