@@ -31,6 +31,16 @@ after a cue the body just related to ("is accountable to X and reports to it");
 the paper's council and body (models/relation_referents.jsonl). In a membership list
 a job title running into a service's name is a role ("the Director of Children's
 Services"); a body a person is sent from is the member (models/member_senders.txt).
+
+Members are often roles: "two foster carers", "an independent chair", "the Leader of the
+Council", "two Cabinet Members", "at least three independent members" are read without
+count or article; what follows a role in its entry is not part of it ("with three years'
+experience", "nominated by the Council": the nominator is no member; "one of whom is a
+carer" says more of the entry before). "Membership:" / "Co-opted members:" open a list,
+as does "is made up of the following:"; "The following will be co-opted members of X:"
+lists X's members; a member marked "(Chair)" also chairs the body; "are not members:" and
+"In attendance:" open no list. A reporting target that is a post ("to the Director of
+Children's Services") is the post.
 """
 from __future__ import annotations
 
