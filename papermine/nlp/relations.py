@@ -914,8 +914,9 @@ class RelationReader:
                 args.append((role, entry))
             elif members and entry and len(entry.split()) <= ENTRY_MAX_WORDS and not _VAGUE.search(entry) \
                     and not re.match(r"^\w+ing\b", entry) \
-                    and not re.match(r"^\s*\w+ed\b", doc_text(doc)[a:b]):   # "tackling supply", "focused on": not members
-                args.append((entry, entry))
+                    and not re.match(r"^\s*\w+ed\b", doc_text(doc)[a:b]) \
+                    and not _SIZE_ONLY.match(_ROLE_LEAD.sub("", entry)):      # "tackling supply", "ten members": not members
+                args.append((_ROLE_LEAD.sub("", entry) or entry, entry))
         # a body named across a separator ("Children, Young People & Skills Committee")
         for span in after:
             if id(span) not in taken and span.start_char < offset + len(text):
@@ -1194,6 +1195,8 @@ _ABOUT_BEFORE = re.compile(r"^(?:(?:one|two|three|at least one|each|all|both|any
 #: Words a list holds that are no entry ("includes, but is not limited to, ...").
 _LIST_FILLER = re.compile(r"^(?:but\s+)?(?:(?:is|are|will\s+be)\s+)?not\s+(?:limited|restricted)\s+to$|^(?:amongst|among)\s+others$|"
                           r"^(?:for\s+example|e\.?g|such\s+as|in\s+particular|as\s+a\s+minimum|at\s+least)$", re.IGNORECASE)
+#: How many members a body has, not who they are ("no more than ten members").
+_SIZE_ONLY = re.compile(r"^(?:voting\s+|other\s+)?(?:members|people|persons|places|seats)$", re.IGNORECASE)
 #: An entry after a body that says what kind of body it is ("..., a voluntary adoption agency").
 _APPOSED_ENTRY = re.compile(r"^[\s,]*(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}(?:agency|charity|organisation|organization|body|"
                             r"company|provider|group|network|partnership|enterprise|association|trust)\b")
