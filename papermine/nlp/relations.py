@@ -469,7 +469,9 @@ class RelationReader:
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)
             self.previous += named
             if named:
-                self.last_first = named[0]
+                # "The Partnership welcomed a new representative of X.": the sentence is about the
+                # body it opens with (named or referred to), not the first body it names
+                self.last_first = self.opener[0] if self.opener else named[0]
                 self.last_named = named
             if self.last_subject is not spoken_of and self.last_subject is not None and not named:
                 # "The Board will be chaired by a Cabinet Member. Its members will be: ...": "Its"
@@ -1198,8 +1200,8 @@ _LIST_FILLER = re.compile(r"^(?:but\s+)?(?:(?:is|are|will\s+be)\s+)?not\s+(?:lim
 #: How many members a body has, not who they are ("no more than ten members").
 _SIZE_ONLY = re.compile(r"^(?:voting\s+|other\s+)?(?:members|people|persons|places|seats)$", re.IGNORECASE)
 #: An entry after a body that says what kind of body it is ("..., a voluntary adoption agency").
-_APPOSED_ENTRY = re.compile(r"^[\s,]*(?:a|an)\s+(?:[a-z][\w-]*\s+){0,3}(?:agency|charity|organisation|organization|body|"
-                            r"company|provider|group|network|partnership|enterprise|association|trust)\b")
+_APPOSED_ENTRY = re.compile(r"^[\s,]*(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}(?:agency|charity|organisation|organization|body|"
+                            r"company|provider|group|network|partnership|enterprise|association|trust)[\s.;,]*$")
 #: A free list entry that describes partners in general is no member ("key agencies from the public sector").
 _VAGUE = re.compile(r"\b(?:agencies|partners|organisations|organizations|bodies|stakeholders|sectors|others)\b",
                     re.IGNORECASE)
