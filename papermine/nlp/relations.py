@@ -918,7 +918,8 @@ class RelationReader:
                     and not re.match(r"^\w+ing\b", entry) \
                     and not re.match(r"^\s*\w+ed\b", doc_text(doc)[a:b]) \
                     and not _SIZE_ONLY.match(_ROLE_LEAD.sub("", entry)):      # "tackling supply", "ten members": not members
-                args.append((_ROLE_LEAD.sub("", entry) or entry, entry))
+                # "Mrs A Smith (parent governor representative)": the person, their post in brackets
+                args.append((_TRAILING_BRACKET.sub("", _ROLE_LEAD.sub("", entry)) or entry, entry))
         # a body named across a separator ("Children, Young People & Skills Committee")
         for span in after:
             if id(span) not in taken and span.start_char < offset + len(text):
