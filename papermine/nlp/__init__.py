@@ -176,8 +176,16 @@ def _membership_cue() -> re.Pattern:
     return re.compile(row["pattern"], re.IGNORECASE)
 
 
-def _is_membership_list(para: Paragraph) -> bool:
-    """A paragraph whose items list members ("The membership of the Board is:")."""
+#: A section heading over a bare list of members ("Membership", "3. Core members").
+_MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:core|voting|full|statutory|board|panel|committee)\s+)?"
+                                 r"(?:membership|members)\s*:?\s*$", re.IGNORECASE)
+
+
+def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
+    """A paragraph whose items list members ("The membership of the Board is:"), or
+    a bare list under a "Membership" heading."""
+    if para.items and not para.text.strip() and heading and _MEMBERSHIP_HEADING.match(heading):
+        return True
     return bool(para.items) and para.text.rstrip().endswith(":") and bool(
         _membership_cue().search(para.text) or re.search(r"\bmembership\b", para.text, re.IGNORECASE))
 
@@ -236,7 +244,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         if sdoc.ents:
             _add_trained_entities(sdoc)
         _add_acronyms(sdoc, acronyms)
-        in_list = i_index is not None and _is_membership_list(doc.paragraphs[p_index])
+        in_list = i_index is not None and _is_membership_list(doc.paragraphs[p_index], _heading_of(doc, p_index))
         spans = [s for s in sdoc.spans[AGENCY_SPANS]
                  if not s._.generic or in_list or _keep_generic(sdoc, s)]
         for span in spans:
@@ -287,7 +295,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         found_here = reader.nomination(sdoc) or None    # "Village Hall Committee – Councillor X"
-        if found_here is None and i_index is not None and _is_membership_list(para):
+        if found_here is None and i_index is not None and _is_membership_list(para, _heading_of(doc, p_index)):
             # "The membership of the Board is:" then one member an item
             owner = reader.list_owner(sdocs.get((p_index, None)))
             found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)
@@ -512,6 +520,10 @@ def _rosters(doc: Document, reader: RelationReader) -> list[tuple[tuple[int, str
             out.append(((owner, paragraphs[owner].text), run))
         index += len(run) or 1
     return out
+
+
+def _heading_of(doc: Document, p_index: int) -> str | None:
+    return doc.sections[doc.paragraphs[p_index].section].heading
 
 
 def _line_above(doc: Document, p_index: int) -> str | None:

@@ -31,6 +31,16 @@ after a cue the body just related to ("is accountable to X and reports to it");
 the paper's council and body (models/relation_referents.jsonl). In a membership list
 a job title running into a service's name is a role ("the Director of Children's
 Services"); a body a person is sent from is the member (models/member_senders.txt).
+
+Members are often roles: "two foster carers", "an independent chair", "the Leader of the
+Council", "two Cabinet Members", "at least three independent members" are read without
+count or article; what follows a role in its entry is not part of it ("with three years'
+experience", "nominated by the Council": the nominator is no member; "one of whom is a
+carer" says more of the entry before). "Membership:" / "Co-opted members:" open a list,
+as does "is made up of the following:"; "The following will be co-opted members of X:"
+lists X's members; a member marked "(Chair)" also chairs the body; "are not members:" and
+"In attendance:" open no list. A reporting target that is a post ("to the Director of
+Children's Services") is the post.
 """
 from __future__ import annotations
 
@@ -51,6 +61,9 @@ PERIODIC = {"reports_to", "feeds_into", "meets", "meets_with"}
 #: "sub-groups linked to the (then) Joint Commissioning Group": the parent is named
 #: within this many characters of the cue.
 SUBGROUP_TARGET_CHARS = 16
+#: "of the Board", "to each meeting of the Partnership": a body referred to by its head noun
+#: right after a cue is named within this many characters.
+REFERRED_CHARS = 48
 #: "It will report ...": a pronoun stands for a body only this close to the cue.
 PRONOUN_MAX_GAP_WORDS = 3
 #: "meets with the Children in Care Council": the other body follows the cue this closely.
@@ -129,10 +142,14 @@ _CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s
 #: Between a body and the relative pronoun of the clause about it.
 _RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who)$", re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
-_CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+)?$", re.IGNORECASE)
+_CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
-_REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
-                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group)\b", re.IGNORECASE)
+#: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
+_REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
+                       rf"(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
+                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group)\b"
+                       r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
+                       re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
 _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*)?(?:these\s+are\s*)?[:;]?\s*$",
                         re.IGNORECASE)
@@ -143,7 +160,8 @@ _LIST_SUBJECTS = re.compile(r"\bthe\s+following\s+(?:\w+\s+)?(?:groups|bodies|bo
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
 _ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|plus|including|include|includes)\s+)*"
-                        r"(?:(?:the|a|an|one|two|three|four|five|six|\d+)\s+)?", re.IGNORECASE)
+                        r"(?:(?:at\s+least|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+)?"
+                        r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?", re.IGNORECASE)
 #: "with these (and other partners)": the bodies just named.
 _THESE = re.compile(r"^\s*(?:all\s+)?(?:these|those|them)\b", re.IGNORECASE)
 #: Bodies named in lower case by a plural head ("district and borough health and wellbeing
@@ -160,10 +178,22 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
-_MEMBERSHIP_CUE = re.compile(r"^\s*(?:membership|members|includes?|comprises?|consists?|is drawn|are drawn|will include|"
+_MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
                              r"(?:\w+\s+)?ex[- ]officio|(?:\w+\s+)?partners\s+are|"
                              r"(?:was |were |has been |have been |is |are |will be )?extended)\b",
                              re.IGNORECASE)
+#: What a member cue's list may open with before its colon ("made up of the following:",
+#: "consists of five members:"): the entries follow the colon.
+_LIST_HEAD = re.compile(r"^\s*(?:the\s+following(?:\s+[\w-]+){0,2}|(?:the\s+)?(?:one|two|three|four|five|six|seven|"
+                        r"eight|nine|ten|eleven|twelve|\d+)(?:\s+[\w-]+){0,2}?\s+(?:members|people|persons|places|seats))\s*$",
+                        re.IGNORECASE)
+#: "The following will be co-opted members of the Panel:": the members are in the list.
+_FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b(?!\s+(?:the|a|an|this|its|their)\b)", re.IGNORECASE)
+#: A council named only as the body of a job title ("the Leader of the Council"): the role is the member.
+_BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:County|Borough|District|City|Town|Parish)\s+)?Council$", re.IGNORECASE)
+#: A member marked as the chair in a membership list ("the Lead Member (Chair)").
+_CHAIR_MARK = re.compile(r"\(\s*(?:the\s+)?(?:co-?\s*)?chair(?:man|woman|person)?\s*\)", re.IGNORECASE)
+_TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)[\s.;,]*$")
 #: A receiving-side cue naming one report ("receive a report from"), not reports.
 _ONE_REPORT = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:report|update|briefing|presentation)\s+(?:from|by)\s*$",
                          re.IGNORECASE)
@@ -270,13 +300,44 @@ def _title_member(entry: str, body_start: int) -> str | None:
     """"the Director of Children's Services": an entry whose department's name completes a job
     title is that role as a member; "a representative of X", "the Head of the Virtual School",
     "the Chief Executive of X Housing Trust": X is (None)."""
-    if not _DEPARTMENT.search(_clean_entry(entry[body_start:])):
+    entry = _TRAILING_BRACKET.sub("", entry)          # "... Services (chair)"
+    body = _clean_entry(entry[body_start:])
+    if not _DEPARTMENT.search(body) and not _BARE_COUNCIL.match(body):
         return None
     before = re.sub(r"^[\s:;,.–-]*(?:(?:and|or|the|a|an|one|two|three|four|five|\d+)\s+)*", "", entry[:body_start])
     m = _TITLE_BEFORE.match(before)
     if not m or _senders().match(m.group("title")) or not _role_words().search(m.group("title")):
         return None
     return _clean_entry(entry)
+
+
+#: "the Chief Executive of X Council": a post (not its chair, who speaks for the body) before a body.
+_POST_OF = re.compile(r"^\s*(?:the\s+)?(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:of|for)\s+(?:the\s+)?")
+
+
+def _post_of(text: str) -> str | None:
+    """A reporting target that is a post holder of a body ("to the Director of Children's
+    Services", "to the Chief Executive of the Council"): the post, else None."""
+    m = _POST_OF.match(text)
+    if not m or _senders().match(m.group("title")) or not _role_words().search(m.group("title")):
+        return None
+    return re.sub(r"\s+", " ", _clean_entry(text))
+
+
+#: The words after a body that make it part of a post ("two Cabinet Members", "the Virtual School Headteacher").
+_POST_TAIL = re.compile(r"^\s*(?P<tail>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)[\s.;,]*$")
+
+
+def _role_after(entry: str, body_end: int) -> str | None:
+    """"two Cabinet Members": an entry that ends in a post held in the body named just
+    before is that post, as a role."""
+    m = _POST_TAIL.match(entry[body_end:])
+    post = re.search(r"(?:" + _role_words().pattern + r")[\s.;,]*$", entry, re.IGNORECASE)
+    if not m or not post or re.search(r"\b(?:of|for|and|or|from)\b", m.group("tail"), re.IGNORECASE):
+        return None
+    if post.start() >= body_end and _senders().match(m.group("tail").strip()):
+        return None                 # "a Healthwatch representative": the body sends them
+    return role_phrase(entry)
 
 
 @lru_cache(maxsize=1)
@@ -304,12 +365,27 @@ def _role_words() -> re.Pattern:
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in load_lines("roles.txt")) + r")\b", re.IGNORECASE)
 
 
+#: What may follow a role in a list entry without being part of it.
+_ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|\s+(?:nominated|appointed|elected|chosen|selected|drawn|proposed)\s+(?:by|from)\s",
+                        re.IGNORECASE)
+#: A body owning a role ("the Panel's medical adviser", "the Council's Monitoring Officer").
+_ROLE_OWNER = re.compile(r"^(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*['’]s\s+")
+#: "an elected member nominated by the Council": the body after these words chose the member; it is no member.
+_CHOSEN_BY = re.compile(r"\s+(?:nominated|appointed|elected|chosen|selected|proposed|put\s+forward)\s+by\s", re.IGNORECASE)
+#: A clause that says more of an entry ("three lay members, one of whom is a foster carer").
+_DESCRIBING = re.compile(r",\s*(?:(?:one|two|three|at\s+least\s+one|each|all|both)\s+of\s+(?:whom|which)|who|whom|which)\b.*$",
+                         re.IGNORECASE | re.DOTALL)
+
+
 def role_phrase(text: str) -> str | None:
     """A role named in a short phrase ("the Deputy Mayor;", "two opposition
     councillors", "to the Cabinet Member for Children"), without its article or
     count, or None when the phrase names no role."""
     text = re.split(r"[;.(]|,\s*(?:who|which)\b|\s+-\s+|\s+–\s+", text, maxsplit=1)[0]
+    text = _ROLE_TAIL.split(text, maxsplit=1)[0]       # "social workers with three years' experience"
     text = _ROLE_LEAD.sub("", text).strip(" ,:;-–")
+    owned = _ROLE_OWNER.sub("", text)                  # "the Panel's medical adviser"
+    text = owned if _role_words().search(owned) else text
     text = re.sub(r"\s+(?:and|or)$", "", text).strip()
     if not text or len(text.split()) > ROLE_MAX_WORDS or not _role_words().search(text):
         return None
@@ -393,7 +469,9 @@ class RelationReader:
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)
             self.previous += named
             if named:
-                self.last_first = named[0]
+                # "The Partnership welcomed a new representative of X.": the sentence is about the
+                # body it opens with (named or referred to), not the first body it names
+                self.last_first = self.opener[0] if self.opener else named[0]
                 self.last_named = named
             if self.last_subject is not spoken_of and self.last_subject is not None and not named:
                 # "The Board will be chaired by a Cabinet Member. Its members will be: ...": "Its"
@@ -436,7 +514,7 @@ class RelationReader:
     def _cues(self, sent: Span) -> list[tuple[str, str, int, int]]:
         """(rule id, relation, start, end) of every cue, rules in file order,
         a later rule's cue skipped where an earlier one already stands; only
-        the first membership list of a sentence counts."""
+        the first membership list of a sentence (in reading order) counts."""
         cues: list[tuple[str, str, int, int]] = []
         text = span_text(sent)
         needs = _needs_before()
@@ -450,11 +528,10 @@ class RelationReader:
                 start, end = sent.start_char + m.start(), sent.start_char + m.end()
                 if any(a < end and start < b for _, _, a, b in cues):
                     continue
-                if relation == "member_of" and any(r == "member_of" for _, r, _, _ in cues) \
-                        and rule_id not in _flagged("subject_is_member"):
-                    continue
                 cues.append((rule_id, relation, start, end))
-        return sorted(cues, key=lambda cue: cue[2])
+        cues.sort(key=lambda cue: cue[2])
+        lists = [c for c in cues if c[1] == "member_of" and c[0] not in _flagged("subject_is_member")]
+        return [c for c in cues if c not in lists[1:]]
 
     @staticmethod
     def _frequencies_by_cue(cues, freqs: list[Span], text: str) -> dict[int, list[Span]]:
@@ -468,8 +545,8 @@ class RelationReader:
             earlier = [i for i in periodic if cues[i][3] <= freq.start_char]
             if holder:                       # "receives two reports a year from": in the cue itself
                 owned[holder[0]].append(freq)
-            elif earlier and later and _SHARED_SUBJECT.search(
-                    text[freq.end_char:min(c[2] for c in later)]):
+            elif earlier and later and _SHARED_SUBJECT.search(_without_frequencies(
+                    text, freq.end_char, min(c[2] for c in later), freqs)):
                 # "will report to X twice a year and will be accountable to Y": the cue before
                 owned[max(earlier, key=lambda i: cues[i][3])].append(freq)
             elif periodic:
@@ -513,7 +590,8 @@ class RelationReader:
             finish = min([finish] + [c[2] for c in cues if c[2] >= end] + [a for a in own_clause.values() if a >= end])
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
-            subjects = self._apposed(doc, spans, start) if relation in APPOSED_RELATIONS else []
+            subjects = self._apposed(doc, spans, start) \
+                if relation in APPOSED_RELATIONS or rule_id in _flagged("apposed") else []
             earlier = [i for i in subjects_of if cues[i][3] <= start]
             if not subjects and earlier and _SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start]):
                 subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
@@ -523,10 +601,13 @@ class RelationReader:
                 if begin > sent.start_char else [])
             if not subjects and _LIST_SUBJECTS.search(doc_text(doc)[begin:start]):
                 target = next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
-                    or self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
+                    or self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
                 if target is not None and sent.text.rstrip().endswith(":"):
                     self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
                                             _modality(sent.text, start - sent.start_char))
+                continue
+            if not subjects and rule_id in _flagged("subject_is_member") and _FOLLOWING.match(doc_text(doc)[begin:start]):
+                out += self._following_members(doc, sent, spans, start, end)
                 continue
             if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_member") \
                     and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]):
@@ -559,6 +640,26 @@ class RelationReader:
                 subgroup_parent = parent or subgroup_parent
                 out += found
         return out
+
+    def _following_members(self, doc: Doc, sent: Span, spans: list[Span], start: int, end: int) -> list[Found]:
+        """"The following will be co-opted members of the Panel: a foster carer; ...": the
+        entries after the colon (or the items after a lead-in ending so) join the body."""
+        text = doc_text(doc)
+        body = self._referred(text[end:end + REFERRED_CHARS]) or next(
+            (s for s in spans if end <= s.start_char < sent.end_char and not s._.generic), None)
+        colon = text.find(":", end, sent.end_char)
+        if body is None or colon < 0:
+            return []
+        modality = _modality(sent.text, start - sent.start_char)
+        if not text[colon + 1:sent.end_char].strip():
+            self.pending = _Pending("rel-member-of", "member_of", body, None, [], modality)
+            return []
+        semi = text.find(";", colon + 1, sent.end_char)
+        finish = self._list_end(doc, sent, semi) if semi >= 0 else sent.end_char
+        after = [s for s in spans if colon < s.start_char < finish]
+        return [Found(member, body, "member_of", None, None, modality, sent, "rel-member-of", written)
+                for member, written in self._arguments(doc, colon + 1, finish, after, roles=True, members=True)
+                if _name(member) != _name(body)]
 
     @staticmethod
     def _own_clauses(doc: Doc, sent: Span, spans: list[Span], cues) -> dict[int, int]:
@@ -640,17 +741,23 @@ class RelationReader:
                         words = re.sub(r"\s+", " ", m.group(group)).strip()
                         earlier = self.previous + [s for s in spans if s.end_char <= sent.start_char + m.start()]
                         body = next((p for p in reversed(earlier) if not isinstance(p, str) and not p._.generic
-                                     and _name(p).lower().endswith(words.lower())), words)
+                                     and _name(p).lower().endswith(words.lower())), None)
+                        if body is None and len(words.split()) == 1:          # "the Panel": the paper's own
+                            body = self._by_head(words.lower().replace("-", ""))
+                        body = body if body is not None else words
                     ends.append(body)
                 if _name(ends[0]).lower() != _name(ends[1]).lower():
-                    out += self._found(ends[0], ends[1], relation, [], _modality(sent.text, m.start()), sent, rule_id)
+                    # "minutes of X are circulated to Y after each meeting": a frequency after the cue's start
+                    freqs = [f for f in doc.spans[FREQUENCY_SPANS] if sent.start_char + m.start() <= f.start_char
+                             and f.end_char <= sent.end_char] if relation in PERIODIC else []
+                    out += self._found(ends[0], ends[1], relation, freqs, _modality(sent.text, m.start()), sent, rule_id)
         return out
 
     def _relate(self, doc, subject, relation, rule_id, end, finish, after, cue_freqs, modality, sent,
                 subgroup_parent):
         """The relations one cue makes for one subject, and a subgroup parent if it names one."""
         if relation == "member_of" and rule_id in _flagged("subject_is_member"):
-            body = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8]) or next(
+            body = self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) or next(
                 (s for s in after if not s._.generic), None)
             title = _TITLE_AFTER.match(doc_text(doc)[end:finish])
             if title and (body is None or (isinstance(body, Span) and body.start_char <= end + title.start("name")
@@ -668,6 +775,8 @@ class RelationReader:
             for member, written in self._arguments(doc, end, finish, after, roles=True, members=True):
                 if _name(member) != _name(subject):
                     found.append(Found(member, subject, relation, None, None, modality, sent, rule_id, written))
+                    if _CHAIR_MARK.search(written or ""):     # "the Director of Children's Services (chair)"
+                        found.append(Found(subject, member, "chaired_by", None, None, modality, sent, rule_id))
             return found, None
         if relation == "chaired_by":
             chair = _CHAIR.match(doc_text(doc)[end:])
@@ -677,6 +786,8 @@ class RelationReader:
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
                     if cue_freqs else []), None
         named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
+        if named and relation == "reports_to":     # "to the Director of Children's Services": the post
+            named[0] = _post_of(doc_text(doc)[end:named[0].end_char]) or named[0]
         referent = self._referent(doc_text(doc)[end:finish])      # "to full Council", "to this Committee"
         if referent is not None and _name(referent) != _name(subject) and not any(
                 s.start_char - end <= SUBGROUP_TARGET_CHARS for s in named):
@@ -691,7 +802,7 @@ class RelationReader:
             named = [re.sub(r"\s+", " ", plural.group("name"))] if plural else []
         if rule_id in _flagged("subject_is_target"):      # X reports to the subject
             if not named:
-                referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])
+                referred = self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
                 if referred is not None and _name(referred) != _name(subject):
                     named = [referred]
             plural = _PLURAL_ANAPHOR.match(doc_text(doc)[end:finish])
@@ -719,7 +830,7 @@ class RelationReader:
         if relation == "subgroup_of":
             named = named[:1]
         if not named:
-            referred = self._referred(doc_text(doc)[end:end + SUBGROUP_TARGET_CHARS + 8])   # "of the Board"
+            referred = self._referred(doc_text(doc)[end:end + REFERRED_CHARS])   # "of the Board"
             if referred is not None and _name(referred) != _name(subject):
                 named = [referred]
         if not named and relation == "reports_to" and re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE):
@@ -731,8 +842,10 @@ class RelationReader:
         if relation == "subgroup_of" and named:
             parent = named[0]
         if not named and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and relation != "subgroup_of":
-            # "is accountable to the X and reports to it twice a year": the body just related to
-            named = [t for t in self.targets[-1:] if _name(t) != _name(subject)]
+            # "is accountable to the X and reports to it twice a year": the body just related to;
+            # "The Board oversees the Team, which reports to it": the body the sentence opens with
+            named = [t for t in self.targets[-1:] if _name(t) != _name(subject)] or \
+                [o for o in self.opener[:1] if _name(o) != _name(subject)]
         if not named and rule_id in _flagged("implicit_target") \
                 and not (re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE)
                          and _TOPIC_AFTER.match(doc_text(doc)[end:finish])):
@@ -752,21 +865,28 @@ class RelationReader:
         (argument, the list entry as written): in each entry its bodies, else its role,
         else "one X from each of the Ys"; in a list of members, else the entry itself."""
         text = doc_text(doc)[end:finish]
+        offset = end
         colon = text.find(":")
         if members and colon > 0 and text[:colon].strip():
-            text = text[:colon]                            # "... to support the ambitions: a, b": not members
+            if _LIST_HEAD.match(text[:colon]):             # "made up of the following: a; b"
+                offset, text = end + colon + 1, text[colon + 1:]
+            else:
+                text = text[:colon]                        # "... to support the ambitions: a, b": not members
         bracket = re.match(r"^\s*\((?P<inner>[^)]*)\)", text)
         if bracket:                                        # "three ex officio members (the ..., the ...)"
+            offset += bracket.start("inner")
             text = bracket.group("inner")
-            offset = end + bracket.start("inner")
-        else:
-            offset = end
         spans = [s for s in (after or doc.spans[AGENCY_SPANS]) if offset <= s.start_char < offset + len(text)]
         args: list[tuple] = []
         taken: set = set()
         for a, b in _entries(text, offset, spans) if roles else [(offset, offset + len(text))]:
             entry = _clean_entry(doc_text(doc)[a:b])
             bodies = [s for s in spans if a <= s.start_char < b]
+            if _ABOUT_BEFORE.match(entry) or _LIST_FILLER.match(entry) or (
+                    members and args and _APPOSED_ENTRY.match(doc_text(doc)[a:b]) and doc_text(doc)[:a].rstrip().endswith(",")
+                    and all(s._.generic for s in bodies) and not role_phrase(entry)):
+                taken.update(id(s) for s in bodies)      # "X, a voluntary adoption agency": says what X is
+                continue                        # "three lay members, one of whom is a carer": said of the entry before
             each = _EACH.search(entry)
             if bodies and all(s._.generic for s in bodies) and each:    # "one governor from each of the special schools"
                 args.append((_PLACE_TAIL.sub("", each.group("who").strip()), entry))
@@ -777,8 +897,9 @@ class RelationReader:
                 taken.update(id(s) for s in bodies)
                 continue
             title = _title_member(doc_text(doc)[a:b], bodies[0].start_char - a) if members and len(bodies) == 1 else None
+            title = title or (_role_after(doc_text(doc)[a:b], bodies[0].end_char - a) if members and len(bodies) == 1 else None)
             if title:                           # "the Director of Children's Services": the role
-                args.append((title, title))
+                args.append((title, entry))
                 taken.add(id(bodies[0]))
                 continue
             if bodies:
@@ -795,8 +916,10 @@ class RelationReader:
                 args.append((role, entry))
             elif members and entry and len(entry.split()) <= ENTRY_MAX_WORDS and not _VAGUE.search(entry) \
                     and not re.match(r"^\w+ing\b", entry) \
-                    and not re.match(r"^\s*\w+ed\b", doc_text(doc)[a:b]):   # "tackling supply", "focused on": not members
-                args.append((entry, entry))
+                    and not re.match(r"^\s*\w+ed\b", doc_text(doc)[a:b]) \
+                    and not _SIZE_ONLY.match(_ROLE_LEAD.sub("", entry)):      # "tackling supply", "ten members": not members
+                # "Mrs A Smith (parent governor representative)": the person, their post in brackets
+                args.append((_TRAILING_BRACKET.sub("", _ROLE_LEAD.sub("", entry)) or entry, entry))
         # a body named across a separator ("Children, Young People & Skills Committee")
         for span in after:
             if id(span) not in taken and span.start_char < offset + len(text):
@@ -937,18 +1060,30 @@ class RelationReader:
                     for member, written in self._arguments(item, bracket.start(), len(item.text),
                                                            list(item.spans[AGENCY_SPANS]), roles=True, members=True)
                     if _name(member) != _name(owner)]
-        written = _clean_entry(item.text)
-        members: list = [span for span in item.spans[AGENCY_SPANS] if _name(span) != _name(owner)]
+        # "three lay members, one of whom is a foster carer", "an elected member nominated by the Council":
+        # what follows says more of the entry, or who chose the member
+        cut = min(m.start() for m in (_DESCRIBING.search(item.text), _CHOSEN_BY.search(item.text), re.search(r"$", item.text))
+                  if m is not None)
+        written = _clean_entry(item.text[:cut])
+        spans = [span for span in item.spans[AGENCY_SPANS] if span.start_char < cut]
+        members: list = [span for span in spans if _name(span) != _name(owner)]
         title = _title_member(item.text, members[0].start_char) if len(members) == 1 else None
+        title = title or (_role_after(item.text[:cut], members[0].end_char) if len(members) == 1 else None)
         each = _EACH.search(written)
+        role = role_phrase(item.text[:cut])
         if title:                      # "the Director of Children's Services"
             members, written = [title], title
-        elif each and all(s._.generic for s in item.spans[AGENCY_SPANS]):
+        elif each and all(s._.generic for s in spans):
             members = [_PLACE_TAIL.sub("", each.group("who").strip())]    # "one governor from each of the special schools"
-        elif not item.spans[AGENCY_SPANS]:
-            members = [r for r in (role_phrase(item.text),) if r]
-        return [Found(member, owner, "member_of", None, None, "does", sent, rule,
-                      written if len(members) == 1 else None) for member in members]
+        elif not spans or (role and all(s._.generic for s in spans) and _ROLE_START.match(_clean_entry(item.text[:cut]))):
+            members = [r for r in (role,) if r]                             # "two foster carers": the role
+        found = [Found(member, owner, "member_of", None, None, "does", sent, rule,
+                       written if len(members) == 1 else None) for member in members]
+        if len(members) == 1 and _CHAIR_MARK.search(item.text):     # "the Lead Member for Children (Chair)"
+            found.append(Found(owner, members[0], "chaired_by", None, None, "does", sent, rule))
+        # "..., one of whom will be the Lead Member, who will chair the Panel"
+        found += [f for f in self._named_args(item, sent, list(item.spans[AGENCY_SPANS])) if f.relation == "chaired_by"]
+        return found
 
     def _found(self, source, target, relation, freqs, modality, sent, rule) -> list[Found]:
         if relation not in PERIODIC:
@@ -1050,7 +1185,9 @@ class RelationReader:
         main = self.main_body
         if main is not None and _name(main).lower().replace("-", "").endswith(head):
             return main
-        for span in reversed(self.previous):
+        # a body just related to in this sentence ("provides assurance to the X Board and reports
+        # to the Board"), else one named in the sentences before
+        for span in [t for t in reversed(self.targets) if not isinstance(t, str)] + list(reversed(self.previous)):
             if _name(span).lower().replace("-", "").endswith(head):
                 return span
         return main if head in ("group", "partnership") else None
@@ -1058,11 +1195,22 @@ class RelationReader:
     def _referred(self, text: str):
         """A body referred to right after a cue: "of the Board", "into the group"."""
         m = _REFERRED.match(text)
-        return self._by_head(m.group("head").lower().replace("-", "")) if m else None
+        return self._by_head((m.group("head") or m.group("meeting")).lower().replace("-", "")) if m else None
 
 
 #: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
 _NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s", re.IGNORECASE)
+#: An entry that says more of the one before ("one of whom is a foster carer", "who chairs").
+_ABOUT_BEFORE = re.compile(r"^(?:(?:one|two|three|at least one|each|all|both|any)\s+of\s+(?:whom|which)|who|whom|whose|which)\b",
+                           re.IGNORECASE)
+#: Words a list holds that are no entry ("includes, but is not limited to, ...").
+_LIST_FILLER = re.compile(r"^(?:but\s+)?(?:(?:is|are|will\s+be)\s+)?not\s+(?:limited|restricted)\s+to$|^(?:amongst|among)\s+others$|"
+                          r"^(?:for\s+example|e\.?g|such\s+as|in\s+particular|as\s+a\s+minimum|at\s+least)$", re.IGNORECASE)
+#: How many members a body has, not who they are ("no more than ten members").
+_SIZE_ONLY = re.compile(r"^(?:voting\s+|other\s+)?(?:members|people|persons|places|seats)$", re.IGNORECASE)
+#: An entry after a body that says what kind of body it is ("..., a voluntary adoption agency").
+_APPOSED_ENTRY = re.compile(r"^[\s,]*(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}(?:agency|charity|organisation|organization|body|"
+                            r"company|provider|group|network|partnership|enterprise|association|trust)[\s.;,]*$")
 #: A free list entry that describes partners in general is no member ("key agencies from the public sector").
 _VAGUE = re.compile(r"\b(?:agencies|partners|organisations|organizations|bodies|stakeholders|sectors|others)\b",
                     re.IGNORECASE)
@@ -1102,11 +1250,15 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
 
 def _clean_entry(text: str) -> str:
     """A list entry without its article, trailing punctuation or a closing bracket."""
-    text = re.sub(r"^[\s:;,]*(?:(?:and|or|as well as|the|a|an|including|include|includes)\s+)?", "", text.strip(),
+    text = re.sub(r"^[\s:;,]*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)?"         # "(a) the Leader"
+                  r"(?:(?:and|or|as well as|the|a|an|including|include|includes)\s+)?", "", text.strip(),
                   flags=re.IGNORECASE)
-    text = re.sub(r"^(?:(?:the|one|two|three|four|\d+)\s+)?(?:representatives?|delegates?|nominees?)\s+(?:from|of)\s+", "",
+    text = re.sub(r"^(?:(?:the|a|an|one|two|three|four|\d+)\s+)?(?:representatives?|delegates?|nominees?)\s+(?:from|of)\s+", "",
                   text, flags=re.IGNORECASE)   # the body is the member
     text = re.sub(r"^\s*(?:the|a|an)\s+", "", text, flags=re.IGNORECASE)
+    # "(a representative from) each of the three district councils": the councils
+    text = re.sub(r"^each\s+of\s+(?:the\s+|our\s+)?(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?", "", text,
+                  flags=re.IGNORECASE)
     text = text.strip(" .;:,").strip()
     while text.endswith(")") and text.count(")") > text.count("("):
         text = text[:-1].rstrip(" .;:,")       # a bracket the list closed, not the entry's own
@@ -1140,6 +1292,18 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
                 abs(freq.start_char - targets[i].end_char), abs(targets[i].start_char - freq.end_char)))
             owned[nearest].append(freq)
     return [(t, owned[i]) for i, t in enumerate(targets)]
+
+
+def _without_frequencies(text: str, start: int, end: int, freqs: list[Span]) -> str:
+    """The text between two points without its frequency phrases or an article before them
+    ("... three times a year and an annual report to": "and")."""
+    gap = text[start:end]
+    for freq in sorted(freqs, key=lambda f: -f.start_char):
+        if start <= freq.start_char and freq.end_char <= end:
+            a, b = freq.start_char - start, freq.end_char - start
+            a = len(re.sub(r"\b(?:a|an|its|their)\s+$", "", gap[:a], flags=re.IGNORECASE))
+            gap = gap[:a] + gap[b:]
+    return gap
 
 
 def _modality(text: str, cue_offset: int) -> str:
