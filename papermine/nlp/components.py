@@ -106,6 +106,9 @@ LOWER_NAME_RULES = {"body-lower-name", "body-lower-name-possessive"}
 #: The pattern of an organisation's acronym in brackets after a person's name.
 BRACKET_ACRONYM_RULE = "body-bracket-acronym"
 
+#: The pattern of a council named by its place and its type's initials ("Harrowfield MBC").
+COUNCIL_ACRONYM_RULE = "body-council-acronym"
+
 #: A list entry ("Eastlea Lodge", "18 Hill Close") that a kind of body opens is at most this long.
 LIST_ENTRY_MAX_WORDS = 5
 LIST_ENTRY_RULE = "body-list-entry"
@@ -194,6 +197,8 @@ class AgencyTagger:
             rule = self.nlp.vocab.strings[match_id]
             if rule == BRACKET_ACRONYM_RULE:
                 pieces = self._bracket_acronym(doc, start, end)
+            elif rule == COUNCIL_ACRONYM_RULE:
+                pieces = self._council_acronym(doc, start, end)
             else:
                 pieces = [p for p in (self._trim(doc, s, e, rule) for s, e in self._pieces(doc, start, end, rule)) if p]
             pieces = [part for piece in pieces for part in self._distribute(doc, piece)]
@@ -549,6 +554,18 @@ class AgencyTagger:
         for name in ("canonical", "kind", "rule", "generic"):
             setattr(wider._, name, getattr(span._, name))
         return wider
+
+    def _council_acronym(self, doc: Doc, start: int, end: int) -> list[Span]:
+        """"Harrowfield MBC": the council under its full name; its place is a known
+        council's ("Tonbridge and Malling BC"), else the word before the initials."""
+        kind = dict(w.split("=", 1) for w in self.breaks["council_acronym"]).get(doc[end - 1].text)
+        if kind is None or doc[start].text in self.stopwords or doc[start].text in self.breaks["honorific"]:
+            return []
+        place = next((k for k in range(max(0, start - PLACE_AFTER_MAX_WORDS), start)
+                      if f"{doc[k:end - 1].text} {kind}".lower() in council_names()), start)
+        span = Span(doc, place, end, label=SHARED_HEAD_LABEL)
+        span._.canonical = f"{doc[place:end - 1].text} {kind}"
+        return [span]
 
     def _bracket_acronym(self, doc: Doc, start: int, end: int) -> list[Span]:
         """"A. Smith (NTHFT)": an organisation's acronym after a person's name."""

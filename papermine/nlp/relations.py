@@ -990,6 +990,13 @@ class RelationReader:
             if len(inside) == 1 and _name(inside[0]) != _name(self.main_body):
                 out.append(Found(inside[0], self.main_body, "member_of", None, None, "does", doc[:], "mem-present",
                                  re.sub(r"\s+", " ", m.group(1)).strip()))
+        if listed and not out:
+            # "Dr A Patel  Clinical Chair  NHS Northby CCG": the organisation closes the line
+            bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic and s.start > 0
+                      and s.end_char <= len(text) and _name(s) != _name(self.main_body)]
+            if bodies:
+                out.append(Found(bodies[-1], self.main_body, "member_of", None, None, "does", doc[:], "mem-present",
+                                 span_text(bodies[-1])))
         return out
 
     def nomination(self, doc: Doc) -> list[Found]:

@@ -114,6 +114,18 @@ _NAME_ROLE_START = re.compile(r"^(?:(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)
 _ATTENDEE = re.compile(r"^[A-Z][\w.'’ -]{1,40}(?:\s*\([^()]{1,60}\)){1,2}(?:\s*[-–]\s*\w+)?$")
 
 
+#: ... or set out in columns: a titled person, then their post and body ("Dr A Patel   Clinical Chair   NHS Northby CCG").
+_PERSON_LINE = re.compile(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Prof|Sir|Dame|Insp|Supt|DCI)\.?\s+"
+                          r"(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+\b")
+#: A label standing alone on its line ("IN ATTENDANCE:", "Apologies:"): it opens what follows.
+_LABEL_ALONE = re.compile(r"^[A-Z][A-Za-z ]{2,30}:$")
+
+
+def _one_a_line(text: str) -> bool:
+    """A line of an attendance list: one person a line."""
+    return bool(_ATTENDEE.match(text) or _PERSON_LINE.match(text))
+
+
 def _front_field_starts(first: Line, previous: Line, line: Line) -> bool:
     """In a front block each line is a field of its own (council, committee,
     date, title, "From: ..."), unless the line before wrapped into it (it is
@@ -532,7 +544,8 @@ class _Builder:
             and self.lines[j].styled == self.lines[j - 1].styled \
             and self.number_at(j) is None and self.item_at(j) is None \
             and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None \
-            and not (_ATTENDEE.match(self.lines[j].text) and _ATTENDEE.match(self.lines[j - 1].text))
+            and not (_one_a_line(self.lines[j].text) and _one_a_line(self.lines[j - 1].text)) \
+            and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text)
 
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
@@ -961,7 +974,7 @@ class _Builder:
             prev = op.last_text()
             mid_sentence = (not op.para.items and prev and not _TERMINAL.search(prev)
                             and not _is_caps(first.text) and not first.styled
-                            and not (_ATTENDEE.match(prev) and _ATTENDEE.match(first.text)))
+                            and not (_one_a_line(prev) and _one_a_line(first.text)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
             if first.text[0].islower() or mid_sentence or quoted:
                 for ln in block:
