@@ -10,6 +10,7 @@ prints its council costs nothing.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections import OrderedDict
 
@@ -98,6 +99,9 @@ def _read(image) -> list[str]:
 
 def _tesseract(image) -> list[str]:
     import pytesseract
+    # one Tesseract thread, as for scanned pages (see backends.ocr): its OpenMP
+    # threads spin against the other worker's, which trebled the CPU time of a logo
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         text = pytesseract.image_to_string(image, lang=OCR_LANGUAGE, config=PICTURE_CONFIG,
                                            timeout=PICTURE_TIMEOUT_S)
