@@ -10,11 +10,10 @@ prints its council costs nothing.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections import OrderedDict
 
-from .backends.ocr import OCR_DPI, OCR_LANGUAGE, POINTS_PER_INCH, tesseract_available
+from .backends.ocr import OCR_DPI, OCR_LANGUAGE, POINTS_PER_INCH, tesseract_available, tesseract_ready
 
 __all__ = ["picture_lines", "PICTURE_DPI"]
 
@@ -99,11 +98,8 @@ def _read(image) -> list[str]:
 
 def _tesseract(image) -> list[str]:
     import pytesseract
-    # one Tesseract thread, as for scanned pages (see backends.ocr): its OpenMP
-    # threads spin against the other worker's, which trebled the CPU time of a logo
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        text = pytesseract.image_to_string(image, lang=OCR_LANGUAGE, config=PICTURE_CONFIG,
+        text = pytesseract.image_to_string(tesseract_ready(image), lang=OCR_LANGUAGE, config=PICTURE_CONFIG,
                                            timeout=PICTURE_TIMEOUT_S)
     except (pytesseract.TesseractError, RuntimeError):
         return []

@@ -140,11 +140,22 @@ def _labelled_item_re() -> re.Pattern:
                       re.IGNORECASE)
 
 
+_HEADING_NUMBER = re.compile(r"^(\d+(\.\d+)*|[a-z]|[ivx]+)[.)]\s+")
+_HEADING_TAIL = re.compile(r"[\s:.–-]+$")
+_SPACES = re.compile(r"\s+")
+
+
 def _normalise_heading(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"^(\d+(\.\d+)*|[a-z]|[ivx]+)[.)]\s+", "", text)   # leading "1." / "a)"
-    text = re.sub(r"[\s:.–-]+$", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _HEADING_NUMBER.sub("", text)   # leading "1." / "a)"
+    text = _HEADING_TAIL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _section_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    """models/sections.jsonl's patterns, compiled once, with their labels."""
+    return tuple((re.compile(rule["pattern"]), rule["label"]) for rule in load_jsonl("sections.jsonl"))
 
 
 @lru_cache(maxsize=4096)
@@ -153,9 +164,9 @@ def heading_kind(text: str) -> str | None:
     norm = _normalise_heading(text)
     if not norm or len(norm.split()) > KNOWN_HEADING_MAX_WORDS:
         return None
-    for rule in load_jsonl("sections.jsonl"):
-        if re.match(rule["pattern"], norm):
-            return rule["label"]
+    for pattern, label in _section_rules():
+        if pattern.match(norm):
+            return label
     return None
 
 
