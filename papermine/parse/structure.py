@@ -161,6 +161,10 @@ def _section_rules() -> tuple[tuple[re.Pattern, str], ...]:
 @lru_cache(maxsize=4096)
 def heading_kind(text: str) -> str | None:
     """The section kind a heading names ("Purpose of the Report" -> purpose), or None."""
+    words = text.split()
+    if len(words) - 1 > KNOWN_HEADING_MAX_WORDS and not _HEADING_TAIL.fullmatch(words[-1]):
+        # normalising takes off at most a leading number and trailing stops: too long still
+        return None
     norm = _normalise_heading(text)
     if not norm or len(norm.split()) > KNOWN_HEADING_MAX_WORDS:
         return None
