@@ -729,10 +729,11 @@ class RelationReader:
         """Rules whose pattern names both ends ("Within the X, a Y subgroup has been
         created": Y is a subgroup of X); each end is the body named there, else its words."""
         out = []
+        text = sent.text          # built from its tokens on each call: once here
         for rule_id, relation, rx in _rules():
             if rule_id not in _flagged("named_args"):
                 continue
-            for m in rx.finditer(sent.text):
+            for m in rx.finditer(text):
                 ends = []
                 for group in ("source", "target"):
                     a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
@@ -750,7 +751,7 @@ class RelationReader:
                     # "minutes of X are circulated to Y after each meeting": a frequency after the cue's start
                     freqs = [f for f in doc.spans[FREQUENCY_SPANS] if sent.start_char + m.start() <= f.start_char
                              and f.end_char <= sent.end_char] if relation in PERIODIC else []
-                    out += self._found(ends[0], ends[1], relation, freqs, _modality(sent.text, m.start()), sent, rule_id)
+                    out += self._found(ends[0], ends[1], relation, freqs, _modality(text, m.start()), sent, rule_id)
         return out
 
     def _relate(self, doc, subject, relation, rule_id, end, finish, after, cue_freqs, modality, sent,

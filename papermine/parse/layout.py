@@ -112,6 +112,13 @@ _ORDINAL_SUFFIX = re.compile(r"^(st|nd|rd|th)$", re.IGNORECASE)
 _NOTE_MARK = re.compile(r"^[\d*†‡§]{1,3}[.,]?$")
 _PUNCTUATION = re.compile(r"^[.,;:)\]]+$")
 _LEADER = re.compile(r"(?:\.\s?){4,}|(?:…\s?){2,}|(?:_\s?){4,}")
+
+
+def _has_leader(text: str) -> bool:
+    """Does `text` hold a dotted leader (`_LEADER`)? Counted first: a leader needs
+    four dots or underscores or two ellipses, which a line of prose seldom has."""
+    return (text.count(".") >= 4 or text.count("…") >= 2 or text.count("_") >= 4) \
+        and _LEADER.search(text) is not None
 _CONTENTS_TITLE = re.compile(r"^(table\s*of\s*)?contents$", re.IGNORECASE)
 _PAGE_REF = re.compile(r"^\d{1,3}$")
 #: a note opens with its marker and then a capital ("1 Source: ...", "* 2011 estimates")
@@ -333,7 +340,7 @@ def _page_ref(line: TextLine) -> int | None:
     if len(words) < 2 or not _PAGE_REF.match(words[-1].text):
         return None
     before = " ".join(w.text for w in words[:-1])
-    if _LEADER.search(before) or words[-1].x0 - words[-2].x1 >= CONTENTS_NUMBER_GAP_EM * _em(line):
+    if _has_leader(before) or words[-1].x0 - words[-2].x1 >= CONTENTS_NUMBER_GAP_EM * _em(line):
         if not _PAGE_REF.match(words[-2].text.strip(".")):
             return int(words[-1].text)
     return None
@@ -349,7 +356,7 @@ def _entries(lines: list[TextLine]) -> dict[int, int | None]:
     for i, ln in enumerate(lines):
         if ln in lone:
             continue
-        if _LEADER.search(ln.text):
+        if _has_leader(ln.text):
             out[i] = _page_ref(ln)
             continue
         ref = _page_ref(ln)

@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections import OrderedDict
 
-from .backends.ocr import OCR_DPI, OCR_LANGUAGE, POINTS_PER_INCH, tesseract_available
+from .backends.ocr import OCR_DPI, OCR_LANGUAGE, POINTS_PER_INCH, tesseract_available, tesseract_ready
 
 __all__ = ["picture_lines", "PICTURE_DPI"]
 
@@ -99,7 +99,7 @@ def _read(image) -> list[str]:
 def _tesseract(image) -> list[str]:
     import pytesseract
     try:
-        text = pytesseract.image_to_string(image, lang=OCR_LANGUAGE, config=PICTURE_CONFIG,
+        text = pytesseract.image_to_string(tesseract_ready(image), lang=OCR_LANGUAGE, config=PICTURE_CONFIG,
                                            timeout=PICTURE_TIMEOUT_S)
     except (pytesseract.TesseractError, RuntimeError):
         return []

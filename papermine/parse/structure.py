@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..model import Item, Paragraph, Section
 from ..model.data import load_jsonl, load_lines
@@ -157,22 +157,37 @@ def _labelled_item_re() -> re.Pattern:
                       re.IGNORECASE)
 
 
+_HEADING_NUMBER = re.compile(r"^(\d+(\.\d+)*|[a-z]|[ivx]+)[.)]\s+")
+_HEADING_TAIL = re.compile(r"[\s:.–-]+$")
+_SPACES = re.compile(r"\s+")
+
+
 def _normalise_heading(text: str) -> str:
     text = text.lower().replace("’", "'").replace("‘", "'")
-    text = re.sub(r"^(\d+(\.\d+)*|[a-z]|[ivx]+)[.)]\s+", "", text)   # leading "1." / "a)"
-    text = re.sub(r"[\s:.–-]+$", "", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = _HEADING_NUMBER.sub("", text)   # leading "1." / "a)"
+    text = _HEADING_TAIL.sub("", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _section_rules() -> tuple[tuple[re.Pattern, str], ...]:
+    """models/sections.jsonl's patterns, compiled once, with their labels."""
+    return tuple((re.compile(rule["pattern"]), rule["label"]) for rule in load_jsonl("sections.jsonl"))
 
 
 @lru_cache(maxsize=4096)
 def heading_kind(text: str) -> str | None:
     """The section kind a heading names ("Purpose of the Report" -> purpose), or None."""
+    words = text.split()
+    if len(words) - 1 > KNOWN_HEADING_MAX_WORDS and not _HEADING_TAIL.fullmatch(words[-1]):
+        # normalising takes off at most a leading number and trailing stops: too long still
+        return None
     norm = _normalise_heading(text)
     if not norm or len(norm.split()) > KNOWN_HEADING_MAX_WORDS:
         return None
-    for rule in load_jsonl("sections.jsonl"):
-        if re.match(rule["pattern"], norm):
-            return rule["label"]
+    for pattern, label in _section_rules():
+        if pattern.match(norm):
+            return label
     return None
 
 
@@ -989,12 +1004,18 @@ class _Builder:
             return end
 
         after = self.lines[end].text if end < len(self.lines) else None
-        never = _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text)) \
-            or self._label_on_infographic(text, first, end) or self._runs_on(end) \
-            or bool(_SENTENCE_BREAK.search(text)) or self._broken_into(i) or self._wraps_into_body(end)
+
+        @cache
+        def never() -> bool:
+            """Text never a heading, however set. (Asked only where a rule needs it,
+            after that rule's cheaper tests: it scans the whole block, and most
+            blocks are prose that no rule takes for a heading.)"""
+            return _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text)) \
+                or self._label_on_infographic(text, first, end) or self._runs_on(end) \
+                or bool(_SENTENCE_BREAK.search(text)) or self._broken_into(i) or self._wraps_into_body(end)
         # a box's label: wrapped lines set centred or ragged, not on one left edge
         ragged = len(block) > 1 and max(ln.indent for ln in block) - min(ln.indent for ln in block) > OUTDENT_MIN
-        styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text) and not never
+        styled = (all(ln.styled for ln in block) or _is_caps(text)) and not _CAPS_FIELD.match(text) and not never()
         follows = self._next_starts_numbered(end)
         # a short styled title may close with a stop ("Cross-cutting priorities."), set apart by gaps
         stopped_title = text.endswith(".") and len(block) == 1 and first.blank_before \
@@ -1013,18 +1034,18 @@ class _Builder:
         if self._is_list_heading(text, end):
             self.add_item(None, "heading", text, first)       # "Stay Safe" over its tasks
             return end
-        if self._label_heading(block, text, end) and not never:
+        if self._label_heading(block, text, end) and not never():
             self.open_section(text.rstrip(":").strip(), None, first.page)   # "Committee Reports:"
             return end
-        if len(block) == 1 and not never and text.endswith("?") and _words(text) <= QUESTION_HEADING_MAX_WORDS \
+        if len(block) == 1 and text.endswith("?") and _words(text) <= QUESTION_HEADING_MAX_WORDS \
                 and first.ends_short is not False and end < len(self.lines) \
-                and self.lines[end].text[:1].isupper():
+                and self.lines[end].text[:1].isupper() and not never():
             self.open_section(text, None, first.page)          # "Who is affected?" over its answer
             return end
-        if follows and not never and not self._continues_run(end) \
+        if follows and text[:1].isupper() and _words(text) <= SENTENCE_HEADING_MAX_WORDS \
+                and not text.endswith(":") and not never() and not self._continues_run(end) \
                 and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
-                and text[0].isupper() and _words(text) <= SENTENCE_HEADING_MAX_WORDS \
-                and not text.endswith(":") and not _SENTENCE_BREAK.search(text) \
+                and not _SENTENCE_BREAK.search(text) \
                 and not (op is not None and op.last_text().endswith(":")):
             # a milestone or objective sentence heading the paragraphs under it
             # (not the matter a lead-in ending in a colon introduces: "... a motion proposing that:")

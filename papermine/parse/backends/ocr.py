@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from . import PageRecord, Word
 
-__all__ = ["PageOCR", "tesseract_available", "OCR_DPI", "INSTALL_HINT"]
+__all__ = ["PageOCR", "tesseract_available", "tesseract_ready", "OCR_DPI", "INSTALL_HINT"]
 
 #: Render resolution: 300 dpi is what Tesseract is tuned for (11 pt text is
 #: then about 45 px high); small print and lone digits suffer below it.
@@ -75,6 +75,11 @@ BOLD_MIN_WORDS = 20
 OCR_FONT = "ocr"
 #: A page that takes Tesseract longer than this (seconds) is skipped with a warning.
 OCR_TIMEOUT_S = 180
+#: The file format pytesseract hands each image to Tesseract in: uncompressed
+#: TIFF is written and read at once, where its default, PNG, costs a compression
+#: and a decompression of every page image (a fifth of the time of reading a
+#: logo); the pixels, and so what Tesseract reads, are the same.
+TESSERACT_IMAGE_FORMAT = "TIFF"
 INSTALL_HINT = "install Tesseract to read it by OCR (apt-get install tesseract-ocr)"
 
 _XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -256,14 +261,21 @@ def _black_and_white(grey):
     return stretched.point(lambda v: 255 if v > INK_THRESHOLD else 0)
 
 
+def tesseract_ready(image):
+    """`image` set up to be passed to Tesseract through pytesseract (its file format
+    set, see TESSERACT_IMAGE_FORMAT), and Tesseract to one thread: papers are read in
+    parallel by worker processes, and OpenMP threads inside each Tesseract would
+    only compete with them (they trebled the CPU time of a read)."""
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    image.format = TESSERACT_IMAGE_FORMAT
+    return image
+
+
 def _tesseract(image, config: str) -> bytes:
     """Tesseract's hOCR for an image."""
     import pytesseract
-    # one Tesseract thread: papers are read in parallel by worker processes,
-    # and OpenMP threads inside each Tesseract would only compete with them
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
-        return pytesseract.image_to_pdf_or_hocr(image, lang=OCR_LANGUAGE, config=config,
+        return pytesseract.image_to_pdf_or_hocr(tesseract_ready(image), lang=OCR_LANGUAGE, config=config,
                                                 extension="hocr", timeout=OCR_TIMEOUT_S)
     except pytesseract.TesseractError as exc:
         raise RuntimeError(f"Tesseract failed ({exc.message.strip() or exc.status})") from exc

@@ -75,6 +75,12 @@ _OBJ_TEXT, _OBJ_PATH, _OBJ_IMAGE, _OBJ_FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfiu
 NO_SEAM = (float("inf"), float("-inf"), float("inf"))
 
 _SEG_LINE, _SEG_MOVE = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
+#: A path's segment kinds as bytes, one per segment: its kind plus one (PDFium's
+#: kinds are -1 unknown, 0 line, 1 curve, 2 move).
+_LINE_BYTE, _MOVE_BYTE = _SEG_LINE + 1, _SEG_MOVE + 1
+#: A subpath that may be a rule: a move and at most MAX_RULE_SEGMENTS - 1 straight
+#: segments, up to the next move or the path's end.
+_STRAIGHT_SUBPATH = re.compile(b"%c%c{0,%d}(?=%c|\\Z)" % (_MOVE_BYTE, _LINE_BYTE, MAX_RULE_SEGMENTS - 1, _MOVE_BYTE))
 
 
 # ---- lean prototypes ---------------------------------------------------------
@@ -357,18 +363,18 @@ class _PageObjects:
         """Straight segments and axis-aligned rectangles, as pdfminer reads them:
         each subpath that is one segment is a line, one closed box is 4 edges.
         (A chart has thousands of segments: their kinds are read first, and
-        points only for subpaths short and straight enough to be one of these;
+        segments and points only for subpaths short and straight enough to be one of these;
         the path's matrix (into `matrix`, composed with its form's `outer`) only
         when there are such subpaths.)"""
         count = _PathCountSegmentsFast(obj)
         if count > MAX_PATH_SEGMENTS:
             return
-        segments = [_PathGetSegmentFast(obj, i) for i in range(count)]
-        kinds = [_SegGetTypeFast(seg) for seg in segments]
-        starts = [i for i, kind in enumerate(kinds) if kind == _SEG_MOVE]
-        # a curve or a polyline is neither line nor box
-        straight = [(start, end) for start, end in zip(starts, starts[1:] + [len(kinds)])
-                    if end - start <= MAX_RULE_SEGMENTS and all(kind == _SEG_LINE for kind in kinds[start + 1:end])]
+        get_segment, get_kind = _PathGetSegmentFast, _SegGetTypeFast
+        # the kinds as one byte each (a code for the pattern below), read in one comprehension
+        kinds = bytes([get_kind(get_segment(obj, i)) + 1 for i in range(count)])
+        # a curve or a polyline is neither line nor box: a subpath (a move, then up to
+        # MAX_RULE_SEGMENTS - 1 straight segments, then the next move or the end) is found in C
+        straight = [m.span() for m in _STRAIGHT_SUBPATH.finditer(kinds)]
         if not straight:
             return
         _ObjGetMatrix(obj, byref(matrix))
@@ -379,12 +385,13 @@ class _PageObjects:
         closed: list[bool] = []
         for start, end in straight:
             points = []
-            for seg in segments[start:end]:
+            for i in range(start, end):
+                seg = get_segment(obj, i)
                 _SegGetPointFast(seg, x_ref, y_ref)
                 u, v = x.value, y.value
                 points.append(frame.point(a * u + c * v + e, b * u + d * v + f))
             subpaths.append(points)
-            closed.append(bool(_SegGetCloseFast(segments[end - 1])))
+            closed.append(bool(_SegGetCloseFast(seg)))
         for points, is_closed in zip(subpaths, closed):
             if is_closed:
                 points = points + [points[0]]
