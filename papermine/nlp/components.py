@@ -397,7 +397,14 @@ class AgencyTagger:
             # Group)": a person, then perhaps their organisation
             cut = next((j for j in range(start, end) if doc[j].lower_ in ("of", "from", "at", ",", "(")), None)
             if cut is None:
-                return []
+                # "Mrs L Ford  Chief Executive  Northby Community Trust" (columns run together): the
+                # person's title, initials and surname, then their post and body
+                after_name = start + (doc[start].text in words["honorific"])
+                while after_name < end and _INITIAL.match(doc[after_name].text):
+                    after_name += 1
+                if after_name + 1 >= end or doc[after_name + 1].text not in words["role"]:
+                    return []
+                cut = after_name
             begin = cut + 1
         i = begin
         while i < end:

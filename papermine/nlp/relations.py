@@ -176,6 +176,8 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
                          r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
 #: A member entry naming people from a sector ("leaders from the health and social care system").
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
+#: A member cue that names the membership itself ("membership was extended to include").
+_MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
 _MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
@@ -377,6 +379,11 @@ _DESCRIBING = re.compile(r",\s*(?:(?:one|two|three|at\s+least\s+one|each|all|bot
                          re.IGNORECASE | re.DOTALL)
 
 
+#: A phrase that opens with a preposition or speaks of the membership itself ("in May 2021
+#: membership was ...") names no role, whatever role word it holds.
+_NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until)\b|.*\bmembership\b", re.IGNORECASE)
+
+
 def role_phrase(text: str) -> str | None:
     """A role named in a short phrase ("the Deputy Mayor;", "two opposition
     councillors", "to the Cabinet Member for Children"), without its article or
@@ -387,7 +394,8 @@ def role_phrase(text: str) -> str | None:
     owned = _ROLE_OWNER.sub("", text)                  # "the Panel's medical adviser"
     text = owned if _role_words().search(owned) else text
     text = re.sub(r"\s+(?:and|or)$", "", text).strip()
-    if not text or len(text.split()) > ROLE_MAX_WORDS or not _role_words().search(text):
+    if not text or len(text.split()) > ROLE_MAX_WORDS or not _role_words().search(text) \
+            or _NOT_A_ROLE.match(text):
         return None
     return re.sub(r"\s+", " ", text)
 
@@ -531,7 +539,10 @@ class RelationReader:
                 cues.append((rule_id, relation, start, end))
         cues.sort(key=lambda cue: cue[2])
         lists = [c for c in cues if c[1] == "member_of" and c[0] not in _flagged("subject_is_member")]
-        return [c for c in cues if c not in lists[1:]]
+        # ... or one after a semicolon ("A and B; in 2022 membership was extended to include C")
+        later = [c for prev, c in zip(lists, lists[1:]) if ";" not in text[prev[3] - sent.start_char:c[2] - sent.start_char]
+                 or not _MEMBERSHIP_SPOKEN_OF.search(text[:c[3] - sent.start_char].rpartition(";")[2])]
+        return [c for c in cues if c not in later]
 
     @staticmethod
     def _frequencies_by_cue(cues, freqs: list[Span], text: str) -> dict[int, list[Span]]:
@@ -596,9 +607,13 @@ class RelationReader:
             if not subjects and earlier and _SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start]):
                 subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
             subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
-            subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before) or (
-                self._subjects(doc, spans, sent.start_char, start, end, subject_before)
-                if begin > sent.start_char else [])
+            subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
+            if not subjects and begin > sent.start_char and relation == "member_of" \
+                    and rule_id not in _flagged("subject_is_member") and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]):
+                # "A and B; in 2022 membership was extended to include C": the body last spoken of
+                subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
+            subjects = subjects or (self._subjects(doc, spans, sent.start_char, start, end, subject_before)
+                                    if begin > sent.start_char else [])
             if not subjects and _LIST_SUBJECTS.search(doc_text(doc)[begin:start]):
                 target = next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
                     or self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
@@ -918,7 +933,8 @@ class RelationReader:
             elif members and entry and len(entry.split()) <= ENTRY_MAX_WORDS and not _VAGUE.search(entry) \
                     and not re.match(r"^\w+ing\b", entry) \
                     and not re.match(r"^\s*\w+ed\b", doc_text(doc)[a:b]) \
-                    and not _SIZE_ONLY.match(_ROLE_LEAD.sub("", entry)):      # "tackling supply", "ten members": not members
+                    and not _SIZE_ONLY.match(_ROLE_LEAD.sub("", entry)) \
+                    and not _NOT_A_ROLE.match(entry):      # "tackling supply", "ten members", "in May membership": not members
                 # "Mrs A Smith (parent governor representative)": the person, their post in brackets
                 args.append((_TRAILING_BRACKET.sub("", _ROLE_LEAD.sub("", entry)) or entry, entry))
         # a body named across a separator ("Children, Young People & Skills Committee")
