@@ -255,7 +255,6 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     every_doc = [*sdocs.values(), *(h for _, h in headings)]
     _use_long_names(doc, nlp, resolver, every_doc)
     _own_council(doc, every_doc)
-    _keep_places_apart(resolver, every_doc)
     _use_local_bodies(resolver, every_doc)
     _merge_initials(every_doc)
 
@@ -437,28 +436,6 @@ def _council_key(name: str) -> str:
     """A council's name without "Council of (the)" before it or "Council" after it."""
     key = re.sub(r"^council of (?:the )?", "", name_key(name))
     return re.sub(r" council$", "", key)
-
-
-def _keep_places_apart(resolver: Resolver, sdocs) -> None:
-    """Two place-prefixed bodies of one kind ("NHS Crawley CCG", "NHS Horsham CCG") are
-    two agencies; a single one keeps the kind's canonical name ("Integrated Care Board")."""
-    variants: dict[str, dict[str, list[Span]]] = {}
-    for sdoc in sdocs:
-        for span in sdoc.spans[AGENCY_SPANS]:
-            if span._.rule and span._.rule.startswith("body-") and span._.canonical:
-                text = resolver.expand(span.text)
-                last = text.split()[-1] if text.split() else ""
-                if name_key(text) != name_key(span._.canonical) and (
-                        name_key(text).endswith(name_key(span._.canonical).split()[-1])
-                        or (last.isupper() and len(last) > 2)):          # "NHS Northby CCG"
-                    variants.setdefault(span._.canonical, {}).setdefault(
-                        re.sub(r"^nhs ", "", name_key(text)), []).append(span)
-    for _canonical, by_name in variants.items():
-        if len(by_name) < 2:
-            continue
-        for spans in by_name.values():
-            for span in spans:
-                span._.canonical = resolver.display_name(resolver.expand(span.text))
 
 
 def _merge_initials(sdocs) -> None:

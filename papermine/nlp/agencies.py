@@ -206,6 +206,8 @@ class Resolver:
         rule = _kind_rule(name)
         if variant:
             row, place = variant
+            if name.isupper():                # a heading in capitals ("NORTHBY POLICE AND CRIME PANEL")
+                name, place = _title_case(name), _title_case(place)
             if not _PLACE.match(place + " ") or row["canonical"].split()[0] in place_words():
                 return row["canonical"], row["label"]     # (a body that has its place: "Kent Police")
             # "NHS Northby CCG" and "NHS Northby Clinical Commissioning Group" are one body
@@ -260,6 +262,13 @@ def alias_short_names(names: list[str]) -> dict[str, str]:
         if len(longer) == 1:
             aliases[short] = longer[0]
     return aliases
+
+
+def _title_case(text: str) -> str:
+    """"NORTHBY POLICE AND CRIME PANEL" -> "Northby Police and Crime Panel"."""
+    small = {"and", "of", "in", "for", "the", "on", "upon"}
+    return " ".join(w.lower() if i and w.lower() in small else w[:1] + w[1:].lower()
+                    for i, w in enumerate(text.split()))
 
 
 def _display(name: str) -> str:

@@ -427,7 +427,8 @@ class AgencyTagger:
                     begin = i = council + (doc[council].text == ",")
                     continue                  # "... for Adults and Health, Northby County Council"
                 begin = i + 2                 # "Leader of Tonbridge Borough Council": the council
-            elif tok.lower_ in ("and", "&") and begin < i < end - 1 and (tok.text != "&" or (
+            elif tok.lower_ in ("and", "&") and begin < i < end - 1 and not self._known_across(doc, begin, i, end) \
+                    and (tok.text != "&" or (
                     self._is_known(doc, begin, i) and self._is_known(doc, i + 1, end))) and (
                     _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i)
                     or (self._is_known(doc, i + 1, end) and i - begin - (doc[begin].lower_ == "the") >= MIN_BODY_TOKENS)
@@ -466,6 +467,10 @@ class AgencyTagger:
             i += 1
         return start < i and i + 2 < end and doc[i].is_title and not _HEAD_NOUN.match(doc[i].text) \
             and doc[i + 1].text == "("
+
+    def _known_across(self, doc: Doc, begin: int, i: int, end: int) -> bool:
+        """Does a known name run across the "and" at i ("Northby Police and Crime Panel")?"""
+        return any(doc[k:m].text.lower() in self.known for k in range(begin, i) for m in range(i + 2, end + 1))
 
     def _drop_title(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """"Clinical Chair NHS Crawley CCG" -> "NHS Crawley CCG": a job title before a name."""

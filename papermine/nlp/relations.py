@@ -368,8 +368,8 @@ def _role_words() -> re.Pattern:
 
 
 #: What may follow a role in a list entry without being part of it.
-_ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|\s+(?:nominated|appointed|elected|chosen|selected|drawn|proposed)\s+(?:by|from)\s",
-                        re.IGNORECASE)
+_ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|,?\s+(?:\w+ly\s+)?(?:nominated|appointed|elected|chosen|selected|drawn|proposed)"
+                        r"(?:\s+\w+ly)?\s+(?:by|from|following)\s", re.IGNORECASE)
 #: A body owning a role ("the Panel's medical adviser", "the Council's Monitoring Officer").
 _ROLE_OWNER = re.compile(r"^(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*['’]s\s+")
 #: "an elected member nominated by the Council": the body after these words chose the member; it is no member.
