@@ -291,6 +291,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     lines: list[ReportingLine] = []
     seen: dict[tuple, set] = {}
     last_para = None
+    member_table = None              # the section of a membership table's header row, if any
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         found_here = reader.nomination(sdoc) or None    # "Village Hall Committee – Councillor X"
@@ -303,6 +304,10 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             found_here = reader.read_item(sdoc)        # an item of a list a lead-in opened
         if found_here is None and reader.heads_attendance(doc.sections[para.section].heading):
             found_here = reader.attendance(sdoc, listed=True)   # "Present:" then one person a line
+        if i_index is None and reader.heads_member_table(sdoc):
+            member_table = para.section                          # "ORGANISATION  REPRESENTATIVE"
+        elif found_here is None and i_index is None and para.section == member_table and para.number is None:
+            found_here = reader.table_row(sdoc) or None          # "Northby Council  Director of ..."
         if found_here is None and i_index is None:
             found_here = reader.signature(sdoc, _line_above(doc, p_index)) or None
         if found_here is None:

@@ -176,6 +176,11 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
                          r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
 #: A member entry naming people from a sector ("leaders from the health and social care system").
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
+#: A table row's body stands this close to the row's start (characters).
+ROW_BODY_MAX_OFFSET = 4
+#: The header row of a membership table set out as text ("ORGANISATION  REPRESENTATIVE").
+_TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?)\s+"
+                         r"(?:representatives?|role|post|nominee|name|represented\s+by)\s*$", re.IGNORECASE)
 #: A member cue that names the membership itself ("membership was extended to include").
 _MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
@@ -1015,6 +1020,21 @@ class RelationReader:
                 out.append(Found(bodies[-1], self.main_body, "member_of", None, None, "does", doc[:], "mem-present",
                                  span_text(bodies[-1])))
         return out
+
+    @staticmethod
+    def heads_member_table(doc: Doc) -> bool:
+        """Is this the header row of a membership table set out as text ("ORGANISATION
+        REPRESENTATIVE")? The rows under it name one member body each, first."""
+        return bool(_TABLE_HEAD.match(doc_text(doc)))
+
+    def table_row(self, doc: Doc) -> list[Found]:
+        """A row of a membership table: the body in its first column sits on the paper's
+        body (its representative's post, in the next column, is no body)."""
+        spans = [s for s in doc.spans[AGENCY_SPANS] if _name(s) != _name(self.main_body)]
+        first = spans[0] if spans and spans[0].start_char <= ROW_BODY_MAX_OFFSET else None
+        if self.main_body is None or first is None:
+            return []
+        return [Found(first, self.main_body, "member_of", None, None, "does", doc[:], "mem-table", span_text(first))]
 
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each

@@ -66,6 +66,8 @@ class Line:
     indent: float = 0.0              # left offset relative to the body text margin
     #: ends well before the right margin (None when the reader cannot tell, as for text)
     ends_short: bool | None = None
+    #: set out in columns (text with a wide gap inside: a table's row flattened to text)
+    columns: bool = False
 
     @property
     def styled(self) -> bool:

@@ -560,6 +560,8 @@ class _Builder:
             and self.number_at(j) is None and self.item_at(j) is None \
             and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None \
             and not (_one_a_line(self.lines[j].text) and _one_a_line(self.lines[j - 1].text)) \
+            and not (self.lines[j].columns and (self.lines[j - 1].columns
+                                                or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN)) \
             and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text)
 
     def _block_end(self, i: int) -> int:
@@ -989,7 +991,9 @@ class _Builder:
             prev = op.last_text()
             mid_sentence = (not op.para.items and prev and not _TERMINAL.search(prev)
                             and not _is_caps(first.text) and not first.styled
-                            and not (_one_a_line(prev) and _one_a_line(first.text)))
+                            and not (_one_a_line(prev) and _one_a_line(first.text))
+                            and not (first.columns and i > 0 and (self.lines[i - 1].columns or
+                                                                  first.indent < self.lines[i - 1].indent - OUTDENT_MIN)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
             if first.text[0].islower() or mid_sentence or quoted:
                 for ln in block:
@@ -1091,7 +1095,8 @@ def _join(lines: list[str], vocabulary: set[str]) -> str:
             parts.append(line)
         else:
             parts.append(f" {line}" if parts else line)
-    return re.sub(r"\s+", " ", "".join(parts)).strip()
+    # (two spaces are kept: they part the cells of a row read from text set out in columns)
+    return re.sub(r"[^\S ]+| {3,}", " ", "".join(parts)).strip()
 
 
 #: A word broken at a line end ("anti-"), and the start of its rest on the next line.

@@ -22,6 +22,10 @@ ENCODINGS = ("utf-8-sig", "cp1252")
 #: Bytes that never occur in cp1252 text: their presence means a binary file.
 _BINARY_BYTES = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+#: A gap of two spaces or more inside a line, not after a stop and before a capital, a
+#: figure or a bracket, sets its text out in columns (a table row flattened to text); a
+#: stray wide space in prose ("including   improving") does not.
+_COLUMN_GAP = re.compile(r"[^\s.!?:;] {2,}[A-Z0-9(£]")
 #: UTF-16 without a byte-order mark is told by its NULs in this many leading bytes:
 UTF16_SNIFF_BYTES = 4096
 #: ... at least this many characters, of which this share are printable ASCII.
@@ -109,9 +113,12 @@ def text_to_lines(text: str) -> list[Line]:
         clean = _BOLD.sub(r"\1", stripped).replace("**", "").strip()
         if clean:
             indent = float(len(raw) - len(raw.lstrip(" ")))
-            lines.append(Line(text=re.sub(r"\s+", " ", clean), page=page,
+            columns = bool(_COLUMN_GAP.search(clean))
+            # a row's columns stay two spaces apart, so that no name runs from one cell into the next
+            text = re.sub(r"[ \t]{2,}", "  ", re.sub(r"[^\S ]+", " ", clean)) if columns else re.sub(r"\s+", " ", clean)
+            lines.append(Line(text=text, page=page,
                               blank_before=blanks > 0 or pending_break,
-                              page_break_before=pending_break, bold=bold, indent=indent))
+                              page_break_before=pending_break, bold=bold, indent=indent, columns=columns))
         blanks = 0
         pending_break = False
     return lines
