@@ -110,7 +110,9 @@ _PRONOUN_ARG = re.compile(r"^\s*(?:it|them)\b", re.IGNORECASE)
 #: "NHS England Specialised Commissioning"): a space, or a capitalised word or two.
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 #: Capitalised words between "the" and a committee's name that are part of it (not tagged themselves).
-_LEADING_WORDS = re.compile(r"\bthe\s+(?P<words>(?:[A-Z][\w'’-]*\s+){1,4})$")
+_LEADING_WORDS = re.compile(r"\bthe\s+(?P<words>[A-Z][\w'’-]*\s+(?:(?:(?:and|&)\s+)?[A-Z][\w'’-]*\s+){0,3})$")
+#: An age range opening a body's name ("the 14-19 Strategic Partnership", "the 0-25 SEND Board").
+_AGE_RANGE = re.compile(r"(?:^|\bthe\s+|\bThe\s+)(?P<range>\d{1,2}\s?[-–]\s?\d{1,2})\s+$")
 _COMMITTEE_HEAD = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board)$")
 #: A job title whose "of"/"for" runs straight into a service's name ("the Director of Children's
 #: Services"): one role; with an article ("the Head of the Virtual School") the body sits on it.
@@ -121,7 +123,7 @@ _DEPARTMENT = re.compile(r"\b(?:Services?|Health|Care|Help|Education|Housing|Com
 #: "in the borough": where the bodies of "one X from each of the Ys" are.
 _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
                          r"county borough|patch)$", re.IGNORECASE)
-_CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s+(?:is|are|was|will|has|have|"
+_CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|has|have|"
                     r"meets?|reports?)\b|$))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
@@ -281,6 +283,16 @@ def _join_names(doc: Doc) -> None:
         else:
             joined.append(span)
     for i, span in enumerate(joined):      # "the Adult Social Care Overview and Scrutiny Committee"
+        ages = _AGE_RANGE.search(text[:span.start_char])
+        if ages and span.text[:1].isupper():       # "the 14-19 Strategic Partnership": the ages are in the name
+            both = doc.char_span(ages.start("range"), span.end_char)
+            if both is not None:
+                both = Span(doc, both.start, both.end, label=span.label_)
+                both._.canonical = both.text
+                both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
+                joined[i] = both
+                changed = True
+                continue
         lead = _LEADING_WORDS.search(text[:span.start_char])
         if lead and _COMMITTEE_HEAD.search(span.text) and span.text[:1].isupper() \
                 and not any(o is not span and o.end_char > lead.start("words") and o.start_char < span.start_char
@@ -429,6 +441,51 @@ def _without_owners(doc: Doc, spans: list[Span]) -> list[Span]:
     text = doc_text(doc)
     return [s for s, nxt in zip(spans, spans[1:] + [None])
             if nxt is None or not _OWNER_GAP.fullmatch(text[s.end_char:nxt.start_char])]
+
+
+#: Between a body and its restatement: an acronym or alias in brackets ("the Youth Board (YB)"),
+#: or a description in apposition ("the Northby Partnership, the city's Local Strategic Partnership,").
+_RESTATED = re.compile(r"^\s*\(\s*$|^\s*,\s*(?:the\s+)?(?:city|county|borough|district|town|area|region|place|"
+                       r"council|authority)['’]s\s+(?:own\s+|local\s+|main\s+)?$", re.IGNORECASE)
+#: A body named with its owner ("the Council's Cabinet", "the Board's Director of ..."): the owned body.
+_OWNED = re.compile(r"^(?:the\s+)?(?:Council|County|Borough|City|District|Board|Partnership|Authority|Trust)['’]s\s+"
+                    r"(?P<owned>[A-Z].*)$")
+
+
+#: A post named before its body at the start of a sentence ("The Independent Chair of the ").
+_POST_BEFORE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<link>(?:of|for)\s+(?:the\s+)?)$")
+
+
+#: After a list cue, a colon with the entries run on in the same sentence (", each chaired by a member: o X - ...").
+_INLINE_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2})?\s*(?:,\s*(?:each|all|both)\b[^:;.]{0,80})?\s*:\s*(?=\S)",
+                          re.IGNORECASE)
+#: A list entry's marker ("o ", "• ", "- ", "and the ").
+_ENTRY_MARK = re.compile(r"^\s*(?:and\s+)?(?:(?:o|•|▪|\*|-|–)\s+)?(?:the\s+)?", re.IGNORECASE)
+#: Where an entry's head ends and its description starts ("X Sub-Group - decides ...").
+_ENTRY_HEAD_END = re.compile(r"\s+[-–—]\s+|:|,\s|\s+\(")
+
+
+def _without_restatements(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A cue's arguments without the ones that only name again the body just before."""
+    text = doc_text(doc)
+    kept: list[Span] = []
+    for span in spans:
+        if kept and _RESTATED.match(text[kept[-1].end_char:span.start_char]):
+            continue
+        kept.append(span)
+    return kept
+
+
+def _unowned(target):
+    """"the Council's Cabinet": the Cabinet (the owner is the paper's own council or body)."""
+    m = _OWNED.match(_name(target))
+    return m.group("owned") if m else target
+
+
+def _unowned_role(role: str) -> str:
+    """"the Council's Director of Communities": the post, without its owner."""
+    owned = _ROLE_OWNER.sub("", role)
+    return owned if owned != role and _role_words().search(owned) else role
 
 
 def _capitalised_kind(span: Span) -> bool:
@@ -618,6 +675,20 @@ class RelationReader:
             subjects_of[order] = subjects
             self.last_subject = subjects[0]
             modality = _modality(sent.text, start - sent.start_char)
+            inline = _INLINE_LIST.match(doc_text(doc)[end:sent.end_char]) \
+                if rule_id in _flagged("list") and relation != "member_of" and not open_list else None
+            # entries parted by semicolons (a comma list is read as any list is)
+            heads = self._inline_heads(doc, spans, end + inline.end(), sent.end_char) \
+                if inline and ";" in doc_text(doc)[end:sent.end_char] else []
+            if heads and rule_id not in _flagged("subject_is_member"):
+                # "The Board has three sub-groups, each chaired by a member: o X - ...; o Y - ...": the
+                # bodies that open the entries after the colon
+                for head in heads:
+                    if rule_id in _flagged("subject_is_target"):
+                        out += self._found(head, subjects[0], relation, cue_freqs, modality, sent, rule_id)
+                    else:
+                        out += self._found(subjects[0], head, relation, cue_freqs, modality, sent, rule_id)
+                continue
             if open_list and relation == "subgroup_of" and rule_id in _flagged("subject_is_target"):
                 # "The Board is supported by three subgroups:" then one subgroup an item
                 self.pending = _Pending(rule_id, relation, None, subjects[0], [], modality)
@@ -629,11 +700,16 @@ class RelationReader:
             if rule_id in _flagged("target_before"):
                 # "..., to which it reports annually": the body named before "which"
                 target = next((s for s in reversed(spans) if s.end_char <= start and not s._.generic), None)
-                first = next((s for s in spans if not s._.generic), None)
+                # "The Board is accountable to the X, to which it reports": "it" is the body the
+                # sentence opens with (named or referred to), not the X
+                first = next((s for s in [*self.opener, *subjects, *(s for s in spans if not s._.generic)]
+                              if target is not None and _name(s) != _name(target)), None)
                 if target is not None and first is not None and _name(first) != _name(target):
                     out += self._found(first, target, relation, cue_freqs, modality, sent, rule_id)
                 continue
             after = _without_owners(doc, [s for s in spans if end <= s.start_char < finish])
+            if relation != "member_of":       # "the X (XYZ)", "the X, the city's Y,": one body each
+                after = _without_restatements(doc, after)
             for subject in subjects:
                 found, parent = self._relate(doc, subject, relation, rule_id, end, finish, after, cue_freqs,
                                              modality, sent, subgroup_parent)
@@ -758,6 +834,7 @@ class RelationReader:
                 subgroup_parent):
         """The relations one cue makes for one subject, and a subgroup parent if it names one."""
         if relation == "member_of" and rule_id in _flagged("subject_is_member"):
+            subject = self._post_holder(doc, subject) or subject      # "The Independent Chair of the X is a member"
             body = self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) or next(
                 (s for s in after if not s._.generic), None)
             title = _TITLE_AFTER.match(doc_text(doc)[end:finish])
@@ -781,7 +858,7 @@ class RelationReader:
             return found, None
         if relation == "chaired_by":
             chair = _CHAIR.match(doc_text(doc)[end:])
-            return (self._found(subject, _role(chair.group("who")), relation, [], modality, sent, rule_id)
+            return (self._found(subject, _unowned_role(_role(chair.group("who"))), relation, [], modality, sent, rule_id)
                     if chair else []), None
         if relation == "meets":              # "to meet the needs of ..." is no meeting
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
@@ -854,10 +931,38 @@ class RelationReader:
             if fallback is not None and _name(fallback) != _name(subject):
                 named = [fallback]
         found = []
+        named = [_unowned(t) for t in named]     # "the Council's Cabinet": the Cabinet
         self.targets += named
         for target, freqs in _pair_frequencies(doc, named, cue_freqs):
             found += self._found(subject, target, relation, freqs, modality, sent, rule_id)
         return found, parent
+
+    @staticmethod
+    def _inline_heads(doc: Doc, spans: list[Span], start: int, stop: int) -> list[Span]:
+        """The bodies opening the entries of a list run on after a colon ("o X Sub-Group -
+        reviews ...; o Y Sub-Group - audits ..."), each before its description."""
+        text = doc_text(doc)
+        heads: list[Span] = []
+        at = start
+        for piece in text[start:stop].split(";"):
+            lead = _ENTRY_MARK.match(piece)
+            head_end = at + (_ENTRY_HEAD_END.search(piece).start() if _ENTRY_HEAD_END.search(piece) else len(piece))
+            first = next((s for s in spans if at + lead.end() <= s.start_char and s.end_char <= head_end
+                          and not s._.generic), None)
+            if first is not None and not text[at + lead.end():first.start_char].strip(" \t\n"):
+                heads.append(first)
+            at += len(piece) + 1
+        return heads
+
+    def _post_holder(self, doc: Doc, subject) -> str | None:
+        """"The Independent Chair of the X is a member of ...": the post, not the X, as the
+        subject; None when the subject is named on its own."""
+        if isinstance(subject, str) or subject.start_char < self.sent_start:
+            return None
+        m = _POST_BEFORE.search(doc_text(doc)[self.sent_start:subject.start_char])
+        if not m or not _role_words().search(m.group("title")) or _senders().match(m.group("title")):
+            return None
+        return re.sub(r"\s+", " ", f"{m.group('title')} {m.group('link')}{span_text(subject)}")
 
     def _arguments(self, doc: Doc, end: int, finish: int, after: list[Span], roles: bool,
                    members: bool = False) -> list[tuple]:
