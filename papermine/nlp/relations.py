@@ -80,7 +80,7 @@ CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
 #: Words that may stand between "the" and the head noun of a body named again ("The new Partnership").
 ANAPHOR_ADJECTIVES = "new|same|former|current|existing|proposed|revised|above|said|joint|wider"
 ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?(?P<head>group|partnership|service|board|panel|"
-                      r"sub-?group|committee|team|forum|agencies|body)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
+                      r"sub-?group|committee|team|forum|agencies|body|commissioner)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
                       re.IGNORECASE)
 #: "Each subgroup", "these groups", "the three panels": the several bodies of that kind just named.
 _PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<one>sub-?group|group|panel|board|partnership|"
@@ -110,7 +110,7 @@ _PRONOUN_ARG = re.compile(r"^\s*(?:it|them)\b", re.IGNORECASE)
 #: "NHS England Specialised Commissioning"): a space, or a capitalised word or two.
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 #: Capitalised words between "the" and a committee's name that are part of it (not tagged themselves).
-_LEADING_WORDS = re.compile(r"\bthe\s+(?P<words>[A-Z][\w'’-]*\s+(?:(?:(?:and|&)\s+)?[A-Z][\w'’-]*\s+){0,3})$")
+_LEADING_WORDS = re.compile(r"\b[Tt]he\s+(?P<words>[A-Z][\w'’-]*\s+(?:(?:(?:and|&)\s+)?[A-Z][\w'’-]*\s+){0,3})$")
 #: An age range opening a body's name ("the 14-19 Strategic Partnership", "the 0-25 SEND Board").
 _AGE_RANGE = re.compile(r"(?:^|\bthe\s+|\bThe\s+)(?P<range>\d{1,2}\s?[-–]\s?\d{1,2})\s+$")
 _COMMITTEE_HEAD = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board)$")
@@ -149,7 +149,7 @@ _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+
 #: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
 _REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
                        rf"(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
-                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group)\b"
+                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner)\b"
                        r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
                        re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
@@ -465,6 +465,16 @@ _ENTRY_MARK = re.compile(r"^\s*(?:and\s+)?(?:(?:o|•|▪|\*|-|–)\s+)?(?:the\s
 _ENTRY_HEAD_END = re.compile(r"\s+[-–—]\s+|:|,\s|\s+\(")
 
 
+#: A participle clause set off by a comma after a cue's targets says why, not to whom
+#: ("provides a report to X, reflecting the children known to Y").
+_ASIDE = re.compile(r",\s+(?!including\b|incorporating\b)(?:[a-z]+ing)\b")
+
+
+#: A clause opening with a post before a reporting cue ("the Chief Constable is accountable").
+_POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
+                           r"(?:(?:is|are|will|shall|be|remains?|also|directly)\s+)*$")
+
+
 def _without_restatements(doc: Doc, spans: list[Span]) -> list[Span]:
     """A cue's arguments without the ones that only name again the body just before."""
     text = doc_text(doc)
@@ -506,6 +516,7 @@ class RelationReader:
     opener: list = field(default_factory=list)           # the bodies the sentence being read opens with
     targets: list = field(default_factory=list)          # the bodies the sentence being read relates to
     sent_start: int = 0                                  # where the sentence being read starts
+    named_ever: list = field(default_factory=list)       # every body named so far ("the Panel" far from its name)
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
@@ -525,6 +536,7 @@ class RelationReader:
             self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)
             self.previous += named
+            self.named_ever += named
             if named:
                 # "The Partnership welcomed a new representative of X.": the sentence is about the
                 # body it opens with (named or referred to), not the first body it names
@@ -643,6 +655,9 @@ class RelationReader:
                 continue                      # "consider whether X should be chaired by ...": not stated
             if relation == "member_of" and rule_id not in _flagged("subject_is_member"):
                 finish = self._list_end(doc, sent, finish)    # "comprise: the X; a Y; and Z"
+            if relation != "member_of":       # "..., reflecting the children known to X": no target
+                aside = _ASIDE.search(doc_text(doc), end, finish)
+                finish = aside.start() if aside else finish
             # what follows a cue belongs to it until the next cue (or the next cue's own subject)
             finish = min([finish] + [c[2] for c in cues if c[2] >= end] + [a for a in own_clause.values() if a >= end])
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
@@ -653,7 +668,12 @@ class RelationReader:
             if not subjects and earlier and _SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start]):
                 subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
             subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
-            subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before) or (
+            subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
+            if not subjects and relation in ("reports_to", "feeds_into") and rule_id not in _flagged("subject_is_target"):
+                # "...: the Chief Constable is accountable to the Commissioner": a post answers to a body
+                post = _POST_SUBJECT.match(doc_text(doc)[begin:start])
+                subjects = [p for p in (role_phrase(post.group("post")) if post else None,) if p]
+            subjects = subjects or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                 if begin > sent.start_char else [])
             if not subjects and _LIST_SUBJECTS.search(doc_text(doc)[begin:start]):
@@ -1218,7 +1238,7 @@ class RelationReader:
                     and token.i > sent.start and doc[token.i - 1].text == "," and token.idx < cue_start:
                 begin = token.idx + len(token.text)       # "..., and it works closely with ..."
                 continue
-            if token.lower_ in CLAUSE_BREAKS:
+            if token.lower_ in CLAUSE_BREAKS or (token.text == ":" and token.idx < cue_start):
                 if token.idx < cue_start:
                     begin = token.idx + len(token.text)
                 elif token.text == ";":
@@ -1292,7 +1312,7 @@ class RelationReader:
         referred = self._by_head(head)
         return [referred] if referred is not None else []
 
-    def _by_head(self, head: str):
+    def _by_head(self, head: str, far: bool = False):
         """The body "the <head>" stands for: the paper's own body if its name ends
         so, else the last such body named, else (a group, a partnership) the paper's."""
         main = self.main_body
@@ -1303,12 +1323,19 @@ class RelationReader:
         for span in [t for t in reversed(self.targets) if not isinstance(t, str)] + list(reversed(self.previous)):
             if _name(span).lower().replace("-", "").endswith(head):
                 return span
+        for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X
+            if re.search(rf"\b{head}\s+(?:for|of)\s+[\w'’ -]+$", _name(span).lower().replace("-", "")):
+                return span
+        if far and head not in ("group", "partnership"):     # "to the Panel", named paragraphs before
+            for span in reversed(self.named_ever):
+                if _name(span).lower().replace("-", "").endswith(head):
+                    return span
         return main if head in ("group", "partnership") else None
 
     def _referred(self, text: str):
         """A body referred to right after a cue: "of the Board", "into the group"."""
         m = _REFERRED.match(text)
-        return self._by_head((m.group("head") or m.group("meeting")).lower().replace("-", "")) if m else None
+        return self._by_head((m.group("head") or m.group("meeting")).lower().replace("-", ""), far=True) if m else None
 
 
 #: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
