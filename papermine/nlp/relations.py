@@ -19,6 +19,13 @@ reports a year from", "feeds back to", "consists of", "ex officio members",
   "at each meeting") and normalised (models/frequencies.jsonl), each frequency
   paired with the target it belongs to.
 
+Bodies named again are one argument ("the X (XYZ)", "the X, the city's Local Strategic
+Partnership,"); an owner is dropped ("the Council's Cabinet", "the Council's Director of
+Place"); a clause set off by ", reflecting ..." names no target; "rather than reporting to"
+states no line; "The Board has three sub-groups, each chaired by ...: o X - ...; o Y - ..."
+lists its sub-groups; a post may answer to a body ("the Chief Constable is accountable to
+the Commissioner"), and "the Panel" after a cue is the Panel named paragraphs before.
+
 A past-tense cue with no frequency ("The Committee received a report from ...")
 describes one meeting, not a standing arrangement, and makes no relation ("Since
 2009 the Board has reported to ..." still holds).
@@ -450,12 +457,8 @@ _RESTATED = re.compile(r"^\s*\(\s*$|^\s*,\s*(?:the\s+)?(?:city|county|borough|di
 #: A body named with its owner ("the Council's Cabinet", "the Board's Director of ..."): the owned body.
 _OWNED = re.compile(r"^(?:the\s+)?(?:Council|County|Borough|City|District|Board|Partnership|Authority|Trust)['’]s\s+"
                     r"(?P<owned>[A-Z].*)$")
-
-
 #: A post named before its body at the start of a sentence ("The Independent Chair of the ").
 _POST_BEFORE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<link>(?:of|for)\s+(?:the\s+)?)$")
-
-
 #: After a list cue, a colon with the entries run on in the same sentence (", each chaired by a member: o X - ...").
 _INLINE_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2})?\s*(?:,\s*(?:each|all|both)\b[^:;.]{0,80})?\s*:\s*(?=\S)",
                           re.IGNORECASE)
@@ -463,15 +466,12 @@ _INLINE_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2})?\s*(?:,\s*(?:
 _ENTRY_MARK = re.compile(r"^\s*(?:and\s+)?(?:(?:o|•|▪|\*|-|–)\s+)?(?:the\s+)?", re.IGNORECASE)
 #: Where an entry's head ends and its description starts ("X Sub-Group - decides ...").
 _ENTRY_HEAD_END = re.compile(r"\s+[-–—]\s+|:|,\s|\s+\(")
-
-
 #: A participle clause set off by a comma after a cue's targets says why, not to whom
 #: ("provides a report to X, reflecting the children known to Y").
 _ASIDE = re.compile(r",\s+(?!including\b|incorporating\b)(?:[a-z]+ing)\b")
-
-
 #: A clause opening with a post before a reporting cue ("the Chief Constable is accountable").
-_POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
+_POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?!(?:Members|Councillors|Officers|Representatives|Partners|Carers|Parents|Governors|"
+                           r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
                            r"(?:(?:is|are|will|shall|be|remains?|also|directly)\s+)*$")
 
 
@@ -965,8 +965,8 @@ class RelationReader:
         heads: list[Span] = []
         at = start
         for piece in text[start:stop].split(";"):
-            lead = _ENTRY_MARK.match(piece)
-            head_end = at + (_ENTRY_HEAD_END.search(piece).start() if _ENTRY_HEAD_END.search(piece) else len(piece))
+            lead, described = _ENTRY_MARK.match(piece), _ENTRY_HEAD_END.search(piece)
+            head_end = at + (described.start() if described else len(piece))
             first = next((s for s in spans if at + lead.end() <= s.start_char and s.end_char <= head_end
                           and not s._.generic), None)
             if first is not None and not text[at + lead.end():first.start_char].strip(" \t\n"):
