@@ -19,6 +19,13 @@ reports a year from", "feeds back to", "consists of", "ex officio members",
   "at each meeting") and normalised (models/frequencies.jsonl), each frequency
   paired with the target it belongs to.
 
+Bodies named again are one argument ("the X (XYZ)", "the X, the city's Local Strategic
+Partnership,"); an owner is dropped ("the Council's Cabinet", "the Council's Director of
+Place"); a clause set off by ", reflecting ..." names no target; "rather than reporting to"
+states no line; "The Board has three sub-groups, each chaired by ...: o X - ...; o Y - ..."
+lists its sub-groups; a post may answer to a body ("the Chief Constable is accountable to
+the Commissioner"), and "the Panel" after a cue is the Panel named paragraphs before.
+
 A past-tense cue with no frequency ("The Committee received a report from ...")
 describes one meeting, not a standing arrangement, and makes no relation ("Since
 2009 the Board has reported to ..." still holds).
@@ -80,7 +87,7 @@ CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
 #: Words that may stand between "the" and the head noun of a body named again ("The new Partnership").
 ANAPHOR_ADJECTIVES = "new|same|former|current|existing|proposed|revised|above|said|joint|wider"
 ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?(?P<head>group|partnership|service|board|panel|"
-                      r"sub-?group|committee|team|forum|agencies|body)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
+                      r"sub-?group|committee|team|forum|agencies|body|commissioner)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
                       re.IGNORECASE)
 #: "Each subgroup", "these groups", "the three panels": the several bodies of that kind just named.
 _PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<one>sub-?group|group|panel|board|partnership|"
@@ -110,7 +117,9 @@ _PRONOUN_ARG = re.compile(r"^\s*(?:it|them)\b", re.IGNORECASE)
 #: "NHS England Specialised Commissioning"): a space, or a capitalised word or two.
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
 #: Capitalised words between "the" and a committee's name that are part of it (not tagged themselves).
-_LEADING_WORDS = re.compile(r"\bthe\s+(?P<words>(?:[A-Z][\w'’-]*\s+){1,4})$")
+_LEADING_WORDS = re.compile(r"\b[Tt]he\s+(?P<words>[A-Z][\w'’-]*\s+(?:(?:(?:and|&)\s+)?[A-Z][\w'’-]*\s+){0,3})$")
+#: An age range opening a body's name ("the 14-19 Strategic Partnership", "the 0-25 SEND Board").
+_AGE_RANGE = re.compile(r"(?:^|\bthe\s+|\bThe\s+)(?P<range>\d{1,2}\s?[-–]\s?\d{1,2})\s+$")
 _COMMITTEE_HEAD = re.compile(r"\b(?:Committee|Sub-Committee|Panel|Board)$")
 #: A job title whose "of"/"for" runs straight into a service's name ("the Director of Children's
 #: Services"): one role; with an article ("the Head of the Virtual School") the body sits on it.
@@ -121,7 +130,7 @@ _DEPARTMENT = re.compile(r"\b(?:Services?|Health|Care|Help|Education|Housing|Com
 #: "in the borough": where the bodies of "one X from each of the Ys" are.
 _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
                          r"county borough|patch)$", re.IGNORECASE)
-_CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;()]+?)(?=\s*(?:[,.;()]|\band\s+(?:is|are|was|will|has|have|"
+_CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|has|have|"
                     r"meets?|reports?)\b|$))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
@@ -147,7 +156,7 @@ _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+
 #: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
 _REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
                        rf"(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
-                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group)\b"
+                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner)\b"
                        r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
                        re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
@@ -288,6 +297,16 @@ def _join_names(doc: Doc) -> None:
         else:
             joined.append(span)
     for i, span in enumerate(joined):      # "the Adult Social Care Overview and Scrutiny Committee"
+        ages = _AGE_RANGE.search(text[:span.start_char])
+        if ages and span.text[:1].isupper():       # "the 14-19 Strategic Partnership": the ages are in the name
+            both = doc.char_span(ages.start("range"), span.end_char)
+            if both is not None:
+                both = Span(doc, both.start, both.end, label=span.label_)
+                both._.canonical = both.text
+                both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
+                joined[i] = both
+                changed = True
+                continue
         lead = _LEADING_WORDS.search(text[:span.start_char])
         if lead and _COMMITTEE_HEAD.search(span.text) and span.text[:1].isupper() \
                 and not any(o is not span and o.end_char > lead.start("words") and o.start_char < span.start_char
@@ -444,6 +463,54 @@ def _without_owners(doc: Doc, spans: list[Span]) -> list[Span]:
             if nxt is None or not _OWNER_GAP.fullmatch(text[s.end_char:nxt.start_char])]
 
 
+#: Between a body and its restatement: an acronym or alias in brackets ("the Youth Board (YB)"),
+#: or a description in apposition ("the Northby Partnership, the city's Local Strategic Partnership,").
+_RESTATED = re.compile(r"^\s*\(\s*$|^\s*,\s*(?:the\s+)?(?:city|county|borough|district|town|area|region|place|"
+                       r"council|authority)['’]s\s+(?:own\s+|local\s+|main\s+)?$", re.IGNORECASE)
+#: A body named with its owner ("the Council's Cabinet", "the Board's Director of ..."): the owned body.
+_OWNED = re.compile(r"^(?:the\s+)?(?:Council|County|Borough|City|District|Board|Partnership|Authority|Trust)['’]s\s+"
+                    r"(?P<owned>[A-Z].*)$")
+#: A post named before its body at the start of a sentence ("The Independent Chair of the ").
+_POST_BEFORE = re.compile(r"^\s*(?:[Tt]he\s+)?(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?P<link>(?:of|for)\s+(?:the\s+)?)$")
+#: After a list cue, a colon with the entries run on in the same sentence (", each chaired by a member: o X - ...").
+_INLINE_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2})?\s*(?:,\s*(?:each|all|both)\b[^:;.]{0,80})?\s*:\s*(?=\S)",
+                          re.IGNORECASE)
+#: A list entry's marker ("o ", "• ", "- ", "and the ").
+_ENTRY_MARK = re.compile(r"^\s*(?:and\s+)?(?:(?:o|•|▪|\*|-|–)\s+)?(?:the\s+)?", re.IGNORECASE)
+#: Where an entry's head ends and its description starts ("X Sub-Group - decides ...").
+_ENTRY_HEAD_END = re.compile(r"\s+[-–—]\s+|:|,\s|\s+\(")
+#: A participle clause set off by a comma after a cue's targets says why, not to whom
+#: ("provides a report to X, reflecting the children known to Y").
+_ASIDE = re.compile(r",\s+(?!including\b|incorporating\b)(?:[a-z]+ing)\b")
+#: A clause opening with a post before a reporting cue ("the Chief Constable is accountable").
+_POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?!(?:Members|Councillors|Officers|Representatives|Partners|Carers|Parents|Governors|"
+                           r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
+                           r"(?:(?:is|are|will|shall|be|remains?|also|directly)\s+)*$")
+
+
+def _without_restatements(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A cue's arguments without the ones that only name again the body just before."""
+    text = doc_text(doc)
+    kept: list[Span] = []
+    for span in spans:
+        if kept and _RESTATED.match(text[kept[-1].end_char:span.start_char]):
+            continue
+        kept.append(span)
+    return kept
+
+
+def _unowned(target):
+    """"the Council's Cabinet": the Cabinet (the owner is the paper's own council or body)."""
+    m = _OWNED.match(_name(target))
+    return m.group("owned") if m else target
+
+
+def _unowned_role(role: str) -> str:
+    """"the Council's Director of Communities": the post, without its owner."""
+    owned = _ROLE_OWNER.sub("", role)
+    return owned if owned != role and _role_words().search(owned) else role
+
+
 def _capitalised_kind(span: Span) -> bool:
     """A kind of body written as a name ("Combined Authorities"), not in general ("councils")."""
     return span.label_ == KIND_LABEL and all(t.is_title or not t.is_alpha for t in span)
@@ -462,6 +529,7 @@ class RelationReader:
     opener: list = field(default_factory=list)           # the bodies the sentence being read opens with
     targets: list = field(default_factory=list)          # the bodies the sentence being read relates to
     sent_start: int = 0                                  # where the sentence being read starts
+    named_ever: list = field(default_factory=list)       # every body named so far ("the Panel" far from its name)
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
@@ -481,6 +549,7 @@ class RelationReader:
             self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)
             self.previous += named
+            self.named_ever += named
             if named:
                 # "The Partnership welcomed a new representative of X.": the sentence is about the
                 # body it opens with (named or referred to), not the first body it names
@@ -602,6 +671,9 @@ class RelationReader:
                 continue                      # "consider whether X should be chaired by ...": not stated
             if relation == "member_of" and rule_id not in _flagged("subject_is_member"):
                 finish = self._list_end(doc, sent, finish)    # "comprise: the X; a Y; and Z"
+            if relation != "member_of":       # "..., reflecting the children known to X": no target
+                aside = _ASIDE.search(doc_text(doc), end, finish)
+                finish = aside.start() if aside else finish
             # what follows a cue belongs to it until the next cue (or the next cue's own subject)
             finish = min([finish] + [c[2] for c in cues if c[2] >= end] + [a for a in own_clause.values() if a >= end])
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
@@ -617,6 +689,10 @@ class RelationReader:
                     and rule_id not in _flagged("subject_is_member") and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]):
                 # "A and B; in 2022 membership was extended to include C": the body last spoken of
                 subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
+            if not subjects and relation in ("reports_to", "feeds_into") and rule_id not in _flagged("subject_is_target"):
+                # "...: the Chief Constable is accountable to the Commissioner": a post answers to a body
+                post = _POST_SUBJECT.match(doc_text(doc)[begin:start])
+                subjects = [p for p in (role_phrase(post.group("post")) if post else None,) if p]
             subjects = subjects or (self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                                     if begin > sent.start_char else [])
             if not subjects and _LIST_SUBJECTS.search(doc_text(doc)[begin:start]):
@@ -638,6 +714,20 @@ class RelationReader:
             subjects_of[order] = subjects
             self.last_subject = subjects[0]
             modality = _modality(sent.text, start - sent.start_char)
+            inline = _INLINE_LIST.match(doc_text(doc)[end:sent.end_char]) \
+                if rule_id in _flagged("list") and relation != "member_of" and not open_list else None
+            # entries parted by semicolons (a comma list is read as any list is)
+            heads = self._inline_heads(doc, spans, end + inline.end(), sent.end_char) \
+                if inline and ";" in doc_text(doc)[end:sent.end_char] else []
+            if heads and rule_id not in _flagged("subject_is_member"):
+                # "The Board has three sub-groups, each chaired by a member: o X - ...; o Y - ...": the
+                # bodies that open the entries after the colon
+                for head in heads:
+                    if rule_id in _flagged("subject_is_target"):
+                        out += self._found(head, subjects[0], relation, cue_freqs, modality, sent, rule_id)
+                    else:
+                        out += self._found(subjects[0], head, relation, cue_freqs, modality, sent, rule_id)
+                continue
             if open_list and relation == "subgroup_of" and rule_id in _flagged("subject_is_target"):
                 # "The Board is supported by three subgroups:" then one subgroup an item
                 self.pending = _Pending(rule_id, relation, None, subjects[0], [], modality)
@@ -649,11 +739,16 @@ class RelationReader:
             if rule_id in _flagged("target_before"):
                 # "..., to which it reports annually": the body named before "which"
                 target = next((s for s in reversed(spans) if s.end_char <= start and not s._.generic), None)
-                first = next((s for s in spans if not s._.generic), None)
+                # "The Board is accountable to the X, to which it reports": "it" is the body the
+                # sentence opens with (named or referred to), not the X
+                first = next((s for s in [*self.opener, *subjects, *(s for s in spans if not s._.generic)]
+                              if target is not None and _name(s) != _name(target)), None)
                 if target is not None and first is not None and _name(first) != _name(target):
                     out += self._found(first, target, relation, cue_freqs, modality, sent, rule_id)
                 continue
             after = _without_owners(doc, [s for s in spans if end <= s.start_char < finish])
+            if relation != "member_of":       # "the X (XYZ)", "the X, the city's Y,": one body each
+                after = _without_restatements(doc, after)
             for subject in subjects:
                 found, parent = self._relate(doc, subject, relation, rule_id, end, finish, after, cue_freqs,
                                              modality, sent, subgroup_parent)
@@ -778,6 +873,7 @@ class RelationReader:
                 subgroup_parent):
         """The relations one cue makes for one subject, and a subgroup parent if it names one."""
         if relation == "member_of" and rule_id in _flagged("subject_is_member"):
+            subject = self._post_holder(doc, subject) or subject      # "The Independent Chair of the X is a member"
             body = self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) or next(
                 (s for s in after if not s._.generic), None)
             title = _TITLE_AFTER.match(doc_text(doc)[end:finish])
@@ -801,7 +897,7 @@ class RelationReader:
             return found, None
         if relation == "chaired_by":
             chair = _CHAIR.match(doc_text(doc)[end:])
-            return (self._found(subject, _role(chair.group("who")), relation, [], modality, sent, rule_id)
+            return (self._found(subject, _unowned_role(_role(chair.group("who"))), relation, [], modality, sent, rule_id)
                     if chair else []), None
         if relation == "meets":              # "to meet the needs of ..." is no meeting
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
@@ -874,10 +970,38 @@ class RelationReader:
             if fallback is not None and _name(fallback) != _name(subject):
                 named = [fallback]
         found = []
+        named = [_unowned(t) for t in named]     # "the Council's Cabinet": the Cabinet
         self.targets += named
         for target, freqs in _pair_frequencies(doc, named, cue_freqs):
             found += self._found(subject, target, relation, freqs, modality, sent, rule_id)
         return found, parent
+
+    @staticmethod
+    def _inline_heads(doc: Doc, spans: list[Span], start: int, stop: int) -> list[Span]:
+        """The bodies opening the entries of a list run on after a colon ("o X Sub-Group -
+        reviews ...; o Y Sub-Group - audits ..."), each before its description."""
+        text = doc_text(doc)
+        heads: list[Span] = []
+        at = start
+        for piece in text[start:stop].split(";"):
+            lead, described = _ENTRY_MARK.match(piece), _ENTRY_HEAD_END.search(piece)
+            head_end = at + (described.start() if described else len(piece))
+            first = next((s for s in spans if at + lead.end() <= s.start_char and s.end_char <= head_end
+                          and not s._.generic), None)
+            if first is not None and not text[at + lead.end():first.start_char].strip(" \t\n"):
+                heads.append(first)
+            at += len(piece) + 1
+        return heads
+
+    def _post_holder(self, doc: Doc, subject) -> str | None:
+        """"The Independent Chair of the X is a member of ...": the post, not the X, as the
+        subject; None when the subject is named on its own."""
+        if isinstance(subject, str) or subject.start_char < self.sent_start:
+            return None
+        m = _POST_BEFORE.search(doc_text(doc)[self.sent_start:subject.start_char])
+        if not m or not _role_words().search(m.group("title")) or _senders().match(m.group("title")):
+            return None
+        return re.sub(r"\s+", " ", f"{m.group('title')} {m.group('link')}{span_text(subject)}")
 
     def _arguments(self, doc: Doc, end: int, finish: int, after: list[Span], roles: bool,
                    members: bool = False) -> list[tuple]:
@@ -1149,7 +1273,7 @@ class RelationReader:
                     and token.i > sent.start and doc[token.i - 1].text == "," and token.idx < cue_start:
                 begin = token.idx + len(token.text)       # "..., and it works closely with ..."
                 continue
-            if token.lower_ in CLAUSE_BREAKS:
+            if token.lower_ in CLAUSE_BREAKS or (token.text == ":" and token.idx < cue_start):
                 if token.idx < cue_start:
                     begin = token.idx + len(token.text)
                 elif token.text == ";":
@@ -1223,7 +1347,7 @@ class RelationReader:
         referred = self._by_head(head)
         return [referred] if referred is not None else []
 
-    def _by_head(self, head: str):
+    def _by_head(self, head: str, far: bool = False):
         """The body "the <head>" stands for: the paper's own body if its name ends
         so, else the last such body named, else (a group, a partnership) the paper's."""
         main = self.main_body
@@ -1234,12 +1358,19 @@ class RelationReader:
         for span in [t for t in reversed(self.targets) if not isinstance(t, str)] + list(reversed(self.previous)):
             if _name(span).lower().replace("-", "").endswith(head):
                 return span
+        for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X
+            if re.search(rf"\b{head}\s+(?:for|of)\s+[\w'’ -]+$", _name(span).lower().replace("-", "")):
+                return span
+        if far and head not in ("group", "partnership"):     # "to the Panel", named paragraphs before
+            for span in reversed(self.named_ever):
+                if _name(span).lower().replace("-", "").endswith(head):
+                    return span
         return main if head in ("group", "partnership") else None
 
     def _referred(self, text: str):
         """A body referred to right after a cue: "of the Board", "into the group"."""
         m = _REFERRED.match(text)
-        return self._by_head((m.group("head") or m.group("meeting")).lower().replace("-", "")) if m else None
+        return self._by_head((m.group("head") or m.group("meeting")).lower().replace("-", ""), far=True) if m else None
 
 
 #: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
