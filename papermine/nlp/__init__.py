@@ -93,6 +93,7 @@ def _fragment(para: Paragraph) -> bool:
     """A short unnumbered line of a title broken over lines ("Corporate" / "Parenting Panel")."""
     words = para.text.split()
     return (para.number is None and not para.items and 0 < len(words) <= FRAGMENT_MAX_WORDS
+            and "  " not in para.text              # (a table's row read from text: cells, not a title)
             and not para.text.rstrip().endswith((".", ":", ";", "?", "!"))
             and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words))
 

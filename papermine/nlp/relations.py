@@ -160,7 +160,8 @@ _REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|a
                        r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
                        re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
-_OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*)?(?:these\s+are\s*)?[:;]?\s*$",
+_OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*)?(?:these\s+are\s*)?"
+                        r"(?:,\s*(?:each|all|both)\s+[^,:;.]{1,60})?[:;]?\s*$",      # ", each chaired by a Board member:"
                         re.IGNORECASE)
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\bthe\s+following\s+(?:\w+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"

@@ -87,7 +87,7 @@ _ITEM = re.compile(
     re.IGNORECASE)
 #: A lead-in to a list: "... as follows:", "These are shown below."
 _LEAD_IN_END = re.compile(r"(:|\b(?:below|follows)\.)\s*$")
-_BULLET_LINE = re.compile(rf"^{_BULLET}\s+(?P<rest>\S.*)$")
+_BULLET_LINE = re.compile(rf"^(?:{_BULLET}|o(?=\s+[A-Z]))\s+(?P<rest>\S.*)$")     # ("o": a bullet typed as a letter)
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”)]*\s+[A-Z]")
 _ROMAN_FULL = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
@@ -117,6 +117,8 @@ _ATTENDEE = re.compile(r"^[A-Z][\w.'’ -]{1,40}(?:\s*\([^()]{1,60}\)){1,2}(?:\s
 #: ... or set out in columns: a titled person, then their post and body ("Dr A Patel   Clinical Chair   NHS Northby CCG").
 _PERSON_LINE = re.compile(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Prof|Sir|Dame|Insp|Supt|DCI)\.?\s+"
                           r"(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+\b")
+#: An unbulleted list entry: a name, a dash, what it is ("Northby Police - Detective Superintendent").
+_DASH_ENTRY = re.compile(r"^[A-Z][\w'’&,.() ]{1,80}?\s[-–]\s+[A-Z(]")
 #: A label standing alone on its line ("IN ATTENDANCE:", "Apologies:"): it opens what follows.
 _LABEL_ALONE = re.compile(r"^[A-Z][A-Za-z ]{2,30}:$")
 
@@ -527,6 +529,9 @@ class _Builder:
         m = _BULLET_LINE.match(text)
         if m:
             return None, "bullet", m.group("rest")
+        if self.open is not None and self.open.list_open and i > 0 and _DASH_ENTRY.match(text) \
+                and (_LEAD_IN_END.search(self.lines[i - 1].text) or _DASH_ENTRY.match(self.lines[i - 1].text)):
+            return None, "bullet", text     # "The members are:" then "Northby Council - Director of ..." a line
         return None
 
     def _next_item_label(self, i: int) -> str | None:
