@@ -192,6 +192,8 @@ class Resolver:
     def resolve(self, span: Span) -> tuple[str, str]:
         """(canonical name, kind) for an agency span."""
         if span._.canonical:
+            if span.label_ != "BODY" and span._.rule and span._.rule.startswith("local-body"):
+                self.places.setdefault(span.label_, set()).add(span._.canonical)   # its kind's name
             return span._.canonical, span._.kind
         text = span.text
         if text in self.acronyms:

@@ -174,13 +174,19 @@ class AgencyTagger:
             if row.get("common_word") and (place := self._place_before(doc, start)) < start:
                 spans.append(self._local_branch(doc, place, end))
                 continue                  # "Northby Mind": a local charity of its own
+            if doc[end - 1].text in self.breaks["for_place"] and end + 1 < len(doc) and doc[end].lower_ == "for" \
+                    and (stop := self._place_after(doc, start, end + 1, known_starts)) > end + 1:
+                branch = self._local_branch(doc, start, stop, rule="local-body-for-place", kind_name=row["canonical"])
+                branch._.canonical, branch._.kind = branch.text, row["label"]
+                spans.append(branch)  # "the Office of the Police and Crime Commissioner for Northby"
+                continue
             if row.get("place_after"):
                 # "Healthwatch Northby", "NHS Northby", else "Northby Citizens Advice": a local body
                 stop = self._place_after(doc, start, end, known_starts)
                 begin = self._place_before(doc, start) if stop == end and end - start > 1 else start
                 if stop > end or begin < start:
                     branch = self._local_branch(doc, begin, stop, rule="local-body-place-after" if stop > end
-                                                else "local-body-place-before")
+                                                else "local-body-place-before", kind_name=row["canonical"])
                     branch._.canonical, branch._.kind = branch.text, row["label"]
                     spans.append(branch)
                     continue
@@ -325,8 +331,10 @@ class AgencyTagger:
         return stop
 
     @staticmethod
-    def _local_branch(doc: Doc, start: int, end: int, rule: str = "body-local-branch") -> Span:
-        span = Span(doc, start, end, label="BODY")
+    def _local_branch(doc: Doc, start: int, end: int, rule: str = "body-local-branch", kind_name: str = "BODY") -> Span:
+        """A known kind of body under its place; labelled with the kind's name (`kind_name`)
+        so that "the OPCC" or "the CCG" can be resolved to the paper's one of that kind."""
+        span = Span(doc, start, end, label=kind_name)
         span._.canonical = span._.kind = None          # resolved per document
         span._.rule = rule
         span._.generic = False

@@ -191,12 +191,14 @@ ROW_BODY_MAX_OFFSET = 4
 #: The header row of a membership table set out as text ("ORGANISATION  REPRESENTATIVE").
 _TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?)\s+"
                          r"(?:representatives?|role|post|nominee|name|represented\s+by)\s*$", re.IGNORECASE)
+#: A member cue whose plural subject names no body ("The responsible authorities are ...").
+_PLURAL_OWNERLESS = re.compile(r"^\s*(?:\w+\s+)?(?:partners|authorities)\s+are\b", re.IGNORECASE)
 #: A member cue that names the membership itself ("membership was extended to include").
 _MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
 _MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
-                             r"(?:\w+\s+)?ex[- ]officio|(?:\w+\s+)?partners\s+are|"
+                             r"(?:\w+\s+)?ex[- ]officio|(?:\w+\s+)?(?:partners|authorities)\s+are|"
                              r"(?:was |were |has been |have been |is |are |will be )?extended)\b",
                              re.IGNORECASE)
 #: What a member cue's list may open with before its colon ("made up of the following:",
@@ -523,6 +525,7 @@ class RelationReader:
     main_body: Span | str | None = None
     previous: list[Span] = field(default_factory=list)   # bodies named in earlier sentences
     last_first: Span | str | None = None                 # the first body of the last sentence naming one
+    last_partnership: Span | str | None = None           # the first board or partnership of the last sentence naming one
     last_subject: Span | str | None = None               # the subject of the last relation read
     pending: _Pending | None = None                      # a lead-in waiting for its list
     last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
@@ -551,6 +554,8 @@ class RelationReader:
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)
             self.previous += named
             self.named_ever += named
+            self.last_partnership = next((s for s in named if _ATTENDED_BODY.search(_name(s))),
+                                         self.last_partnership)
             if named:
                 # "The Partnership welcomed a new representative of X.": the sentence is about the
                 # body it opens with (named or referred to), not the first body it names
@@ -708,8 +713,11 @@ class RelationReader:
                 continue
             if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_member") \
                     and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]):
-                # "Membership includes ...": the body last spoken of
-                subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
+                # "Membership includes ...": the body last spoken of; "The responsible authorities
+                # are ...": the board or partnership last named
+                plural = _PLURAL_OWNERLESS.match(doc_text(doc)[start:end])
+                subjects = [s for s in ((self.last_partnership if plural else None) or self.last_subject
+                                        or self.last_first or self.main_body,) if s]
             if not subjects:
                 continue
             subjects_of[order] = subjects
@@ -1236,8 +1244,12 @@ class RelationReader:
         written = _clean_entry(item.text[:cut])
         spans = [span for span in item.spans[AGENCY_SPANS] if span.start_char < cut]
         members: list = [span for span in spans if _name(span) != _name(owner)]
-        title = _title_member(item.text, members[0].start_char) if len(members) == 1 else None
-        title = title or (_role_after(item.text[:cut], members[0].end_char) if len(members) == 1 else None)
+        colon = item.text.find(":")
+        labelled = [s for s in members if 0 < colon and s.end_char <= colon and not item.text[s.end_char:colon].strip()]
+        if labelled:                   # "Northby Council: Director of Children's Services; Head of ...": the body
+            members = labelled[-1:]
+        title = _title_member(item.text, members[0].start_char) if len(members) == 1 and not labelled else None
+        title = title or (_role_after(item.text[:cut], members[0].end_char) if len(members) == 1 and not labelled else None)
         each = _EACH.search(written)
         role = role_phrase(item.text[:cut])
         if title:                      # "the Director of Children's Services"
