@@ -80,6 +80,8 @@ _HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub
 _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
 #: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
 _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
+#: A heading in capitals naming kinds of body, not one ("COMMITTEES AND WORKING GROUPS").
+_PLURAL_KIND_HEADING = re.compile(r"^(?:[A-Z-]+S)(?:\s+(?:AND|&)\s+(?:[A-Z-]+\s+)?[A-Z-]+S)*$")
 #: A person's initial ("S", "J.").
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 #: A job title before a name is cut off only if it ends with one of these.
@@ -509,6 +511,9 @@ class AgencyTagger:
             end -= 1                          # "(Northby Police)" after a person: the bracket closes
         if end - start < MIN_BODY_TOKENS:
             return None
+        if all(t.is_upper or not t.is_alpha for t in doc[start:end]) and (
+                not _HEAD_NOUN.match(doc[end - 1].text.title()) or _PLURAL_KIND_HEADING.match(doc[start:end].text)):
+            return None                       # a heading in capitals: "WHO CHAIRS", "COMMITTEES AND WORKING GROUPS"
         while end + 1 < len(doc) and doc[end].text == "&" and doc[end + 1].is_title \
                 and doc[end + 1].text not in self.stopwords and doc[end + 1].lower_ not in self.known:
             end += 2                          # "Oakfield Homes & Communities": "&" joins one name
