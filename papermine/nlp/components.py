@@ -82,6 +82,8 @@ _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|it
 _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
 #: A heading in capitals naming kinds of body, not one ("COMMITTEES AND WORKING GROUPS").
 _PLURAL_KIND_HEADING = re.compile(r"^(?:[A-Z-]+S)(?:\s+(?:AND|&)\s+(?:[A-Z-]+\s+)?[A-Z-]+S)*$")
+#: How far (tokens) a statute's bracketed part may run after a name in it.
+LEGISLATION_LOOKAHEAD = 15
 #: A person's initial ("S", "J.").
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 #: A job title before a name is cut off only if it ends with one of these.
@@ -225,7 +227,8 @@ class AgencyTagger:
                  for s in spans]
         roles = self._roles(doc)
         spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)
-                 and not self._document_acronym(doc, s) and not self._venue(doc, s)]
+                 and not self._document_acronym(doc, s) and not self._venue(doc, s)
+                 and not self._in_legislation(doc, s)]
         # a named body ("Youth Offending Service" inside "South Tees Youth
         # Offending Service") and the longest gazetteer match win
         doc.spans[AGENCY_SPANS] = filter_spans(spans)
@@ -280,6 +283,16 @@ class AgencyTagger:
                     span._.generic = False
                     out.append(span)
         return out
+
+    def _in_legislation(self, doc: Doc, span: Span) -> bool:
+        """"the Local Authority (Public Health, Health and Wellbeing Boards and Health Scrutiny)
+        Regulations 2013": names in a statute's title, or just before its bracket, are its words."""
+        i = span.end
+        if i < len(doc) and doc[i].text == "(":           # the name opens the bracketed part
+            i += 1
+        while i < len(doc) and i - span.end <= LEGISLATION_LOOKAHEAD and doc[i].text not in "()":
+            i += 1
+        return i + 1 < len(doc) and doc[i].text == ")" and doc[i + 1].text in self.breaks["legislation"]
 
     def _venue(self, doc: Doc, span: Span) -> bool:
         """"held at the Millmead Centre", "at Southwick Community Centre": where a meeting
