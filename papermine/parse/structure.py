@@ -567,7 +567,15 @@ class _Builder:
             and not (_one_a_line(self.lines[j].text) and _one_a_line(self.lines[j - 1].text)) \
             and not (self.lines[j].columns and (self.lines[j - 1].columns
                                                 or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN)) \
-            and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text)
+            and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text) \
+            and not self._after_short_item(j)
+
+    def _after_short_item(self, j: int) -> bool:
+        """Text (no margins known): a short item ("- Northby Police") does not run on to a
+        capitalised line below it ("Northby Homes is invited to attend ...")."""
+        above = self.lines[j - 1]
+        return above.ends_short is None and len(above.text) < SHORT_LINE_CHARS and self.lines[j].text[:1].isupper() \
+            and self.item_at(j - 1) is not None
 
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
