@@ -119,8 +119,9 @@ _PERSON_LINE = re.compile(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Pr
                           r"(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+\b")
 #: An unbulleted list entry: a name, a dash, what it is ("Northby Police - Detective Superintendent").
 _DASH_ENTRY = re.compile(r"^[A-Z][\w'’&,.() ]{1,80}?\s[-–]\s+[A-Z(]")
-#: A label standing alone on its line ("IN ATTENDANCE:", "Apologies:"): it opens what follows.
-_LABEL_ALONE = re.compile(r"^[A-Z][A-Za-z ]{2,30}:$")
+#: A label in capitals standing alone on its line ("IN ATTENDANCE:", "APOLOGIES:"): it opens
+#: what follows (a title-case lead-in, "Our priorities are:", may run on into its list).
+_LABEL_ALONE = re.compile(r"^[A-Z][A-Z ]{2,30}:$")
 
 
 def _one_a_line(text: str) -> bool:
