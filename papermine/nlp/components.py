@@ -376,12 +376,19 @@ class AgencyTagger:
                                       or (doc[end].lower_ in ("and", "of", "the", ",")
                                           and end + 1 < len(doc) and doc[end + 1].is_title)):
                 end += 1
-            if doc[tok.i + 1].lower_ == "of" and any(doc[j].text in organisations for j in range(tok.i + 2, end)):
+            if doc[tok.i + 1].lower_ == "of" and any(doc[j].text in organisations for j in range(tok.i + 2, end)) \
+                    and not self._department_of_role(doc, tok.i + 2, end):
                 end = tok.i + 2               # the organisation after "of" stays a body
             else:
                 end = self._council_after_role(doc, tok.i + 2, end)
             out.append((start, end))
         return out
+
+    def _department_of_role(self, doc: Doc, start: int, end: int) -> bool:
+        """"Director of Children's Services", "Head of Adult Social Services": a council
+        department known by its kind alone completes the title (no place names a body)."""
+        start += start < end and doc[start].lower_ == "the"
+        return start < end and doc[end - 1].text in ("Service", "Services") and doc[start:end].text.lower() in self.known
 
     def _council_after_role(self, doc: Doc, start: int, end: int) -> int:
         """Where a portfolio ends when a council's name follows it ("Cabinet Member for

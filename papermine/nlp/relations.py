@@ -395,7 +395,7 @@ def _role_words() -> re.Pattern:
 
 
 #: What may follow a role in a list entry without being part of it.
-_ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|,?\s+(?:\w+ly\s+)?(?:nominated|appointed|elected|chosen|selected|drawn|proposed)"
+_ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|\s+for\s+(?:the|its|their|all|any)\s|,?\s+(?:\w+ly\s+)?(?:nominated|appointed|elected|chosen|selected|drawn|proposed)"
                         r"(?:\s+\w+ly)?\s+(?:by|from|following)\s", re.IGNORECASE)
 #: A body owning a role ("the Panel's medical adviser", "the Council's Monitoring Officer").
 _ROLE_OWNER = re.compile(r"^(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*['’]s\s+")
