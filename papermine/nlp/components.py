@@ -325,7 +325,7 @@ class AgencyTagger:
         stop, before_and, i = end, None, end
         while i < len(doc) and i - end <= PLACE_AFTER_MAX_WORDS:
             tok = doc[i]
-            if tok.lower_ in ("and", "upon", "on") and stop > end:
+            if tok.lower_ in ("and", "&", "upon", "on") and stop > end:
                 before_and, i = stop, i + 1
                 continue
             place_word = tok.is_title and not tok.is_sent_start and not _HEAD_NOUN.match(tok.text) \
