@@ -193,6 +193,9 @@ _TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencie
                          r"(?:representatives?|role|post|nominee|name|represented\s+by)\s*$", re.IGNORECASE)
 #: A member cue whose plural subject names no body ("The responsible authorities are ...").
 _PLURAL_OWNERLESS = re.compile(r"^\s*(?:\w+\s+)?(?:partners|authorities)\s+are\b", re.IGNORECASE)
+#: A post in brackets in an attendance list that is itself a seat on the body ("(Lay Member)",
+#: "(Independent Chair)", "(parent governor representative)"), not a post elsewhere.
+_SEAT = re.compile(r"\b(?:members?|representatives?|independent\s+chair)\b", re.IGNORECASE)
 #: A member cue that names the membership itself ("membership was extended to include").
 _MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
@@ -1139,12 +1142,17 @@ class RelationReader:
             return []                 # a council's or committee's "Present" lists councillors and guests
         out = []
         for m in re.finditer(r"\(([^()]*)\)", text):
+            inner = re.sub(r"\s+", " ", m.group(1)).strip()
             inside = [s for s in doc.spans[AGENCY_SPANS] if m.start(1) <= s.start_char and s.end_char <= m.end(1)]
-            if len(inside) == 1 and _ROLE_OF.search(text[m.start(1):inside[0].start_char]):
+            named = [s for s in inside if not s._.generic] or inside
+            if named and _ROLE_OF.search(text[m.start(1):named[0].start_char]):
                 continue              # "(Chair, Director of Children's Services)": a role, not a body sent
-            if len(inside) == 1 and _name(inside[0]) != _name(self.main_body):
-                out.append(Found(inside[0], self.main_body, "member_of", None, None, "does", doc[:], "mem-present",
-                                 re.sub(r"\s+", " ", m.group(1)).strip()))
+            if named and _name(named[0]) != _name(self.main_body):
+                # "(Northby Borough Council, Children's Services)": the body first named sends them
+                out.append(Found(named[0], self.main_body, "member_of", None, None, "does", doc[:], "mem-present", inner))
+            elif not inside and _SEAT.search(inner) and (role := role_phrase(inner)):
+                out.append(Found(role, self.main_body, "member_of", None, None, "does", doc[:], "mem-present", inner))
+                # "Tom Hale (Lay Member)": a member by their role
         if listed and not out:
             # "Dr A Patel  Clinical Chair  NHS Northby CCG": the organisation closes the line
             bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic and s.start > 0
