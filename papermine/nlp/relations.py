@@ -116,6 +116,9 @@ _PRONOUN_ARG = re.compile(r"^\s*(?:it|them)\b", re.IGNORECASE)
 #: Between two names that are one body's ("Children's Services Overview and Scrutiny Committee",
 #: "NHS England Specialised Commissioning"): a space, or a capitalised word or two.
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+# a capital "The" opens a new name: "NEIGHBOURHOOD PLAN The Steering Group ..." is a heading run
+# into a sentence, "Ageing Well Board The Safeguarding Adults Board ..." a list item run into the next
+_NEW_NAME = re.compile(r"^\s+The\s")
 #: Capitalised words between "the" and a committee's name that are part of it (not tagged themselves).
 _LEADING_WORDS = re.compile(r"\b[Tt]he\s+(?P<words>[A-Z][\w'’-]*\s+(?:(?:(?:and|&)\s+)?[A-Z][\w'’-]*\s+){0,3})$")
 #: An age range opening a body's name ("the 14-19 Strategic Partnership", "the 0-25 SEND Board").
@@ -288,7 +291,8 @@ def _join_names(doc: Doc) -> None:
     for span in spans:
         last = joined[-1] if joined else None
         if last is not None and last.text[:1].isupper() and span.text[:1].isupper() \
-                and _NAME_GAP.match(text[last.end_char:span.start_char]):
+                and _NAME_GAP.match(text[last.end_char:span.start_char]) \
+                and not _NEW_NAME.match(text[last.end_char:span.end_char]):
             both = Span(doc, last.start, span.end, label=span.label_)
             both._.canonical = re.sub(r"^the\s+", "", both.text, flags=re.IGNORECASE)
             both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
@@ -320,6 +324,17 @@ def _join_names(doc: Doc) -> None:
                 changed = True
     if changed:
         doc.spans[AGENCY_SPANS] = joined
+
+
+def _run_on(doc: Doc) -> int | None:
+    """The token where prose runs on into a list item without a break ("Ageing Well Board
+    The Safeguarding Adults Board presents ..."): a capital "The" after the item's name."""
+    text = doc_text(doc)
+    spans = sorted(doc.spans[AGENCY_SPANS], key=lambda s: s.start)
+    for last, span in zip(spans, spans[1:]):
+        if last.start_char < 3 and _NEW_NAME.match(text[last.end_char:span.start_char] + span.text[:4]):
+            return last.end
+    return None
 
 
 def _title_member(entry: str, body_start: int) -> str | None:
@@ -568,9 +583,16 @@ class RelationReader:
         if pending is None:
             return None
         _join_names(doc)
-        sent = doc[:]
-        bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic or pending.relation == "member_of"]
-        freqs = list(doc.spans[FREQUENCY_SPANS]) or pending.freqs
+        cut = _run_on(doc)              # "- Ageing Well Board The X Board presents ...": prose ran on
+        if cut is not None:
+            return self._item(doc, pending, cut) + self.read(doc, new_paragraph=False)
+        return self._item(doc, pending, len(doc))
+
+    def _item(self, doc: Doc, pending: _Pending, stop: int) -> list[Found]:
+        sent = doc[:stop]
+        bodies = [s for s in doc.spans[AGENCY_SPANS]
+                  if s.end <= stop and (not s._.generic or pending.relation == "member_of")]
+        freqs = [f for f in doc.spans[FREQUENCY_SPANS] if f.end <= stop] or pending.freqs
         found: list[Found] = []
         if pending.subject is None:                       # the items are the subjects
             for body in bodies:
@@ -578,7 +600,7 @@ class RelationReader:
                     found += self._found(body, pending.target, pending.relation, freqs, pending.modality,
                                          sent, pending.rule)
             return found
-        args = bodies or [r for r in (role_phrase(doc_text(doc)),) if r]
+        args = bodies or [r for r in (role_phrase(doc_text(doc)[:sent.end_char]),) if r]
         for arg in args:
             if _name(arg) == _name(pending.subject):
                 continue
@@ -816,7 +838,11 @@ class RelationReader:
             return []
         subjects = [spans[0]]
         for span in spans[1:]:
-            if not _CONJOINED.match(doc_text(doc)[subjects[-1].end_char:span.start_char]):
+            gap = doc_text(doc)[subjects[-1].end_char:span.start_char]
+            if _NEW_NAME.match(gap + span.text[:4]) and subjects == [spans[0]]:
+                subjects = [span]          # "HEADING The Group reports ...": the heading is no subject
+                continue
+            if not _CONJOINED.match(gap):
                 break
             subjects.append(span)
         return subjects
