@@ -133,8 +133,11 @@ _DEPARTMENT = re.compile(r"\b(?:Services?|Health|Care|Help|Education|Housing|Com
 #: "in the borough": where the bodies of "one X from each of the Ys" are.
 _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
                          r"county borough|patch)$", re.IGNORECASE)
-_CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|has|have|"
-                    r"meets?|reports?)\b|$))", re.IGNORECASE)
+# "an Independent Chair appointed by the Council": the post, not how it is filled; an item
+# marker ("o", "•") opens the next item of a list set out in one run
+_CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
+                    r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)\s+(?:by|from)\b|"
+                    r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|$))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
 #: A table of signatures is a few rows (name, role, body over one or two lines).
@@ -497,6 +500,8 @@ _ENTRY_HEAD_END = re.compile(r"\s+[-–—]\s+|:|,\s|\s+\(")
 #: A participle clause set off by a comma after a cue's targets says why, not to whom
 #: ("provides a report to X, reflecting the children known to Y").
 _ASIDE = re.compile(r",\s+(?!including\b|incorporating\b)(?:[a-z]+ing)\b")
+#: The chair of the body spoken of, named by its post alone ("the Chair will provide an update").
+_BARE_CHAIR = re.compile(r"^(?:(?:Vice|Co)[- ]?)?Chair(?:man|woman|person)?$", re.IGNORECASE)
 #: A clause opening with a post before a reporting cue ("the Chief Constable is accountable").
 _POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?!(?:Members|Councillors|Officers|Representatives|Partners|Carers|Parents|Governors|"
                            r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
@@ -715,6 +720,11 @@ class RelationReader:
                 # "...: the Chief Constable is accountable to the Commissioner": a post answers to a body
                 post = _POST_SUBJECT.match(doc_text(doc)[begin:start])
                 subjects = [p for p in (role_phrase(post.group("post")) if post else None,) if p]
+                if post and _BARE_CHAIR.match(post.group("post")):
+                    # "X is accountable to Y and the Chair will update Y twice a year": the chair speaks for X
+                    body = subjects_of[max(earlier, key=lambda i: cues[i][3])][0] if earlier else (
+                        self.last_subject or self.last_first or self.main_body)
+                    subjects = [body] if body is not None else []
             subjects = subjects or (self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                                     if begin > sent.start_char else [])
             if not subjects and _LIST_SUBJECTS.search(doc_text(doc)[begin:start]):
@@ -942,6 +952,8 @@ class RelationReader:
             named = [s for s in self.last_named if _name(s) != _name(subject)]
         if not named and relation != "subgroup_of":
             plural = _PLURAL_BODIES.match(doc_text(doc)[end:finish])      # "with district partnerships"
+            if plural and rule_id in _flagged("bodies_only") and plural.group("name").lower().endswith("councils"):
+                plural = None          # "works with town and parish councils": authorities, not a body's peers
             named = [re.sub(r"\s+", " ", plural.group("name"))] if plural else []
         if rule_id in _flagged("subject_is_target"):      # X reports to the subject
             if not named:
