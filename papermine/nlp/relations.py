@@ -134,10 +134,10 @@ _DEPARTMENT = re.compile(r"\b(?:Services?|Health|Care|Help|Education|Housing|Com
 _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
                          r"county borough|patch)$", re.IGNORECASE)
 # "an Independent Chair appointed by the Council": the post, not how it is filled; an item
-# marker ("o", "•") opens the next item of a list set out in one run
+# marker ("o", "•") opens the next item of a list set out in one run, a number the next paragraph
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
                     r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)\s+(?:by|from)\b|"
-                    r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|$))", re.IGNORECASE)
+                    r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
 #: A table of signatures is a few rows (name, role, body over one or two lines).
@@ -148,7 +148,7 @@ _NAME_LINE = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?
 ROSTER_BODY_WORDS = "group|board|committee|council|panel|partnership|forum|team|commission|trust|sub-?group"
 #: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
 APPOSED_RELATIONS = {"chaired_by"}
-_APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
+_APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|\s[-–—])\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
 #: Bodies whose minutes list the organisations of those present as members (a partnership
 #: board meets its partners; a council or committee lists councillors and guests).
 _ATTENDED_BODY = re.compile(r"\b(?:board|partnership|group|forum|panel|network|executive)$", re.IGNORECASE)
@@ -496,6 +496,9 @@ _INLINE_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2})?\s*(?:,\s*(?:
 #: A list entry's marker ("o ", "• ", "- ", "and the ").
 _ENTRY_MARK = re.compile(r"^\s*(?:and\s+)?(?:(?:o|•|▪|\*|-|–)\s+)?(?:the\s+)?", re.IGNORECASE)
 #: Where an entry's head ends and its description starts ("X Sub-Group - decides ...").
+#: Entries run on in one line part at a semicolon or at the next item mark ("... o Y Sub-Group - ...");
+#: each break is one character, so the entries' offsets add up.
+_ENTRY_BREAK = re.compile(r";|\s(?=(?-i:o)\s+(?-i:[A-Z])|[•▪]\s)")
 _ENTRY_HEAD_END = re.compile(r"\s+[-–—]\s+|:|,\s|\s+\(")
 #: A participle clause set off by a comma after a cue's targets says why, not to whom
 #: ("provides a report to X, reflecting the children known to Y").
@@ -748,9 +751,9 @@ class RelationReader:
             modality = _modality(sent.text, start - sent.start_char)
             inline = _INLINE_LIST.match(doc_text(doc)[end:sent.end_char]) \
                 if rule_id in _flagged("list") and relation != "member_of" and not open_list else None
-            # entries parted by semicolons (a comma list is read as any list is)
+            # entries parted by semicolons or item marks (a comma list is read as any list is)
             heads = self._inline_heads(doc, spans, end + inline.end(), sent.end_char) \
-                if inline and ";" in doc_text(doc)[end:sent.end_char] else []
+                if inline and _ENTRY_BREAK.search(doc_text(doc), end, sent.end_char) else []
             if heads and rule_id not in _flagged("subject_is_member"):
                 # "The Board has three sub-groups, each chaired by a member: o X - ...; o Y - ...": the
                 # bodies that open the entries after the colon
@@ -1021,7 +1024,7 @@ class RelationReader:
         text = doc_text(doc)
         heads: list[Span] = []
         at = start
-        for piece in text[start:stop].split(";"):
+        for piece in _ENTRY_BREAK.split(text[start:stop]):
             lead, described = _ENTRY_MARK.match(piece), _ENTRY_HEAD_END.search(piece)
             head_end = at + (described.start() if described else len(piece))
             first = next((s for s in spans if at + lead.end() <= s.start_char and s.end_char <= head_end
