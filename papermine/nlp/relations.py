@@ -329,6 +329,23 @@ def _join_names(doc: Doc) -> None:
         doc.spans[AGENCY_SPANS] = joined
 
 
+#: What a report is about or for, between two of a cue's targets ("to the X on the Council's
+#: delivery of ...", "to the X for the use of the Y Grant"): bodies after it are no targets.
+_TOPIC_GAP = re.compile(r"\b(?:on|about|regarding|concerning|in\s+respect\s+of)\b|\bfor\s+(?:the|its|their|a|an)\b",
+                        re.IGNORECASE)
+
+
+def _before_topic(doc: Doc, named: list) -> list:
+    """A cue's targets up to the first that follows a topic ("on the ...", "for the ...")."""
+    kept = named[:1]
+    for previous, target in zip(named, named[1:]):
+        if isinstance(previous, Span) and isinstance(target, Span) and previous.end_char <= target.start_char \
+                and _TOPIC_GAP.search(doc_text(doc)[previous.end_char:target.start_char]):
+            break
+        kept.append(target)
+    return kept
+
+
 def _run_on(doc: Doc) -> int | None:
     """The token where prose runs on into a list item without a break ("Ageing Well Board
     The Safeguarding Adults Board presents ..."): a capital "The" after the item's name."""
@@ -1011,6 +1028,8 @@ class RelationReader:
             if fallback is not None and _name(fallback) != _name(subject):
                 named = [fallback]
         found = []
+        if relation in ("reports_to", "feeds_into"):
+            named = _before_topic(doc, named)
         named = [_unowned(t) for t in named]     # "the Council's Cabinet": the Cabinet
         self.targets += named
         for target, freqs in _pair_frequencies(doc, named, cue_freqs):
