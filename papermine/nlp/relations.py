@@ -330,9 +330,10 @@ def _join_names(doc: Doc) -> None:
 
 
 #: What a report is about or for, between two of a cue's targets ("to the X on the Council's
-#: delivery of ...", "to the X for the use of the Y Grant"): bodies after it are no targets.
-_TOPIC_GAP = re.compile(r"\b(?:on|about|regarding|concerning|in\s+respect\s+of)\b|\bfor\s+(?:the|its|their|a|an)\b",
-                        re.IGNORECASE)
+#: delivery of ...", "to the X for the use of the Y Grant"), or a relative clause ("one sub-group,
+#: the X, which scrutinises the Y's ..."): bodies after it are no targets.
+_TOPIC_GAP = re.compile(r"\b(?:on|about|regarding|concerning|in\s+respect\s+of)\b|\bfor\s+(?:the|its|their|a|an)\b|"
+                        r",\s*(?:which|who|whose)\b", re.IGNORECASE)
 
 
 def _before_topic(doc: Doc, named: list) -> list:
@@ -992,6 +993,8 @@ class RelationReader:
             if not named:                                 # "a report from the Head of Fostering at each meeting"
                 role = role_phrase(re.split(r"\s+(?:at|on|in|every|each|twice|once)\s", doc_text(doc)[end:finish])[0])
                 named = [role] if role else []
+            if relation == "subgroup_of":
+                named = _before_topic(doc, named)
             found = []
             paired = [(s, cue_freqs) for s in named] if plural else _pair_frequencies(doc, named, cue_freqs)
             for source, freqs in paired:
