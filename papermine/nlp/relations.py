@@ -540,6 +540,17 @@ def _without_restatements(doc: Doc, spans: list[Span]) -> list[Span]:
     return kept
 
 
+def _restatements(doc: Doc, spans: list[Span]) -> dict[str, Span]:
+    """The names that restate the body just before them in apposition ("the X, the borough's
+    Y,"), each mapped to that body."""
+    text = doc_text(doc)
+    restated: dict[str, Span] = {}
+    for before, span in zip(spans, spans[1:]):
+        if _RESTATED.match(text[before.end_char:span.start_char]) and _name(before) != _name(span):
+            restated.setdefault(_name(span).lower(), restated.get(_name(before).lower(), before))
+    return restated
+
+
 def _unowned(target):
     """"the Council's Cabinet": the Cabinet (the owner is the paper's own council or body)."""
     m = _OWNED.match(_name(target))
@@ -802,6 +813,9 @@ class RelationReader:
             after = _without_owners(doc, [s for s in spans if end <= s.start_char < finish])
             if relation != "member_of":       # "the X (XYZ)", "the X, the city's Y,": one body each
                 after = _without_restatements(doc, after)
+                # "... the X, the borough's Y (YZ), and reports to each YZ meeting": Y named again is X
+                restated = _restatements(doc, [s for s in spans if sent.start_char <= s.start_char < sent.end_char])
+                after = [restated.get(_name(s).lower(), s) for s in after]
             for subject in subjects:
                 found, parent = self._relate(doc, subject, relation, rule_id, end, finish, after, cue_freqs,
                                              modality, sent, subgroup_parent)
