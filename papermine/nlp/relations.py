@@ -523,6 +523,10 @@ _ENTRY_HEAD_END = re.compile(r"\s+[-–—]\s+|:|,\s|\s+\(")
 _ASIDE = re.compile(r",\s+(?!including\b|incorporating\b)(?:[a-z]+ing)\b")
 #: The chair of the body spoken of, named by its post alone ("the Chair will provide an update").
 _BARE_CHAIR = re.compile(r"^(?:(?:Vice|Co)[- ]?)?Chair(?:man|woman|person)?$", re.IGNORECASE)
+#: A signature's body named by its head alone, maybe with the post its chair also holds
+#: ("Chair of the Board and Cabinet Member for Adult Social Care").
+_SHORT_BODY = re.compile(r"^(?:the\s+)?(?P<head>Board|Partnership|Panel|Forum|Committee|Group)"
+                         r"(?:\s+and\s+(?P<post>(?:Cabinet|Executive|Lead|Portfolio)\s+Member\b.*))?\s*$")
 #: A clause opening with a post before a reporting cue ("the Chief Constable is accountable").
 _POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?!(?:Members|Councillors|Officers|Representatives|Partners|Carers|Parents|Governors|"
                            r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
@@ -1171,6 +1175,14 @@ class RelationReader:
                 if doc_text(doc)[chaired[-1].end_char:span.start_char].strip(" ,&and"):
                     break
                 chaired.append(span)
+            short = _SHORT_BODY.match(m.group("body"))
+            if who and not chaired and short:
+                # "Chair of the Board and Cabinet Member for X" under a name: the paper's Board,
+                # chaired by the post its chair holds
+                own = self._by_head(short.group("head").lower())
+                post = role_phrase(short.group("post")) if short.group("post") else None
+                chaired = [own] if own is not None else []
+                who = post or who
             if who and chaired:
                 return [Found(body, who, relation, None, None, "does", doc[:], rule_id) for body in chaired]
         return []
