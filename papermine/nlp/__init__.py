@@ -55,7 +55,8 @@ FRAGMENT_MAX_WORDS = 6
 _TITLE_SMALL_WORDS = {"and", "of", "for", "the", "in", "on", "&", "-", "–"}
 #: A paragraph that goes on a list opened by the one before it ("(b) the Cabinet;").
 _LIST_PARAGRAPH = re.compile(r"^(?:[a-z]|[ivx]+)$")
-_LIST_TEXT = re.compile(r"^\s*(?:to|into)\s+the\b", re.IGNORECASE)
+# an unnumbered paragraph opening "to the ..." or with a bullet is an item of the lead-in before it
+_LIST_TEXT = re.compile(r"^\s*(?:(?:to|into)\s+the\b|[•▪●◦]\s)", re.IGNORECASE)
 
 
 def build_pipeline(model: str | None = None) -> Language:

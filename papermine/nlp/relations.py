@@ -116,6 +116,9 @@ _PRONOUN_ARG = re.compile(r"^\s*(?:it|them)\b", re.IGNORECASE)
 #: Between two names that are one body's ("Children's Services Overview and Scrutiny Committee",
 #: "NHS England Specialised Commissioning"): a space, or a capitalised word or two.
 _NAME_GAP = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+# a capital "The" opens a new name: "NEIGHBOURHOOD PLAN The Steering Group ..." is a heading run
+# into a sentence, "Ageing Well Board The Safeguarding Adults Board ..." a list item run into the next
+_NEW_NAME = re.compile(r"^\s+The\s")
 #: Capitalised words between "the" and a committee's name that are part of it (not tagged themselves).
 _LEADING_WORDS = re.compile(r"\b[Tt]he\s+(?P<words>[A-Z][\w'’-]*\s+(?:(?:(?:and|&)\s+)?[A-Z][\w'’-]*\s+){0,3})$")
 #: An age range opening a body's name ("the 14-19 Strategic Partnership", "the 0-25 SEND Board").
@@ -130,8 +133,11 @@ _DEPARTMENT = re.compile(r"\b(?:Services?|Health|Care|Help|Education|Housing|Com
 #: "in the borough": where the bodies of "one X from each of the Ys" are.
 _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
                          r"county borough|patch)$", re.IGNORECASE)
-_CHAIR = re.compile(r"^\s*(?:the\s+)?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|has|have|"
-                    r"meets?|reports?)\b|$))", re.IGNORECASE)
+# "an Independent Chair appointed by the Council": the post, not how it is filled; an item
+# marker ("o", "•") opens the next item of a list set out in one run, a number the next paragraph
+_CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
+                    r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)\s+(?:by|from)\b|"
+                    r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
 #: A table of signatures is a few rows (name, role, body over one or two lines).
@@ -142,7 +148,7 @@ _NAME_LINE = re.compile(r"^(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?
 ROSTER_BODY_WORDS = "group|board|committee|council|panel|partnership|forum|team|commission|trust|sub-?group"
 #: Cues that, set off by a comma after a body ("the Forum, chaired by ..."), are about that body.
 APPOSED_RELATIONS = {"chaired_by"}
-_APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*,\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
+_APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|\s[-–—])\s*(?:which\s+is\s+|who\s+(?:is|are)\s+)?$")
 #: Bodies whose minutes list the organisations of those present as members (a partnership
 #: board meets its partners; a council or committee lists councillors and guests).
 _ATTENDED_BODY = re.compile(r"\b(?:board|partnership|group|forum|panel|network|executive)$", re.IGNORECASE)
@@ -294,7 +300,8 @@ def _join_names(doc: Doc) -> None:
     for span in spans:
         last = joined[-1] if joined else None
         if last is not None and last.text[:1].isupper() and span.text[:1].isupper() \
-                and _NAME_GAP.match(text[last.end_char:span.start_char]):
+                and _NAME_GAP.match(text[last.end_char:span.start_char]) \
+                and not _NEW_NAME.match(text[last.end_char:span.end_char]):
             both = Span(doc, last.start, span.end, label=span.label_)
             both._.canonical = re.sub(r"^the\s+", "", both.text, flags=re.IGNORECASE)
             both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
@@ -326,6 +333,35 @@ def _join_names(doc: Doc) -> None:
                 changed = True
     if changed:
         doc.spans[AGENCY_SPANS] = joined
+
+
+#: What a report is about or for, between two of a cue's targets ("to the X on the Council's
+#: delivery of ...", "to the X for the use of the Y Grant"), or a relative clause ("one sub-group,
+#: the X, which scrutinises the Y's ..."): bodies after it are no targets.
+_TOPIC_GAP = re.compile(r"\b(?:on|about|regarding|concerning|in\s+respect\s+of)\b|\bfor\s+(?:the|its|their|a|an)\b|"
+                        r",\s*(?:which|who|whose)\b", re.IGNORECASE)
+
+
+def _before_topic(doc: Doc, named: list) -> list:
+    """A cue's targets up to the first that follows a topic ("on the ...", "for the ...")."""
+    kept = named[:1]
+    for previous, target in zip(named, named[1:]):
+        if isinstance(previous, Span) and isinstance(target, Span) and previous.end_char <= target.start_char \
+                and _TOPIC_GAP.search(doc_text(doc)[previous.end_char:target.start_char]):
+            break
+        kept.append(target)
+    return kept
+
+
+def _run_on(doc: Doc) -> int | None:
+    """The token where prose runs on into a list item without a break ("Ageing Well Board
+    The Safeguarding Adults Board presents ..."): a capital "The" after the item's name."""
+    text = doc_text(doc)
+    spans = sorted(doc.spans[AGENCY_SPANS], key=lambda s: s.start)
+    for last, span in zip(spans, spans[1:]):
+        if last.start_char < 3 and _NEW_NAME.match(text[last.end_char:span.start_char] + span.text[:4]):
+            return last.end
+    return None
 
 
 def _title_member(entry: str, body_start: int) -> str | None:
@@ -484,10 +520,19 @@ _INLINE_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2})?\s*(?:,\s*(?:
 #: A list entry's marker ("o ", "• ", "- ", "and the ").
 _ENTRY_MARK = re.compile(r"^\s*(?:and\s+)?(?:(?:o|•|▪|\*|-|–)\s+)?(?:the\s+)?", re.IGNORECASE)
 #: Where an entry's head ends and its description starts ("X Sub-Group - decides ...").
+#: Entries run on in one line part at a semicolon or at the next item mark ("... o Y Sub-Group - ...");
+#: each break is one character, so the entries' offsets add up.
+_ENTRY_BREAK = re.compile(r";|\s(?=(?-i:o)\s+(?-i:[A-Z])|[•▪]\s)")
 _ENTRY_HEAD_END = re.compile(r"\s+[-–—]\s+|:|,\s|\s+\(")
 #: A participle clause set off by a comma after a cue's targets says why, not to whom
 #: ("provides a report to X, reflecting the children known to Y").
 _ASIDE = re.compile(r",\s+(?!including\b|incorporating\b)(?:[a-z]+ing)\b")
+#: The chair of the body spoken of, named by its post alone ("the Chair will provide an update").
+_BARE_CHAIR = re.compile(r"^(?:(?:Vice|Co)[- ]?)?Chair(?:man|woman|person)?$", re.IGNORECASE)
+#: A signature's body named by its head alone, maybe with the post its chair also holds
+#: ("Chair of the Board and Cabinet Member for Adult Social Care").
+_SHORT_BODY = re.compile(r"^(?:the\s+)?(?P<head>Board|Partnership|Panel|Forum|Committee|Group)"
+                         r"(?:\s+and\s+(?P<post>(?:Cabinet|Executive|Lead|Portfolio)\s+Member\b.*))?\s*$")
 #: A clause opening with a post before a reporting cue ("the Chief Constable is accountable").
 _POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?!(?:Members|Councillors|Officers|Representatives|Partners|Carers|Parents|Governors|"
                            r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
@@ -503,6 +548,17 @@ def _without_restatements(doc: Doc, spans: list[Span]) -> list[Span]:
             continue
         kept.append(span)
     return kept
+
+
+def _restatements(doc: Doc, spans: list[Span]) -> dict[str, Span]:
+    """The names that restate the body just before them in apposition ("the X, the borough's
+    Y,"), each mapped to that body."""
+    text = doc_text(doc)
+    restated: dict[str, Span] = {}
+    for before, span in zip(spans, spans[1:]):
+        if _RESTATED.match(text[before.end_char:span.start_char]) and _name(before) != _name(span):
+            restated.setdefault(_name(span).lower(), restated.get(_name(before).lower(), before))
+    return restated
 
 
 def _unowned(target):
@@ -577,9 +633,16 @@ class RelationReader:
         if pending is None:
             return None
         _join_names(doc)
-        sent = doc[:]
-        bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic or pending.relation == "member_of"]
-        freqs = list(doc.spans[FREQUENCY_SPANS]) or pending.freqs
+        cut = _run_on(doc)              # "- Ageing Well Board The X Board presents ...": prose ran on
+        if cut is not None:
+            return self._item(doc, pending, cut) + self.read(doc, new_paragraph=False)
+        return self._item(doc, pending, len(doc))
+
+    def _item(self, doc: Doc, pending: _Pending, stop: int) -> list[Found]:
+        sent = doc[:stop]
+        bodies = [s for s in doc.spans[AGENCY_SPANS]
+                  if s.end <= stop and (not s._.generic or pending.relation == "member_of")]
+        freqs = [f for f in doc.spans[FREQUENCY_SPANS] if f.end <= stop] or pending.freqs
         found: list[Found] = []
         if pending.subject is None:                       # the items are the subjects
             for body in bodies:
@@ -587,7 +650,7 @@ class RelationReader:
                     found += self._found(body, pending.target, pending.relation, freqs, pending.modality,
                                          sent, pending.rule)
             return found
-        args = bodies or [r for r in (role_phrase(doc_text(doc)),) if r]
+        args = bodies or [r for r in (role_phrase(doc_text(doc)[:sent.end_char]),) if r]
         for arg in args:
             if _name(arg) == _name(pending.subject):
                 continue
@@ -702,6 +765,11 @@ class RelationReader:
                 # "...: the Chief Constable is accountable to the Commissioner": a post answers to a body
                 post = _POST_SUBJECT.match(doc_text(doc)[begin:start])
                 subjects = [p for p in (role_phrase(post.group("post")) if post else None,) if p]
+                if post and _BARE_CHAIR.match(post.group("post")):
+                    # "X is accountable to Y and the Chair will update Y twice a year": the chair speaks for X
+                    body = subjects_of[max(earlier, key=lambda i: cues[i][3])][0] if earlier else (
+                        self.last_subject or self.last_first or self.main_body)
+                    subjects = [body] if body is not None else []
             subjects = subjects or (self._subjects(doc, spans, sent.start_char, start, end, subject_before)
                                     if begin > sent.start_char else [])
             if not subjects and _LIST_SUBJECTS.search(doc_text(doc)[begin:start]):
@@ -728,9 +796,9 @@ class RelationReader:
             modality = _modality(sent.text, start - sent.start_char)
             inline = _INLINE_LIST.match(doc_text(doc)[end:sent.end_char]) \
                 if rule_id in _flagged("list") and relation != "member_of" and not open_list else None
-            # entries parted by semicolons (a comma list is read as any list is)
+            # entries parted by semicolons or item marks (a comma list is read as any list is)
             heads = self._inline_heads(doc, spans, end + inline.end(), sent.end_char) \
-                if inline and ";" in doc_text(doc)[end:sent.end_char] else []
+                if inline and _ENTRY_BREAK.search(doc_text(doc), end, sent.end_char) else []
             if heads and rule_id not in _flagged("subject_is_member"):
                 # "The Board has three sub-groups, each chaired by a member: o X - ...; o Y - ...": the
                 # bodies that open the entries after the colon
@@ -761,6 +829,9 @@ class RelationReader:
             after = _without_owners(doc, [s for s in spans if end <= s.start_char < finish])
             if relation != "member_of":       # "the X (XYZ)", "the X, the city's Y,": one body each
                 after = _without_restatements(doc, after)
+                # "... the X, the borough's Y (YZ), and reports to each YZ meeting": Y named again is X
+                restated = _restatements(doc, [s for s in spans if sent.start_char <= s.start_char < sent.end_char])
+                after = [restated.get(_name(s).lower(), s) for s in after]
             for subject in subjects:
                 found, parent = self._relate(doc, subject, relation, rule_id, end, finish, after, cue_freqs,
                                              modality, sent, subgroup_parent)
@@ -828,7 +899,11 @@ class RelationReader:
             return []
         subjects = [spans[0]]
         for span in spans[1:]:
-            if not _CONJOINED.match(doc_text(doc)[subjects[-1].end_char:span.start_char]):
+            gap = doc_text(doc)[subjects[-1].end_char:span.start_char]
+            if _NEW_NAME.match(gap + span.text[:4]) and subjects == [spans[0]]:
+                subjects = [span]          # "HEADING The Group reports ...": the heading is no subject
+                continue
+            if not _CONJOINED.match(gap):
                 break
             subjects.append(span)
         return subjects
@@ -928,6 +1003,8 @@ class RelationReader:
             named = [s for s in self.last_named if _name(s) != _name(subject)]
         if not named and relation != "subgroup_of":
             plural = _PLURAL_BODIES.match(doc_text(doc)[end:finish])      # "with district partnerships"
+            if plural and rule_id in _flagged("bodies_only") and plural.group("name").lower().endswith("councils"):
+                plural = None          # "works with town and parish councils": authorities, not a body's peers
             named = [re.sub(r"\s+", " ", plural.group("name"))] if plural else []
         if rule_id in _flagged("subject_is_target"):      # X reports to the subject
             if not named:
@@ -946,6 +1023,8 @@ class RelationReader:
             if not named:                                 # "a report from the Head of Fostering at each meeting"
                 role = role_phrase(re.split(r"\s+(?:at|on|in|every|each|twice|once)\s", doc_text(doc)[end:finish])[0])
                 named = [role] if role else []
+            if relation == "subgroup_of":
+                named = _before_topic(doc, named)
             found = []
             paired = [(s, cue_freqs) for s in named] if plural else _pair_frequencies(doc, named, cue_freqs)
             for source, freqs in paired:
@@ -982,6 +1061,8 @@ class RelationReader:
             if fallback is not None and _name(fallback) != _name(subject):
                 named = [fallback]
         found = []
+        if relation in ("reports_to", "feeds_into"):
+            named = _before_topic(doc, named)
         named = [_unowned(t) for t in named]     # "the Council's Cabinet": the Cabinet
         self.targets += named
         for target, freqs in _pair_frequencies(doc, named, cue_freqs):
@@ -995,7 +1076,7 @@ class RelationReader:
         text = doc_text(doc)
         heads: list[Span] = []
         at = start
-        for piece in text[start:stop].split(";"):
+        for piece in _ENTRY_BREAK.split(text[start:stop]):
             lead, described = _ENTRY_MARK.match(piece), _ENTRY_HEAD_END.search(piece)
             head_end = at + (described.start() if described else len(piece))
             first = next((s for s in spans if at + lead.end() <= s.start_char and s.end_char <= head_end
@@ -1106,6 +1187,14 @@ class RelationReader:
                 if doc_text(doc)[chaired[-1].end_char:span.start_char].strip(" ,&and"):
                     break
                 chaired.append(span)
+            short = _SHORT_BODY.match(m.group("body"))
+            if who and not chaired and short:
+                # "Chair of the Board and Cabinet Member for X" under a name: the paper's Board,
+                # chaired by the post its chair holds
+                own = self._by_head(short.group("head").lower())
+                post = role_phrase(short.group("post")) if short.group("post") else None
+                chaired = [own] if own is not None else []
+                who = post or who
             if who and chaired:
                 return [Found(body, who, relation, None, None, "does", doc[:], rule_id) for body in chaired]
         return []
