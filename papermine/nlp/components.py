@@ -172,6 +172,12 @@ class AgencyTagger:
         known_starts = {start for _, start, _ in known}
         for match_id, start, end in known:
             row = self.by_id[self.nlp.vocab.strings[match_id]]
+            if end - start == 1 and row["label"] == "voluntary" and end + 1 < len(doc) \
+                    and doc[end].lower_ in ("of", "in") and (stop := self._place_after(doc, start, end + 1, known_starts)) > end + 1:
+                branch = self._local_branch(doc, start, stop, rule="local-body-of-place", kind_name=row["canonical"])
+                branch._.canonical, branch._.kind = branch.text, row["label"]
+                spans.append(branch)  # "Samaritans of Northby & District", "Mind in Northby": a local charity
+                continue
             if row.get("common_word") and (doc[start].is_sent_start or start == 0
                                            or (end < len(doc) and doc[end].is_title)):
                 continue                  # "Crisis support is ...", "Crisis Care": a word, not the charity
@@ -311,10 +317,12 @@ class AgencyTagger:
     def _place_before(self, doc: Doc, start: int) -> int:
         """Where capitalised words right before `start` (a place, "Coastal West Sussex") begin."""
         begin = start
-        while begin > 0 and doc[begin - 1].is_title and not doc[begin - 1].is_sent_start \
-                and doc[begin - 1].text not in self.stopwords \
-                and doc[begin - 1].text not in self.breaks["function"] | self.breaks["article"]:
+        while begin > 0 and doc[begin - 1].is_title and doc[begin - 1].text not in self.stopwords \
+                and doc[begin - 1].text not in self.breaks["function"] | self.breaks["article"] \
+                and not (doc[begin - 1].is_sent_start and doc[begin - 1].is_stop):
             begin -= 1
+            if doc[begin].is_sent_start:
+                break                     # a list entry may open with its place ("Northby Voluntary Action")
         return begin
 
     def _place_after(self, doc: Doc, start: int, end: int, known_starts: set[int]) -> int:

@@ -118,7 +118,7 @@ _ATTENDEE = re.compile(r"^[A-Z][\w.'’ -]{1,40}(?:\s*\([^()]{1,60}\)){1,2}(?:\s
 _PERSON_LINE = re.compile(r"^(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Mx|Rev|Revd|Prof|Sir|Dame|Insp|Supt|DCI)\.?\s+"
                           r"(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+\b")
 #: An unbulleted list entry: a name, a dash, what it is ("Northby Police - Detective Superintendent").
-_DASH_ENTRY = re.compile(r"^[A-Z][\w'’&,.() ]{1,80}?\s[-–]\s+[A-Z(]")
+_DASH_ENTRY = re.compile(r"^[A-Z][\w'’&,.() ]{1,80}?\s[-–]\s+[A-Z(0-9]")
 #: A label in capitals standing alone on its line ("IN ATTENDANCE:", "APOLOGIES:"): it opens
 #: what follows (a title-case lead-in, "Our priorities are:", may run on into its list).
 _LABEL_ALONE = re.compile(r"^[A-Z][A-Z ]{2,30}:$")
