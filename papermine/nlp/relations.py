@@ -311,28 +311,31 @@ def _join_names(doc: Doc) -> None:
             joined.append(span)
     for i, span in enumerate(joined):      # "the Adult Social Care Overview and Scrutiny Committee"
         ages = _AGE_RANGE.search(text[:span.start_char])
-        if ages and span.text[:1].isupper():       # "the 14-19 Strategic Partnership": the ages are in the name
-            both = doc.char_span(ages.start("range"), span.end_char)
-            if both is not None:
-                both = Span(doc, both.start, both.end, label=span.label_)
-                both._.canonical = both.text
-                both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
-                joined[i] = both
-                changed = True
-                continue
         lead = _LEADING_WORDS.search(text[:span.start_char])
-        if lead and _COMMITTEE_HEAD.search(span.text) and span.text[:1].isupper() \
+        start = None
+        if ages and span.text[:1].isupper():       # "the 14-19 Strategic Partnership": the ages are in the name
+            start = ages.start("range")
+        elif lead and _COMMITTEE_HEAD.search(span.text) and span.text[:1].isupper() \
                 and not any(o is not span and o.end_char > lead.start("words") and o.start_char < span.start_char
                             for o in joined):
-            both = doc.char_span(lead.start("words"), span.end_char)
-            if both is not None:
-                both = Span(doc, both.start, both.end, label=span.label_)
-                both._.canonical = both.text
-                both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
-                joined[i] = both
-                changed = True
+            start = lead.start("words")
+        both = _widened(doc, span, start) if start is not None else None
+        if both is not None:
+            joined[i] = both
+            changed = True
     if changed:
         doc.spans[AGENCY_SPANS] = joined
+
+
+def _widened(doc: Doc, span: Span, start_char: int) -> Span | None:
+    """`span` with the words from `start_char` before it, as one name of its own."""
+    both = doc.char_span(start_char, span.end_char)
+    if both is None:
+        return None
+    both = Span(doc, both.start, both.end, label=span.label_)
+    both._.canonical = both.text
+    both._.kind, both._.generic, both._.rule = span._.kind, False, "rel-joined-name"
+    return both
 
 
 #: What a report is about or for, between two of a cue's targets ("to the X on the Council's
