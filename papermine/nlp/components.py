@@ -68,7 +68,7 @@ for _name in ("canonical", "kind", "rule", "generic"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
-_HEAD_NOUN = re.compile(r"^(Partnership|Board|Panel|Group|Subgroup|Sub-group|Sub-Group|Committee|Services?|Team|"
+_HEAD_NOUN = re.compile(r"^(Partnership|group|Board|Panel|Group|Subgroup|Sub-group|Sub-Group|Committee|Services?|Team|"
                         r"Trust|Council|Forum|Network|Authority|Authorities|Executive|Cabinet|Commission|Unit|"
                         r"Police|Constabulary|College|Academy|Academies|University|Centre|Center|Hospital|Hospice|"
                         r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
