@@ -444,6 +444,13 @@ class AgencyTagger:
                     return []
                 cut = after_name
             begin = cut + 1
+        bracket = next((j for j in range(begin + 1, end - 2) if doc[j].text == "("), None)
+        if bracket is not None and not any(t.text == ")" for t in doc[bracket:end - 1]):
+            # a body named in an open bracket: "Station Manager Karen Otley (Northby Fire and Rescue
+            # Service)" names only the service; "Northby County Council (Children's Services)" both
+            if _HEAD_NOUN.match(doc[bracket - 1].text) or doc[bracket - 1].is_upper or self._is_known(doc, begin, bracket):
+                pieces.append((begin, bracket))
+            begin = bracket + 1
         i = begin
         while i < end:
             tok = doc[i]
