@@ -445,11 +445,9 @@ class AgencyTagger:
                 cut = after_name
             begin = cut + 1
         bracket = next((j for j in range(begin + 1, end - 2) if doc[j].text == "("), None)
-        if bracket is not None and not any(t.text == ")" for t in doc[bracket:end - 1]):
-            # a body named in an open bracket: "Station Manager Karen Otley (Northby Fire and Rescue
-            # Service)" names only the service; "Northby County Council (Children's Services)" both
-            if _HEAD_NOUN.match(doc[bracket - 1].text) or doc[bracket - 1].is_upper or self._is_known(doc, begin, bracket):
-                pieces.append((begin, bracket))
+        if bracket is not None and not any(t.text == ")" for t in doc[bracket:end - 1]) and (
+                _HEAD_NOUN.match(doc[bracket - 1].text) or doc[bracket - 1].is_upper or self._is_known(doc, begin, bracket)):
+            pieces.append((begin, bracket))   # "Northby County Council (Children's Services)": two bodies
             begin = bracket + 1
         i = begin
         while i < end:
@@ -501,7 +499,17 @@ class AgencyTagger:
                 begin = i
             i += 1
         pieces.append((begin, end))
-        return [self._drop_title(doc, s, e) for s, e in pieces if e > s]
+        return [self._drop_title(doc, *self._bracketed_body(doc, s, e)) for s, e in pieces if e > s]
+
+    def _bracketed_body(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """"District Cllr Sam Fenwick (Weald Vale District Council)": a person (no body before
+        the bracket) and the body in it: the bracket's contents."""
+        bracket = next((j for j in range(start + 1, end - 1) if doc[j].text == "("), None)
+        if bracket is None or _HEAD_NOUN.match(doc[bracket - 1].text) or doc[bracket - 1].is_upper \
+                or self._is_known(doc, start, bracket):
+            return start, end
+        close = next((j for j in range(bracket + 1, end) if doc[j].text == ")"), end)
+        return bracket + 1, close
 
     @staticmethod
     def _initials_name(doc: Doc, start: int, end: int) -> bool:
