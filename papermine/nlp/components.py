@@ -458,7 +458,8 @@ class AgencyTagger:
                 pieces.append((begin, i))
                 begin = i + 1
             elif (tok.text in words["document"] and (nxt in ("of", "for", "on", "into", "in")
-                                                     or (nxt in ("and", "&") and i > begin + (doc[begin].lower_ == "the")))) or (
+                                                     or (nxt in ("and", "&") and i > begin + (doc[begin].lower_ == "the")
+                                                         and not self._known_across(doc, begin, i + 1, end)))) or (
                     nxt in ("of", "for", "in") and _NOMINALISATION.match(tok.text) and not _HEAD_NOUN.match(tok.text)
                     and tok.text not in self.of_heads):
                 begin = i + 2                 # what came before names a document or an activity, not a body
