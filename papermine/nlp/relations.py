@@ -202,6 +202,8 @@ _PLURAL_OWNERLESS = re.compile(r"^\s*(?:\w+\s+)?(?:partners|authorities)\s+are\b
 #: A post in brackets in an attendance list that is itself a seat on the body ("(Lay Member)",
 #: "(Independent Chair)", "(parent governor representative)"), not a post elsewhere.
 _SEAT = re.compile(r"\b(?:members?|representatives?|independent\s+chair)\b", re.IGNORECASE)
+#: A list item opening "Label:" with at most this many words labels a sector ("Further education:").
+SECTOR_LABEL_MAX_WORDS = 4
 #: A member cue that names the membership itself ("membership was extended to include").
 _MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
@@ -1345,9 +1347,17 @@ class RelationReader:
         spans = [span for span in item.spans[AGENCY_SPANS] if span.start_char < cut]
         members: list = [span for span in spans if _name(span) != _name(owner)]
         colon = item.text.find(":")
-        labelled = [s for s in members if 0 < colon and s.end_char <= colon and not item.text[s.end_char:colon].strip()]
+        labelled = [s for s in members if 0 < colon and s.end_char <= colon and not item.text[s.end_char:colon].strip()
+                    and not s._.generic]
         if labelled:                   # "Northby Council: Director of Children's Services; Head of ...": the body
             members = labelled[-1:]
+        elif 0 < colon and len(item.text[:colon].split()) <= SECTOR_LABEL_MAX_WORDS:
+            # "Higher education: the Vice-Chancellor of the University of X": a sector's label, then its entries
+            return [Found(member, owner, "member_of", None, None, "does", sent, rule, written)
+                    for member, written in self._arguments(item, colon + 1, len(item.text),
+                                                           [s for s in item.spans[AGENCY_SPANS] if s.start_char > colon],
+                                                           roles=True, members=True)
+                    if _name(member) != _name(owner)]
         title = _title_member(item.text, members[0].start_char) if len(members) == 1 and not labelled else None
         title = title or (_role_after(item.text[:cut], members[0].end_char) if len(members) == 1 and not labelled else None)
         each = _EACH.search(written)
