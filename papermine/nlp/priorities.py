@@ -22,6 +22,7 @@ from typing import Callable
 
 from ..model import Document, Evidence, Item, Paragraph, Priority, Section
 from ..model.data import load_jsonl
+from .components import any_of
 from .themes import classify_theme
 
 __all__ = ["extract_priorities", "PRIORITY_LABEL_WORDS"]
@@ -59,8 +60,8 @@ def _membership(bare_words: bool = True) -> re.Pattern:
     rows = [r["pattern"] for r in load_jsonl("relations.jsonl")
             if r["label"] == "member_of" and not r.get("needs_before") and not r.get("subject_is_member")]
     # "members" alone is a membership clause, "support board members to embed ..." an action
-    bare = r"|\bmembership\b|\bmembers\b(?!\s+to\s)" if bare_words else ""
-    return re.compile("|".join(f"(?:{p})" for p in rows) + bare, re.IGNORECASE)
+    bare = [r"\bmembership\b|\bmembers\b(?!\s+to\s)"] if bare_words else []
+    return any_of(rows + bare)           # (named groups of the rules dropped: they name ends, not clauses)
 
 
 #: "1. A continued focus on ..." at the start of a paragraph the numbering was not read from.

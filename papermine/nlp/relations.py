@@ -944,7 +944,8 @@ class RelationReader:
                 ends = []
                 for group in ("source", "target"):
                     a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
-                    body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1), None)
+                    body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1), None) \
+                        or next((s for s in spans if s.start_char == a and not s._.generic), None)   # the words ran on
                     if body is None:          # "this Working Party": the body last named so
                         words = re.sub(r"\s+", " ", m.group(group)).strip()
                         earlier = self.previous + [s for s in spans if s.end_char <= sent.start_char + m.start()]
