@@ -25,7 +25,7 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 #: A gap of two spaces or more inside a line, not after a stop and before a capital, a
 #: figure or a bracket, sets its text out in columns (a table row flattened to text); a
 #: stray wide space in prose ("including   improving") does not.
-_COLUMN_GAP = re.compile(r"[^\s.!?:;] {2,}[A-Z0-9(£]")
+_COLUMN_GAP = re.compile(r"[^\s.!?;] {2,}[A-Z0-9(£]")
 #: UTF-16 without a byte-order mark is told by its NULs in this many leading bytes:
 UTF16_SNIFF_BYTES = 4096
 #: ... at least this many characters, of which this share are printable ASCII.
