@@ -649,6 +649,10 @@ class RelationReader:
                 if _name(body) != _name(pending.target):
                     found += self._found(body, pending.target, pending.relation, freqs, pending.modality,
                                          sent, pending.rule)
+            if bodies and stop == len(doc) and any(c[1] != "member_of" for c in self._cues(sent)):
+                # "- the X Group, which reports to the Board quarterly;": the item says more of its body
+                found += self.read(doc, new_paragraph=False)
+                self.pending = pending
             return found
         args = bodies or [r for r in (role_phrase(doc_text(doc)[:sent.end_char]),) if r]
         for arg in args:
@@ -1564,6 +1568,9 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
         return [(t, freqs) for t in targets]
     owned: dict[int, list[Span]] = {i: [] for i in range(len(targets))}
     first = min(t.start_char for t in targets)
+    if len({f.label_ for f in freqs}) == 1 and any(f.end_char <= first for f in freqs):
+        # "assurance each year to the X, the Y and the Z through its annual report": one period said twice
+        return [(t, [min(freqs, key=lambda f: f.start_char)]) for t in targets]
     for freq in freqs:
         leads = [i for i, t in enumerate(targets) if t.start_char >= freq.end_char
                  and _LEADS_TO.match(doc_text(doc)[freq.end_char:t.start_char])]
