@@ -138,6 +138,11 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
                     r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)\s+(?:by|from)\b|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
+#: A chair described, then named in brackets: "an independent person appointed by the partners (the Independent Chair)".
+_NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
+#: "co-chaired by A and B": each of A and B chairs.
+_CO_CHAIRED = re.compile(r"\bco-?chaired\b", re.IGNORECASE)
+_CO_CHAIRS = re.compile(r"\s+and\s+(?=the\s|(?-i:[A-Z]))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
 #: A table of signatures is a few rows (name, role, body over one or two lines).
@@ -593,6 +598,8 @@ class RelationReader:
     targets: list = field(default_factory=list)          # the bodies the sentence being read relates to
     sent_start: int = 0                                  # where the sentence being read starts
     named_ever: list = field(default_factory=list)       # every body named so far ("the Panel" far from its name)
+    listed: list = field(default_factory=list)           # the bodies the items of the last list were about
+    listed_for: _Pending | None = None                   # the lead-in of that list
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
@@ -645,11 +652,17 @@ class RelationReader:
         freqs = [f for f in doc.spans[FREQUENCY_SPANS] if f.end <= stop] or pending.freqs
         found: list[Found] = []
         if pending.subject is None:                       # the items are the subjects
+            if pending is not self.listed_for:
+                self.listed, self.listed_for = [], pending
+            said = bool(bodies) and stop == len(doc) and any(c[1] != "member_of" for c in self._cues(sent))
+            if said:                                      # its own body, not those it names ("chaired by the ICB ...")
+                bodies = self._conjoined(doc, bodies)
+            self.listed += bodies
             for body in bodies:
                 if _name(body) != _name(pending.target):
                     found += self._found(body, pending.target, pending.relation, freqs, pending.modality,
                                          sent, pending.rule)
-            if bodies and stop == len(doc) and any(c[1] != "member_of" for c in self._cues(sent)):
+            if said:
                 # "- the X Group, which reports to the Board quarterly;": the item says more of its body
                 found += self.read(doc, new_paragraph=False)
                 self.pending = pending
@@ -988,8 +1001,22 @@ class RelationReader:
             return found, None
         if relation == "chaired_by":
             chair = _CHAIR.match(doc_text(doc)[end:])
-            return (self._found(subject, _unowned_role(_role(chair.group("who"))), relation, [], modality, sent, rule_id)
-                    if chair else []), None
+            if not chair:
+                return [], None
+            who = chair.group("who")
+            named = _NAMED_CHAIR.match(doc_text(doc)[end + chair.end():sent.end_char])
+            if named and not who[:1].isupper():      # "an independent person appointed by ... (the Independent Chair)"
+                who = named.group("name")
+            # "co-chaired by the Leader of the Council and the ICB's Place Director": two chairs
+            whos = _CO_CHAIRS.split(who) if _CO_CHAIRED.search(doc_text(doc)[max(0, end - 16):end]) else [who]
+            if not all(re.sub(r"^\s*the\s+", "", one)[:1].isupper() for one in whos):
+                whos = [who]                         # only posts by their titles are split
+            found = []
+            for one in whos:
+                if len(whos) > 1:                    # "the ICB's Place Director": the post
+                    one = _ROLE_OWNER.sub("", re.sub(r"^\s*the\s+", "", one))
+                found += self._found(subject, _unowned_role(_role(one)), relation, [], modality, sent, rule_id)
+            return found, None
         if relation == "meets":              # "to meet the needs of ..." is no meeting
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
                     if cue_freqs else []), None
@@ -1441,6 +1468,9 @@ class RelationReader:
         if plural:                          # "Each subgroup feeds back ...": the subgroups just named
             head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
             named = [s for s in self.last_named if _name(s).lower().replace("-", "").endswith(head)]
+            listed = [s for s in self.listed if _name(s).lower().replace("-", "").endswith(head)]
+            if len(listed) > len(named):    # "- the X Sub-group; - the Y Sub-group. Each sub-group reports ...": all the items
+                named = listed
             if named:
                 return named
         m = ANAPHORA.search(doc_text(doc)[begin:cue_end])     # the cue may hold it: "These agencies include"
