@@ -175,7 +175,7 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
                         r"(?:,\s*(?:each|all|both)\s+[^,:;.]{1,60})?[:;]?\s*$",      # ", each chaired by a Board member:"
                         re.IGNORECASE)
 #: "The following groups report to the Board:": the subjects are in the items.
-_LIST_SUBJECTS = re.compile(r"\bthe\s+following\s+(?:\w+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
+_LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
 #: "one councillor from each of the district councils": the Ys are members.
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
@@ -795,6 +795,14 @@ class RelationReader:
                 if target is not None and sent.text.rstrip().endswith(":"):
                     self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
                                             _modality(sent.text, start - sent.start_char))
+                elif target is not None:         # "Three groups report to the Board: the X, led by Y; the Z."
+                    colon = doc_text(doc).find(":", end, sent.end_char)
+                    target = next((s for s in spans if end <= s.start_char < colon and not s._.generic), None) \
+                        or self._referred(doc_text(doc)[end:colon]) if colon >= 0 else None
+                    for first in (self._entry_heads(doc, spans, colon, sent.end_char) if target is not None else []):
+                        if _name(first) != _name(target):
+                            out += self._found(first, target, relation, cue_freqs,
+                                               _modality(sent.text, start - sent.start_char), sent, rule_id)
                 continue
             if not subjects and rule_id in _flagged("subject_is_member") and _FOLLOWING.match(doc_text(doc)[begin:start]):
                 out += self._following_members(doc, sent, spans, start, end)
@@ -908,6 +916,18 @@ class RelationReader:
         if m and m.group("pronoun") and subject_before is not None:
             return [subject_before]
         return []
+
+    @staticmethod
+    def _entry_heads(doc: Doc, spans: list[Span], begin: int, finish: int) -> list:
+        """The body each entry of a list set out in a sentence opens with ("...: the X, led by
+        Y; the Z; and the W", "...: the X and the Z")."""
+        text, heads, at = doc_text(doc), [], begin + 1
+        for piece in re.split(r"(;\s*(?:and\s+)?|\s+and\s+(?=the\s|(?-i:[A-Z])))", text[begin + 1:finish]):
+            first = next((s for s in spans if at <= s.start_char < at + len(piece) and not s._.generic), None)
+            if first is not None and re.fullmatch(r"\s*(?:the\s+)?", text[at:first.start_char], re.IGNORECASE):
+                heads.append(first)
+            at += len(piece)
+        return heads
 
     @staticmethod
     def _conjoined(doc: Doc, spans: list[Span]) -> list:
