@@ -163,10 +163,15 @@ _CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s
 _RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who)$", re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+#: A body named after these is not the cue's ("report to the Partnership, rather than through the X").
+_INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer)\b", re.IGNORECASE)
+#: "into both the Partnership and the X": a body by its head noun first in a list of targets.
+_REFERRED_FIRST = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both\s+)?the\s+(?:board|group|partnership|panel|committee|"
+                             r"forum|sub-?group)\s*(?:,|and\b|&)", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
 #: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
 _REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
-                       rf"(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
+                       rf"(?:both\s+)?(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
                        r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner)\b"
                        r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
                        re.IGNORECASE)
@@ -1040,9 +1045,16 @@ class RelationReader:
         if relation == "meets":              # "to meet the needs of ..." is no meeting
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
                     if cue_freqs else []), None
-        named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
+        named = [s for s in after if not s._.generic and _name(s) != _name(subject)
+                 and not _INSTEAD.search(doc_text(doc)[end:s.start_char])]   # "..., rather than through the X"
         if named and relation == "reports_to":     # "to the Director of Children's Services": the post
             named[0] = _post_of(doc_text(doc)[end:named[0].end_char]) or named[0]
+        if named and relation in PERIODIC and _REFERRED_FIRST.match(doc_text(doc)[end:finish]):
+            # "feeds into both the Partnership and the X Board": the body "the Partnership" stands for, then X
+            referred = self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
+            if referred is not None and _name(referred) != _name(subject) \
+                    and all(_name(referred) != _name(n) for n in named):
+                named = [referred] + named
         referent = self._referent(doc_text(doc)[end:finish])      # "to full Council", "to this Committee"
         if referent is not None and _name(referent) != _name(subject) and not any(
                 s.start_char - end <= SUBGROUP_TARGET_CHARS for s in named):
