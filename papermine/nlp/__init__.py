@@ -291,7 +291,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             if not span._.generic and span._.canonical not in agencies:
                 mention(span, Evidence(doc=doc.id, page=section.page, paragraph=None, sentence=section.heading,
                                        section=section.heading, rule=span._.rule))
-    reader = RelationReader(main_body=main_body, council=doc.meta.council)
+    reader = RelationReader(main_body=main_body, council=doc.meta.council, committee=doc.meta.committee)
     lines: list[ReportingLine] = []
     seen: dict[tuple, set] = {}
     last_para = None

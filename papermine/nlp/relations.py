@@ -599,6 +599,7 @@ class RelationReader:
     pending: _Pending | None = None                      # a lead-in waiting for its list
     last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
     council: str | None = None                           # the paper's own council ("full Council")
+    committee: str | None = None                         # the meeting the paper is for ("this Committee")
     opener: list = field(default_factory=list)           # the bodies the sentence being read opens with
     targets: list = field(default_factory=list)          # the bodies the sentence being read relates to
     sent_start: int = 0                                  # where the sentence being read starts
@@ -965,8 +966,16 @@ class RelationReader:
     def _referent(self, text: str):
         """"to full Council", "to this Committee": the body meant by where the paper stands."""
         for _rule, label, rx in _referents():
-            if rx.match(text):
-                return self.council if label == "council" else self.main_body
+            m = rx.match(text)
+            if m and label == "council":
+                return self.council
+            if m:
+                # "this Committee" in a paper about a partnership, for a scrutiny committee: the committee
+                head = m.group(0).split()[-1].lower()
+                if self.committee and self.committee.lower().endswith(head) \
+                        and not _name(self.main_body or "").lower().endswith(head):
+                    return self.committee
+                return self.main_body
         return None
 
     def _named_args(self, doc: Doc, sent: Span, spans: list[Span]) -> list[Found]:
