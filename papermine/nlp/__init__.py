@@ -37,6 +37,8 @@ BATCH_SIZE = 64
 MEMBERSHIP_RULE = "rel-members"
 #: Kinds of body a paper can be about.
 MAIN_BODY_KINDS = ("partnership", "subgroup", "council body")
+#: A place before the title's body ("Eastmere" Health and Wellbeing Board) is at most this many words.
+PLACE_MAX_WORDS = 3
 #: A sentence naming at least this many agencies is a list: its generic mentions count.
 LIST_MIN_AGENCIES = 3
 #: A roster ("Name - Role" lines under "The Strategy Advisory Group:") lists at least this many.
@@ -289,7 +291,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             if not span._.generic and span._.canonical not in agencies:
                 mention(span, Evidence(doc=doc.id, page=section.page, paragraph=None, sentence=section.heading,
                                        section=section.heading, rule=span._.rule))
-    reader = RelationReader(main_body=main_body, council=doc.meta.council)
+    reader = RelationReader(main_body=main_body, council=doc.meta.council, committee=doc.meta.committee)
     lines: list[ReportingLine] = []
     seen: dict[tuple, set] = {}
     last_para = None
@@ -464,6 +466,16 @@ def _merge_initials(sdocs) -> None:
                                span._.kind)
 
 
+def _placed(canonical: str, agencies) -> str:
+    """A title's body named in the text under its place ("Health and Wellbeing Board - Terms of
+    Reference", then "The Eastmere Health and Wellbeing Board ('the Board')"): the placed name,
+    if the text gives one and only one."""
+    placed = {a.canonical for a in agencies.values() if a.canonical.endswith(" " + canonical)
+              and re.fullmatch(rf"(?:[A-Z][\w'’-]*(?: (?:and|&) | )){{1,{PLACE_MAX_WORDS}}}",
+                               a.canonical[:-len(canonical)])}
+    return placed.pop() if len(placed) == 1 else canonical
+
+
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:
     # the body named in the title, else the committee the paper is for or by
     # ("Looked After Children Board / Terms of Reference": "the Board" is that board)
@@ -475,7 +487,7 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
         for span in heading.spans[AGENCY_SPANS]:
             canonical, kind = resolver.resolve(span)
             if kind in MAIN_BODY_KINDS:
-                return canonical
+                return _placed(canonical, agencies)
     # else the most mentioned body (first mentioned on a tie), not the council itself
     bodies = [a for a in agencies.values() if a.kind in MAIN_BODY_KINDS and a.canonical != doc.meta.council]
     if bodies:

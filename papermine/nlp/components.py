@@ -68,6 +68,8 @@ for _name in ("canonical", "kind", "rule", "generic"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
+#: Heads of a body that a role word alone may name ("the Executive Group", not "the Chief Executive").
+_GROUP_HEADS = {"Group", "Board", "Committee", "Panel", "Forum", "Team"}
 _HEAD_NOUN = re.compile(r"^(Partnership|group|Board|Panel|Group|Subgroup|Sub-group|Sub-Group|Committee|Services?|Team|"
                         r"Trust|Council|Forum|Network|Authority|Authorities|Executive|Cabinet|Commission|Unit|"
                         r"Police|Constabulary|College|Academy|Academies|University|Centre|Center|Hospital|Hospice|"
@@ -541,10 +543,18 @@ class AgencyTagger:
                 start += 1
         return start, end
 
+    def _role_named(self, doc: Doc, start: int, end: int) -> bool:
+        """A role word right before a body's head is its name ("the Executive Group", "an Executive
+        Board"): a body's own group of its executives, not a sentence-start word."""
+        return end - start == 2 and doc[start].is_title and doc[start].text in self.breaks["role"] \
+            and doc[start].text[-1] != "s" and doc[end - 1].text in _GROUP_HEADS \
+            and start > 0 and doc[start - 1].lower_ in {"the", "an", "its", "their", "our"}
+
     def _trim(self, doc: Doc, start: int, end: int, rule: str) -> Span | None:
         """Drop sentence-start words and unbalanced brackets from a body's name."""
         lower_name = rule in LOWER_NAME_RULES
-        while start < end and (doc[start].text in self.stopwords or doc[start].text in "()-–,"
+        while start < end and ((doc[start].text in self.stopwords and not self._role_named(doc, start, end))
+                               or doc[start].text in "()-–,"
                                or doc[start].text in self.breaks["function"]
                                or (doc[start].is_upper and doc[start].text.title() in self.stopwords)
                                or doc[start].lower_ in {"and", "of", "in", "for", "on", "&", "the"}):

@@ -138,6 +138,11 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
                     r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)\s+(?:by|from)\b|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
+#: A chair described, then named in brackets: "an independent person appointed by the partners (the Independent Chair)".
+_NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
+#: "co-chaired by A and B": each of A and B chairs.
+_CO_CHAIRED = re.compile(r"\bco-?chaired\b", re.IGNORECASE)
+_CO_CHAIRS = re.compile(r"\s+and\s+(?=the\s|(?-i:[A-Z]))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
 #: A table of signatures is a few rows (name, role, body over one or two lines).
@@ -158,10 +163,15 @@ _CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s
 _RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who)$", re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+#: A body named after these is not the cue's ("report to the Partnership, rather than through the X").
+_INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer)\b", re.IGNORECASE)
+#: "into both the Partnership and the X": a body by its head noun first in a list of targets.
+_REFERRED_FIRST = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both\s+)?the\s+(?:board|group|partnership|panel|committee|"
+                             r"forum|sub-?group)\s*(?:,|and\b|&)", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
 #: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
 _REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
-                       rf"(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
+                       rf"(?:both\s+)?(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
                        r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner)\b"
                        r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
                        re.IGNORECASE)
@@ -170,7 +180,7 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
                         r"(?:,\s*(?:each|all|both)\s+[^,:;.]{1,60})?[:;]?\s*$",      # ", each chaired by a Board member:"
                         re.IGNORECASE)
 #: "The following groups report to the Board:": the subjects are in the items.
-_LIST_SUBJECTS = re.compile(r"\bthe\s+following\s+(?:\w+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
+_LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
 #: "one councillor from each of the district councils": the Ys are members.
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
@@ -594,10 +604,13 @@ class RelationReader:
     pending: _Pending | None = None                      # a lead-in waiting for its list
     last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
     council: str | None = None                           # the paper's own council ("full Council")
+    committee: str | None = None                         # the meeting the paper is for ("this Committee")
     opener: list = field(default_factory=list)           # the bodies the sentence being read opens with
     targets: list = field(default_factory=list)          # the bodies the sentence being read relates to
     sent_start: int = 0                                  # where the sentence being read starts
     named_ever: list = field(default_factory=list)       # every body named so far ("the Panel" far from its name)
+    listed: list = field(default_factory=list)           # the bodies the items of the last list were about
+    listed_for: _Pending | None = None                   # the lead-in of that list
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
@@ -650,10 +663,20 @@ class RelationReader:
         freqs = [f for f in doc.spans[FREQUENCY_SPANS] if f.end <= stop] or pending.freqs
         found: list[Found] = []
         if pending.subject is None:                       # the items are the subjects
+            if pending is not self.listed_for:
+                self.listed, self.listed_for = [], pending
+            said = bool(bodies) and stop == len(doc) and any(c[1] != "member_of" for c in self._cues(sent))
+            if said:                                      # its own body, not those it names ("chaired by the ICB ...")
+                bodies = self._conjoined(doc, bodies)
+            self.listed += bodies
             for body in bodies:
                 if _name(body) != _name(pending.target):
                     found += self._found(body, pending.target, pending.relation, freqs, pending.modality,
                                          sent, pending.rule)
+            if said:
+                # "- the X Group, which reports to the Board quarterly;": the item says more of its body
+                found += self.read(doc, new_paragraph=False)
+                self.pending = pending
             return found
         args = bodies or [r for r in (role_phrase(doc_text(doc)[:sent.end_char]),) if r]
         for arg in args:
@@ -783,6 +806,14 @@ class RelationReader:
                 if target is not None and sent.text.rstrip().endswith(":"):
                     self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
                                             _modality(sent.text, start - sent.start_char))
+                elif target is not None:         # "Three groups report to the Board: the X, led by Y; the Z."
+                    colon = doc_text(doc).find(":", end, sent.end_char)
+                    target = next((s for s in spans if end <= s.start_char < colon and not s._.generic), None) \
+                        or self._referred(doc_text(doc)[end:colon]) if colon >= 0 else None
+                    for first in (self._entry_heads(doc, spans, colon, sent.end_char) if target is not None else []):
+                        if _name(first) != _name(target):
+                            out += self._found(first, target, relation, cue_freqs,
+                                               _modality(sent.text, start - sent.start_char), sent, rule_id)
                 continue
             if not subjects and rule_id in _flagged("subject_is_member") and _FOLLOWING.match(doc_text(doc)[begin:start]):
                 out += self._following_members(doc, sent, spans, start, end)
@@ -898,6 +929,18 @@ class RelationReader:
         return []
 
     @staticmethod
+    def _entry_heads(doc: Doc, spans: list[Span], begin: int, finish: int) -> list:
+        """The body each entry of a list set out in a sentence opens with ("...: the X, led by
+        Y; the Z; and the W", "...: the X and the Z")."""
+        text, heads, at = doc_text(doc), [], begin + 1
+        for piece in re.split(r"(;\s*(?:and\s+)?|\s+and\s+(?=the\s|(?-i:[A-Z])))", text[begin + 1:finish]):
+            first = next((s for s in spans if at <= s.start_char < at + len(piece) and not s._.generic), None)
+            if first is not None and re.fullmatch(r"\s*(?:the\s+)?", text[at:first.start_char], re.IGNORECASE):
+                heads.append(first)
+            at += len(piece)
+        return heads
+
+    @staticmethod
     def _conjoined(doc: Doc, spans: list[Span]) -> list:
         """The first body and any joined to it ("The Forum and the Group")."""
         if not spans:
@@ -928,8 +971,16 @@ class RelationReader:
     def _referent(self, text: str):
         """"to full Council", "to this Committee": the body meant by where the paper stands."""
         for _rule, label, rx in _referents():
-            if rx.match(text):
-                return self.council if label == "council" else self.main_body
+            m = rx.match(text)
+            if m and label == "council":
+                return self.council
+            if m:
+                # "this Committee" in a paper about a partnership, for a scrutiny committee: the committee
+                head = m.group(0).split()[-1].lower()
+                if self.committee and self.committee.lower().endswith(head) \
+                        and not _name(self.main_body or "").lower().endswith(head):
+                    return self.committee
+                return self.main_body
         return None
 
     def _named_args(self, doc: Doc, sent: Span, spans: list[Span]) -> list[Found]:
@@ -990,14 +1041,35 @@ class RelationReader:
             return found, None
         if relation == "chaired_by":
             chair = _CHAIR.match(doc_text(doc)[end:])
-            return (self._found(subject, _unowned_role(_role(chair.group("who"))), relation, [], modality, sent, rule_id)
-                    if chair else []), None
+            if not chair:
+                return [], None
+            who = chair.group("who")
+            named = _NAMED_CHAIR.match(doc_text(doc)[end + chair.end():sent.end_char])
+            if named and not who[:1].isupper():      # "an independent person appointed by ... (the Independent Chair)"
+                who = named.group("name")
+            # "co-chaired by the Leader of the Council and the ICB's Place Director": two chairs
+            whos = _CO_CHAIRS.split(who) if _CO_CHAIRED.search(doc_text(doc)[max(0, end - 16):end]) else [who]
+            if not all(re.sub(r"^\s*the\s+", "", one)[:1].isupper() for one in whos):
+                whos = [who]                         # only posts by their titles are split
+            found = []
+            for one in whos:
+                if len(whos) > 1:                    # "the ICB's Place Director": the post
+                    one = _ROLE_OWNER.sub("", re.sub(r"^\s*the\s+", "", one))
+                found += self._found(subject, _unowned_role(_role(one)), relation, [], modality, sent, rule_id)
+            return found, None
         if relation == "meets":              # "to meet the needs of ..." is no meeting
             return (self._found(subject, subject, relation, cue_freqs, modality, sent, rule_id)
                     if cue_freqs else []), None
-        named = [s for s in after if not s._.generic and _name(s) != _name(subject)]
+        named = [s for s in after if not s._.generic and _name(s) != _name(subject)
+                 and not _INSTEAD.search(doc_text(doc)[end:s.start_char])]   # "..., rather than through the X"
         if named and relation == "reports_to":     # "to the Director of Children's Services": the post
             named[0] = _post_of(doc_text(doc)[end:named[0].end_char]) or named[0]
+        if named and relation in PERIODIC and _REFERRED_FIRST.match(doc_text(doc)[end:finish]):
+            # "feeds into both the Partnership and the X Board": the body "the Partnership" stands for, then X
+            referred = self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
+            if referred is not None and _name(referred) != _name(subject) \
+                    and all(_name(referred) != _name(n) for n in named):
+                named = [referred] + named
         referent = self._referent(doc_text(doc)[end:finish])      # "to full Council", "to this Committee"
         if referent is not None and _name(referent) != _name(subject) and not any(
                 s.start_char - end <= SUBGROUP_TARGET_CHARS for s in named):
@@ -1451,6 +1523,9 @@ class RelationReader:
         if plural:                          # "Each subgroup feeds back ...": the subgroups just named
             head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
             named = [s for s in self.last_named if _name(s).lower().replace("-", "").endswith(head)]
+            listed = [s for s in self.listed if _name(s).lower().replace("-", "").endswith(head)]
+            if len(listed) > len(named):    # "- the X Sub-group; - the Y Sub-group. Each sub-group reports ...": all the items
+                named = listed
             if named:
                 return named
         m = ANAPHORA.search(doc_text(doc)[begin:cue_end])     # the cue may hold it: "These agencies include"
@@ -1578,6 +1653,9 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
         return [(t, freqs) for t in targets]
     owned: dict[int, list[Span]] = {i: [] for i in range(len(targets))}
     first = min(t.start_char for t in targets)
+    if len({f.label_ for f in freqs}) == 1 and any(f.end_char <= first for f in freqs):
+        # "assurance each year to the X, the Y and the Z through its annual report": one period said twice
+        return [(t, [min(freqs, key=lambda f: f.start_char)]) for t in targets]
     for freq in freqs:
         leads = [i for i, t in enumerate(targets) if t.start_char >= freq.end_char
                  and _LEADS_TO.match(doc_text(doc)[freq.end_char:t.start_char])]
