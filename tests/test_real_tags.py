@@ -36,7 +36,7 @@ EXPECTED = Path(os.environ.get("PAPERMINE_REAL_EXPECTED") or Path(__file__).reso
 MIN_F1 = {"agencies": 0.9, "reporting_lines": 0.8, "members": 0.8, "priorities": 0.75}
 #: Classes not yet at that floor, with the F1 measured (19 papers; re-measured after the
 #: NLP stage learnt the new parser's headings, lists and rosters).
-BELOW_FLOOR = {"agencies": 0.82}    # reporting lines, members and priorities are at their floors
+BELOW_FLOOR = {"agencies": 0.83}    # reporting lines, members and priorities are at their floors
 #: No change may take a class below this (the measured F1 less a small margin for
 #: parser changes that move a paragraph or a page).
 HELD_F1 = {category: round(f1 - 0.04, 2) for category, f1 in BELOW_FLOOR.items()}
