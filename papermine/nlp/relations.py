@@ -136,12 +136,12 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 # "an Independent Chair appointed by the Council": the post, not how it is filled; an item
 # marker ("o", "•") opens the next item of a list set out in one run, a number the next paragraph
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
-                    r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)\s+(?:by|from)\b|"
+                    r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from)\b|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
 #: A chair described, then named in brackets: "an independent person appointed by the partners (the Independent Chair)".
 _NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
 #: "co-chaired by A and B": each of A and B chairs.
-_CO_CHAIRED = re.compile(r"\bco-?chaired\b", re.IGNORECASE)
+_CO_CHAIRED = re.compile(r"\b(?:co-?|jointly\s+)chaired\b", re.IGNORECASE)
 _CO_CHAIRS = re.compile(r"\s+and\s+(?=the\s|(?-i:[A-Z]))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
@@ -1048,13 +1048,14 @@ class RelationReader:
             if named and not who[:1].isupper():      # "an independent person appointed by ... (the Independent Chair)"
                 who = named.group("name")
             # "co-chaired by the Leader of the Council and the ICB's Place Director": two chairs
-            whos = _CO_CHAIRS.split(who) if _CO_CHAIRED.search(doc_text(doc)[max(0, end - 16):end]) else [who]
+            whos = _CO_CHAIRS.split(who) if _CO_CHAIRED.search(doc_text(doc)[max(0, end - 20):end]) else [who]
             if not all(re.sub(r"^\s*the\s+", "", one)[:1].isupper() for one in whos):
                 whos = [who]                         # only posts by their titles are split
             found = []
             for one in whos:
                 if len(whos) > 1:                    # "the ICB's Place Director": the post
                     one = _ROLE_OWNER.sub("", re.sub(r"^\s*the\s+", "", one))
+                one = re.sub(r"^\s*(?:the|an?)\s+", "", one)           # "a ward councillor": the post
                 found += self._found(subject, _unowned_role(_role(one)), relation, [], modality, sent, rule_id)
             return found, None
         if relation == "meets":              # "to meet the needs of ..." is no meeting
