@@ -322,18 +322,14 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         last_para = p_index
 
     for owner, entries in _rosters(doc, reader):
-        owner_doc = nlp(owner[1])
-        for span in owner_doc.spans[AGENCY_SPANS]:
-            span._.canonical, span._.kind = resolver.resolve(span)
+        owner_doc = _resolved(nlp, resolver, owner[1])
         for found in reader.roster(owner_doc, [nlp.make_doc(doc.paragraphs[i].text) for i in entries]):
             para = doc.paragraphs[entries[0]]
             line = _line(found, evidence(para, None, found.sentence.text, found.rule))
             _add_line(lines, seen, line)
     for table in doc.tables:                  # signatures set side by side in a table
         for text, name in reader.signature_columns(table.rows):
-            sig_doc = nlp(text)
-            for span in sig_doc.spans[AGENCY_SPANS]:
-                span._.canonical, span._.kind = resolver.resolve(span)
+            sig_doc = _resolved(nlp, resolver, text)
             for found in reader.signature(sig_doc, name):
                 line = _line(found, Evidence(doc=doc.id, page=table.page, paragraph=None,
                                              sentence=f"{name} {text}", rule=found.rule))
@@ -356,6 +352,14 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     return Tags(doc=doc.id, agencies=[a for c, a in agencies.items() if c in named or c in related],
                 priorities=priorities,
                 reporting_lines=lines)
+
+
+def _resolved(nlp: Language, resolver: Resolver, text: str) -> Doc:
+    """`text` tagged, its agencies resolved to the paper's canonical names."""
+    tagged = nlp(text)
+    for span in tagged.spans[AGENCY_SPANS]:
+        span._.canonical, span._.kind = resolver.resolve(span)
+    return tagged
 
 
 def _heading_docs(doc: Document, nlp: Language, resolver: Resolver, acronyms: dict[str, str]) -> list:

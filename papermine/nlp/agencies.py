@@ -205,7 +205,6 @@ class Resolver:
         # a known kind of body under its place ("Northby Safeguarding Children Partnership",
         # "Westshire Police") is that place's body: named as written, of the kind's kind
         variant = self._local_variant(name)
-        rule = _kind_rule(name)
         if variant:
             row, place = variant
             if name.isupper():                # a heading in capitals ("NORTHBY POLICE AND CRIME PANEL")
@@ -216,6 +215,7 @@ class Resolver:
             local = self.display_name(name, key_name=f"{place} {row['canonical']}")
             self.places.setdefault(row["canonical"], set()).add(local)
             return local, row["label"]
+        rule = _kind_rule(name)
         if rule and rule.get("canonical") and name_key(name) == name_key(rule["canonical"]):
             return rule["canonical"], rule["label"]
         return self.display_name(name), rule["label"] if rule else "other"

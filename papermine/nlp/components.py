@@ -176,9 +176,8 @@ class AgencyTagger:
             row = self.by_id[self.nlp.vocab.strings[match_id]]
             if end - start == 1 and row["label"] == "voluntary" and end + 1 < len(doc) \
                     and doc[end].lower_ in ("of", "in") and (stop := self._place_after(doc, start, end + 1, known_starts)) > end + 1:
-                branch = self._local_branch(doc, start, stop, rule="local-body-of-place", kind_name=row["canonical"])
-                branch._.canonical, branch._.kind = branch.text, row["label"]
-                spans.append(branch)  # "Samaritans of Northby & District", "Mind in Northby": a local charity
+                # "Samaritans of Northby & District", "Mind in Northby": a local charity
+                spans.append(self._local_branch(doc, start, stop, rule="local-body-of-place", row=row))
                 continue
             if row.get("common_word") and (doc[start].is_sent_start or start == 0
                                            or (end < len(doc) and doc[end].is_title)):
@@ -188,19 +187,16 @@ class AgencyTagger:
                 continue                  # "Northby Mind": a local charity of its own
             if doc[end - 1].text in self.breaks["for_place"] and end + 1 < len(doc) and doc[end].lower_ == "for" \
                     and (stop := self._place_after(doc, start, end + 1, known_starts)) > end + 1:
-                branch = self._local_branch(doc, start, stop, rule="local-body-for-place", kind_name=row["canonical"])
-                branch._.canonical, branch._.kind = branch.text, row["label"]
-                spans.append(branch)  # "the Office of the Police and Crime Commissioner for Northby"
+                # "the Office of the Police and Crime Commissioner for Northby"
+                spans.append(self._local_branch(doc, start, stop, rule="local-body-for-place", row=row))
                 continue
             if row.get("place_after"):
                 # "Healthwatch Northby", "NHS Northby", else "Northby Citizens Advice": a local body
                 stop = self._place_after(doc, start, end, known_starts)
                 begin = self._place_before(doc, start) if stop == end and end - start > 1 else start
                 if stop > end or begin < start:
-                    branch = self._local_branch(doc, begin, stop, rule="local-body-place-after" if stop > end
-                                                else "local-body-place-before", kind_name=row["canonical"])
-                    branch._.canonical, branch._.kind = branch.text, row["label"]
-                    spans.append(branch)
+                    spans.append(self._local_branch(doc, begin, stop, rule="local-body-place-after" if stop > end
+                                                    else "local-body-place-before", row=row))
                     continue
             span = Span(doc, start, end, label=row["label"])
             span._.canonical = row["canonical"]
@@ -356,11 +352,12 @@ class AgencyTagger:
         return stop
 
     @staticmethod
-    def _local_branch(doc: Doc, start: int, end: int, rule: str = "body-local-branch", kind_name: str = "BODY") -> Span:
-        """A known kind of body under its place; labelled with the kind's name (`kind_name`)
-        so that "the OPCC" or "the CCG" can be resolved to the paper's one of that kind."""
-        span = Span(doc, start, end, label=kind_name)
-        span._.canonical = span._.kind = None          # resolved per document
+    def _local_branch(doc: Doc, start: int, end: int, rule: str = "body-local-branch", row: dict | None = None) -> Span:
+        """A known body under its place. With its gazetteer `row`, it is named as written, of the
+        row's kind, and labelled with the row's name so that "the OPCC" or "the CCG" can be
+        resolved to the paper's one of that kind; without, it is resolved per document."""
+        span = Span(doc, start, end, label=row["canonical"] if row else "BODY")
+        span._.canonical, span._.kind = (span.text, row["label"]) if row else (None, None)
         span._.rule = rule
         span._.generic = False
         return span
@@ -576,7 +573,6 @@ class AgencyTagger:
             return None                       # a piece cut from a longer match that names no body
         if not lower_name and not doc[start].text[0].isupper():
             return None
-
         if end < len(doc) and doc[end].is_title and not doc[end].is_sent_start \
                 and doc[end].text not in self.breaks["article"] | self.breaks["function"] \
                 and not self._council_name_ends(doc, start, end):
@@ -600,9 +596,8 @@ class AgencyTagger:
         text = doc[start:end].text
         if any(t.text in self.breaks["product"] for t in doc[start:end]):
             return None                       # "the Parish YouTube Channel"
-        if text.count("(") != text.count(")") or text in self.breaks["product"] \
-                or doc[end - 1].text in self.breaks["product"] and doc[start].text in ("Microsoft", "MS"):
-            return None
+        if text.count("(") != text.count(")") or text in self.breaks["product"]:
+            return None                       # (a product of several words: "Town Hall", "Google Meet")
         if doc[end - 1].text in self.breaks["kind_head"] and not self._is_known(doc, start, end) \
                 and all(t.text in self.breaks["kind"] or t.lower_ == "the" for t in doc[start:end - 1]):
             return Span(doc, start, end, label=KIND_LABEL)  # "Local Authorities", "the Family Hub"

@@ -1317,18 +1317,20 @@ class RelationReader:
                 continue              # "(Chair, Director of Children's Services)": a role, not a body sent
             if named and _name(named[0]) != _name(self.main_body):
                 # "(Northby Borough Council, Children's Services)": the body first named sends them
-                out.append(Found(named[0], self.main_body, "member_of", None, None, "does", doc[:], "mem-present", inner))
+                out.append(self._seat(named[0], doc, "mem-present", inner))
             elif not inside and _SEAT.search(inner) and (role := role_phrase(inner)):
-                out.append(Found(role, self.main_body, "member_of", None, None, "does", doc[:], "mem-present", inner))
-                # "Tom Hale (Lay Member)": a member by their role
+                out.append(self._seat(role, doc, "mem-present", inner))    # "Tom Hale (Lay Member)": by the role
         if listed and not out:
             # "Dr A Patel  Clinical Chair  NHS Northby CCG": the organisation closes the line
             bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic and s.start > 0
                       and s.end_char <= len(text) and _name(s) != _name(self.main_body)]
             if bodies:
-                out.append(Found(bodies[-1], self.main_body, "member_of", None, None, "does", doc[:], "mem-present",
-                                 span_text(bodies[-1])))
+                out.append(self._seat(bodies[-1], doc, "mem-present", span_text(bodies[-1])))
         return out
+
+    def _seat(self, member, doc: Doc, rule: str, written: str) -> Found:
+        """`member` sits on the paper's body, as a line of its attendance list or membership table says."""
+        return Found(member, self.main_body, "member_of", None, None, "does", doc[:], rule, written)
 
     @staticmethod
     def heads_member_table(doc: Doc) -> bool:
@@ -1339,11 +1341,11 @@ class RelationReader:
     def table_row(self, doc: Doc) -> list[Found]:
         """A row of a membership table: the body in its first column sits on the paper's
         body (its representative's post, in the next column, is no body)."""
+        if self.main_body is None:
+            return []
         spans = [s for s in doc.spans[AGENCY_SPANS] if _name(s) != _name(self.main_body)]
         first = spans[0] if spans and spans[0].start_char <= ROW_BODY_MAX_OFFSET else None
-        if self.main_body is None or first is None:
-            return []
-        return [Found(first, self.main_body, "member_of", None, None, "does", doc[:], "mem-table", span_text(first))]
+        return [self._seat(first, doc, "mem-table", span_text(first))] if first is not None else []
 
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each

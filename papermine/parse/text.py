@@ -115,7 +115,7 @@ def text_to_lines(text: str) -> list[Line]:
             indent = float(len(raw) - len(raw.lstrip(" ")))
             columns = bool(_COLUMN_GAP.search(clean))
             # a row's columns stay two spaces apart, so that no name runs from one cell into the next
-            text = re.sub(r"[ \t]{2,}", "  ", re.sub(r"[^\S ]+", " ", clean)) if columns else re.sub(r"\s+", " ", clean)
+            text = re.sub(r" {2,}", "  ", re.sub(r"[^\S ]+", " ", clean)) if columns else re.sub(r"\s+", " ", clean)
             lines.append(Line(text=text, page=page,
                               blank_before=blanks > 0 or pending_break,
                               page_break_before=pending_break, bold=bold, indent=indent, columns=columns))
