@@ -71,8 +71,14 @@ SUBGROUP_TARGET_CHARS = 16
 #: "of the Board", "to each meeting of the Partnership": a body referred to by its head noun
 #: right after a cue is named within this many characters.
 REFERRED_CHARS = 48
+#: "Each reports to ...", "Both provide ...": the bodies the sentence before was about.
+_EACH_OF_THEM = re.compile(r"^\s*(?:each(?:\s+of\s+(?:them|these|those))?|both(?:\s+of\s+them)?|they(?:\s+each|\s+both)?)\s*$",
+                           re.IGNORECASE)
 #: "It will report ...": a pronoun stands for a body only this close to the cue.
 PRONOUN_MAX_GAP_WORDS = 3
+#: ... or further, as the subject of a predicate joined by "and" ("It was set up in 2003 and is chaired by").
+PRONOUN_SHARED_MAX_GAP_WORDS = 12
+_SHARED_PREDICATE = re.compile(r"^(?:(?!\bthat\b)[^,;:])*\sand(?:\s+also)?\s*$", re.IGNORECASE)
 #: "meets with the Children in Care Council": the other body follows the cue this closely.
 MEETS_WITH_TARGET_CHARS = 12
 #: A role named as a member or target is a short phrase.
@@ -224,11 +230,13 @@ _MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|inc
                              re.IGNORECASE)
 #: What a member cue's list may open with before its colon ("made up of the following:",
 #: "consists of five members:"): the entries follow the colon.
-_LIST_HEAD = re.compile(r"^\s*(?:the\s+following(?:\s+[\w-]+){0,2}|(?:the\s+)?(?:one|two|three|four|five|six|seven|"
+_LIST_HEAD = re.compile(r"^\s*(?:the\s+following(?:\s+[\w-]+){0,2}|(?:senior\s+|elected\s+)?(?:leaders|representatives|officers)\s+(?:of|from)|(?:the\s+)?(?:one|two|three|four|five|six|seven|"
                         r"eight|nine|ten|eleven|twelve|\d+)(?:\s+[\w-]+){0,2}?\s+(?:members|people|persons|places|seats))\s*$",
                         re.IGNORECASE)
 #: "The following will be co-opted members of the Panel:": the members are in the list.
 _FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b(?!\s+(?:the|a|an|this|its|their)\b)", re.IGNORECASE)
+#: Where a membership list's lead-in speaks of the membership ("Its 27 member organisations include:").
+_LIST_OWNER_CUE = re.compile(r"\b(?:member(?:ship|s)?|includ\w*|compris\w*|consist\w*|made\s+up)\b", re.IGNORECASE)
 #: A council named only as the body of a job title ("the Leader of the Council"): the role is the member.
 _BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:County|Borough|District|City|Town|Parish)\s+)?Council$", re.IGNORECASE)
 #: A member marked as the chair in a membership list ("the Lead Member (Chair)").
@@ -439,7 +447,7 @@ def _needs_before() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=None)
 def _flagged(flag: str) -> frozenset[str]:
     """Ids of the rules carrying `flag` (subject_is_target, subject_is_member,
-    implicit_target, list, past_needs_frequency)."""
+    implicit_target, list, past_needs_frequency, subject_from_before, pair)."""
     return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get(flag))
 
 
@@ -462,6 +470,11 @@ _DESCRIBING = re.compile(r",\s*(?:(?:one|two|three|at\s+least\s+one|each|all|bot
 
 #: A phrase that opens with a preposition or speaks of the membership itself ("in May 2021
 #: membership was ...") names no role, whatever role word it holds.
+#: A list entry that is no member: one lower-case word ("the statutory, voluntary and faith
+#: organisations"), a verb's clause ("is a", "oversees the work of ..."), or cut before its noun ("of").
+_NOT_AN_ENTRY = re.compile(r"^\s*(?:the\s+)?[a-z][\w'’-]*[\s,;.]*$|^\s*(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|"
+                           r"must|does|do|did)\b|^\s*[a-z]\w+s\s+(?:the|a|an|its|their|all|any)\b|"
+                           r"\s(?:of|from|for|to|with|by|and|or)[\s:]*$")
 _NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until)\b|.*\bmembership\b", re.IGNORECASE)
 
 
@@ -601,6 +614,7 @@ class RelationReader:
     last_first: Span | str | None = None                 # the first body of the last sentence naming one
     last_partnership: Span | str | None = None           # the first board or partnership of the last sentence naming one
     last_subject: Span | str | None = None               # the subject of the last relation read
+    last_subjects: list = field(default_factory=list)    # ... and the others joined to it ("X and Y are ...")
     pending: _Pending | None = None                      # a lead-in waiting for its list
     last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
     council: str | None = None                           # the paper's own council ("full Council")
@@ -633,15 +647,19 @@ class RelationReader:
             self.named_ever += named
             self.last_partnership = next((s for s in named if _ATTENDED_BODY.search(_name(s))),
                                          self.last_partnership)
-            if named:
-                # "The Partnership welcomed a new representative of X.": the sentence is about the
-                # body it opens with (named or referred to), not the first body it names
-                self.last_first = self.opener[0] if self.opener else named[0]
-                self.last_named = named
-            if self.last_subject is not spoken_of and self.last_subject is not None and not named:
-                # "The Board will be chaired by a Cabinet Member. Its members will be: ...": "Its"
-                # is the body the sentence before was about, though it named no body
+            # "The Partnership welcomed a new representative of X.": the sentence is about the
+            # body it opens with (named or referred to), not the first body it names; "The
+            # Partnership was formed in 2011. Its members are: ...": "Its" is the Partnership;
+            # "The Board will be chaired by the Council's Director. Its members are: ...": the body
+            # a relation was just read of
+            if self.opener:
+                self.last_first = self.opener[0]
+            elif self.last_subject is not spoken_of and self.last_subject is not None:
                 self.last_first = self.last_subject
+            elif named:
+                self.last_first = named[0]
+            if named:
+                self.last_named = named
         return found
 
     def read_item(self, doc: Doc) -> list[Found] | None:
@@ -767,6 +785,14 @@ class RelationReader:
                 continue                      # "must receive a report from the Inspector": one document
             begin, finish = self._clause(doc, sent, start)
             begin = max(begin, own_clause.get(order, begin))        # "... and the Y reports to Z"
+            if rule_id in _flagged("pair"):
+                # "X ... but the two boards meet jointly": the last two bodies named before the cue
+                named = [s for s in spans if s.end_char <= start and not s._.generic]
+                pair = list({_name(s): s for s in named}.values())[-2:]
+                if len(pair) == 2:
+                    out += self._found(pair[0], pair[1], relation, cue_freqs,
+                                       _modality(sent.text, start - sent.start_char), sent, rule_id)
+                continue
             if _hedges().search(doc_text(doc)[begin:start]):
                 continue                      # "consider whether X should be chaired by ...": not stated
             if relation == "member_of" and rule_id not in _flagged("subject_is_member"):
@@ -789,6 +815,9 @@ class RelationReader:
                     and rule_id not in _flagged("subject_is_member") and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]):
                 # "A and B; in 2022 membership was extended to include C": the body last spoken of
                 subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
+            if not subjects and rule_id in _flagged("subject_from_before"):
+                # "An annual update is also given to X": by the body the sentences before were about
+                subjects = [s for s in (self.last_subject or self.main_body,) if s is not None]
             if not subjects and relation in ("reports_to", "feeds_into") and rule_id not in _flagged("subject_is_target"):
                 # "...: the Chief Constable is accountable to the Commissioner": a post answers to a body
                 post = _POST_SUBJECT.match(doc_text(doc)[begin:start])
@@ -828,7 +857,7 @@ class RelationReader:
             if not subjects:
                 continue
             subjects_of[order] = subjects
-            self.last_subject = subjects[0]
+            self.last_subject, self.last_subjects = subjects[0], list(subjects)
             modality = _modality(sent.text, start - sent.start_char)
             inline = _INLINE_LIST.match(doc_text(doc)[end:sent.end_char]) \
                 if rule_id in _flagged("list") and relation != "member_of" and not open_list else None
@@ -1235,7 +1264,9 @@ class RelationReader:
                     and not re.match(r"^\w+ing\b", entry) \
                     and not re.match(r"^\s*\w+ed\b", doc_text(doc)[a:b]) \
                     and not _SIZE_ONLY.match(_ROLE_LEAD.sub("", entry)) \
-                    and not _NOT_A_ROLE.match(entry):      # "tackling supply", "ten members", "in May membership": not members
+                    and not _NOT_A_ROLE.match(entry) and not _NOT_AN_ENTRY.search(doc_text(doc)[a:b]):
+                # ("tackling supply", "ten members", "in May membership", "statutory", "is a",
+                # "oversees the work of ...", "senior representatives of": not members)
                 # "Mrs A Smith (parent governor representative)": the person, their post in brackets
                 args.append((_TRAILING_BRACKET.sub("", _ROLE_LEAD.sub("", entry)) or entry, entry))
         # a body named across a separator ("Children, Young People & Skills Committee")
@@ -1396,8 +1427,11 @@ class RelationReader:
         if lead is not None:
             last = list(lead.sents)[-1]
             self.sent_start, self.opener = last.start_char, []
+            # the cue is where the membership is first spoken of ("Its 27 member organisations include:")
+            cue = _LIST_OWNER_CUE.search(last.text)
+            cue_start = last.start_char + cue.start() if cue else last.end_char
             subjects = self._subjects(lead, [s for s in lead.spans[AGENCY_SPANS] if last.start <= s.start],
-                                      last.start_char, last.end_char, last.end_char, self.last_first)
+                                      last.start_char, cue_start, last.end_char, self.last_first)
             if subjects:
                 return subjects[0]
         return self.main_body
@@ -1531,11 +1565,15 @@ class RelationReader:
                 named = listed
             if named:
                 return named
+        if _EACH_OF_THEM.match(doc_text(doc)[begin:cue_start]) and len(self.last_subjects) > 1:
+            return list(self.last_subjects)     # "X and Y are sub-groups of Z. Each reports to ...": X and Y
         m = ANAPHORA.search(doc_text(doc)[begin:cue_end])     # the cue may hold it: "These agencies include"
         if not m:
             return []
         if m.group("pronoun"):
-            if len(doc_text(doc)[begin + m.end():cue_start].split()) > PRONOUN_MAX_GAP_WORDS:
+            gap = doc_text(doc)[begin + m.end():cue_start]
+            if len(gap.split()) > PRONOUN_MAX_GAP_WORDS and not (
+                    _SHARED_PREDICATE.search(gap) and len(gap.split()) <= PRONOUN_SHARED_MAX_GAP_WORDS):
                 return []                  # "It was agreed that ...": no one is meant by "it"
             if begin > self.sent_start and self.opener:
                 return list(self.opener)   # "X and Y have confirmed that they will ...": X and Y

@@ -46,6 +46,8 @@ MINUTE_TITLE_MAX_LINES = 3
 MINUTE_TITLE_MAX_WORDS = 30
 #: Without layout facts (text input) a line this short did not wrap.
 SHORT_LINE_CHARS = 50
+#: A text line this much shorter than the longest (with the next word added) ended by choice, not wrapped.
+ENTRY_WRAP_SLACK_CHARS = 8
 #: A title-like line has at least this share of its longer words capitalised.
 TITLE_CASE_MIN_SHARE = 0.6
 #: How far ahead to look for the item after an "i)" (is it "ii)" or "j)"?).
@@ -68,6 +70,8 @@ FRONT_HEADING_MAX_WORDS = 12
 FRONT_MAX_BLOCKS = 12
 #: A line set this far left of the one above starts a new element (points or spaces).
 OUTDENT_MIN = 4.0
+#: ... and in text (indents counted in characters), this many characters.
+TEXT_INDENT_MIN_CHARS = 2
 #: Section kinds whose plain sentence sub-headings inherit the parent's kind.
 INHERITING_KINDS = {"progress", "priorities", "future_priorities", "background",
                     "summary", "governance", "purpose"}
@@ -87,6 +91,9 @@ _ITEM = re.compile(
     re.IGNORECASE)
 #: A lead-in to a list: "... as follows:", "These are shown below."
 _LEAD_IN_END = re.compile(r"(:|\b(?:below|follows)\.)\s*$")
+#: A lead-in sentence, never a heading however known its words ("Our priorities for 2011-2014 are:").
+_LEAD_IN_SENTENCE = re.compile(r"\b(?:are|is|were|was|include|includes|comprise|comprises|will be)\s*:\s*$",
+                               re.IGNORECASE)
 _BULLET_LINE = re.compile(rf"^(?:{_BULLET}|o(?=\s+[A-Z]))\s+(?P<rest>\S.*)$")     # ("o": a bullet typed as a letter)
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”)]*\s+[A-Z]")
@@ -361,6 +368,8 @@ class _Builder:
         self.running_titles = _running_titles(self.lines)
         #: the last block kept in the front (it may turn out to head the body)
         self.front_block: list[Line] | None = None
+        #: text lines (no margins known) wrap at about the longest line's length
+        self.wrap_chars = max((len(ln.text) for ln in lines if ln.ends_short is None), default=0)
 
     # ---- sections ---------------------------------------------------------
     @property
@@ -494,7 +503,8 @@ class _Builder:
             return True
         if line.indent < self.lines[i - 1].indent - OUTDENT_MIN:
             return True                   # set out to the left of the line above
-        return bool(_TERMINAL.search(self.lines[i - 1].text)) or bool(_BULLET_LINE.match(line.text))
+        return bool(_TERMINAL.search(self.lines[i - 1].text)) or bool(_BULLET_LINE.match(line.text)) \
+            or (_NUMBER.match(line.text) is not None and self._ended_by_choice(i))
 
     def number_at(self, i: int) -> re.Match | None:
         if i >= len(self.lines):
@@ -533,7 +543,38 @@ class _Builder:
         if self.open is not None and self.open.list_open and i > 0 and _DASH_ENTRY.match(text) \
                 and (_LEAD_IN_END.search(self.lines[i - 1].text) or _DASH_ENTRY.match(self.lines[i - 1].text)):
             return None, "bullet", text     # "The members are:" then "Northby Council - Director of ..." a line
+        if self.open is not None and self.open.list_open and self._unbulleted_entry(i):
+            return None, "bullet", text     # "The Board will comprise:" then one member a line, unbulleted
         return None
+
+    def _unbulleted_entry(self, i: int) -> bool:
+        """Is line i one entry of an unbulleted list, one a line, under a lead-in ending in
+        a colon: it starts with a capital, and the line above (the lead-in or the entry
+        before) ended by choice, short of the margin, where its next word would have fitted."""
+        line, above = self.lines[i], self.lines[i - 1]
+        if not line.text[:1].isupper() or _NUMBER.match(line.text):
+            return False
+        if _LEAD_IN_END.search(above.text):       # the first entry: may be set apart, indented under the lead-in
+            deeper = TEXT_INDENT_MIN_CHARS if above.ends_short is None else OUTDENT_MIN
+            if line.blank_before and line.indent < above.indent + deeper:
+                return False
+        elif line.blank_before or not self._unbulleted_entry_above(i - 1):
+            return False
+        return self._ended_by_choice(i)
+
+    def _ended_by_choice(self, i: int) -> bool:
+        """Did the line above line i end short of the margin, where line i's first word
+        would have fitted (so line i is no wrapped tail of it)?"""
+        above = self.lines[i - 1]
+        if above.ends_short is not None:
+            return above.ends_short
+        first_word = self.lines[i].text.split(" ", 1)[0]
+        return len(above.text) + 1 + len(first_word) < self.wrap_chars - ENTRY_WRAP_SLACK_CHARS
+
+    def _unbulleted_entry_above(self, j: int) -> bool:
+        """Was line j (no bullet of its own) an entry of an unbulleted list?"""
+        return j > 0 and _BULLET_LINE.match(self.lines[j].text) is None and _ITEM.match(self.lines[j].text) is None \
+            and self._unbulleted_entry(j)
 
     def _next_item_label(self, i: int) -> str | None:
         """The label of the next item line after line i (lookahead)."""
@@ -776,10 +817,12 @@ class _Builder:
                 return title, heading_kind(title) or "minutes_item", end
         next_is_new = nxt >= len(self.lines) or self.lines[nxt].blank_before
         known = heading_kind(rest)
-        if known is not None and _words(rest) <= KNOWN_HEADING_MAX_WORDS:
+        if known is not None and _words(rest) <= KNOWN_HEADING_MAX_WORDS and not _LEAD_IN_SENTENCE.search(rest):
             return rest, known, nxt
         short = _words(rest) <= NUMBERED_HEADING_MAX_WORDS
-        if next_is_new and short and not _TERMINAL.search(rest) \
+        first_child = nxt < len(self.lines) and (m2 := _NUMBER.match(self.lines[nxt].text)) is not None \
+            and _number_tuple(m2.group("num")) == _number_tuple(num) + (1,)
+        if (next_is_new or first_child) and short and not _TERMINAL.search(rest) \
                 and (line.styled or _is_caps(rest) or self._child_follows(num, nxt)):
             return rest, None, nxt
         wrapped = self._styled_title_end(i)
