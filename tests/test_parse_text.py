@@ -111,3 +111,59 @@ def test_a_resolution_closing_a_minute_is_not_a_heading_over_the_next():
     assert not any(h and h.startswith("It was RESOLVED") for h in headings), headings
     resolution = next(p for p in doc.paragraphs if p.text.startswith("It was RESOLVED"))
     assert doc.sections[resolution.section].number == "46"
+
+
+def test_unbulleted_entries_one_a_line_under_a_lead_in_are_items():
+    """A paper set one paragraph a line lists members unbulleted under "will comprise:";
+    each line is an entry, and the number after the list opens the next paragraph."""
+    from papermine.parse import parse_text
+    doc = parse_text("ASHWORTH INCLUSION BOARD\n\n1. MEMBERSHIP\n1.1 The Board will comprise:\n"
+                     "Director of Children's Services, Ashworth Borough Council (Chair)\n"
+                     "Two head teacher representatives (one special, one mainstream)\n"
+                     "Ashworth Parent Carer Forum\n"
+                     "1.2 Other officers may attend by invitation where the Board needs their advice on a "
+                     "particular item, and advisers may be invited by the Chair for an item.\n")
+    para = doc.find("1.1")
+    assert [norm(i.text) for i in para.items] == [
+        "Director of Children's Services, Ashworth Borough Council (Chair)",
+        "Two head teacher representatives (one special, one mainstream)", "Ashworth Parent Carer Forum"]
+    assert doc.find("1.2").text.startswith("Other officers")
+
+
+def test_wrapped_text_stays_one_paragraph_and_an_indented_list_under_a_lead_in_is_items():
+    """Near miss: in layout text a capitalised line that continues the sentence above (the
+    line above ran to the margin) is no entry; entries set in under "Its members are:" are."""
+    from papermine.parse import parse_text
+    doc = parse_text("Background\n\n"
+                     "3.  The Partnership was formed in April 2011 to bring the risk management\n"
+                     "    Authorities of the county together under one chair. Its members are:\n\n"
+                     "       Tarnfield County Council\n       Environment Agency\n\n"
+                     "4.  The Partnership meets quarterly and reports annually to the Cabinet of the\n"
+                     "    County Council on its work.\n")
+    three = doc.find("3")
+    assert "risk management Authorities of the county" in norm(three.text)
+    assert [norm(i.text) for i in three.items] == ["Tarnfield County Council", "Environment Agency"]
+
+
+def test_a_lead_in_sentence_heads_no_section_and_its_numbered_list_is_its_items():
+    """"6.3 Our priorities for 2011-2014 are:" holds known heading words but is a sentence
+    leading into its list: a paragraph whose items are numbered 1, 2, not paragraphs 1 and 2."""
+    from papermine.parse import parse_text
+    doc = parse_text("SECTION 6: GOVERNANCE\n\n6.1 The Trust Board is responsible for this Plan.\n\n"
+                     "6.2 Partners contribute through their own plans.\n\n"
+                     "6.3 Our priorities for 2011-2014 are:\n"
+                     "  1. Narrowing the gap in attainment for children eligible for free\n"
+                     "     school meals.\n"
+                     "  2. Improving outcomes for looked after children and care leavers.\n")
+    para = doc.find("6.3")
+    assert [(i.label, i.kind) for i in para.items] == [("1", "numbered"), ("2", "numbered")]
+    assert [p.number for p in doc.paragraphs if p.number] == ["6.1", "6.2", "6.3"]
+
+
+def test_a_numbered_heading_straight_over_its_first_child_number():
+    """"2. Board membership" with "2.1 ..." on the next line (no gap) is section 2's heading."""
+    from papermine.parse import parse_text
+    doc = parse_text("1. Purpose\n1.1 This paper sets out revised governance arrangements.\n\n"
+                     "2. Board membership\n2.1 The Board will have fifteen members.\n")
+    assert [(s.number, s.heading) for s in doc.sections if s.number] == [("1", "Purpose"), ("2", "Board membership")]
+    assert [p.number for p in doc.paragraphs if p.number] == ["1.1", "2.1"]

@@ -554,9 +554,11 @@ class _Builder:
         line, above = self.lines[i], self.lines[i - 1]
         if not line.text[:1].isupper() or _NUMBER.match(line.text):
             return False
-        if _LEAD_IN_END.search(above.text):       # the first entry: may be set apart, indented under the lead-in
+        if _LEAD_IN_END.search(above.text):       # the first entry: set in under the lead-in, or after it
             deeper = TEXT_INDENT_MIN_CHARS if above.ends_short is None else OUTDENT_MIN
-            if line.blank_before and line.indent < above.indent + deeper:
+            if line.indent >= above.indent + deeper:
+                return True
+            if line.blank_before:
                 return False
         elif line.blank_before or not self._unbulleted_entry_above(i - 1):
             return False
