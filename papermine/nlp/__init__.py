@@ -92,11 +92,16 @@ def _pipeline(model: str | None) -> Language:
     return build_pipeline(model)
 
 
+#: A line naming a person first, by title ("Cllr Peter Haines, Norvale County Council"): an entry of a list.
+_PERSON_FIRST = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+[A-Z]")
+
+
 def _fragment(para: Paragraph) -> bool:
     """A short unnumbered line of a title broken over lines ("Corporate" / "Parenting Panel")."""
     words = para.text.split()
     return (para.number is None and not para.items and 0 < len(words) <= FRAGMENT_MAX_WORDS
             and "  " not in para.text              # (a table's row read from text: cells, not a title)
+            and not _PERSON_FIRST.match(para.text)  # ("Cllr Mary Doyle, Castlebridge City Council": one a line)
             and not para.text.rstrip().endswith((".", ":", ";", "?", "!"))
             and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words))
 
@@ -296,6 +301,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     seen: dict[tuple, set] = {}
     last_para = None
     member_table = None              # the section of a membership table's header row, if any
+    present_from = None              # the paragraph "Members present:" that opened an attendance list
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         found_here = reader.nomination(sdoc) or None    # "Village Hall Committee – Councillor X"
@@ -306,8 +312,18 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         elif found_here is None and (i_index is not None or (p_index != last_para and (
                 _LIST_PARAGRAPH.match(para.number or "") or _LIST_TEXT.match(para.text)))):
             found_here = reader.read_item(sdoc)        # an item of a list a lead-in opened
-        if found_here is None and reader.heads_attendance(doc.sections[para.section].heading):
+        label = reader.attendance_label(para.text) if i_index is None and para.number is None else None
+        if label is not None:
+            # "Board members present:" alone on its line opens a list of those present, one a
+            # line; "In attendance:" closes it (those in attendance are no members)
+            present_from = p_index if label == "present" else None
+            found_here = found_here if found_here is not None else []
+        elif found_here is None and (reader.heads_attendance(doc.sections[para.section].heading)
+                                     or present_from is not None) and not reader.not_members(para.text):
             found_here = reader.attendance(sdoc, listed=True)   # "Present:" then one person a line
+        if present_from is not None and p_index != present_from and (
+                para.number is not None or para.items or para.section != doc.paragraphs[present_from].section):
+            present_from = None
         if i_index is None and reader.heads_member_table(sdoc):
             member_table = para.section                          # "ORGANISATION  REPRESENTATIVE"
         elif found_here is None and i_index is None and para.section == member_table and para.number is None:
@@ -490,7 +506,8 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
         _add_acronyms(heading, resolver.acronyms)
         for span in heading.spans[AGENCY_SPANS]:
             canonical, kind = resolver.resolve(span)
-            if kind in MAIN_BODY_KINDS:
+            # the committee a paper is for is its body whatever its kind ("Police and Crime Panel")
+            if kind in MAIN_BODY_KINDS or (text == doc.meta.committee and span.text.strip() == text.strip()):
                 return _placed(canonical, agencies)
     # else the most mentioned body (first mentioned on a tie), not the council itself
     bodies = [a for a in agencies.values() if a.kind in MAIN_BODY_KINDS and a.canonical != doc.meta.council]

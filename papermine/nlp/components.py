@@ -503,8 +503,9 @@ class AgencyTagger:
 
     def _bracketed_body(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """"District Cllr Sam Fenwick (Weald Vale District Council)": a person (no body before
-        the bracket) and the body in it: the bracket's contents."""
-        bracket = next((j for j in range(start + 1, end - 1) if doc[j].text == "("), None)
+        the bracket) and the body in it: the bracket's contents; of two brackets ("Cllr J. Okafor
+        (Chair) (Eastbridge City Council)"), the last."""
+        bracket = next((j for j in range(end - 2, start, -1) if doc[j].text == "("), None)
         if bracket is None or _HEAD_NOUN.match(doc[bracket - 1].text) or doc[bracket - 1].is_upper \
                 or self._is_known(doc, start, bracket):
             return start, end

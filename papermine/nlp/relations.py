@@ -208,6 +208,13 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
                          r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
 #: A member entry naming people from a sector ("leaders from the health and social care system").
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
+#: A line that opens with a person's title names a person, not a body.
+_HONORIFIC_FIRST = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s", re.IGNORECASE)
+#: A clause after a membership list saying why ("..., to strengthen the voice of small firms").
+_PURPOSE = re.compile(r",\s+(?:(?:in\s+order|so\s+as)\s+)?to\s+(?:strengthen|support|reflect|improve|ensure|help|"
+                      r"increase|widen|broaden|bring|give|provide|represent|add)\b", re.IGNORECASE)
+#: An attendance list's label alone on its line ("Voting members present:") is this short.
+ATTENDANCE_LABEL_MAX_WORDS = 5
 #: A table row's body stands this close to the row's start (characters).
 ROW_BODY_MAX_OFFSET = 4
 #: The header row of a membership table set out as text ("ORGANISATION  REPRESENTATIVE").
@@ -797,6 +804,8 @@ class RelationReader:
                 continue                      # "consider whether X should be chaired by ...": not stated
             if relation == "member_of" and rule_id not in _flagged("subject_is_member"):
                 finish = self._list_end(doc, sent, finish)    # "comprise: the X; a Y; and Z"
+                purpose = _PURPOSE.search(doc_text(doc), end, finish)
+                finish = purpose.start() if purpose else finish   # "..., to strengthen the voice of ...": no entry
             if relation != "member_of":       # "..., reflecting the children known to X": no target
                 aside = _ASIDE.search(doc_text(doc), end, finish)
                 finish = aside.start() if aside else finish
@@ -1328,6 +1337,22 @@ class RelationReader:
         person each, are an attendance list?"""
         return bool(heading) and bool(_roster()["mem-present"].match(heading.strip().rstrip(":") + ":"))
 
+    @staticmethod
+    def attendance_label(text: str) -> str | None:
+        """"present" for a label alone on its line opening an attendance list ("Board members
+        present:"), "not" for one opening those who are no members ("In attendance:"), else None."""
+        text = text.strip()
+        if not text.endswith(":") or len(text.split()) > ATTENDANCE_LABEL_MAX_WORDS:
+            return None
+        if _roster()["mem-present"].match(text):
+            return "present"
+        return "not" if _roster()["mem-not-members"].match(text) else None
+
+    @staticmethod
+    def not_members(text: str) -> bool:
+        """Does the paragraph open with those who are no members ("Also in attendance: ...")?"""
+        return bool(_roster()["mem-not-members"].match(text.strip()))
+
     def attendance(self, doc: Doc, listed: bool = False) -> list[Found] | None:
         """"PRESENT: Councillor J Harper (Chairman), Dr S Iqbal (Eastvale CCG), ...": in the
         minutes of a body, each organisation in brackets sits on it; None when the paragraph
@@ -1383,7 +1408,8 @@ class RelationReader:
         councillor named is a member of the body the line opens with."""
         m = _roster()["mem-nomination"].match(doc_text(doc).strip())
         if not m or _roster()["mem-present"].match(m.group("body").strip() + ":") \
-                or _roster()["mem-not-members"].match(m.group("body").strip()):
+                or _roster()["mem-not-members"].match(m.group("body").strip()) or self.not_members(doc_text(doc)) \
+                or _HONORIFIC_FIRST.match(m.group("body").strip()):     # "Cllr X, Y Council (substitute: Cllr Z)"
             return []
         body = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char < m.end("body") + 2), None)
         owner = body if body is not None else m.group("body").strip()
