@@ -1341,12 +1341,12 @@ class RelationReader:
     def attendance_label(text: str) -> str | None:
         """"present" for a label alone on its line opening an attendance list ("Board members
         present:"), "not" for one opening those who are no members ("In attendance:"), else None."""
-        text = text.strip()
-        if not text.endswith(":") or len(text.split()) > ATTENDANCE_LABEL_MAX_WORDS:
+        text = text.strip().rstrip(":").strip()        # ("Attendees" alone on its line, with no colon)
+        if not text or len(text.split()) > ATTENDANCE_LABEL_MAX_WORDS:
             return None
-        if _roster()["mem-present"].match(text):
+        if _roster()["mem-present"].fullmatch(text + ":"):
             return "present"
-        return "not" if _roster()["mem-not-members"].match(text) else None
+        return "not" if _roster()["mem-not-members"].fullmatch(text) else None
 
     @staticmethod
     def not_members(text: str) -> bool:
@@ -1469,7 +1469,14 @@ class RelationReader:
             return []
         _join_names(item)
         sent = item[:]
-        bracket = re.search(r"\([^()]*(?:,|;|\band\b)[^()]*\)", item.text)
+        opened = item.text.find("(")
+        qualified = opened > 0 and any(not s._.generic and s.end_char <= opened and not item.text[s.end_char:opened].strip()
+                                       for s in item.spans[AGENCY_SPANS])
+        if qualified:                  # "Northby Council (Adult Social Care, Housing)": the council's own parts
+            closed = item.text.find(")", opened)
+            closed = len(item.text) if closed < 0 else closed
+            item.spans[AGENCY_SPANS] = [s for s in item.spans[AGENCY_SPANS] if not opened < s.start_char < closed]
+        bracket = None if qualified else re.search(r"\([^()]*(?:,|;|\band\b)[^()]*\)", item.text)
         if bracket:                    # "three ex officio members (the Director of A, the Director of B ...)"
             return [Found(member, owner, "member_of", None, None, "does", sent, rule, written)
                     for member, written in self._arguments(item, bracket.start(), len(item.text),

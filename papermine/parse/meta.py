@@ -351,6 +351,9 @@ class _Block:
 
 _FIELD = re.compile(rf"^(?P<label>[A-Za-z][A-Za-z ()./'’?-]{{0,{LABEL_MAX_CHARS}}}?)\s*[:]\s*(?P<value>.*)$")
 _REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\s*:?\s+(?P<who>.+)$", re.IGNORECASE)
+#: "Published by Northby District Council on behalf of the Forum, July 2019": who publishes the
+#: paper (its council, when a council), a line of its own and no part of the title.
+_PUBLISHED_BY = re.compile(r"^(?:published|produced|prepared|issued)\s+by\s+(?P<who>.+)$", re.IGNORECASE)
 _NAME_ROLE = re.compile(r"^(?P<who>[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){1,3})\s*[-–,]\s*"
                         r"(?P<role>.*\b(director|member|head|manager|officer|chief|lead|councillor|"
                         r"cabinet member|executive|leader|counsel|clerk|chair|chairman)\b.*)$", re.IGNORECASE)
@@ -385,6 +388,9 @@ def _block(text: str, page: int | None) -> _Block:
     m = _REPORT_OF.match(text)
     if m:
         block.label, block.role, block.value = "report of", "report_of", m.group("who").strip()
+    m = _PUBLISHED_BY.match(text)
+    if m:
+        block.label, block.role, block.value = "published by", "publisher", m.group("who").strip()
     return block
 
 
@@ -677,6 +683,9 @@ class _Reader:
             self.who.append(value)
             for hit in find_councils(value):
                 self._offer_council(hit, 2, "author line")
+        elif role == "publisher":
+            for hit in find_councils(value)[:1]:
+                self._offer_council(hit, 1, "publisher line")
 
     def _offer_council(self, hit: CouncilHit, tier: int, note: str) -> None:
         if tier < self.council.tier:
