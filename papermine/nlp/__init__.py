@@ -302,9 +302,22 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     last_para = None
     member_table = None              # the section of a membership table's header row, if any
     present_from = None              # the paragraph "Members present:" that opened an attendance list
+    governance = None                # (paragraph, section, columns) of a governance table's header row
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
-        found_here = reader.nomination(sdoc) or None    # "Village Hall Committee – Councillor X"
+        found_here = None
+        if "  " in sdoc.text:           # a row set out as text: a governance table's header, or a row under it
+            header = reader.governance_header(sdoc)
+            if header is not None:
+                governance = (p_index, para.section, header)     # "Group  Chaired by  Reports to"
+                found_here = []
+            elif governance is not None and (p_index == governance[0] or (
+                    i_index is None and para.number is None and para.section == governance[1])):
+                found_here = reader.governance_row(sdoc, governance[2])
+        elif governance is not None and p_index != governance[0]:
+            governance = None
+        found_here = found_here if found_here is not None else (reader.nomination(sdoc) or None)
+        # ("Village Hall Committee – Councillor X")
         if found_here is None and i_index is not None and _is_membership_list(para, _heading_of(doc, p_index)):
             # "The membership of the Board is:" then one member an item
             owner = reader.list_owner(sdocs.get((p_index, None)))
@@ -496,6 +509,10 @@ def _placed(canonical: str, agencies) -> str:
     return placed.pop() if len(placed) == 1 else canonical
 
 
+#: A council's own name ("Castlebridge City Council"), not one of its bodies.
+_A_COUNCIL = re.compile(r"\b(?:County|District|Borough|City|Town|Parish|Metropolitan Borough|Unitary)?\s*Council$")
+
+
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:
     # the body named in the title, else the committee the paper is for or by
     # ("Looked After Children Board / Terms of Reference": "the Board" is that board)
@@ -512,7 +529,8 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
     # else the most mentioned body (first mentioned on a tie), not the council itself
     bodies = [a for a in agencies.values() if a.kind in MAIN_BODY_KINDS and a.canonical != doc.meta.council]
     if bodies:
-        return max(bodies, key=lambda a: len(a.evidence)).canonical     # max keeps the first of equals
+        # (a council named beside those present is no paper's body while a board or partnership is named)
+        return max(bodies, key=lambda a: (not _A_COUNCIL.search(a.canonical), len(a.evidence))).canonical
     return None
 
 

@@ -52,7 +52,7 @@ Children's Services") is the post.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -188,6 +188,9 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
+#: "... the following groups, each of which": the relative clause's subjects are in the items.
+_LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)\s*$",
+                                     re.IGNORECASE)
 #: "one councillor from each of the district councils": the Ys are members.
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
@@ -210,6 +213,25 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
 #: A line that opens with a person's title names a person, not a body.
 _HONORIFIC_FIRST = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s", re.IGNORECASE)
+#: A table's empty cell ("-", "n/a", "none").
+_EMPTY_CELL = re.compile(r"^(?:-+|–|—|n/?a|none|tbc|tba)$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _table_columns() -> tuple[tuple[str, re.Pattern], ...]:
+    """(role, header pattern) for each column a governance table may have (models/table_columns.jsonl)."""
+    return tuple((row["role"], re.compile(row["pattern"], re.IGNORECASE)) for row in load_jsonl("table_columns.jsonl"))
+
+
+def _cell_spans(text: str) -> list[tuple[int, int]]:
+    """The cells of a row set out as text, two spaces or more apart: (start, end) of each."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
+
+
+def _cells(text: str) -> list[str]:
+    return [text[a:b] for a, b in _cell_spans(text)]
+
+
 #: A clause after a membership list saying why ("..., to strengthen the voice of small firms").
 _PURPOSE = re.compile(r",\s+(?:(?:in\s+order|so\s+as)\s+)?to\s+(?:strengthen|support|reflect|improve|ensure|help|"
                       r"increase|widen|broaden|bring|give|provide|represent|add)\b", re.IGNORECASE)
@@ -836,11 +858,15 @@ class RelationReader:
                     body = subjects_of[max(earlier, key=lambda i: cues[i][3])][0] if earlier else (
                         self.last_subject or self.last_first or self.main_body)
                     subjects = [body] if body is not None else []
-            subjects = subjects or (self._subjects(doc, spans, sent.start_char, start, end, subject_before)
-                                    if begin > sent.start_char else [])
-            if not subjects and _LIST_SUBJECTS.search(doc_text(doc)[begin:start]):
+            # "... by the following groups, each of which reports to it quarterly:": the items
+            listed_relative = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start])
+            subjects = [] if listed_relative else subjects or (
+                self._subjects(doc, spans, sent.start_char, start, end, subject_before) if begin > sent.start_char else [])
+            if not subjects and (listed_relative or _LIST_SUBJECTS.search(doc_text(doc)[begin:start])):
                 target = next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
-                    or self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
+                    or self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
+                    or (self.opener[0] if self.opener and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None)
+                # ("The Board is supported by the following groups, each of which reports to it:": the Board)
                 if target is not None and sent.text.rstrip().endswith(":"):
                     self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
                                             _modality(sent.text, start - sent.start_char))
@@ -1394,6 +1420,64 @@ class RelationReader:
         REPRESENTATIVE")? The rows under it name one member body each, first."""
         return bool(_TABLE_HEAD.match(doc_text(doc)))
 
+    @staticmethod
+    def governance_header(doc: Doc) -> list[tuple[str, str | None]] | None:
+        """The columns of a governance table's header row set out as text ("Group  Chaired by
+        Reports to"): (role, the body a header names) per cell, or None when the row is no such
+        header (its first cell names bodies, and another their chairs or where they report)."""
+        cells = _cells(doc_text(doc))
+        if len(cells) < 2:
+            return None
+        columns: list[tuple[str, str | None]] = []
+        for cell in cells:
+            role = next(((name, m.groupdict().get("target")) for name, rx in _table_columns()
+                         if (m := rx.match(cell.strip(" :")))), ("other", None))
+            columns.append(role)
+        if columns[0][0] != "body" or not any(r in ("chair", "reports_to", "reports_to_named") for r, _ in columns[1:]):
+            return None
+        return columns
+
+    def governance_row(self, doc: Doc, columns: list[tuple[str, str | None]]) -> list[Found]:
+        """A row of a governance table: its first cell's body is chaired by the post in the chair
+        column, reports to the body in the reports-to column (or the header's, as often as the
+        cell says), and takes the lead-in's open cue ("the following groups, each of which reports
+        to it quarterly:")."""
+        text = doc_text(doc)
+        cells = _cell_spans(text)
+        if len(cells) < 2:
+            return []
+        first = cells[0]
+        bodies = [s for s in doc.spans[AGENCY_SPANS] if first[0] <= s.start_char < first[1] and not s._.generic]
+        body = bodies[0] if bodies else _clean_entry(text[first[0]:first[1]])
+        if not body:
+            return []
+        sent = doc[:]
+        out: list[Found] = []
+        frequencies = []
+        for (role, named), (a, b) in zip(columns, cells):
+            if role in ("frequency", "reports_to_named"):
+                frequencies += [f for f in doc.spans[FREQUENCY_SPANS] if a <= f.start_char < b]
+        for (role, named), (a, b) in zip(columns[1:], cells[1:]):
+            cell = text[a:b].strip()
+            if role == "chair" and cell and not _EMPTY_CELL.match(cell):
+                # a body when the cell names only it ("Active Northby"), else the post as printed
+                chair = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char == a and s.end_char == b
+                              and not s._.generic), None)
+                out.append(Found(body, chair if chair is not None else _ROLE_LEAD.sub("", cell).strip() or cell,
+                                 "chaired_by", None, None, "does", sent, "rel-table-chair"))
+            elif role == "reports_to" and cell and not _EMPTY_CELL.match(cell):
+                target = next((s for s in doc.spans[AGENCY_SPANS] if a <= s.start_char < b), None) \
+                    or self._referred(cell) or cell
+                out += self._found(body, target, "reports_to", frequencies, "does", sent, "rel-table-reports")
+            elif role == "reports_to_named" and named and cell and not _EMPTY_CELL.match(cell):
+                target = self._referred("the " + named) or self._by_head(named.split()[-1].lower()) or named
+                out += self._found(body, target, "reports_to", frequencies, "does", sent, "rel-table-reports")
+        pending = self.pending
+        if pending is not None and pending.subject is None and pending.target is not None:
+            out += self._found(body, pending.target, pending.relation, frequencies or pending.freqs,
+                               pending.modality, sent, pending.rule)
+        return [f for f in out if _name(f.source) != _name(f.target)]
+
     def table_row(self, doc: Doc) -> list[Found]:
         """A row of a membership table: the body in its first column sits on the paper's
         body (its representative's post, in the next column, is no body)."""
@@ -1515,8 +1599,15 @@ class RelationReader:
                        written if len(members) == 1 else None) for member in members]
         if len(members) == 1 and _CHAIR_MARK.search(item.text):     # "the Lead Member for Children (Chair)"
             found.append(Found(owner, members[0], "chaired_by", None, None, "does", sent, rule))
-        # "..., one of whom will be the Lead Member, who will chair the Panel"
-        found += [f for f in self._named_args(item, sent, list(item.spans[AGENCY_SPANS])) if f.relation == "chaired_by"]
+        # "..., one of whom will be the Lead Member, who will chair the Panel"; "the Lead Member for
+        # Children, Northby Council, who shall chair the Board": the post chairs, not its council
+        for chair in (f for f in self._named_args(item, sent, list(item.spans[AGENCY_SPANS])) if f.relation == "chaired_by"):
+            if len(members) == 1 and isinstance(members[0], str) and _COUNCIL_NAME.match(_name(chair.target)):
+                chair = replace(chair, target=members[0])
+            elif (body := next((m for m in members if isinstance(m, Span) and _name(m) == _name(chair.target)), None)) \
+                    is not None and (post := role_phrase(item.text[:body.start_char])):
+                chair = replace(chair, target=post)        # the post the member body sends
+            found.append(chair)
         return found
 
     def _found(self, source, target, relation, freqs, modality, sent, rule) -> list[Found]:
