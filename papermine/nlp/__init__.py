@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..errors import PapermineError
-from ..model.data import load_jsonl
+from ..model.data import load_jsonl, load_lines
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import bounds, components  # noqa: F401  (registers the factories)
-from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key
+from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key, title_case
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
 from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
@@ -127,6 +127,34 @@ def _units(doc: Document) -> list[tuple[int, int | None, str]]:
             units.append((p_index, i_index, item.text))
         p_index = last + 1
     return units
+
+
+#: The committee a paper is for keeps its own name when it has at least this many words.
+OWN_NAME_MIN_WORDS = 3
+#: A line in capitals is read again in title case when it has at least this many words.
+CAPITALS_MIN_WORDS = 2
+
+
+def _bodies_in_capitals(nlp: Language, sdoc: Doc) -> None:
+    """A line set in capitals ("FENMARSH HEALTH AND WELLBEING PARTNERSHIP - ANNUAL REPORT",
+    "SAFER CALDERBROOK PARTNERSHIP") names its bodies as title case would: they are read from
+    a title-cased copy and set on the same characters of the line as printed."""
+    text = sdoc.text
+    letters = [c for c in text if c.isalpha()]
+    if len(text.split()) < CAPITALS_MIN_WORDS or not letters or not all(c.isupper() for c in letters):
+        return
+    copy = nlp(title_case(text))
+    found = []
+    for span in copy.spans[AGENCY_SPANS]:
+        mine = sdoc.char_span(span.start_char, span.end_char)
+        if mine is None:
+            continue
+        mine = Span(sdoc, mine.start, mine.end, label=span.label_)
+        for name in ("rule", "generic"):
+            setattr(mine._, name, getattr(span._, name))
+        found.append(mine)
+    if sum(not s._.generic for s in found) > sum(not s._.generic for s in sdoc.spans[AGENCY_SPANS]):
+        sdoc.spans[AGENCY_SPANS] = found
 
 
 def _add_trained_entities(sdoc: Doc) -> None:
@@ -252,6 +280,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     for (p_index, i_index, _text), sdoc in zip(units, nlp.pipe(made, batch_size=BATCH_SIZE)):
         if sdoc.ents:
             _add_trained_entities(sdoc)
+        _bodies_in_capitals(nlp, sdoc)
         _add_acronyms(sdoc, acronyms)
         in_list = i_index is not None and _is_membership_list(doc.paragraphs[p_index], _heading_of(doc, p_index))
         spans = [s for s in sdoc.spans[AGENCY_SPANS]
@@ -303,8 +332,14 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     member_table = None              # the section of a membership table's header row, if any
     present_from = None              # the paragraph "Members present:" that opened an attendance list
     governance = None                # (paragraph, section, columns) of a governance table's header row
+    not_members_in = None            # the section where "In attendance" closed its attendance list
+    heading_of_section = {section.index: hdoc for section, hdoc in headings}
+    last_section = None
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
+        if para.section != last_section and para.section in heading_of_section:
+            reader.heading(heading_of_section[para.section])      # "the Partnership" of the minute's title
+        last_section = para.section
         found_here = None
         if "  " in sdoc.text:           # a row set out as text: a governance table's header, or a row under it
             header = reader.governance_header(sdoc)
@@ -331,8 +366,11 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             # line; "In attendance:" closes it (those in attendance are no members)
             present_from = p_index if label == "present" else None
             found_here = found_here if found_here is not None else []
-        elif found_here is None and (reader.heads_attendance(doc.sections[para.section].heading)
-                                     or present_from is not None) and not reader.not_members(para.text):
+        elif i_index is None and reader.not_members(para.text):
+            present_from, not_members_in = None, para.section   # "IN ATTENDANCE Ian Fox ...": no members from here
+        elif found_here is None and ((reader.heads_attendance(doc.sections[para.section].heading)
+                                      and para.section != not_members_in) or present_from is not None) \
+                and _attendance_line(para.text):
             found_here = reader.attendance(sdoc, listed=True)   # "Present:" then one person a line
         if present_from is not None and p_index != present_from and (
                 para.number is not None or para.items or para.section != doc.paragraphs[present_from].section):
@@ -397,6 +435,7 @@ def _heading_docs(doc: Document, nlp: Language, resolver: Resolver, acronyms: di
     out = []
     for section, hdoc in zip(sections, nlp.pipe([section.heading for section in sections],
                                                  batch_size=BATCH_SIZE)):
+        _bodies_in_capitals(nlp, hdoc)
         _add_acronyms(hdoc, acronyms)
         spans = [span for span in hdoc.spans[AGENCY_SPANS] if not span._.generic]
         for span in spans:
@@ -424,11 +463,17 @@ def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> 
     its committee)."""
     named = {s._.canonical for sdoc in sdocs for s in sdoc.spans[AGENCY_SPANS]
              if s._.kind in MAIN_BODY_KINDS}
+    own = set()
     for text in (doc.meta.title, doc.meta.committee):
         if text:
             heading = nlp(text)           # kept in scope: its spans need it
-            named |= {resolver.resolve(s)[0] for s in heading.spans[AGENCY_SPANS]}
-    aliases = alias_short_names(sorted(named))
+            names = {resolver.resolve(s)[0] for s in heading.spans[AGENCY_SPANS]}
+            named |= names
+            if text == doc.meta.committee and len(text.split()) >= OWN_NAME_MIN_WORDS:
+                own |= names
+    # (the committee a paper is for, named in full, is itself: "Overview and Scrutiny Committee"
+    # is not the "Health Overview and Scrutiny Committee" of another council it writes to)
+    aliases = {short: long for short, long in alias_short_names(sorted(named)).items() if short not in own}
     for sdoc in sdocs:
         for span in sdoc.spans[AGENCY_SPANS]:
             if span._.canonical in aliases and span._.kind in MAIN_BODY_KINDS:
@@ -499,18 +544,39 @@ def _merge_initials(sdocs) -> None:
                                span._.kind)
 
 
+@lru_cache(maxsize=1)
+def _not_place_words() -> frozenset[str]:
+    return frozenset(load_lines("not_place_words.txt"))
+
+
 def _placed(canonical: str, agencies) -> str:
     """A title's body named in the text under its place ("Health and Wellbeing Board - Terms of
     Reference", then "The Eastmere Health and Wellbeing Board ('the Board')"): the placed name,
     if the text gives one and only one."""
+    not_places = _not_place_words()
     placed = {a.canonical for a in agencies.values() if a.canonical.endswith(" " + canonical)
               and re.fullmatch(rf"(?:[A-Z][\w'’-]*(?: (?:and|&) | )){{1,{PLACE_MAX_WORDS}}}",
-                               a.canonical[:-len(canonical)])}
+                               a.canonical[:-len(canonical)])
+              and not set(a.canonical[:-len(canonical)].split()) & not_places}
     return placed.pop() if len(placed) == 1 else canonical
 
 
 #: A council's own name ("Castlebridge City Council"), not one of its bodies.
 _A_COUNCIL = re.compile(r"\b(?:County|District|Borough|City|Town|Parish|Metropolitan Borough|Unitary)?\s*Council$")
+
+
+_PERSON_TITLES = re.compile(r"\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+[A-Z]")
+#: A line of an attendance list names one person and their post or body: this many words at most.
+ATTENDANCE_LINE_MAX_WORDS = 16
+
+
+def _attendance_line(text: str) -> bool:
+    """One person a line ("Supt. Mark Hollis  Wyreside Police (Vice-Chair)"), not prose that a
+    missed heading left under "Present" (a minute's text)."""
+    if re.search(r"[a-z]{2}\.\s+[A-Z][a-z]+\s+[a-z]", text):
+        return False                     # sentences ("... welcomed everyone. Apologies were noted")
+    # one person a line, or a run of them ("Councillor J. Okafor (Eastbridge City Council), Councillor ...")
+    return len(text.split()) <= ATTENDANCE_LINE_MAX_WORDS or len(_PERSON_TITLES.findall(text)) >= 2
 
 
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:

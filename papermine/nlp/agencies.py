@@ -208,7 +208,7 @@ class Resolver:
         if variant:
             row, place = variant
             if name.isupper():                # a heading in capitals ("NORTHBY POLICE AND CRIME PANEL")
-                name, place = _title_case(name), _title_case(place)
+                name, place = title_case(name), title_case(place)
             if not _PLACE.match(place + " ") or row["canonical"].split()[0] in place_words():
                 return row["canonical"], row["label"]     # (a body that has its place: "Kent Police")
             # "NHS Northby CCG" and "NHS Northby Clinical Commissioning Group" are one body
@@ -225,6 +225,8 @@ class Resolver:
         ("NHS Northby CCG" and "Northby CCG", "Friends of Northby" and "Friends of the Northby" are
         one body). `key_name`: the name that identifies it, where that is not `name` itself."""
         key = re.sub(r"\b(of|for) the\b", r"\1", re.sub(r"^nhs ", "", name_key(key_name or name)))   # "Friends of (the) Moor"
+        if name.isupper() and len(name.split()) > 1:     # a heading in capitals: the name in title case
+            name = title_case(name)
         return self.display.setdefault(key, _display(name))
 
     def local_body(self, kind_name: str) -> str | None:
@@ -266,11 +268,17 @@ def alias_short_names(names: list[str]) -> dict[str, str]:
     return aliases
 
 
-def _title_case(text: str) -> str:
-    """"NORTHBY POLICE AND CRIME PANEL" -> "Northby Police and Crime Panel"."""
-    small = {"and", "of", "in", "for", "the", "on", "upon"}
-    return " ".join(w.lower() if i and w.lower() in small else w[:1] + w[1:].lower()
-                    for i, w in enumerate(text.split()))
+#: Words kept in lower case when a name in capitals is written in title case.
+_TITLE_SMALL = frozenset({"and", "of", "in", "for", "the", "on", "upon", "to", "a", "an", "by", "with", "at"})
+
+
+def title_case(text: str) -> str:
+    """"NORTHBY POLICE AND CRIME PANEL" -> "Northby Police and Crime Panel", character for
+    character (spans found in one fall on the same places in the other)."""
+    def word(m: re.Match) -> str:
+        w = m.group(0)
+        return w.lower() if m.start() > 0 and w.lower() in _TITLE_SMALL else w[:1] + w[1:].lower()
+    return re.sub(r"[A-Za-z]+", word, text)
 
 
 def _display(name: str) -> str:

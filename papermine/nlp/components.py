@@ -68,6 +68,12 @@ for _name in ("canonical", "kind", "rule", "generic"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
+#: A body that is part of another, named with it: "<part> of the <whole>" ("the Locality Board of
+#: the Wolds Partnership", "the Executive Group of the Safeguarding Board").
+_PART_HEADS = {"Board", "Group", "Sub-group", "Sub-Group", "Subgroup", "Committee", "Sub-committee", "Sub-Committee",
+               "Panel", "Forum", "Executive"}
+_WHOLE_HEADS = {"Partnership", "Board", "Council", "Authority", "Trust", "Committee", "Commission", "Panel",
+                "Forum", "System", "Alliance"}
 #: Heads of a body that a role word alone may name ("the Executive Group", not "the Chief Executive").
 _GROUP_HEADS = {"Group", "Board", "Committee", "Panel", "Forum", "Team"}
 _HEAD_NOUN = re.compile(r"^(Partnership|group|Board|Panel|Group|Subgroup|Sub-group|Sub-Group|Committee|Services?|Team|"
@@ -482,6 +488,11 @@ class AgencyTagger:
                     and not _NHS_TRUST_TAIL.match(doc[i:end].text):
                 pieces.append((begin, i))     # "... Commissioning Group NHS Horsham ..."
                 begin = i
+            elif tok.lower_ == "of" and i > begin + 1 and doc[i - 1].text in _PART_HEADS \
+                    and doc[end - 1].text in _WHOLE_HEADS and end - i > MIN_BODY_TOKENS \
+                    and doc[i + 1].lower_ == "the":
+                pieces.append((begin, i))     # "South Locality Board of the Wolds Partnership": a part, then its whole
+                begin = i + 2
             elif tok.lower_ == "in" and i > begin and _HEAD_NOUN.match(doc[i - 1].text):
                 pieces.append((begin, i))     # "Eastgate Family Hub in Northby and ...": a place follows
                 nxt_name = next((j for j in range(i + 1, end) if doc[j].lower_ in ("and", "&", ",")), end)

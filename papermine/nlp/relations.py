@@ -213,6 +213,7 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
 #: A line that opens with a person's title names a person, not a body.
 _HONORIFIC_FIRST = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s", re.IGNORECASE)
+_OF_THE = re.compile(r"\s+of\s+the\s+")
 #: A table's empty cell ("-", "n/a", "none").
 _EMPTY_CELL = re.compile(r"^(?:-+|–|—|n/?a|none|tbc|tba)$", re.IGNORECASE)
 
@@ -691,6 +692,15 @@ class RelationReader:
                 self.last_named = named
         return found
 
+    def heading(self, doc: Doc) -> None:
+        """A section's heading ("OS.52 FENMARSH HEALTH AND WELLBEING PARTNERSHIP - ANNUAL
+        REPORT"): the bodies it names are named before the section's text ("the Partnership")."""
+        named = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic]
+        if named:
+            self.previous = self.previous[-3:] + named
+            self.named_ever += named
+            self.last_first = named[0]
+
     def read_item(self, doc: Doc) -> list[Found] | None:
         """One item (or lettered paragraph) after a lead-in that left a cue open: its
         bodies, else its role, are the cue's arguments. None when nothing is open."""
@@ -1127,6 +1137,9 @@ class RelationReader:
                     if cue_freqs else []), None
         named = [s for s in after if not s._.generic and _name(s) != _name(subject)
                  and not _INSTEAD.search(doc_text(doc)[end:s.start_char])]   # "..., rather than through the X"
+        # "into the Locality Board of the Wolds Partnership": the part, not its whole
+        named = [s for k, s in enumerate(named) if not (k and _OF_THE.fullmatch(
+            doc_text(doc)[named[k - 1].end_char:s.start_char]))]
         if named and relation == "reports_to":     # "to the Director of Children's Services": the post
             named[0] = _post_of(doc_text(doc)[end:named[0].end_char]) or named[0]
         if named and relation in PERIODIC and _REFERRED_FIRST.match(doc_text(doc)[end:finish]):
@@ -1284,6 +1297,10 @@ class RelationReader:
                 taken.add(id(bodies[0]))
                 continue
             if bodies:
+                # "the Locality Board of the Wolds Partnership": the part is the entry, not its whole
+                wholes = [s for k, s in enumerate(bodies) if k and _OF_THE.fullmatch(
+                    doc_text(doc)[bodies[k - 1].end_char:s.start_char])]
+                taken.update(id(s) for s in wholes)
                 for span in bodies:
                     if id(span) not in taken:
                         taken.add(id(span))

@@ -91,6 +91,9 @@ _ITEM = re.compile(
     re.IGNORECASE)
 #: A lead-in to a list: "... as follows:", "These are shown below."
 _LEAD_IN_END = re.compile(r"(:|\b(?:below|follows)\.)\s*$")
+#: A minute's reference and title on one line: "CSP/12/26  POLICE AND CRIME ...", "HWB 14/04 Strategy",
+#: "21/03  Governance", "OS.52  Annual report" (a year's run of minutes numbered with the year).
+_MINUTE_REF = re.compile(r"^(?P<ref>(?:[A-Z]{1,6}[ ./-]?)?\d{1,4}/\d{2,4}|[A-Z]{1,6}\.\d{1,4})\s+(?P<title>[A-Z(].*)$")
 #: A lead-in sentence, never a heading however known its words ("Our priorities for 2011-2014 are:").
 _LEAD_IN_SENTENCE = re.compile(r"\b(?:are|is|were|was|include|includes|comprise|comprises|will be)\s*:\s*$",
                                re.IGNORECASE)
@@ -402,7 +405,7 @@ class _Builder:
         self.section_fresh = True
         self.last_letter = None
         self.last_was_heading = True
-        if number and number[0].isdigit():
+        if number and re.fullmatch(r"\d+(?:\.\d+)*", number):      # (not a minute's "22/101")
             self.last_number = _number_tuple(number)
             heads, paras = self.numbered_depths.get(len(self.last_number), (0, 0))
             self.numbered_depths[len(self.last_number)] = (heads + 1, paras)
@@ -674,6 +677,14 @@ class _Builder:
                 self.heading_pages.add(line.page)   # the page's title, printed again
                 i += 1
                 continue
+            minute = _MINUTE_REF.match(text)
+            if minute and (line.blank_before or i == 0 or _TERMINAL.search(self.lines[i - 1].text)
+                           or self.lines[i - 1].ends_short is not False) and self._minute_heading(minute):
+                # "CSP/12/26  POLICE AND CRIME COMMISSIONER", "HWB 14/04 Strategy": a minute, by its reference
+                title = minute.group("title").strip()
+                self.open_section(title, heading_kind(title) or "minutes_item", line.page, number=minute.group("ref"))
+                i += 1
+                continue
             # a heading of a known kind: "Purpose of the Report", "Appendix 1: Implications"
             kind = heading_kind(text)
             if kind == "appendix" and self._listing_appendices():
@@ -898,6 +909,13 @@ class _Builder:
             self.continue_open(self.lines[j].text, self.lines[j])
             j += 1
         return j
+
+    @staticmethod
+    def _minute_heading(minute: re.Match) -> bool:
+        """A minute reference's title: short, set in capitals or title case, no sentence."""
+        title = minute.group("title").strip()
+        return _words(title) <= MINUTE_TITLE_MAX_WORDS and not _TERMINAL.search(title) \
+            and not _SENTENCE_BREAK.search(title) and (_is_caps(title) or _is_title_like(title) or title[:1].isupper())
 
     def _child_follows(self, num: str, j: int) -> bool:
         """Does the next line number a child of `num` (1 -> 1.1) or restart at 1?"""
