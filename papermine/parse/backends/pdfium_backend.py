@@ -581,10 +581,16 @@ class _WordReader:
         r_facts: _Facts | None = None
         r_first = r_obj = 0
         seam: tuple = ()
-        for i in range(first, last + 1):
-            obj = _GetTextObjectFast(tp, i)
-            x0, x1 = self.box(i)
-            char = text[i - first]
+        # the calls first, in comprehensions, then the Python work per glyph
+        indices = range(first, last + 1)
+        objects = [_GetTextObjectFast(tp, i) for i in indices]
+        if self.frame.rotated:
+            boxes = [self.box(i) for i in indices]
+        else:
+            box, box_ref, get_box = self._box, self._box_ref, _GetLooseCharBoxFast
+            boxes = [(box[0], box[2]) for i in indices if get_box(tp, i, box_ref) is not None]
+        space_between = self.objects.space_between
+        for i, obj, (x0, x1), char in zip(indices, objects, boxes, text):
             if not char.isascii():
                 char = self._unmapped(char, i)
             facts = cache.get(obj) or read(obj, i)
@@ -592,8 +598,7 @@ class _WordReader:
             glyph = (i, obj, x0, x1, top)
             if r_facts is None or facts.upright != r_facts.upright or x0 < seam[2] \
                     or x0 > seam[3] + WORD_X_TOLERANCE or abs(top - seam[4]) > WORD_Y_TOLERANCE \
-                    or (obj != seam[1] and self.objects.space_between(seam[2], x0 + PHANTOM_SPACE_SLACK,
-                                                                      top, bottom)):
+                    or (obj != seam[1] and space_between(seam[2], x0 + PHANTOM_SPACE_SLACK, top, bottom)):
                 if r_facts is not None:
                     runs.append(_Run("".join(chars), r_x0, r_x1, r_top, r_bottom, r_facts, r_first, r_obj, seam))
                 chars = [char]
