@@ -256,15 +256,22 @@ def test_a_logo_read_by_one_ingest_is_not_read_again_by_another_process(tmp_path
     with open_store(tmp_path / "papers.db") as store:
         assert ingest(store, [folder], workers=1).count("stored") == 1
         cache = Path(picture_cache(store))
-    assert cache == tmp_path / "papers.db-pictures" and len(list(cache.glob("*.json"))) == 1
+    # one entry by the painted page's digest, one by the file's
+    assert cache == tmp_path / "papers.db-pictures" and len(list(cache.glob("*.json"))) == 2
     second = _paper_with_pictures(tmp_path / "b.pdf", [["Derbyshire", "County", "Council"]],
                                   ["To: Cabinet", "Subject: Parking Charges", "", "1. Purpose",
                                    "1.1 To agree the charges for the car parks of the district."])
     reads = _counting_reads(monkeypatch)
     doc = parse_bytes(second, second.read_bytes(), picture_cache=cache)
     assert (doc.meta.council, reads) == ("Derbyshire County Council", [])
-    # the same entry serves the first paper too; without the folder the logo is read
+    # the first paper read again (a new parser version) is not even rendered
+    renders = []
+    real_paint = pictures._painted_page
+    monkeypatch.setattr(pictures, "_painted_page", lambda *a: renders.append(1) or real_paint(*a))
+    monkeypatch.setattr(pictures, "_READ_CACHE", type(pictures._READ_CACHE)())
     assert parse_bytes(first, first.read_bytes(), picture_cache=cache).meta.council == "Derbyshire County Council"
+    assert (renders, reads) == ([], [])
+    # without the folder the logo is read
     monkeypatch.setattr(pictures, "_READ_CACHE", type(pictures._READ_CACHE)())
     assert parse_file(second).meta.council == "Derbyshire County Council" and reads == [1]
 
@@ -283,22 +290,30 @@ def test_a_damaged_or_planted_logo_cache_does_not_change_what_is_read(tmp_path, 
         return parse_bytes(path, path.read_bytes(), picture_cache=cache).meta.council
 
     assert council() == "Derbyshire County Council" and len(reads) == 1
-    entry = next(cache.glob("*.json"))
-    good = entry.read_text()
+    entries = sorted(cache.glob("*.json"))          # by the painted page's digest and by the file's
+    good = {entry: entry.read_text() for entry in entries}
+
+    def spoil(change) -> None:
+        for entry, text in good.items():
+            entry.write_text(change(text))
+
     # another council written in without its checksum: not believed
-    entry.write_text(good.replace("Derbyshire", "Medway"))
+    spoil(lambda text: text.replace("Derbyshire", "Medway"))
     assert council() == "Derbyshire County Council" and len(reads) == 2
     # cut short (a crash mid-write, a full disk): not believed, and written whole again
-    entry.write_text(good[: len(good) // 2])
+    spoil(lambda text: text[: len(text) // 2])
     assert council() == "Derbyshire County Council" and len(reads) == 3
-    assert entry.read_text() == good
-    # a folder others may write to is not used at all (its entries could be anyone's)
-    entry.write_text(good.replace("Derbyshire", "Medway"))
-    cache.chmod(0o777)
+    assert {entry: entry.read_text() for entry in entries} == good
+    # an entry moved to another key (another image's or file's read): not believed
+    spoil(lambda text: good[entries[0]] if text == good[entries[1]] else good[entries[1]])
     assert council() == "Derbyshire County Council" and len(reads) == 4
-    assert "Medway" in entry.read_text()
-    cache.chmod(0o700)
+    # a folder others may write to is not used at all (its entries could be anyone's)
+    spoil(lambda text: text.replace("Derbyshire", "Medway"))
+    cache.chmod(0o777)
     assert council() == "Derbyshire County Council" and len(reads) == 5
+    assert all("Medway" in entry.read_text() for entry in entries)
+    cache.chmod(0o700)
+    assert council() == "Derbyshire County Council" and len(reads) == 6
 
 
 @needs_tesseract

@@ -88,7 +88,8 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     if reader is read_pdf_lines and ocr and not meta.council and 1 not in reading.ocr_pages:
         # a council shown only in its logo: the pictures of page 1 read by OCR (only then: it is
         # slow; a scanned first page was read whole by OCR already)
-        meta_from_pictures(meta, picture_lines(data, cache=picture_cache))
+        sha256 = sha256 or sha256_bytes(data)
+        meta_from_pictures(meta, picture_lines(data, cache=picture_cache, sha256=sha256))
     meta.source = display_name(path)           # names of any bytes stored and printed safely
     meta.sha256 = sha256 or sha256_bytes(data)
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),
