@@ -14,12 +14,19 @@ rusage), the best of --repeat runs; the pdfplumber readers, about fifty times
 slower, run --slow-repeat times (once by default). CPU time is what a busy,
 shared machine disturbs least; wall-clock milliseconds are printed beside it.
 
-    python scripts/bench_parse.py [--repeat 3] [--pages 250] [--no-real] [--no-pdfplumber]
+With --baseline DIR (another checkout, e.g. a worktree of main), papermine's
+parse with the pdfium backend is timed from DIR's code and from this one's, each
+in a fresh child process that times itself the same way, so a change is
+measured against its baseline in one run.
+
+    python scripts/bench_parse.py [--repeat 3] [--pages 250] [--no-real] [--no-pdfplumber] [--baseline DIR]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -105,6 +112,27 @@ def pdftotext_all(pdftotext: str, files: list[Path]) -> None:
         subprocess.run([pdftotext, "-layout", str(path), "-"], check=True, capture_output=True)
 
 
+#: Run in a child with another checkout first on its path: its parse timed as `cpu_best_of` does.
+_CHILD = """
+import json, sys
+sys.path.insert(0, {scripts!r})
+from benchlib import cpu_best_of
+from papermine.parse import parse_file
+files, repeat = {files!r}, {repeat!r}
+parse_file(files[0], pdf_backend="pdfium")
+print(json.dumps(cpu_best_of(repeat, lambda: [parse_file(f, pdf_backend="pdfium") for f in files])))
+"""
+
+
+def checkout_parse(checkout: Path, files: list[Path], repeat: int) -> tuple[float, float]:
+    """(CPU, wall) seconds of papermine's pdfium parse of `files` with the code in `checkout`."""
+    code = _CHILD.format(scripts=str(ROOT / "scripts"), files=[str(f) for f in files], repeat=repeat)
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    cpu, wall = json.loads(out.stdout.strip().splitlines()[-1])
+    return cpu, wall
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -112,7 +140,10 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=250, help="pages of the made paper")
     parser.add_argument("--no-real", action="store_true", help="skip the real papers")
     parser.add_argument("--no-pdfplumber", action="store_true", help="skip the (slow) pdfplumber readers")
+    parser.add_argument("--baseline", type=Path, help="another checkout whose pdfium parse is timed beside this one")
     args = parser.parse_args()
+    if args.baseline and not (args.baseline / "papermine" / "__init__.py").is_file():
+        sys.exit(f"--baseline {args.baseline}: not a papermine checkout")
     pdftotext = shutil.which("pdftotext")
     with tempfile.TemporaryDirectory() as tmp:
         corpora = [("made paper", [made_paper(Path(tmp), args.pages)])]
@@ -124,22 +155,30 @@ def main() -> None:
         methods = []
         if pdftotext:
             methods.append(("pdftotext -layout (baseline)", lambda f: pdftotext_all(pdftotext, f), args.repeat))
-        methods += [("pypdfium2 plain text", pdfium_text, args.repeat),
-                    ("papermine parse, pdfium", lambda f: parse_all(f, "pdfium"), args.repeat)]
+        methods += [("pypdfium2 plain text", pdfium_text, args.repeat)]
+        if args.baseline:
+            # both timed alike, each in a child of its own
+            methods += [("papermine parse, pdfium, baseline", args.baseline, args.repeat),
+                        ("papermine parse, pdfium", ROOT, args.repeat)]
+        else:
+            methods.append(("papermine parse, pdfium", lambda f: parse_all(f, "pdfium"), args.repeat))
         if not args.no_pdfplumber:
             methods += [("pdfplumber extract_text", plumber_text, args.slow_repeat),
                         ("papermine parse, pdfplumber", lambda f: parse_all(f, "pdfplumber"), args.slow_repeat)]
         parse_all(corpora[-1][1][:1], "pdfium")                    # imports and data files loaded
-        print(f"{'corpus':<28} {'pages':>5}  {'reader':<30} {'CPU ms/page':>11} {'wall ms/page':>12} "
+        print(f"{'corpus':<28} {'pages':>5}  {'reader':<34} {'CPU ms/page':>11} {'wall ms/page':>12} "
               f"{'x pdftotext':>11}")
         for name, files in corpora:
             pages = sum(page_count(path) for path in files)
             base = None
             for label, fn, repeat in methods:
-                cpu, wall = cpu_best_of(repeat, lambda: fn(files))
+                if isinstance(fn, Path):
+                    cpu, wall = checkout_parse(fn, files, repeat)
+                else:
+                    cpu, wall = cpu_best_of(repeat, lambda: fn(files))
                 base = base or (cpu if label.startswith("pdftotext") else None)
                 ratio = f"{cpu / base:>11.1f}" if base else f"{'-':>11}"
-                print(f"{name:<28} {pages:>5}  {label:<30} {cpu * 1000 / pages:>11.2f} "
+                print(f"{name:<28} {pages:>5}  {label:<34} {cpu * 1000 / pages:>11.2f} "
                       f"{wall * 1000 / pages:>12.2f} {ratio}")
     if not pdftotext:
         print("(pdftotext not installed: apt-get install poppler-utils to add the baseline)")

@@ -232,6 +232,90 @@ def test_a_councils_template_is_read_once_per_process(tmp_path, monkeypatch):
     assert len(reads) == 1
 
 
+def _counting_reads(monkeypatch) -> list[int]:
+    """A fresh process's view (no logo read in memory), with each Tesseract read counted."""
+    from papermine.parse import pictures
+    monkeypatch.setattr(pictures, "_READ_CACHE", type(pictures._READ_CACHE)())
+    reads: list[int] = []
+    real_read = pictures._tesseract
+    monkeypatch.setattr(pictures, "_tesseract", lambda image: reads.append(1) or real_read(image))
+    return reads
+
+
+@needs_tesseract
+def test_a_logo_read_by_one_ingest_is_not_read_again_by_another_process(tmp_path, monkeypatch):
+    """Ingest keeps what Tesseract read beside its database: another process (a
+    worker, a later run) given a paper on the same template does not run it again."""
+    from papermine.parse import parse_bytes, pictures
+    from papermine.store import ingest, open_store
+    from papermine.store.ingest import picture_cache
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    first = _paper_with_pictures(folder / "a.pdf", [["Derbyshire", "County", "Council"]], _REPORT)
+    monkeypatch.setattr(pictures, "_READ_CACHE", type(pictures._READ_CACHE)())     # workers fork from here
+    with open_store(tmp_path / "papers.db") as store:
+        assert ingest(store, [folder], workers=1).count("stored") == 1
+        cache = Path(picture_cache(store))
+    # one entry by the painted page's digest, one by the file's
+    assert cache == tmp_path / "papers.db-pictures" and len(list(cache.glob("*.json"))) == 2
+    second = _paper_with_pictures(tmp_path / "b.pdf", [["Derbyshire", "County", "Council"]],
+                                  ["To: Cabinet", "Subject: Parking Charges", "", "1. Purpose",
+                                   "1.1 To agree the charges for the car parks of the district."])
+    reads = _counting_reads(monkeypatch)
+    doc = parse_bytes(second, second.read_bytes(), picture_cache=cache)
+    assert (doc.meta.council, reads) == ("Derbyshire County Council", [])
+    # the first paper read again (a new parser version) is not even rendered
+    renders = []
+    real_paint = pictures._painted_page
+    monkeypatch.setattr(pictures, "_painted_page", lambda *a: renders.append(1) or real_paint(*a))
+    monkeypatch.setattr(pictures, "_READ_CACHE", type(pictures._READ_CACHE)())
+    assert parse_bytes(first, first.read_bytes(), picture_cache=cache).meta.council == "Derbyshire County Council"
+    assert (renders, reads) == ([], [])
+    # without the folder the logo is read
+    monkeypatch.setattr(pictures, "_READ_CACHE", type(pictures._READ_CACHE)())
+    assert parse_file(second).meta.council == "Derbyshire County Council" and reads == [1]
+
+
+@needs_tesseract
+def test_a_damaged_or_planted_logo_cache_does_not_change_what_is_read(tmp_path, monkeypatch):
+    """A cache entry edited, cut short or left by someone else is not believed:
+    the logo is read again and gives the same council."""
+    path = _paper_with_pictures(tmp_path / "a.pdf", [["Derbyshire", "County", "Council"]], _REPORT)
+    cache = tmp_path / "cache"
+    reads = _counting_reads(monkeypatch)
+    from papermine.parse import parse_bytes, pictures
+
+    def council() -> str | None:
+        monkeypatch.setattr(pictures, "_READ_CACHE", type(pictures._READ_CACHE)())
+        return parse_bytes(path, path.read_bytes(), picture_cache=cache).meta.council
+
+    assert council() == "Derbyshire County Council" and len(reads) == 1
+    entries = sorted(cache.glob("*.json"))          # by the painted page's digest and by the file's
+    good = {entry: entry.read_text() for entry in entries}
+
+    def spoil(change) -> None:
+        for entry, text in good.items():
+            entry.write_text(change(text))
+
+    # another council written in without its checksum: not believed
+    spoil(lambda text: text.replace("Derbyshire", "Medway"))
+    assert council() == "Derbyshire County Council" and len(reads) == 2
+    # cut short (a crash mid-write, a full disk): not believed, and written whole again
+    spoil(lambda text: text[: len(text) // 2])
+    assert council() == "Derbyshire County Council" and len(reads) == 3
+    assert {entry: entry.read_text() for entry in entries} == good
+    # an entry moved to another key (another image's or file's read): not believed
+    spoil(lambda text: good[entries[0]] if text == good[entries[1]] else good[entries[1]])
+    assert council() == "Derbyshire County Council" and len(reads) == 4
+    # a folder others may write to is not used at all (its entries could be anyone's)
+    spoil(lambda text: text.replace("Derbyshire", "Medway"))
+    cache.chmod(0o777)
+    assert council() == "Derbyshire County Council" and len(reads) == 5
+    assert all("Medway" in entry.read_text() for entry in entries)
+    cache.chmod(0o700)
+    assert council() == "Derbyshire County Council" and len(reads) == 6
+
+
 @needs_tesseract
 def test_pictures_are_read_only_for_what_the_text_does_not_give(tmp_path):
     # two councils' logos side by side (a joint paper): no one council is the paper's

@@ -70,11 +70,12 @@ def _reader_for(path: Path, data: bytes) -> Reader:
 def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
                 options: dict[str, str | None] | None = None, ocr: bool = True,
                 max_pages: int | None = None, pdf_backend: str = DEFAULT_BACKEND,
-                sha256: str | None = None) -> Document:
+                sha256: str | None = None, picture_cache: Path | None = None) -> Document:
     """Parse one paper's bytes; `path` names it in errors and finds its manifest row;
     a PDF is read by `pdf_backend` (one of PDF_BACKENDS); `sha256` is the bytes'
     digest where the caller has it already (else it is computed here).
-    `ocr=False` leaves scanned PDF pages unread (with a warning) instead of reading them by OCR.
+    `ocr=False` leaves scanned PDF pages unread (with a warning) instead of reading them by OCR;
+    `picture_cache` is a folder where what OCR read in a logo is kept for other processes and runs.
     A paper over `max_pages` pages (text: over that many pages' worth of bytes)
     is refused before it is read."""
     reader = _reader_for(path, data)
@@ -87,7 +88,8 @@ def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
     if reader is read_pdf_lines and ocr and not meta.council and 1 not in reading.ocr_pages:
         # a council shown only in its logo: the pictures of page 1 read by OCR (only then: it is
         # slow; a scanned first page was read whole by OCR already)
-        meta_from_pictures(meta, picture_lines(data))
+        sha256 = sha256 or sha256_bytes(data)
+        meta_from_pictures(meta, picture_lines(data, cache=picture_cache, sha256=sha256))
     meta.source = display_name(path)           # names of any bytes stored and printed safely
     meta.sha256 = sha256 or sha256_bytes(data)
     doc = Document(id=make_doc_id(meta.council, meta.date, meta.title, meta.sha256),

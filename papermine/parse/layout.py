@@ -210,13 +210,10 @@ def _describe(line: TextLine) -> TextLine:
     if len(ws) > 1:
         ws.sort(key=_BY_X)
     line.x0, line.x1 = ws[0].x0, max([w.x1 for w in ws])
-    line.text = _clean(_join_words(ws))
-    chars = bold = 0
-    for w in ws:
-        n = len(w.text)
-        chars += n
-        if w.bold:
-            bold += n
+    texts = [w.text for w in ws]
+    line.text = _clean(_join_words(ws, texts))
+    chars = sum(map(len, texts))
+    bold = sum([len(w.text) for w in ws if w.bold])
     line.bold = bold > chars / 2
     line.size = median([w.size for w in ws])
     return line
@@ -229,7 +226,14 @@ def _small_caps_rest(word: Word, nxt: Word) -> bool:
             and nxt.x0 - word.x1 <= word.size * SMALL_CAPS_MAX_GAP_EM)
 
 
-def _join_words(words: list[Word]) -> str:
+def _join_words(words: list[Word], texts: list[str] | None = None) -> str:
+    """The words' texts parted by spaces, save a small-caps word's rest (`texts`:
+    the words' texts, where the caller has them)."""
+    texts = [w.text for w in words] if texts is None else texts
+    # only a one-letter capital can open a small-caps word, and an empty text
+    # is not parted: a line with neither is its words joined by spaces
+    if all(texts) and (1 not in map(len, texts) or not any([t.isupper() for t in texts if len(t) == 1])):
+        return " ".join(texts)
     out = ""
     prev = None
     for word in words:
@@ -422,6 +426,8 @@ def find_contents(lines: list[TextLine]) -> tuple[list[TextLine], list[TextLine]
 
 def _without(lines: list[TextLine], taken: set[int]) -> list[TextLine]:
     """The lines with the taken words removed (lines left empty are dropped)."""
+    if not taken:
+        return lines
     out = []
     for ln in lines:
         kept = [w for w in ln.words if id(w) not in taken]

@@ -333,7 +333,11 @@ class _Open:
 
     @property
     def list_open(self) -> bool:
-        return bool(self.para.items) or (bool(self.lines) and bool(_LEAD_IN_END.search(self.lines[-1])))
+        if self.para.items:
+            return True
+        # (only a line ending in ':' or '.' can end a lead-in: the search is skipped for the rest)
+        return bool(self.lines) and self.lines[-1].rstrip()[-1:] in (":", ".") \
+            and bool(_LEAD_IN_END.search(self.lines[-1]))
 
     def last_text(self) -> str:
         if self.para.items:
@@ -1159,7 +1163,7 @@ def _join(lines: list[str], vocabulary: set[str]) -> str:
         line = line.strip()
         if not line:
             continue
-        m = _HYPHEN_END.search(parts[-1][-HYPHEN_WORD_MAX:]) if parts else None
+        m = _HYPHEN_END.search(parts[-1][-HYPHEN_WORD_MAX:]) if parts and parts[-1].endswith("-") else None
         tail = _WORD_START.match(line) if m else None
         if tail and line[0].islower():
             head, tail = m.group(1), tail.group(0)
@@ -1173,12 +1177,14 @@ def _join(lines: list[str], vocabulary: set[str]) -> str:
         else:
             parts.append(f" {line}" if parts else line)
     # (two spaces are kept: they part the cells of a row read from text set out in columns)
-    return re.sub(r"[^\S ]+| {3,}", " ", "".join(parts)).strip()
+    return _OTHER_SPACE.sub(" ", "".join(parts)).strip()
 
 
 #: A word broken at a line end ("anti-"), and the start of its rest on the next line.
 _HYPHEN_END = re.compile(r"([^\W\d_]+)-$")
 _WORD_START = re.compile(r"[^\W\d_]+")
+#: Whitespace other than a space, and runs of three or more spaces: one space each.
+_OTHER_SPACE = re.compile(r"[^\S ]+| {3,}")
 #: Only this much of a line's end is searched for a broken word.
 HYPHEN_WORD_MAX = 64
 

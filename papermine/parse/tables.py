@@ -375,37 +375,38 @@ def _rows(words: list[Word]) -> list[_Row]:
     rows: list[list[Word]] = []
     row: list[Word] = []
     row_top = bottom = 0.0
+    tolerance, share = CELL_LINE_TOLERANCE, ROW_OVERLAP_SHARE
     for w in sorted(words, key=_BY_TOP):
         top = w.top
         if row:
+            # (sorted by top: the row's first word is its highest, no word above it)
+            if top - row_top <= tolerance:
+                row.append(w)
+                if w.bottom > bottom:
+                    bottom = w.bottom
+                continue
             # a word reaching well into the row's band belongs to it (figures centred
             # beside a label set on two lines join the label's first line)
-            level = abs(top - row_top) <= CELL_LINE_TOLERANCE
-            if level or bottom - top >= ROW_OVERLAP_SHARE * (w.bottom - top):
+            if bottom - top >= share * (w.bottom - top):
                 row.append(w)
-                if level and w.bottom > bottom:
-                    bottom = w.bottom
                 continue
         row = [w]
         rows.append(row)
         row_top, bottom = top, w.bottom
     out = []
     for ws in rows:
-        if len(ws) > 1:
-            ws.sort(key=_BY_X0)
+        top = ws[0].top                     # the words came sorted by top: the first is highest
+        if len(ws) == 1:
+            w = ws[0]
+            out.append(_Row(ws, [[w]], top, w.bottom, w.size or (w.bottom - w.top)))
+            continue
+        ws.sort(key=_BY_X0)
         size = median([w.size or (w.bottom - w.top) for w in ws])
         gap = CELL_GAP_EM * size
-        cell = [ws[0]]
-        cells = [cell]
-        prev = ws[0]
-        for w in ws[1:]:
-            if w.x0 - prev.x1 > gap:
-                cell = [w]
-                cells.append(cell)
-            else:
-                cell.append(w)
-            prev = w
-        out.append(_Row(ws, cells, min([w.top for w in ws]), max([w.bottom for w in ws]), size))
+        # the cells part at the gaps wider than `gap` (found in one comprehension: they are few)
+        cuts = [i for i, (prev, w) in enumerate(zip(ws, ws[1:]), 1) if w.x0 - prev.x1 > gap]
+        cells = [ws[a:b] for a, b in zip([0, *cuts], [*cuts, len(ws)])] if cuts else [list(ws)]
+        out.append(_Row(ws, cells, top, max([w.bottom for w in ws]), size))
     return out
 
 

@@ -176,7 +176,7 @@ DEFAULT_LIMITS = Limits()
 
 # ---- in a worker ---------------------------------------------------------------------
 def _work(path: str, manifest: str | None, options: dict, ocr: bool = True,
-          pdf_backend: str = DEFAULT_BACKEND,
+          pdf_backend: str = DEFAULT_BACKEND, picture_cache: str | None = None,
           limits: Limits = DEFAULT_LIMITS,
           sha256: str | None = None) -> tuple[str, Document | None, Tags | None, str | None]:
     """In a worker: parse and tag one paper (scanned pages read by OCR here, in
@@ -187,7 +187,8 @@ def _work(path: str, manifest: str | None, options: dict, ocr: bool = True,
     try:
         data = read_regular_file(Path(path), limits.max_bytes)
         doc = parse_bytes(Path(path), data, manifest=Path(manifest) if manifest else None, options=options,
-                          ocr=ocr, max_pages=limits.max_pages, pdf_backend=pdf_backend, sha256=sha256)
+                          ocr=ocr, max_pages=limits.max_pages, pdf_backend=pdf_backend, sha256=sha256,
+                          picture_cache=Path(picture_cache) if picture_cache else None)
         del data
         return path, doc, tag_document(doc), None
     except PapermineError as exc:     # a reader may wrap the MemoryError of a file that inflates
@@ -397,6 +398,19 @@ def _run_workers(todo: list[tuple[str, str | None]], workers: int, limits: Limit
             w.stop(kill=True)
 
 
+#: Beside the database `papers.db`, the folder `papers.db-pictures` keeps what OCR read in logos.
+PICTURE_CACHE_SUFFIX = "-pictures"
+
+
+def picture_cache(store: Store) -> str | None:
+    """The folder beside the store's database where logo reads are kept (None
+    for a database that is not a file in a folder)."""
+    path = Path(store.path)
+    if str(path) == ":memory:" or not path.parent.is_dir():
+        return None
+    return str(path.with_name(path.name + PICTURE_CACHE_SUFFIX))
+
+
 def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = None,
            manifest: Path | None = None, options: dict | None = None, ocr: bool = True,
            pdf_backend: str = DEFAULT_BACKEND,
@@ -452,7 +466,8 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
         _build_pipeline_before_fork()
     try:
         if todo:
-            _run_workers(todo, workers, limits, (manifest_arg, options, ocr, pdf_backend), land, fail)
+            _run_workers(todo, workers, limits, (manifest_arg, options, ocr, pdf_backend, picture_cache(store)),
+                         land, fail)
     except StoreError as exc:          # locked past the busy timeout, disk full: stop, keep what is stored
         report.stopped = str(exc)
     except KeyboardInterrupt:

@@ -33,6 +33,7 @@ import ctypes
 import re
 import threading
 from contextlib import contextmanager
+from itertools import accumulate
 from ctypes import POINTER, byref, c_char_p, c_double, c_float, c_int, c_size_t, c_uint, c_ulong, c_void_p
 from pathlib import Path
 from typing import Iterator, NamedTuple
@@ -68,6 +69,8 @@ UPRIGHT_EPSILON = 1e-6
 # A word: a run of visible characters; U+FFFE ends one (it is the hyphen of a
 # word broken at the line end, whose line break PDFium dropped).
 _WORD = re.compile(r"[^\s\ufffe]+\ufffe?|\ufffe")
+#: ...the same, kept by `re.split`: the text between words, then a word, alternately.
+_WORD_SPLIT = re.compile(f"({_WORD.pattern})")
 
 _OBJ_TEXT, _OBJ_PATH, _OBJ_IMAGE, _OBJ_FORM = (pdfium_c.FPDF_PAGEOBJ_TEXT, pdfium_c.FPDF_PAGEOBJ_PATH,
                                               pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
@@ -469,46 +472,54 @@ class _WordReader:
 
     def words(self, text: str) -> list[Word]:
         tp = self.tp
-        box, box_ref, get_box = self._box, self._box_ref, _GetLooseCharBoxFast
+        box, box_ref, get_box, get_object = self._box, self._box_ref, _GetLooseCharBoxFast, _GetTextObjectFast
         facts_cache, read_facts = self.fonts.cache, self.fonts.read
-        spans = [m.span() for m in _WORD.finditer(text)]
+        # the words and the text between them, alternately, and where each part
+        # ends: positions in C rather than a match object per word
+        parts = _WORD_SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts)))
+        pieces, firsts, ends = parts[1::2], offsets[0:-1:2], offsets[1::2]
         # the calls in tight comprehensions, the Python work after them
-        objects = [_GetTextObjectFast(tp, first) for first, _ in spans]
+        objects = [get_object(tp, first) for first in firsts]
         self.objects.visible.update(objects)
         objects.append(None)
-        lefts = [box[0] for first, _ in spans if get_box(tp, first, box_ref) is not None]
-        ends = [(box[0], box[2]) for _, end in spans if get_box(tp, end - 1, box_ref) is not None]
         if self.frame.rotated:
-            lefts = [self.box(first)[0] for first, _ in spans]
-            ends = [self.box(end - 1) for _, end in spans]
+            lefts = [self.box(first)[0] for first in firsts]
+            rights = [self.box(end - 1) for end in ends]
+        else:
+            lefts = [box[0] for first in firsts if get_box(tp, first, box_ref) is not None]
+            rights = [(box[0], box[2]) for end in ends if get_box(tp, end - 1, box_ref) is not None]
         out: list[Word] = []
         append = out.append
         # the seam: out[-1]'s last glyph (x0, x1, top); -inf/inf when there is none
         seam_x0, seam_x1, seam_top = NO_SEAM
         tolerance_x, tolerance_y = WORD_X_TOLERANCE, WORD_Y_TOLERANCE
-        for k, ((first, end), obj, next_obj, x0, (last_x0, x1)) in enumerate(
-                zip(spans, objects, objects[1:], lefts, ends)):
+        last_obj = facts = None
+        for k, (piece, first, end, obj, next_obj, x0, (last_x0, x1)) in enumerate(
+                zip(pieces, firsts, ends, objects, objects[1:], lefts, rights)):
             # a word within one text object is the common case; where the next
             # word starts in another object, this one may span two
-            if end - first > 1 and next_obj != obj and _GetTextObjectFast(tp, end - 1) != obj:
-                seam = (spans[k - 1][1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top) if out else None
-                for run in self._split(first, end - 1, text[first:end]):
+            if next_obj != obj and end - first > 1 and get_object(tp, end - 1) != obj:
+                seam = (ends[k - 1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top) if out else None
+                for run in self._split(first, end - 1, piece):
                     seam = self._add(out, seam, run, text)
                 seam_x0, seam_x1, seam_top = seam[2:] if seam else NO_SEAM
+                last_obj = None
                 continue
-            facts = facts_cache.get(obj) or read_facts(obj, first)
-            font, size, bold, upright, bottom, top = facts
-            if not upright:
+            if obj != last_obj or last_obj is None:
+                facts = facts_cache.get(obj) or read_facts(obj, first)
+                last_obj = obj
+            if not facts.upright:
                 seam_x0, seam_x1, seam_top = NO_SEAM
                 continue
-            piece = text[first:end]
+            top = facts.top
             if not piece.isascii():
                 piece = self._unmapped(piece, first)
             if x0 < seam_x0 or x0 > seam_x1 + tolerance_x or abs(top - seam_top) > tolerance_y:
-                append(Word(piece, x0, x1, top, bottom, font, size, bold))
+                append(Word(piece, x0, x1, top, facts.bottom, facts.font, facts.size, facts.bold))
             else:
-                seam = (spans[k - 1][1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top)
-                self._add(out, seam, _Run(piece, x0, x1, top, bottom, facts, first, obj, None), text)
+                seam = (ends[k - 1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top)
+                self._add(out, seam, _Run(piece, x0, x1, top, facts.bottom, facts, first, obj, None), text)
             seam_x0, seam_x1, seam_top = last_x0, x1, top
         return out
 
@@ -570,10 +581,16 @@ class _WordReader:
         r_facts: _Facts | None = None
         r_first = r_obj = 0
         seam: tuple = ()
-        for i in range(first, last + 1):
-            obj = _GetTextObjectFast(tp, i)
-            x0, x1 = self.box(i)
-            char = text[i - first]
+        # the calls first, in comprehensions, then the Python work per glyph
+        indices = range(first, last + 1)
+        objects = [_GetTextObjectFast(tp, i) for i in indices]
+        if self.frame.rotated:
+            boxes = [self.box(i) for i in indices]
+        else:
+            box, box_ref, get_box = self._box, self._box_ref, _GetLooseCharBoxFast
+            boxes = [(box[0], box[2]) for i in indices if get_box(tp, i, box_ref) is not None]
+        space_between = self.objects.space_between
+        for i, obj, (x0, x1), char in zip(indices, objects, boxes, text):
             if not char.isascii():
                 char = self._unmapped(char, i)
             facts = cache.get(obj) or read(obj, i)
@@ -581,8 +598,7 @@ class _WordReader:
             glyph = (i, obj, x0, x1, top)
             if r_facts is None or facts.upright != r_facts.upright or x0 < seam[2] \
                     or x0 > seam[3] + WORD_X_TOLERANCE or abs(top - seam[4]) > WORD_Y_TOLERANCE \
-                    or (obj != seam[1] and self.objects.space_between(seam[2], x0 + PHANTOM_SPACE_SLACK,
-                                                                      top, bottom)):
+                    or (obj != seam[1] and space_between(seam[2], x0 + PHANTOM_SPACE_SLACK, top, bottom)):
                 if r_facts is not None:
                     runs.append(_Run("".join(chars), r_x0, r_x1, r_top, r_bottom, r_facts, r_first, r_obj, seam))
                 chars = [char]
