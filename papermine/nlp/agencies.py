@@ -198,6 +198,8 @@ class Resolver:
         text = span.text
         if text in self.acronyms:
             text = self.acronyms[text]
+        # "Safeguarding Adults Review (SAR) Sub-group": the name without its acronym
+        text = _INNER_ACRONYM.sub(" ", text)
         name = self.expand(text)
         row = self.gazetteer.get(name) or self.gazetteer.get(name_key(name))
         if row:
@@ -268,6 +270,8 @@ def alias_short_names(names: list[str]) -> dict[str, str]:
     return aliases
 
 
+#: An acronym in brackets inside a name, before the rest of it.
+_INNER_ACRONYM = re.compile(r"\s*\([A-Z][A-Z&]{1,7}s?\)\s+(?=\S)")
 #: Words kept in lower case when a name in capitals is written in title case.
 _TITLE_SMALL = frozenset({"and", "of", "in", "for", "the", "on", "upon", "to", "a", "an", "by", "with", "at"})
 

@@ -68,6 +68,7 @@ for _name in ("canonical", "kind", "rule", "generic"):
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=None)
 
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
 #: A body that is part of another, named with it: "<part> of the <whole>" ("the Locality Board of
 #: the Wolds Partnership", "the Executive Group of the Safeguarding Board").
 _PART_HEADS = {"Board", "Group", "Sub-group", "Sub-Group", "Subgroup", "Committee", "Sub-committee", "Sub-Committee",
@@ -521,6 +522,9 @@ class AgencyTagger:
                 or self._is_known(doc, start, bracket):
             return start, end
         close = next((j for j in range(bracket + 1, end) if doc[j].text == ")"), end)
+        if close == bracket + 2 and _ACRONYM.match(doc[bracket + 1].text) and close + 1 < end \
+                and _HEAD_NOUN.match(doc[end - 1].text):
+            return start, end                 # "Safeguarding Adults Review (SAR) Sub-group": one name
         return bracket + 1, close
 
     @staticmethod

@@ -214,6 +214,8 @@ _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|off
 #: A line that opens with a person's title names a person, not a body.
 _HONORIFIC_FIRST = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s", re.IGNORECASE)
 _OF_THE = re.compile(r"\s+of\s+the\s+")
+#: "with the chairs of the X and the Y": those bodies, met through their chairs.
+_CHAIRS_OF = re.compile(r"^\s*(?:the\s+)?(?:chairs?|chairm[ae]n|chairpersons?)\s+of\s+(?:both\s+)?", re.IGNORECASE)
 #: A table's empty cell ("-", "n/a", "none").
 _EMPTY_CELL = re.compile(r"^(?:-+|–|—|n/?a|none|tbc|tba)$", re.IGNORECASE)
 
@@ -221,7 +223,7 @@ _EMPTY_CELL = re.compile(r"^(?:-+|–|—|n/?a|none|tbc|tba)$", re.IGNORECASE)
 @lru_cache(maxsize=1)
 def _table_columns() -> tuple[tuple[str, re.Pattern], ...]:
     """(role, header pattern) for each column a governance table may have (models/table_columns.jsonl)."""
-    return tuple((row["role"], re.compile(row["pattern"], re.IGNORECASE)) for row in load_jsonl("table_columns.jsonl"))
+    return tuple((row["label"], re.compile(row["pattern"], re.IGNORECASE)) for row in load_jsonl("table_columns.jsonl"))
 
 
 def _cell_spans(text: str) -> list[tuple[int, int]]:
@@ -586,7 +588,7 @@ _ENTRY_HEAD_END = re.compile(r"\s+[-–—]\s+|:|,\s|\s+\(")
 #: ("provides a report to X, reflecting the children known to Y").
 _ASIDE = re.compile(r",\s+(?!including\b|incorporating\b)(?:[a-z]+ing)\b")
 #: The chair of the body spoken of, named by its post alone ("the Chair will provide an update").
-_BARE_CHAIR = re.compile(r"^(?:(?:Vice|Co)[- ]?)?Chair(?:man|woman|person)?$", re.IGNORECASE)
+_BARE_CHAIR = re.compile(r"^(?:(?:Vice|Co)[- ]?|Independent\s+)?Chair(?:man|woman|person)?$", re.IGNORECASE)
 #: A signature's body named by its head alone, maybe with the post its chair also holds
 #: ("Chair of the Board and Cabinet Member for Adult Social Care").
 _SHORT_BODY = re.compile(r"^(?:the\s+)?(?P<head>Board|Partnership|Panel|Forum|Committee|Group)"
@@ -594,7 +596,7 @@ _SHORT_BODY = re.compile(r"^(?:the\s+)?(?P<head>Board|Partnership|Panel|Forum|Co
 #: A clause opening with a post before a reporting cue ("the Chief Constable is accountable").
 _POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?!(?:Members|Councillors|Officers|Representatives|Partners|Carers|Parents|Governors|"
                            r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
-                           r"(?:(?:is|are|will|shall|be|remains?|also|directly)\s+)*$")
+                           r"(?:(?:is|are|will|shall|be|remains?|also|directly|continues?|to)\s+)*$")
 
 
 def _without_restatements(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -859,7 +861,8 @@ class RelationReader:
             if not subjects and rule_id in _flagged("subject_from_before"):
                 # "An annual update is also given to X": by the body the sentences before were about
                 subjects = [s for s in (self.last_subject or self.main_body,) if s is not None]
-            if not subjects and relation in ("reports_to", "feeds_into") and rule_id not in _flagged("subject_is_target"):
+            if not subjects and relation in ("reports_to", "feeds_into", "meets_with") \
+                    and rule_id not in _flagged("subject_is_target"):
                 # "...: the Chief Constable is accountable to the Commissioner": a post answers to a body
                 post = _POST_SUBJECT.match(doc_text(doc)[begin:start])
                 subjects = [p for p in (role_phrase(post.group("post")) if post else None,) if p]
@@ -1190,7 +1193,11 @@ class RelationReader:
         if relation == "subgroup_of":          # "sub group of the X": X follows at once
             named = [s for s in named[:1] if s.start_char - end <= SUBGROUP_TARGET_CHARS]
         if rule_id == "rel-meets-with":      # "meet with the X", not "meet with other teams in the X"
-            named = [s for s in named[:1] if s.start_char - end <= MEETS_WITH_TARGET_CHARS]
+            chairs = _CHAIRS_OF.match(doc_text(doc)[end:finish])     # "with the chairs of the X and the Y"
+            origin = end + (chairs.end() if chairs else 0)
+            named = [s for s in named[:1] if s.start_char - origin <= MEETS_WITH_TARGET_CHARS]
+            named = self._conjoined(doc, [s for s in after if not s._.generic and s.start_char >= named[0].start_char]) \
+                if named and chairs else named
         if relation == "subgroup_of":
             named = named[:1]
         if not named:
