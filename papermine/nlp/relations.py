@@ -142,7 +142,7 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 # "an Independent Chair appointed by the Council": the post, not how it is filled; an item
 # marker ("o", "•") opens the next item of a list set out in one run, a number the next paragraph
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
-                    r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from)\b|"
+                    r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
 #: A chair described, then named in brackets: "an independent person appointed by the partners (the Independent Chair)".
 _NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
@@ -875,7 +875,9 @@ class RelationReader:
             listed_relative = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start])
             subjects = [] if listed_relative else subjects or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before) if begin > sent.start_char else [])
-            if not subjects and (listed_relative or _LIST_SUBJECTS.search(doc_text(doc)[begin:start])):
+            # ("... carried by three sub-groups of the Board, each led by ...: the X; the Y; and the Z")
+            plural_cue = relation == "subgroup_of" and _LIST_SUBJECTS.search(doc_text(doc)[begin:end])
+            if not subjects and (listed_relative or plural_cue or _LIST_SUBJECTS.search(doc_text(doc)[begin:start])):
                 target = next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
                     or self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
                     or (self.opener[0] if self.opener and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None)
@@ -1707,8 +1709,10 @@ class RelationReader:
         plural = _PLURAL_ANAPHOR.match(doc_text(doc)[begin:cue_start])
         if plural:                          # "Each subgroup feeds back ...": the subgroups just named
             head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
-            named = [s for s in self.last_named if _name(s).lower().replace("-", "").endswith(head)]
-            listed = [s for s in self.listed if _name(s).lower().replace("-", "").endswith(head)]
+            # (a sub-group is often named "the X Group", a sub-committee "the X Committee")
+            heads = (head, head[3:]) if head.startswith("sub") else (head,)
+            named = [s for s in self.last_named if _name(s).lower().replace("-", "").endswith(heads)]
+            listed = [s for s in self.listed if _name(s).lower().replace("-", "").endswith(heads)]
             if len(listed) > len(named):    # "- the X Sub-group; - the Y Sub-group. Each sub-group reports ...": all the items
                 named = listed
             if named:
