@@ -72,8 +72,8 @@ SUBGROUP_TARGET_CHARS = 16
 #: right after a cue is named within this many characters.
 REFERRED_CHARS = 48
 #: "Each reports to ...", "Both provide ...": the bodies the sentence before was about.
-_EACH_OF_THEM = re.compile(r"^\s*(?:each(?:\s+of\s+(?:them|these|those))?|both(?:\s+of\s+them)?|they(?:\s+each|\s+both)?)\s*$",
-                           re.IGNORECASE)
+_EACH_OF_THEM = re.compile(r"^\s*(?:each(?:\s+of\s+(?:them|these|those))?|both(?:\s+of\s+them)?|they(?:\s+each|\s+both)?)"
+                           r"(?:\s+(?:is|are|will|shall|also|then|in\s+turn|be))*\s*$", re.IGNORECASE)
 #: "It will report ...": a pronoun stands for a body only this close to the cue.
 PRONOUN_MAX_GAP_WORDS = 3
 #: ... or further, as the subject of a predicate joined by "and" ("It was set up in 2003 and is chaired by").
@@ -188,6 +188,9 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
+#: A clause opening with a count of bodies ("Four standing sub-groups of the Board report to ..."):
+#: its subjects are the entries that follow.
+_LIST_SUBJECTS_OPENING = re.compile(r"^\s*(?:the\s+)?" + _LIST_SUBJECTS.pattern[2:], re.IGNORECASE)
 #: "... the following groups, each of which": the relative clause's subjects are in the items.
 _LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)\s*$",
                                      re.IGNORECASE)
@@ -872,13 +875,18 @@ class RelationReader:
                         self.last_subject or self.last_first or self.main_body)
                     subjects = [body] if body is not None else []
             # "... by the following groups, each of which reports to it quarterly:": the items
-            listed_relative = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start])
+            listed_relative = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) \
+                or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[begin:start]))
+            # ("Four standing sub-groups of the Board report to the X: ...": the entries report)
             subjects = [] if listed_relative else subjects or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before) if begin > sent.start_char else [])
             # ("... carried by three sub-groups of the Board, each led by ...: the X; the Y; and the Z")
             plural_cue = relation == "subgroup_of" and _LIST_SUBJECTS.search(doc_text(doc)[begin:end])
             if not subjects and (listed_relative or plural_cue or _LIST_SUBJECTS.search(doc_text(doc)[begin:start])):
-                target = next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
+                # "sub-groups of the Board report to the X:": the Board, named by its head right after the cue
+                referred_first = self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
+                    if plural_cue and _REFERRED.match(doc_text(doc)[end:end + REFERRED_CHARS]) else None
+                target = referred_first or next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
                     or self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
                     or (self.opener[0] if self.opener and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None)
                 # ("The Board is supported by the following groups, each of which reports to it:": the Board)
@@ -887,12 +895,15 @@ class RelationReader:
                                             _modality(sent.text, start - sent.start_char))
                 elif target is not None:         # "Three groups report to the Board: the X, led by Y; the Z."
                     colon = doc_text(doc).find(":", end, sent.end_char)
-                    target = next((s for s in spans if end <= s.start_char < colon and not s._.generic), None) \
-                        or self._referred(doc_text(doc)[end:colon]) if colon >= 0 else None
-                    for first in (self._entry_heads(doc, spans, colon, sent.end_char) if target is not None else []):
+                    target = (referred_first or next((s for s in spans if end <= s.start_char < colon and not s._.generic), None)
+                              or self._referred(doc_text(doc)[end:colon])) if colon >= 0 else None
+                    heads = self._entry_heads(doc, spans, colon, sent.end_char) if target is not None else []
+                    for first in heads:
                         if _name(first) != _name(target):
                             out += self._found(first, target, relation, cue_freqs,
                                                _modality(sent.text, start - sent.start_char), sent, rule_id)
+                    if len(heads) > 1:           # "... Each is chaired by a Board member": the entries
+                        self.last_subject, self.last_subjects = heads[0], list(heads)
                 continue
             if not subjects and rule_id in _flagged("subject_is_member") and _FOLLOWING.match(doc_text(doc)[begin:start]):
                 out += self._following_members(doc, sent, spans, start, end)
