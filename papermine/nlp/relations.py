@@ -188,6 +188,8 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
+#: A count just before a plural cue ("two sub-groups of the Board").
+_COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A clause opening with a count of bodies ("Four standing sub-groups of the Board report to ..."):
 #: its subjects are the entries that follow.
 _LIST_SUBJECTS_OPENING = re.compile(r"^\s*(?:the\s+)?" + _LIST_SUBJECTS.pattern[2:], re.IGNORECASE)
@@ -875,13 +877,14 @@ class RelationReader:
                         self.last_subject or self.last_first or self.main_body)
                     subjects = [body] if body is not None else []
             # "... by the following groups, each of which reports to it quarterly:": the items
-            listed_relative = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) \
-                or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[begin:start]))
+            # ("... carried by three sub-groups of the Board, each led by ...: the X; the Y; and the Z")
+            plural_cue = relation == "subgroup_of" and _COUNT_BEFORE.search(doc_text(doc)[begin:start]) \
+                and _LIST_SUBJECTS.search(doc_text(doc)[begin:end])
+            listed_relative = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
+                or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
             # ("Four standing sub-groups of the Board report to the X: ...": the entries report)
             subjects = [] if listed_relative else subjects or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before) if begin > sent.start_char else [])
-            # ("... carried by three sub-groups of the Board, each led by ...: the X; the Y; and the Z")
-            plural_cue = relation == "subgroup_of" and _LIST_SUBJECTS.search(doc_text(doc)[begin:end])
             if not subjects and (listed_relative or plural_cue or _LIST_SUBJECTS.search(doc_text(doc)[begin:start])):
                 # "sub-groups of the Board report to the X:": the Board, named by its head right after the cue
                 referred_first = self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
