@@ -136,6 +136,8 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
                 continue
             words = re.findall(r"[A-Za-z&][\w'’&-]*", text[max(0, m.start() - 200):m.start()])
             long = _long_form(words[-LONG_FORM_MAX_WORDS:], acronym)
+            if long and long.isupper() and len(long.split()) > 1:
+                long = title_case(long)          # "MULTI-AGENCY SAFEGUARDING HUB (MASH)" in a heading
             if long and acronym not in table:
                 table[acronym] = long
                 if m.group("plural"):

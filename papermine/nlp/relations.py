@@ -73,7 +73,9 @@ SUBGROUP_TARGET_CHARS = 16
 REFERRED_CHARS = 48
 #: "Each reports to ...", "Both provide ...": the bodies the sentence before was about.
 _EACH_OF_THEM = re.compile(r"^\s*(?:each(?:\s+of\s+(?:them|these|those))?|both(?:\s+of\s+them)?|they(?:\s+each|\s+both)?)"
-                           r"(?:\s+(?:is|are|will|shall|also|then|in\s+turn|be))*\s*$", re.IGNORECASE)
+                           r"(?:(?:\s+(?:is|are|will|shall|also|then|in\s+turn|be))*"
+                           r"|\b(?:(?!\bthat\b)[^.;:])*\band(?:\s+(?:will|shall|also|then|in\s+turn))*)\s*$", re.IGNORECASE)
+#: ("Each will be led by a partner organisation and will report to the Board")
 #: "It will report ...": a pronoun stands for a body only this close to the cue.
 PRONOUN_MAX_GAP_WORDS = 3
 #: ... or further, as the subject of a predicate joined by "and" ("It was set up in 2003 and is chaired by").
@@ -221,6 +223,9 @@ _HONORIFIC_FIRST = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Pr
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 #: "with the chairs of the X and the Y": those bodies, met through their chairs.
 _CHAIRS_OF = re.compile(r"^\s*(?:the\s+)?(?:chairs?|chairm[ae]n|chairpersons?)\s+of\s+(?:both\s+)?", re.IGNORECASE)
+#: After a frequency, a clause of purpose ("twice a year to align its work with ..."): the frequency
+#: is the cue's before it.
+_PURPOSE_AFTER = re.compile(r"^\s*,?\s*(?:in\s+order\s+|so\s+as\s+)?to\s+[a-z]+\b", re.IGNORECASE)
 #: A table's empty cell ("-", "n/a", "none").
 _EMPTY_CELL = re.compile(r"^(?:-+|–|—|n/?a|none|tbc|tba)$", re.IGNORECASE)
 
@@ -797,6 +802,9 @@ class RelationReader:
             elif earlier and later and _SHARED_SUBJECT.search(_without_frequencies(
                     text, freq.end_char, min(c[2] for c in later), freqs)):
                 # "will report to X twice a year and will be accountable to Y": the cue before
+                owned[max(earlier, key=lambda i: cues[i][3])].append(freq)
+            elif earlier and later and _PURPOSE_AFTER.match(text[freq.end_char:min(c[2] for c in later)]):
+                # "will meet with X twice a year to align its work with Y": a purpose clause follows
                 owned[max(earlier, key=lambda i: cues[i][3])].append(freq)
             elif periodic:
                 nearest = min(periodic, key=lambda i: min(abs(freq.start_char - cues[i][3]),
