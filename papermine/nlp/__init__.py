@@ -365,6 +365,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             # "Board members present:" alone on its line opens a list of those present, one a
             # line; "In attendance:" closes it (those in attendance are no members)
             present_from = p_index if label == "present" else None
+            not_members_in = para.section if label == "not" else not_members_in
             found_here = found_here if found_here is not None else []
         elif i_index is None and reader.not_members(para.text):
             present_from, not_members_in = None, para.section   # "IN ATTENDANCE Ian Fox ...": no members from here

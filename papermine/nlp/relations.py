@@ -1769,7 +1769,10 @@ class RelationReader:
             return main
         # a body just related to in this sentence ("provides assurance to the X Board and reports
         # to the Board"), else one named in the sentences before
-        for span in [t for t in reversed(self.targets) if not isinstance(t, str)] + list(reversed(self.previous)):
+        # (or the body the last relation was about: "X will report to Y and to the HWB. Membership of
+        # the Board will be drawn from:": X)
+        subject = [self.last_subject] if self.last_subject is not None and not isinstance(self.last_subject, str) else []
+        for span in [t for t in reversed(self.targets) if not isinstance(t, str)] + subject + list(reversed(self.previous)):
             if _name(span).lower().replace("-", "").endswith(head):
                 return span
         for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X

@@ -616,6 +616,8 @@ class _Builder:
             and self.number_at(j) is None and self.item_at(j) is None \
             and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None \
             and not (_one_a_line(self.lines[j].text) and _one_a_line(self.lines[j - 1].text)) \
+            and not (_DASH_ENTRY.match(self.lines[j].text) and _DASH_ENTRY.match(self.lines[j - 1].text)
+                     and (self._ended_by_choice(j) or _PERSON_LINE.match(self.lines[j].text))) \
             and not (self.lines[j].columns and (self.lines[j - 1].columns
                                                 or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN)) \
             and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text) \
@@ -1073,6 +1075,7 @@ class _Builder:
             mid_sentence = (not op.para.items and prev and not _TERMINAL.search(prev)
                             and not _is_caps(first.text) and not first.styled
                             and not (_one_a_line(prev) and _one_a_line(first.text))
+                            and not (_DASH_ENTRY.match(prev) and _DASH_ENTRY.match(first.text))
                             and not (first.columns and i > 0 and (self.lines[i - 1].columns or
                                                                   first.indent < self.lines[i - 1].indent - OUTDENT_MIN)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
