@@ -226,6 +226,13 @@ _CHAIRS_OF = re.compile(r"^\s*(?:the\s+)?(?:chairs?|chairm[ae]n|chairpersons?)\s
 #: After a frequency, a clause of purpose ("twice a year to align its work with ..."): the frequency
 #: is the cue's before it.
 _PURPOSE_AFTER = re.compile(r"^\s*,?\s*(?:in\s+order\s+|so\s+as\s+)?to\s+[a-z]+\b", re.IGNORECASE)
+#: What a governance table's "Relationship" cell says: a sub-group (of the body named, else the
+#: paper's), reports or feeds into a body, or that body reports to the row's.
+_RELATIONSHIP = re.compile(
+    r"^\s*(?:(?P<subgroup>sub-?(?:group|committee|board|panel))(?:\s+of\s+(?:the|this)\s+(?P<head>\w+(?:-\w+)?))?\s*$"
+    r"|(?:the|this)\s+(?P<head2>\w+)\s+(?P<to_it>reports?|is\s+accountable)\s+to\s+(?:it|them)\b"
+    r"|(?:(?P<feeds>feeds?\s+into)|reports?\s+(?:in)?to|(?:is\s+)?accountable\s+to)\s+(?:the|this)\s+(?P<head3>\w+(?:-\w+)?)\b)",
+    re.IGNORECASE)
 #: A table's empty cell ("-", "n/a", "none").
 _EMPTY_CELL = re.compile(r"^(?:-+|–|—|n/?a|none|tbc|tba)$", re.IGNORECASE)
 
@@ -1481,7 +1488,8 @@ class RelationReader:
             role = next(((name, m.groupdict().get("target")) for name, rx in _table_columns()
                          if (m := rx.match(cell.strip(" :")))), ("other", None))
             columns.append(role)
-        if columns[0][0] != "body" or not any(r in ("chair", "reports_to", "reports_to_named") for r, _ in columns[1:]):
+        if columns[0][0] != "body" or not any(r in ("chair", "reports_to", "reports_to_named", "relationship")
+                                              for r, _ in columns[1:]):
             return None
         return columns
 
@@ -1517,6 +1525,8 @@ class RelationReader:
                 target = next((s for s in doc.spans[AGENCY_SPANS] if a <= s.start_char < b), None) \
                     or self._referred(cell) or cell
                 out += self._found(body, target, "reports_to", frequencies, "does", sent, "rel-table-reports")
+            elif role == "relationship" and cell:
+                out += self._relationship_cell(body, cell, frequencies, sent)
             elif role == "reports_to_named" and named and cell and not _EMPTY_CELL.match(cell):
                 target = self._referred("the " + named) or self._by_head(named.split()[-1].lower()) or named
                 out += self._found(body, target, "reports_to", frequencies, "does", sent, "rel-table-reports")
@@ -1525,6 +1535,27 @@ class RelationReader:
             out += self._found(body, pending.target, pending.relation, frequencies or pending.freqs,
                                pending.modality, sent, pending.rule)
         return [f for f in out if _name(f.source) != _name(f.target)]
+
+    def _relationship_cell(self, body, cell: str, frequencies, sent) -> list[Found]:
+        """A governance table's "Relationship" cell, said of its row's body and a body named by
+        its head ("Sub-group; reports to the Board", "Feeds into the Board", "The Board reports to it")."""
+        out = []
+        for part in re.split(r"[;,]|\band\b", cell):
+            m = _RELATIONSHIP.search(part)
+            if m is None:
+                continue
+            named = m.group("head") or m.group("head2") or m.group("head3")
+            other = self._by_head(named.lower().replace("-", ""), far=True) if named else self.main_body
+            if other is None:
+                continue
+            if m.group("subgroup"):
+                out += self._found(body, other, "subgroup_of", [], "does", sent, "rel-table-relationship")
+            elif m.group("to_it"):
+                out += self._found(other, body, "reports_to", frequencies, "does", sent, "rel-table-relationship")
+            else:
+                relation = "feeds_into" if m.group("feeds") else "reports_to"
+                out += self._found(body, other, relation, frequencies, "does", sent, "rel-table-relationship")
+        return out
 
     def table_row(self, doc: Doc) -> list[Found]:
         """A row of a membership table: the body in its first column sits on the paper's
