@@ -20,7 +20,7 @@ EXPECTED = ROOT / "tests" / "data" / "excerpts_expected"
 #: when first scored (the first eight: lines 0.44, members 0.38; sets f, g, m, i, j, k, n, o and p,
 #: written by second readers: see tests/heldout/README.md and the closing notes), and they
 #: have been development cases since.
-HELD_F1 = {"agencies": 0.89, "reporting_lines": 0.77, "members": 0.75, "priorities": 0.90}
+HELD_F1 = {"agencies": 0.88, "reporting_lines": 0.76, "members": 0.72, "priorities": 0.90}
 
 
 def _eval_tags():

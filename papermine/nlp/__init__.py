@@ -17,10 +17,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..errors import PapermineError
-from ..model.data import load_jsonl, load_lines
+from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import bounds, components  # noqa: F401  (registers the factories)
-from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key, title_case
+from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key, not_place_words, title_case
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
 from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
@@ -545,16 +545,11 @@ def _merge_initials(sdocs) -> None:
                                span._.kind)
 
 
-@lru_cache(maxsize=1)
-def _not_place_words() -> frozenset[str]:
-    return frozenset(load_lines("not_place_words.txt"))
-
-
 def _placed(canonical: str, agencies) -> str:
     """A title's body named in the text under its place ("Health and Wellbeing Board - Terms of
     Reference", then "The Eastmere Health and Wellbeing Board ('the Board')"): the placed name,
     if the text gives one and only one."""
-    not_places = _not_place_words()
+    not_places = not_place_words()
     placed = {a.canonical for a in agencies.values() if a.canonical.endswith(" " + canonical)
               and re.fullmatch(rf"(?:[A-Z][\w'’-]*(?: (?:and|&) | )){{1,{PLACE_MAX_WORDS}}}",
                                a.canonical[:-len(canonical)])

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span
 
-from ..model.data import load_jsonl
+from ..model.data import load_jsonl, load_lines
 
 __all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key", "alias_short_names", "gazetteer_rows",
            "public_body"]
@@ -254,6 +254,12 @@ class Resolver:
             if acronym and acronym.get("case") == "exact" and words[cut].isupper() and len(words[cut]) > 2:
                 return acronym, " ".join(words[:cut])   # "NHS Northby CCG": a known acronym after a place
         return None
+
+
+@lru_cache(maxsize=1)
+def not_place_words() -> frozenset[str]:
+    """Words that open a body's name but are no place (models/not_place_words.txt)."""
+    return frozenset(load_lines("not_place_words.txt"))
 
 
 def alias_short_names(names: list[str]) -> dict[str, str]:

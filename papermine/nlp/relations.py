@@ -233,6 +233,8 @@ _RELATIONSHIP = re.compile(
     r"|(?:the|this)\s+(?P<head2>\w+)\s+(?P<to_it>reports?|is\s+accountable)\s+to\s+(?:it|them)\b"
     r"|(?:(?P<feeds>feeds?\s+into)|reports?\s+(?:in)?to|(?:is\s+)?accountable\s+to)\s+(?:the|this)\s+(?P<head3>\w+(?:-\w+)?)\b)",
     re.IGNORECASE)
+#: The kind of the two bodies that meet ("the two Boards meet together": two boards).
+_PAIR_HEAD = re.compile(r"\b(board|partnership|committee|panel|group|bod(?=ies)|forum)s?\b", re.IGNORECASE)
 #: A table's empty cell ("-", "n/a", "none").
 _EMPTY_CELL = re.compile(r"^(?:-+|–|—|n/?a|none|tbc|tba)$", re.IGNORECASE)
 
@@ -849,7 +851,11 @@ class RelationReader:
             if rule_id in _flagged("pair"):
                 # "X ... but the two boards meet jointly": the last two bodies named before the cue
                 named = [s for s in spans if s.end_char <= start and not s._.generic]
-                pair = list({_name(s): s for s in named}.values())[-2:]
+                if len({_name(s) for s in named}) < 2:      # "... X and Y. The two Boards meet together ..."
+                    named = [s for s in self.previous if not isinstance(s, str) and not s._.generic] + named
+                head = _PAIR_HEAD.search(doc_text(doc)[start:end])
+                kind = [s for s in named if head and _name(s).lower().endswith(head.group(1).lower())]
+                pair = list({_name(s): s for s in (kind if len({_name(s) for s in kind}) >= 2 else named)}.values())[-2:]
                 if len(pair) == 2:
                     out += self._found(pair[0], pair[1], relation, cue_freqs,
                                        _modality(sent.text, start - sent.start_char), sent, rule_id)
