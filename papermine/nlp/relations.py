@@ -196,8 +196,8 @@ _COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\
 #: its subjects are the entries that follow.
 _LIST_SUBJECTS_OPENING = re.compile(r"^\s*(?:the\s+)?" + _LIST_SUBJECTS.pattern[2:], re.IGNORECASE)
 #: "... the following groups, each of which": the relative clause's subjects are in the items.
-_LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)\s*$",
-                                     re.IGNORECASE)
+_LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)"
+                                     r"(?:\s+(?:are|is|were|will\s+be|also))*\s*$", re.IGNORECASE)
 #: "one councillor from each of the district councils": the Ys are members.
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
@@ -1180,6 +1180,9 @@ class RelationReader:
         # "into the Locality Board of the Wolds Partnership": the part, not its whole
         named = [s for k, s in enumerate(named) if not (k and _OF_THE.fullmatch(
             doc_text(doc)[named[k - 1].end_char:s.start_char]))]
+        if _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and relation != "subgroup_of" \
+                and rule_id not in _flagged("subject_is_target"):
+            named = []      # "reports to it every six months on the Council's services": "it", not the Council
         if named and relation == "reports_to":     # "to the Director of Children's Services": the post
             named[0] = _post_of(doc_text(doc)[end:named[0].end_char]) or named[0]
         if named and relation in PERIODIC and _REFERRED_FIRST.match(doc_text(doc)[end:finish]):
@@ -1894,7 +1897,7 @@ def _clean_entry(text: str) -> str:
     return text
 
 
-_LEADS_TO = re.compile(r"^\s*(?:in)?to\s+(?:the\s+)?$", re.IGNORECASE)
+_LEADS_TO = re.compile(r"^\s*(?:(?:in)?to|from|by)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]:

@@ -46,6 +46,8 @@ MINUTE_TITLE_MAX_LINES = 3
 MINUTE_TITLE_MAX_WORDS = 30
 #: Without layout facts (text input) a line this short did not wrap.
 SHORT_LINE_CHARS = 50
+#: An unbulleted entry wraps over at most this many more lines.
+ENTRY_TAIL_MAX_LINES = 3
 #: A text line this much shorter than the longest (with the next word added) ended by choice, not wrapped.
 ENTRY_WRAP_SLACK_CHARS = 8
 #: A title-like line has at least this share of its longer words capitalised.
@@ -581,9 +583,17 @@ class _Builder:
         return len(above.text) + 1 + len(first_word) < self.wrap_chars - ENTRY_WRAP_SLACK_CHARS
 
     def _unbulleted_entry_above(self, j: int) -> bool:
-        """Was line j (no bullet of its own) an entry of an unbulleted list?"""
-        return j > 0 and _BULLET_LINE.match(self.lines[j].text) is None and _ITEM.match(self.lines[j].text) is None \
-            and self._unbulleted_entry(j)
+        """Was line j (no bullet of its own) an entry of an unbulleted list, or the wrapped
+        tail of one ("Rights of Way Group - reports to each Forum" / "meeting")?"""
+        for k in range(j, max(0, j - ENTRY_TAIL_MAX_LINES) , -1):
+            line = self.lines[k]
+            if _BULLET_LINE.match(line.text) is not None or _ITEM.match(line.text) is not None:
+                return False
+            if self._unbulleted_entry(k):
+                return True
+            if line.blank_before or not (line.text[:1].islower() or line.indent > self.lines[k - 1].indent):
+                return False
+        return False
 
     def _next_item_label(self, i: int) -> str | None:
         """The label of the next item line after line i (lookahead)."""
