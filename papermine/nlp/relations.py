@@ -1230,14 +1230,15 @@ class RelationReader:
                 found += self._found(source, subject, relation, freqs, modality, sent, rule_id)
             return found, None
         parent = None
+        # (a body meant by where the paper stands, "this Committee", is a name, not a span of the text)
         if relation == "subgroup_of":          # "sub group of the X": X follows at once
-            named = [s for s in named[:1] if s.start_char - end <= SUBGROUP_TARGET_CHARS]
+            named = [s for s in named[:1] if isinstance(s, str) or s.start_char - end <= SUBGROUP_TARGET_CHARS]
         if rule_id == "rel-meets-with":      # "meet with the X", not "meet with other teams in the X"
             chairs = _CHAIRS_OF.match(doc_text(doc)[end:finish])     # "with the chairs of the X and the Y"
             origin = end + (chairs.end() if chairs else 0)
-            named = [s for s in named[:1] if s.start_char - origin <= MEETS_WITH_TARGET_CHARS]
+            named = [s for s in named[:1] if isinstance(s, str) or s.start_char - origin <= MEETS_WITH_TARGET_CHARS]
             named = self._conjoined(doc, [s for s in after if not s._.generic and s.start_char >= named[0].start_char]) \
-                if named and chairs else named
+                if named and chairs and not isinstance(named[0], str) else named
         if relation == "subgroup_of":
             named = named[:1]
         if not named:
