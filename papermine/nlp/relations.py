@@ -95,7 +95,8 @@ CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
 #: Words that may stand between "the" and the head noun of a body named again ("The new Partnership").
 ANAPHOR_ADJECTIVES = "new|same|former|current|existing|proposed|revised|above|said|joint|wider"
 ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?(?P<head>group|partnership|service|board|panel|"
-                      r"sub-?group|committee|team|forum|agencies|body|commissioner)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
+                      r"sub-?group|committee|team|forum|agencies|body|commissioner|alliance|network|collaborative|"
+                      r"consortium|executive|trust|authority)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
                       re.IGNORECASE)
 #: "Each subgroup", "these groups", "the three panels": the several bodies of that kind just named.
 _PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<one>sub-?group|group|panel|board|partnership|"
@@ -144,7 +145,7 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 # "an Independent Chair appointed by the Council": the post, not how it is filled; an item
 # marker ("o", "•") opens the next item of a list set out in one run, a number the next paragraph
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
-                    r"has|have|meets?|reports?)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
+                    r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
 #: A chair described, then named in brackets: "an independent person appointed by the partners (the Independent Chair)".
 _NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
@@ -180,7 +181,8 @@ _REFERRED_FIRST = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both\s+)?the\s+(?:board|
 #: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
 _REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
                        rf"(?:both\s+)?(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
-                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner)\b"
+                       r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner|alliance|network|"
+                       r"collaborative|consortium)\b"
                        r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
                        re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
@@ -235,6 +237,10 @@ _RELATIONSHIP = re.compile(
     re.IGNORECASE)
 #: The kind of the two bodies that meet ("the two Boards meet together": two boards).
 _PAIR_HEAD = re.compile(r"\b(board|partnership|committee|panel|group|bod(?=ies)|forum)s?\b", re.IGNORECASE)
+#: A predicate joined to the sentence's first by ", and" ("..., and is chaired by"), after a
+#: subordinate clause ("when ...", "following ...", "after ...").
+_AND_PREDICATE = re.compile(r",\s+and\s+(?:(?:is|are|was|were|will|shall|has|have|also|be)\s+)*$", re.IGNORECASE)
+_SUBORDINATE = re.compile(r",\s+(?:when|where|after|following|since|while|although|as|which|who)\b", re.IGNORECASE)
 #: A table's empty cell ("-", "n/a", "none").
 _EMPTY_CELL = re.compile(r"^(?:-+|–|—|n/?a|none|tbc|tba)$", re.IGNORECASE)
 
@@ -878,6 +884,11 @@ class RelationReader:
             earlier = [i for i in subjects_of if cues[i][3] <= start]
             if not subjects and earlier and _SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start]):
                 subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
+            if not subjects and self.opener and _AND_PREDICATE.search(doc_text(doc)[sent.start_char:start]) \
+                    and _SUBORDINATE.search(doc_text(doc)[sent.start_char:start]):
+                # "The Alliance was formed in 2013, when ... passed to the County Council, and is chaired
+                # by ...": the sentence's subject, not a body inside its subordinate clause
+                subjects = list(self.opener)
             subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
             if not subjects and begin > sent.start_char and relation == "member_of" \
