@@ -673,6 +673,8 @@ class RelationReader:
     last_subject: Span | str | None = None               # the subject of the last relation read
     last_subjects: list = field(default_factory=list)    # ... and the others joined to it ("X and Y are ...")
     pending: _Pending | None = None                      # a lead-in waiting for its list
+    also_pending: list = field(default_factory=list)     # ... and its other cues ("has four sub-groups, each of
+    pending_at: int = -1                                 # which reports to X quarterly:"), and where it stood
     last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
     council: str | None = None                           # the paper's own council ("full Council")
     committee: str | None = None                         # the meeting the paper is for ("this Committee")
@@ -691,7 +693,7 @@ class RelationReader:
         if new_paragraph:
             self.previous = [s for s in self.previous[-3:]]
             self.last_named = []
-        self.pending = None
+        self.pending, self.also_pending = None, []
         found: list[Found] = []
         for sent in doc.sents:
             subject_before, spoken_of = self.last_first, self.last_subject
@@ -728,6 +730,14 @@ class RelationReader:
             self.named_ever += named
             self.last_first = named[0]
 
+    def _open(self, sent: Span, pending: _Pending) -> None:
+        """A lead-in's cue waits for the items below; a second cue of the same sentence waits beside it."""
+        if self.pending is not None and self.pending_at == sent.start_char and self.pending.relation != pending.relation:
+            self.also_pending = self.also_pending + [self.pending]
+        else:
+            self.also_pending = []
+        self.pending, self.pending_at = pending, sent.start_char
+
     def read_item(self, doc: Doc) -> list[Found] | None:
         """One item (or lettered paragraph) after a lead-in that left a cue open: its
         bodies, else its role, are the cue's arguments. None when nothing is open."""
@@ -735,10 +745,14 @@ class RelationReader:
         if pending is None:
             return None
         _join_names(doc)
+        others = list(self.also_pending)
         cut = _run_on(doc)              # "- Ageing Well Board The X Board presents ...": prose ran on
+        stop = cut if cut is not None else len(doc)
+        found = [f for other in others for f in self._item(doc, other, stop)] + self._item(doc, pending, stop)
         if cut is not None:
-            return self._item(doc, pending, cut) + self.read(doc, new_paragraph=False)
-        return self._item(doc, pending, len(doc))
+            return found + self.read(doc, new_paragraph=False)
+        self.pending, self.also_pending = pending, others
+        return found
 
     def _item(self, doc: Doc, pending: _Pending, stop: int) -> list[Found]:
         sent = doc[:stop]
@@ -759,8 +773,9 @@ class RelationReader:
                                          sent, pending.rule)
             if said:
                 # "- the X Group, which reports to the Board quarterly;": the item says more of its body
+                others = list(self.also_pending)
                 found += self.read(doc, new_paragraph=False)
-                self.pending = pending
+                self.pending, self.also_pending = pending, others
             return found
         args = bodies or [r for r in (role_phrase(doc_text(doc)[:sent.end_char]),) if r]
         for arg in args:
@@ -910,7 +925,8 @@ class RelationReader:
                     subjects = [body] if body is not None else []
             # "... by the following groups, each of which reports to it quarterly:": the items
             # ("... carried by three sub-groups of the Board, each led by ...: the X; the Y; and the Z")
-            plural_cue = relation == "subgroup_of" and _COUNT_BEFORE.search(doc_text(doc)[begin:start]) \
+            plural_cue = relation == "subgroup_of" and rule_id not in _flagged("subject_is_target") \
+                and _COUNT_BEFORE.search(doc_text(doc)[begin:start]) \
                 and _LIST_SUBJECTS.search(doc_text(doc)[begin:end])
             listed_relative = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
@@ -926,8 +942,8 @@ class RelationReader:
                     or (self.opener[0] if self.opener and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None)
                 # ("The Board is supported by the following groups, each of which reports to it:": the Board)
                 if target is not None and sent.text.rstrip().endswith(":"):
-                    self.pending = _Pending(rule_id, relation, None, target, cue_freqs,
-                                            _modality(sent.text, start - sent.start_char))
+                    self._open(sent, _Pending(rule_id, relation, None, target, cue_freqs,
+                                            _modality(sent.text, start - sent.start_char)))
                 elif target is not None:         # "Three groups report to the Board: the X, led by Y; the Z."
                     colon = doc_text(doc).find(":", end, sent.end_char)
                     target = (referred_first or next((s for s in spans if end <= s.start_char < colon and not s._.generic), None)
@@ -971,11 +987,11 @@ class RelationReader:
                 continue
             if open_list and relation == "subgroup_of" and rule_id in _flagged("subject_is_target"):
                 # "The Board is supported by three subgroups:" then one subgroup an item
-                self.pending = _Pending(rule_id, relation, None, subjects[0], [], modality)
+                self._open(sent, _Pending(rule_id, relation, None, subjects[0], [], modality))
                 continue
             if open_list and relation not in ("chaired_by", "meets", "subgroup_of") \
                     and rule_id not in _flagged("subject_is_target") and rule_id not in _flagged("subject_is_member"):
-                self.pending = _Pending(rule_id, relation, subjects[0], None, cue_freqs, modality)
+                self._open(sent, _Pending(rule_id, relation, subjects[0], None, cue_freqs, modality))
                 continue
             if rule_id in _flagged("target_before"):
                 # "..., to which it reports annually": the body named before "which"
