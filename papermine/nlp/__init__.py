@@ -23,7 +23,7 @@ from . import bounds, components  # noqa: F401  (registers the factories)
 from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key, not_place_words, title_case
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
-from .relations import UNKNOWN_FREQUENCY, Found, RelationReader
+from .relations import PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader
 from .themes import classify_theme, theme_labels
 
 __all__ = ["build_pipeline", "get_pipeline", "tag_document", "classify_theme", "theme_labels",
@@ -93,7 +93,7 @@ def _pipeline(model: str | None) -> Language:
 
 
 #: A line naming a person first, by title ("Cllr Peter Haines, Norvale County Council"): an entry of a list.
-_PERSON_FIRST = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+[A-Z]")
+_PERSON_FIRST = re.compile(rf"^{PERSON_TITLE}")
 
 
 def _fragment(para: Paragraph) -> bool:
@@ -561,7 +561,7 @@ def _placed(canonical: str, agencies) -> str:
 _A_COUNCIL = re.compile(r"\b(?:County|District|Borough|City|Town|Parish|Metropolitan Borough|Unitary)?\s*Council$")
 
 
-_PERSON_TITLES = re.compile(r"\b(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+[A-Z]")
+_PERSON_TITLES = re.compile(rf"\b{PERSON_TITLE}")
 #: A line of an attendance list names one person and their post or body: this many words at most.
 ATTENDANCE_LINE_MAX_WORDS = 16
 

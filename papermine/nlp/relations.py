@@ -221,7 +221,8 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
 #: A member entry naming people from a sector ("leaders from the health and social care system").
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
 #: A line that opens with a person's title names a person, not a body.
-_HONORIFIC_FIRST = re.compile(r"^(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s", re.IGNORECASE)
+PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+(?=[A-Z])"
+_HONORIFIC_FIRST = re.compile(rf"^{PERSON_TITLE}")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 #: "with the chairs of the X and the Y": those bodies, met through their chairs.
 _CHAIRS_OF = re.compile(r"^\s*(?:the\s+)?(?:chairs?|chairm[ae]n|chairpersons?)\s+of\s+(?:both\s+)?", re.IGNORECASE)
