@@ -37,9 +37,12 @@ MIN_F1 = {"agencies": 0.9, "reporting_lines": 0.8, "members": 0.8, "priorities":
 #: Classes not yet at that floor, with the F1 measured (19 papers; re-measured after the
 #: NLP stage learnt the new parser's headings, lists and rosters).
 BELOW_FLOOR = {"agencies": 0.83}    # reporting lines, members and priorities are at their floors
+#: What each class measures now (2026-11-30): above the floor is not enough, a change that
+#: loses what was reached must show (a text-only rule once cost 11 real priorities unseen).
+MEASURED_F1 = {"agencies": 0.83, "reporting_lines": 0.88, "members": 0.94, "priorities": 0.93}
 #: No change may take a class below this (the measured F1 less a small margin for
 #: parser changes that move a paragraph or a page).
-HELD_F1 = {category: round(f1 - 0.04, 2) for category, f1 in BELOW_FLOOR.items()}
+HELD_F1 = {category: round(f1 - 0.03, 2) for category, f1 in MEASURED_F1.items()}
 
 
 def _eval_tags():

@@ -513,7 +513,7 @@ class _Builder:
         if line.indent < self.lines[i - 1].indent - OUTDENT_MIN:
             return True                   # set out to the left of the line above
         return bool(_TERMINAL.search(self.lines[i - 1].text)) or bool(_BULLET_LINE.match(line.text)) \
-            or (_NUMBER.match(line.text) is not None and self._ended_by_choice(i))
+            or (_NUMBER.match(line.text) is not None and self.lines[i - 1].ends_short is None and self._ended_by_choice(i))
 
     def number_at(self, i: int) -> re.Match | None:
         if i >= len(self.lines):
@@ -561,8 +561,8 @@ class _Builder:
         a colon: it starts with a capital, and the line above (the lead-in or the entry
         before) ended by choice, short of the margin, where its next word would have fitted."""
         line, above = self.lines[i], self.lines[i - 1]
-        if not line.text[:1].isupper() or _NUMBER.match(line.text):
-            return False
+        if above.ends_short is not None or not line.text[:1].isupper() or _NUMBER.match(line.text):
+            return False                # (text only: a PDF's lines carry their layout, read elsewhere)
         if _LEAD_IN_END.search(above.text):       # the first entry: set in under the lead-in, or after it
             deeper = TEXT_INDENT_MIN_CHARS if above.ends_short is None else OUTDENT_MIN
             if line.indent >= above.indent + deeper:
@@ -626,7 +626,8 @@ class _Builder:
             and self.number_at(j) is None and self.item_at(j) is None \
             and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None \
             and not (_one_a_line(self.lines[j].text) and _one_a_line(self.lines[j - 1].text)) \
-            and not (_DASH_ENTRY.match(self.lines[j].text) and _DASH_ENTRY.match(self.lines[j - 1].text)
+            and not (self.lines[j - 1].ends_short is None and _DASH_ENTRY.match(self.lines[j].text)
+                     and _DASH_ENTRY.match(self.lines[j - 1].text)
                      and (self._ended_by_choice(j) or _PERSON_LINE.match(self.lines[j].text))) \
             and not (self.lines[j].columns and (self.lines[j - 1].columns
                                                 or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN)) \
@@ -849,7 +850,7 @@ class _Builder:
         if known is not None and _words(rest) <= KNOWN_HEADING_MAX_WORDS and not _LEAD_IN_SENTENCE.search(rest):
             return rest, known, nxt
         short = _words(rest) <= NUMBERED_HEADING_MAX_WORDS
-        first_child = nxt < len(self.lines) and (m2 := _NUMBER.match(self.lines[nxt].text)) is not None \
+        first_child = line.ends_short is None and nxt < len(self.lines) and (m2 := _NUMBER.match(self.lines[nxt].text)) is not None \
             and _number_tuple(m2.group("num")) == _number_tuple(num) + (1,)
         if (next_is_new or first_child) and short and not _TERMINAL.search(rest) \
                 and (line.styled or _is_caps(rest) or self._child_follows(num, nxt)):
@@ -1085,7 +1086,7 @@ class _Builder:
             mid_sentence = (not op.para.items and prev and not _TERMINAL.search(prev)
                             and not _is_caps(first.text) and not first.styled
                             and not (_one_a_line(prev) and _one_a_line(first.text))
-                            and not (_DASH_ENTRY.match(prev) and _DASH_ENTRY.match(first.text))
+                            and not (first.ends_short is None and _DASH_ENTRY.match(prev) and _DASH_ENTRY.match(first.text))
                             and not (first.columns and i > 0 and (self.lines[i - 1].columns or
                                                                   first.indent < self.lines[i - 1].indent - OUTDENT_MIN)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
