@@ -23,7 +23,7 @@ from . import bounds, components  # noqa: F401  (registers the factories)
 from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key, not_place_words, title_case
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
-from .relations import PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader
+from .relations import PERSON_FIRST, PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader
 from .themes import classify_theme, theme_labels
 
 __all__ = ["build_pipeline", "get_pipeline", "tag_document", "classify_theme", "theme_labels",
@@ -92,16 +92,12 @@ def _pipeline(model: str | None) -> Language:
     return build_pipeline(model)
 
 
-#: A line naming a person first, by title ("Cllr Peter Haines, Norvale County Council"): an entry of a list.
-_PERSON_FIRST = re.compile(rf"^{PERSON_TITLE}")
-
-
 def _fragment(para: Paragraph) -> bool:
     """A short unnumbered line of a title broken over lines ("Corporate" / "Parenting Panel")."""
     words = para.text.split()
     return (para.number is None and not para.items and 0 < len(words) <= FRAGMENT_MAX_WORDS
             and "  " not in para.text              # (a table's row read from text: cells, not a title)
-            and not _PERSON_FIRST.match(para.text)  # ("Cllr Mary Doyle, Castlebridge City Council": one a line)
+            and not PERSON_FIRST.match(para.text)  # ("Cllr Mary Doyle, Castlebridge City Council": one a line)
             and not para.text.rstrip().endswith((".", ":", ";", "?", "!"))
             and all(w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS for w in words))
 
@@ -557,8 +553,9 @@ def _placed(canonical: str, agencies) -> str:
     return placed.pop() if len(placed) == 1 else canonical
 
 
-#: A council's own name ("Castlebridge City Council"), not one of its bodies.
-_A_COUNCIL = re.compile(r"\b(?:County|District|Borough|City|Town|Parish|Metropolitan Borough|Unitary)?\s*Council$")
+#: A name ending in "Council": a council ("Castlebridge City Council"), or a council of people
+#: ("Children in Care Council"), less likely the paper's body than a board or partnership.
+_A_COUNCIL = re.compile(r"\bCouncil$")
 
 
 _PERSON_TITLES = re.compile(rf"\b{PERSON_TITLE}")

@@ -220,9 +220,10 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
                          r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
 #: A member entry naming people from a sector ("leaders from the health and social care system").
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
-#: A line that opens with a person's title names a person, not a body.
+#: A person's title before their name ("Cllr", "Dr", "Professor").
 PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+(?=[A-Z])"
-_HONORIFIC_FIRST = re.compile(rf"^{PERSON_TITLE}")
+#: A line that opens with a person's title names a person, not a body.
+PERSON_FIRST = re.compile(rf"^{PERSON_TITLE}")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 #: "with the chairs of the X and the Y": those bodies, met through their chairs.
 _CHAIRS_OF = re.compile(r"^\s*(?:the\s+)?(?:chairs?|chairm[ae]n|chairpersons?)\s+of\s+(?:both\s+)?", re.IGNORECASE)
@@ -671,8 +672,7 @@ class RelationReader:
     previous: list[Span] = field(default_factory=list)   # bodies named in earlier sentences
     last_first: Span | str | None = None                 # the first body of the last sentence naming one
     last_partnership: Span | str | None = None           # the first board or partnership of the last sentence naming one
-    last_subject: Span | str | None = None               # the subject of the last relation read
-    last_subjects: list = field(default_factory=list)    # ... and the others joined to it ("X and Y are ...")
+    last_subjects: list = field(default_factory=list)    # the subjects of the last relation read ("X and Y are ...")
     pending: _Pending | None = None                      # a lead-in waiting for its list
     also_pending: list = field(default_factory=list)     # ... and its other cues ("has four sub-groups, each of
     pending_at: int = -1                                 # which reports to X quarterly:"), and where it stood
@@ -730,6 +730,11 @@ class RelationReader:
             self.previous = self.previous[-3:] + named
             self.named_ever += named
             self.last_first = named[0]
+
+    @property
+    def last_subject(self) -> Span | str | None:
+        """The subject of the last relation read (the first of them)."""
+        return self.last_subjects[0] if self.last_subjects else None
 
     def _open(self, sent: Span, pending: _Pending) -> None:
         """A lead-in's cue waits for the items below; a second cue of the same sentence waits beside it."""
@@ -929,12 +934,12 @@ class RelationReader:
             plural_cue = relation == "subgroup_of" and rule_id not in _flagged("subject_is_target") \
                 and _COUNT_BEFORE.search(doc_text(doc)[begin:start]) \
                 and _LIST_SUBJECTS.search(doc_text(doc)[begin:end])
-            listed_relative = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
+            listed = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
             # ("Four standing sub-groups of the Board report to the X: ...": the entries report)
-            subjects = [] if listed_relative else subjects or (
+            subjects = [] if listed else subjects or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before) if begin > sent.start_char else [])
-            if not subjects and (listed_relative or plural_cue or _LIST_SUBJECTS.search(doc_text(doc)[begin:start])):
+            if not subjects and (listed or _LIST_SUBJECTS.search(doc_text(doc)[begin:start])):
                 # "sub-groups of the Board report to the X:": the Board, named by its head right after the cue
                 referred_first = self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
                     if plural_cue and _REFERRED.match(doc_text(doc)[end:end + REFERRED_CHARS]) else None
@@ -955,7 +960,7 @@ class RelationReader:
                             out += self._found(first, target, relation, cue_freqs,
                                                _modality(sent.text, start - sent.start_char), sent, rule_id)
                     if len(heads) > 1:           # "... Each is chaired by a Board member": the entries
-                        self.last_subject, self.last_subjects = heads[0], list(heads)
+                        self.last_subjects = list(heads)
                 continue
             if not subjects and rule_id in _flagged("subject_is_member") and _FOLLOWING.match(doc_text(doc)[begin:start]):
                 out += self._following_members(doc, sent, spans, start, end)
@@ -970,7 +975,7 @@ class RelationReader:
             if not subjects:
                 continue
             subjects_of[order] = subjects
-            self.last_subject, self.last_subjects = subjects[0], list(subjects)
+            self.last_subjects = list(subjects)
             modality = _modality(sent.text, start - sent.start_char)
             inline = _INLINE_LIST.match(doc_text(doc)[end:sent.end_char]) \
                 if rule_id in _flagged("list") and relation != "member_of" and not open_list else None
@@ -1610,7 +1615,7 @@ class RelationReader:
         m = _roster()["mem-nomination"].match(doc_text(doc).strip())
         if not m or _roster()["mem-present"].match(m.group("body").strip() + ":") \
                 or _roster()["mem-not-members"].match(m.group("body").strip()) or self.not_members(doc_text(doc)) \
-                or _HONORIFIC_FIRST.match(m.group("body").strip()):     # "Cllr X, Y Council (substitute: Cllr Z)"
+                or PERSON_FIRST.match(m.group("body").strip()):     # "Cllr X, Y Council (substitute: Cllr Z)"
             return []
         body = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char < m.end("body") + 2), None)
         owner = body if body is not None else m.group("body").strip()

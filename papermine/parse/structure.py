@@ -513,7 +513,7 @@ class _Builder:
         if line.indent < self.lines[i - 1].indent - OUTDENT_MIN:
             return True                   # set out to the left of the line above
         return bool(_TERMINAL.search(self.lines[i - 1].text)) or bool(_BULLET_LINE.match(line.text)) \
-            or (_NUMBER.match(line.text) is not None and self.lines[i - 1].ends_short is None and self._ended_by_choice(i))
+            or (_NUMBER.match(line.text) is not None and self._ended_by_choice(i))
 
     def number_at(self, i: int) -> re.Match | None:
         if i >= len(self.lines):
@@ -564,8 +564,7 @@ class _Builder:
         if above.ends_short is not None or not line.text[:1].isupper() or _NUMBER.match(line.text):
             return False                # (text only: a PDF's lines carry their layout, read elsewhere)
         if _LEAD_IN_END.search(above.text):       # the first entry: set in under the lead-in, or after it
-            deeper = TEXT_INDENT_MIN_CHARS if above.ends_short is None else OUTDENT_MIN
-            if line.indent >= above.indent + deeper:
+            if line.indent >= above.indent + TEXT_INDENT_MIN_CHARS:
                 return True
             if line.blank_before:
                 return False
@@ -574,18 +573,19 @@ class _Builder:
         return self._ended_by_choice(i)
 
     def _ended_by_choice(self, i: int) -> bool:
-        """Did the line above line i end short of the margin, where line i's first word
-        would have fitted (so line i is no wrapped tail of it)?"""
+        """Text: did the line above line i end short of the longest line, where line i's
+        first word would have fitted (so line i is no wrapped tail of it)? Never for a
+        PDF's lines: their layout is read elsewhere."""
         above = self.lines[i - 1]
         if above.ends_short is not None:
-            return above.ends_short
+            return False
         first_word = self.lines[i].text.split(" ", 1)[0]
         return len(above.text) + 1 + len(first_word) < self.wrap_chars - ENTRY_WRAP_SLACK_CHARS
 
     def _unbulleted_entry_above(self, j: int) -> bool:
         """Was line j (no bullet of its own) an entry of an unbulleted list, or the wrapped
         tail of one ("Rights of Way Group - reports to each Forum" / "meeting")?"""
-        for k in range(j, max(0, j - ENTRY_TAIL_MAX_LINES) , -1):
+        for k in range(j, max(0, j - ENTRY_TAIL_MAX_LINES), -1):
             line = self.lines[k]
             if _BULLET_LINE.match(line.text) is not None or _ITEM.match(line.text) is not None:
                 return False
