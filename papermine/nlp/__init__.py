@@ -20,7 +20,8 @@ from ..errors import PapermineError
 from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import bounds, components  # noqa: F401  (registers the factories)
-from .agencies import Resolver, alias_short_names, body_kind, learn_acronyms, name_key, not_place_words, title_case
+from .agencies import (Resolver, alias_short_names, body_kind, learn_acronyms, name_key, not_place_words, out_of_time,
+                       title_case)
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
 from .relations import PERSON_FIRST, PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader
@@ -210,14 +211,17 @@ def _membership_cue() -> re.Pattern:
 
 
 #: A section heading over a bare list of members ("Membership", "3. Core members").
-_MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:core|voting|full|statutory|board|panel|committee)\s+)?"
-                                 r"(?:membership|members)\s*:?\s*$", re.IGNORECASE)
+_MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:proposed|revised|current|new|core|voting|full|statutory|board|panel|"
+                                 r"committee)\s+){0,2}(?:membership|members)(?:\s+of\s+the\s+[\w'’ -]{1,60})?\s*:?\s*$",
+                                 re.IGNORECASE)
 
 
 def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
-    """A paragraph whose items list members ("The membership of the Board is:"), or
-    a bare list under a "Membership" heading."""
-    if para.items and not para.text.strip() and heading and _MEMBERSHIP_HEADING.match(heading):
+    """A paragraph whose items list members ("The membership of the Board is:"), or a
+    bare list under a "Membership" heading, or one after a lead-in there ("The statutory
+    partners will each be represented at senior level:")."""
+    if para.items and (not para.text.strip() or para.text.rstrip().endswith(":")) \
+            and heading and _MEMBERSHIP_HEADING.match(heading):
         return True
     return bool(para.items) and para.text.rstrip().endswith(":") and bool(
         _membership_cue().search(para.text) or re.search(r"\bmembership\b", para.text, re.IGNORECASE))
@@ -270,6 +274,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     units = _units(doc)
     acronyms = learn_acronyms([text for _, _, text in units] + [doc.meta.title or ""])
     resolver = Resolver(acronyms)
+    year = _paper_year(doc)
     sdocs: dict[tuple[int, int | None], Doc] = {}
     # each Doc made here keeps its text, so no component rebuilds it from the tokens
     made = (keep_text(nlp.make_doc(text), text) for _, _, text in units)
@@ -280,7 +285,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         _add_acronyms(sdoc, acronyms)
         in_list = i_index is not None and _is_membership_list(doc.paragraphs[p_index], _heading_of(doc, p_index))
         spans = [s for s in sdoc.spans[AGENCY_SPANS]
-                 if not s._.generic or in_list or _keep_generic(sdoc, s)]
+                 if (not s._.generic or in_list or _keep_generic(sdoc, s)) and not out_of_time(s._.rule, year)]
         for span in spans:
             span._.canonical, span._.kind = resolver.resolve(span)
         sdoc.spans[AGENCY_SPANS] = spans
@@ -289,6 +294,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     every_doc = [*sdocs.values(), *(h for _, h in headings)]
     _use_long_names(doc, nlp, resolver, every_doc)
     _own_council(doc, every_doc)
+    _named_kinds(resolver, every_doc)
     _use_local_bodies(resolver, every_doc)
     _merge_initials(every_doc)
 
@@ -302,9 +308,12 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     named: set[str] = set()          # bodies named at least once, not only by a generic word
 
     def mention(span: Span, where: Evidence) -> None:
-        agencies.setdefault(span._.canonical, Agency(
-            name=span.text, canonical=span._.canonical, kind=span._.kind or "other")).evidence.append(where)
+        agency = agencies.setdefault(span._.canonical, Agency(
+            name=span.text, canonical=span._.canonical, kind=span._.kind or "other"))
+        agency.evidence.append(where)
         if not span._.generic:
+            if span._.canonical not in named:      # "police, probation and health ... the National
+                agency.name = span.text            # Probation Service": written as first named
             named.add(span._.canonical)
 
     for (p_index, i_index), sdoc in sdocs.items():
@@ -426,6 +435,20 @@ def _resolved(nlp: Language, resolver: Resolver, text: str) -> Doc:
     return tagged
 
 
+#: The opening lines where a paper's year may be printed when its metadata has none.
+FRONT_LINES = 5
+
+
+def _paper_year(doc: Document) -> int | None:
+    """The year a paper was written: its date's, else the first of its period, its title or
+    its opening lines ("Performance report, June 2009")."""
+    for text in (doc.meta.date, doc.meta.period, doc.meta.title, *(p.text for p in doc.paragraphs[:FRONT_LINES])):
+        year = re.search(r"\b(?:19|20)\d\d\b", text or "")
+        if year:
+            return int(year.group())
+    return None
+
+
 def _heading_docs(doc: Document, nlp: Language, resolver: Resolver, acronyms: dict[str, str]) -> list:
     """(section, tagged heading) for every section heading: bodies are named there too."""
     sections = [section for section in doc.sections if section.heading]
@@ -505,6 +528,33 @@ def _own_council(doc: Document, sdocs) -> None:
                 span._.canonical, span._.kind = council, "council body"
 
 
+#: Between a body's own name and the kind of body it is for its place: "X is the Crime and
+#: Disorder Reduction Partnership for ...", "X (the Community Safety Partnership)".
+_IS_THE_KIND = re.compile(r"^\s*(?:\(\s*the\s+|,?\s+(?:is|was|will\s+be|acts\s+as|serves\s+as|became|"
+                          r"(?:is\s+)?(?:also\s+)?known\s+as)\s+(?:the|our|its)\s+(?:local\s+|statutory\s+)?)$")
+#: ... or in apposition with its acronym: "X, the Local Strategic Partnership (LSP), ...".
+_APPOSED_KIND = (re.compile(r"^\s*,\s+the\s+$"), re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?,"))
+
+
+def _named_kinds(resolver: Resolver, sdocs) -> None:
+    """A body that says which kind of body it is for its place ("The Safer Ashcombe
+    Partnership is the Crime and Disorder Reduction Partnership (CDRP) for the borough") is
+    what that kind's name stands for in the paper ("the CDRP", "the Partnership")."""
+    for sdoc in sdocs:
+        spans = list(sdoc.spans[AGENCY_SPANS])
+        text = doc_text(sdoc)
+        for own, kind in zip(spans, spans[1:]):
+            if own._.generic or not own._.canonical or own._.canonical == kind._.canonical \
+                    or resolver.gazetteer.get(name_key(own._.canonical)) \
+                    or not resolver.gazetteer.get(name_key(kind._.canonical or "")):
+                continue                    # a body of its own, then a kind the gazetteer knows
+            gap = text[own.end_char:kind.start_char]
+            apposed = _APPOSED_KIND[1].match(text[kind.end_char:])
+            if _IS_THE_KIND.match(gap) or (_APPOSED_KIND[0].match(gap) and apposed
+                                          and ("(" in apposed.group() or kind.text.endswith(")"))):
+                resolver.places[kind._.canonical] = {own._.canonical}
+
+
 def _use_local_bodies(resolver: Resolver, sdocs) -> None:
     """"The ICB", "the LSCB" name the paper's own one when it names exactly one body of
     that kind with its place ("NHS Northby Integrated Care Board"); generic words
@@ -582,6 +632,7 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
         _add_acronyms(heading, resolver.acronyms)
         for span in heading.spans[AGENCY_SPANS]:
             canonical, kind = resolver.resolve(span)
+            canonical = resolver.local_body(canonical) or canonical    # "the CDRP": the paper's own one
             # the committee a paper is for is its body whatever its kind ("Police and Crime Panel")
             if kind in MAIN_BODY_KINDS or (text == doc.meta.committee and span.text.strip() == text.strip()):
                 return _placed(canonical, agencies)

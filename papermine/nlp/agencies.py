@@ -55,10 +55,27 @@ def gazetteer_rows(gazetteer: str = "agencies.jsonl",
                 row["common_word"] = True
             if body.get("generic"):
                 row["generic"] = True
+            if acronym and (body.get("from") or body.get("to")):
+                row["years"] = (body.get("from"), body.get("to"))   # "LAA": no Legal Aid Agency before 2013
             if body.get("place_after") and not acronym:
                 row["place_after"] = True      # "Healthwatch Northby", "Age UK Northby": a local body
             rows.append(row)
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def _acronym_years() -> dict[str, tuple]:
+    return {row["id"]: row["years"] for row in gazetteer_rows() if "years" in row}
+
+
+def out_of_time(rule: str | None, year: int | None) -> bool:
+    """An acronym matched to a public body that did not exist in the paper's year ("LAA" in
+    2008 is a Local Area Agreement, not the Legal Aid Agency set up in 2013)."""
+    years = _acronym_years().get(rule or "")
+    if not years or year is None:
+        return False
+    start, end = years
+    return bool(start and year < start - 1 or end and year > end + 1)
 
 
 @lru_cache(maxsize=1)

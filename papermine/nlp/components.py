@@ -421,10 +421,13 @@ class AgencyTagger:
         return end
 
     # ---- cutting a matched run of capitalised words into names ---------------------
-    def _is_known(self, doc: Doc, start: int, end: int) -> bool:
+    def _is_known(self, doc: Doc, start: int, end: int, placed: bool = False) -> bool:
+        """A body the gazetteer names, or (`placed`) one after its place ("Thornshire Probation Area")."""
         if start < end and doc[start].lower_ == "the":
             start += 1
-        return doc[start:end].text.lower() in self.known
+        return doc[start:end].text.lower() in self.known or placed and any(
+            end - cut >= 2 and doc[cut:end].text.lower() in self.known and all(t.is_title for t in doc[start:cut])
+            for cut in (start + 1, start + 2))
 
     def _pieces(self, doc: Doc, start: int, end: int, rule: str = "") -> list[tuple[int, int]]:
         """Where a run of capitalised words holds more than one name, or a name inside
@@ -480,7 +483,7 @@ class AgencyTagger:
             elif tok.lower_ in ("and", "&") and begin < i < end - 1 and not self._known_across(doc, begin, i, end) \
                     and (tok.text != "&" or (
                     self._is_known(doc, begin, i) and self._is_known(doc, i + 1, end))) and (
-                    _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i)
+                    _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i, placed=True)
                     or (self._is_known(doc, i + 1, end) and i - begin - (doc[begin].lower_ == "the") >= MIN_BODY_TOKENS)
                     or (rule == OF_NAME_RULE and any(_HEAD_NOUN.match(doc[j].text) for j in range(i + 1, end)))):
                 pieces.append((begin, i))     # two bodies joined by "and"

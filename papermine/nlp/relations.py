@@ -107,9 +107,15 @@ _PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?
 #: year and will be accountable to Z"): the words between "and" and the cue.
 _SHARED_SUBJECT = re.compile(r"\band\s+(?:(?:will|shall|would|also|then|each|both|is|are|was|were|be|to|now|must|should|"
                              r"can|may|has|have|had|continues?|continue|in\s+turn)\s+)*$", re.IGNORECASE)
+#: "X is chaired by Y and its members include ...": the members of the body the clause before was about.
+_ITS_MEMBERS = re.compile(r"\band\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:(?:members|membership)\s+(?:(?:will|also|now)\s+)*)?$",
+                          re.IGNORECASE)
 #: Between a body and its own cue ("the Youth Board will also report to").
 _AUX_ONLY = re.compile(r"^\s*(?:(?:will|shall|also|now|then|is|are|would|should|must|each|both|in\s+turn)\s+)*$",
                        re.IGNORECASE)
+#: After ", and": a clause with a subject of its own ("it works with", "the Service will continue to").
+_NEW_SUBJECT = re.compile(r"\s+(?:(?:it|they)\b|(?:the|this)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,5}\s+"
+                          r"(?:will|shall|is|are|has|have|also|continues|must|should|would|now)\b)", re.IGNORECASE)
 #: "... and the Youth Board": where a new clause joined on by "and" starts.
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Since 2009 the Board has reported to ...": a past cue that still holds.
@@ -142,10 +148,11 @@ _DEPARTMENT = re.compile(r"\b(?:Services?|Health|Care|Help|Education|Housing|Com
 #: "in the borough": where the bodies of "one X from each of the Ys" are.
 _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
                          r"county borough|patch)$", re.IGNORECASE)
-# "an Independent Chair appointed by the Council": the post, not how it is filled; an item
+# "an Independent Chair appointed by the Council": the post, not how it is filled; "and its members
+# include" opens a clause of its own; an item
 # marker ("o", "•") opens the next item of a list set out in one run, a number the next paragraph
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
-                    r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
+                    r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
 #: A chair described, then named in brackets: "an independent person appointed by the partners (the Independent Chair)".
 _NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
@@ -594,7 +601,7 @@ def _without_owners(doc: Doc, spans: list[Span]) -> list[Span]:
 
 #: Between a body and its restatement: an acronym or alias in brackets ("the Youth Board (YB)"),
 #: or a description in apposition ("the Northby Partnership, the city's Local Strategic Partnership,").
-_RESTATED = re.compile(r"^\s*\(\s*$|^\s*,\s*(?:the\s+)?(?:city|county|borough|district|town|area|region|place|"
+_RESTATED = re.compile(r"^\s*\(\s*(?:the\s+)?$|^\s*,\s*(?:the\s+)?(?:city|county|borough|district|town|area|region|place|"
                        r"council|authority)['’]s\s+(?:own\s+|local\s+|main\s+)?$", re.IGNORECASE)
 #: A body named with its owner ("the Council's Cabinet", "the Board's Director of ..."): the owned body.
 _OWNED = re.compile(r"^(?:the\s+)?(?:Council|County|Borough|City|District|Board|Partnership|Authority|Trust)['’]s\s+"
@@ -685,6 +692,7 @@ class RelationReader:
     named_ever: list = field(default_factory=list)       # every body named so far ("the Panel" far from its name)
     listed: list = field(default_factory=list)           # the bodies the items of the last list were about
     listed_for: _Pending | None = None                   # the lead-in of that list
+    members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are also members")
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
@@ -699,6 +707,7 @@ class RelationReader:
         for sent in doc.sents:
             subject_before, spoken_of = self.last_first, self.last_subject
             found += self._sentence(doc, sent, subject_before)
+            self.members_of = next((f.target for f in reversed(found) if f.relation == "member_of"), self.members_of)
             named = [s for s in doc.spans[AGENCY_SPANS]
                      if sent.start <= s.start < sent.end and not s._.generic]
             self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
@@ -903,7 +912,8 @@ class RelationReader:
             subjects = self._apposed(doc, spans, start) \
                 if relation in APPOSED_RELATIONS or rule_id in _flagged("apposed") else []
             earlier = [i for i in subjects_of if cues[i][3] <= start]
-            if not subjects and earlier and _SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start]):
+            if not subjects and earlier and (_SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start])
+                                             or relation == "member_of" and _ITS_MEMBERS.search(doc_text(doc)[sent.start_char:start])):
                 subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
             if not subjects and self.opener and _AND_PREDICATE.search(doc_text(doc)[sent.start_char:start]) \
                     and _SUBORDINATE.search(doc_text(doc)[sent.start_char:start]):
@@ -1174,6 +1184,8 @@ class RelationReader:
             if body is None and _PRONOUN_ARG.match(doc_text(doc)[end:finish]):
                 # "...; Brookfield Youth Offending Service will join it": the body just related to
                 body = next((t for t in reversed(self.targets) if _name(t) != _name(subject)), None)
+            if body is None and rule_id in _flagged("implicit_target"):
+                body = self.members_of or self.main_body      # "X and Y are also members."
             if body is not None:
                 self.targets.append(body)
             return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
@@ -1748,9 +1760,9 @@ class RelationReader:
         """Character range of the clause around a cue."""
         begin, finish = sent.start_char, sent.end_char
         for token in sent:
-            if token.lower_ == "and" and token.i + 1 < sent.end and doc[token.i + 1].lower_ in ("it", "they") \
-                    and token.i > sent.start and doc[token.i - 1].text == "," and token.idx < cue_start:
-                begin = token.idx + len(token.text)       # "..., and it works closely with ..."
+            if token.lower_ == "and" and token.i > sent.start and doc[token.i - 1].text == "," and token.idx < cue_start \
+                    and _NEW_SUBJECT.match(doc_text(doc), token.idx + len(token.text), cue_start):
+                begin = token.idx + len(token.text)       # "..., and it works closely with ...", "..., and the Service will"
                 continue
             if token.lower_ in CLAUSE_BREAKS or (token.text == ":" and token.idx < cue_start):
                 if token.idx < cue_start:
@@ -1800,6 +1812,7 @@ class RelationReader:
         # a kind of body named in capitals ("Mayoral Combined Authorities will become members
         # of ...") is the subject when the clause names no body
         before = [s for s in clause if not s._.generic] or [s for s in clause if _capitalised_kind(s)]
+        before = _without_owners(doc, before)       # "the Council's Overview and Scrutiny Committee will"
         if before:
             return self._conjoined(doc, before)
         plural = _PLURAL_ANAPHOR.match(doc_text(doc)[begin:cue_start])
@@ -1832,7 +1845,10 @@ class RelationReader:
         head = m.group("head").lower().replace("-", "")
         if head in ("agencies", "body"):
             return [s for s in (self.last_first or self.main_body,) if s]
-        referred = self._by_head(head)
+        # "... from the Youth Offending Service, and the Service will ...": a body named earlier in the sentence
+        earlier = [s for s in spans if s.end_char <= begin and not s._.generic
+                   and _name(s).lower().replace("-", "").endswith(head)]
+        referred = earlier[-1] if earlier else self._by_head(head)
         return [referred] if referred is not None else []
 
     def _by_head(self, head: str, far: bool = False):
