@@ -390,11 +390,12 @@ class AgencyTagger:
                                       or (doc[end].lower_ in ("and", "of", "the", ",")
                                           and end + 1 < len(doc) and doc[end + 1].is_title)):
                 end += 1
-            if doc[tok.i + 1].lower_ == "of" and any(doc[j].text in organisations for j in range(tok.i + 2, end)) \
-                    and not self._department_of_role(doc, tok.i + 2, end):
+            cut = self._council_after_role(doc, tok.i + 2, end)
+            if doc[tok.i + 1].lower_ == "of" and any(doc[j].text in organisations for j in range(tok.i + 2, cut)) \
+                    and not self._department_of_role(doc, tok.i + 2, cut):
                 end = tok.i + 2               # the organisation after "of" stays a body
             else:
-                end = self._council_after_role(doc, tok.i + 2, end)
+                end = cut
             out.append((start, end))
         return out
 
@@ -411,11 +412,13 @@ class AgencyTagger:
         the title. Its place starts after a comma, else where a known council's name does,
         else one word before its type."""
         for j in range(start + 1, end):
-            if doc[j].text != "Council" or doc[j - 1].text not in _COUNCIL_TYPES:
+            if doc[j].text != "Council":
                 continue
             comma = next((k for k in range(j - 2, start - 1, -1) if doc[k].text == ","), None)
             if comma is not None:
-                return comma
+                return comma          # ("Director of Children's Services, Harrowdale Council")
+            if doc[j - 1].text not in _COUNCIL_TYPES:
+                continue
             known = [k for k in range(start, j - 1) if doc[k:j + 1].text.lower() in council_names()]
             return known[0] if known else max(start, j - 2)
         return end

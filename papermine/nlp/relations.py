@@ -204,9 +204,16 @@ _COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\
 #: A clause opening with a count of bodies ("Four standing sub-groups of the Board report to ..."):
 #: its subjects are the entries that follow.
 _LIST_SUBJECTS_OPENING = re.compile(r"^\s*(?:the\s+)?" + _LIST_SUBJECTS.pattern[2:], re.IGNORECASE)
-#: "... the following groups, each of which": the relative clause's subjects are in the items.
-_LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)"
+#: "... the following groups, each of which", "four sub-groups, each accountable to": the
+#: relative clause's subjects are in the items.
+_LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)|each|all|both)"
                                      r"(?:\s+(?:are|is|were|will\s+be|also))*\s*$", re.IGNORECASE)
+#: Between a body formed and one more member ("the Executive Group, with a head teacher from the ").
+_WITH_MEMBER = re.compile(r"^\s*,?\s*(?:together\s+)?with\s+[^.;:()]{0,60}$", re.IGNORECASE)
+#: The paper itself as what is presented ("This annual report is", "This report will be").
+_THIS_REPORT = re.compile(r"^\s*this\s+(?:[\w-]+\s+){0,2}?(?:report|strategy|plan|document)\b", re.IGNORECASE)
+#: Where an item goes on to describe its body ("X Sub-Group, which considers ...", "X Group - leads on").
+_DESCRIBED = re.compile(r",\s*(?:which|who|whose|that|where)\b|\s[-–—]\s|:")
 #: "one councillor from each of the district councils": the Ys are members.
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
@@ -513,7 +520,7 @@ def _needs_before() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=None)
 def _flagged(flag: str) -> frozenset[str]:
     """Ids of the rules carrying `flag` (subject_is_target, subject_is_member,
-    implicit_target, list, past_needs_frequency, subject_from_before, pair)."""
+    implicit_target, list, past_needs_frequency, subject_from_before, pair, members_before)."""
     return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get(flag))
 
 
@@ -627,9 +634,11 @@ _BARE_CHAIR = re.compile(r"^(?:(?:Vice|Co)[- ]?|Independent\s+)?Chair(?:man|woma
 #: ("Chair of the Board and Cabinet Member for Adult Social Care").
 _SHORT_BODY = re.compile(r"^(?:the\s+)?(?P<head>Board|Partnership|Panel|Forum|Committee|Group)"
                          r"(?:\s+and\s+(?P<post>(?:Cabinet|Executive|Lead|Portfolio)\s+Member\b.*))?\s*$")
-#: A clause opening with a post before a reporting cue ("the Chief Constable is accountable").
+#: A clause opening with a post before a reporting cue ("the Chief Constable is accountable",
+#: "The Independent Scrutineer attends every meeting and reports to").
 _POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?!(?:Members|Councillors|Officers|Representatives|Partners|Carers|Parents|Governors|"
                            r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
+                           r"(?:[a-z]+s\s+(?:[^,;.]{0,40}?\s+)?and\s+)?"     # "attends every meeting and reports to"
                            r"(?:(?:is|are|will|shall|be|remains?|also|directly|continues?|to)\s+)*$")
 
 
@@ -693,6 +702,7 @@ class RelationReader:
     listed: list = field(default_factory=list)           # the bodies the items of the last list were about
     listed_for: _Pending | None = None                   # the lead-in of that list
     members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are also members")
+    last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
@@ -707,7 +717,10 @@ class RelationReader:
         for sent in doc.sents:
             subject_before, spoken_of = self.last_first, self.last_subject
             found += self._sentence(doc, sent, subject_before)
-            self.members_of = next((f.target for f in reversed(found) if f.relation == "member_of"), self.members_of)
+            members = [f for f in found if f.relation == "member_of"]
+            if members:
+                self.members_of = members[-1].target
+                self.last_members = [f.source for f in members if _name(f.target) == _name(self.members_of)]
             named = [s for s in doc.spans[AGENCY_SPANS]
                      if sent.start <= s.start < sent.end and not s._.generic]
             self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
@@ -781,6 +794,9 @@ class RelationReader:
             said = bool(bodies) and stop == len(doc) and any(c[1] != "member_of" for c in self._cues(sent))
             if said:                                      # its own body, not those it names ("chaired by the ICB ...")
                 bodies = self._conjoined(doc, bodies)
+            described = _DESCRIBED.search(doc_text(doc), bodies[0].end_char) if bodies else None
+            if described:                                 # "- the X Sub-Group, which notifies the Y Panel": X
+                bodies = [b for b in bodies if b.start_char < described.start()]
             self.listed += bodies
             for body in bodies:
                 if _name(body) != _name(pending.target):
@@ -927,8 +943,11 @@ class RelationReader:
                 # "A and B; in 2022 membership was extended to include C": the body last spoken of
                 subjects = [s for s in (self.last_subject or self.last_first or self.main_body,) if s]
             if not subjects and rule_id in _flagged("subject_from_before"):
-                # "An annual update is also given to X": by the body the sentences before were about
-                subjects = [s for s in (self.last_subject or self.main_body,) if s is not None]
+                # "An annual update is also given to X": by the body the sentences before were about;
+                # "This annual report is presented each year to X": by the paper's own body
+                this_report = _THIS_REPORT.match(doc_text(doc)[begin:start]) and self.main_body is not None
+                subjects = [s for s in (self.main_body if this_report else self.last_subject or self.main_body,)
+                            if s is not None]
             if not subjects and relation in ("reports_to", "feeds_into", "meets_with") \
                     and rule_id not in _flagged("subject_is_target"):
                 # "...: the Chief Constable is accountable to the Commissioner": a post answers to a body
@@ -972,6 +991,8 @@ class RelationReader:
                     if len(heads) > 1:           # "... Each is chaired by a Board member": the entries
                         self.last_subjects = list(heads)
                 continue
+            if not subjects and rule_id in _flagged("members_before"):
+                subjects = list(self.last_members)     # "Together they form the Executive Group": those just listed
             if not subjects and rule_id in _flagged("subject_is_member") and _FOLLOWING.match(doc_text(doc)[begin:start]):
                 out += self._following_members(doc, sent, spans, start, end)
                 continue
@@ -1188,8 +1209,14 @@ class RelationReader:
                 body = self.members_of or self.main_body      # "X and Y are also members."
             if body is not None:
                 self.targets.append(body)
-            return ([self._found(subject, body, relation, [], modality, sent, rule_id)[0]]
-                    if body is not None and _name(body) != _name(subject) else []), None
+            found = [self._found(subject, body, relation, [], modality, sent, rule_id)[0]] \
+                if body is not None and _name(body) != _name(subject) else []
+            if found and rule_id in _flagged("members_before") and isinstance(body, Span):
+                # "..., with a head teacher from the X Schools Forum": one more member
+                found += [self._found(s, body, relation, [], modality, sent, rule_id)[0] for s in after
+                          if s.start_char > body.end_char and not s._.generic
+                          and _WITH_MEMBER.match(doc_text(doc)[body.end_char:s.start_char])]
+            return found, None
         if relation == "member_of":
             found = []
             for member, written in self._arguments(doc, end, finish, after, roles=True, members=True):
@@ -1828,7 +1855,9 @@ class RelationReader:
                 return named
         if _EACH_OF_THEM.match(doc_text(doc)[begin:cue_start]) and len(self.last_subjects) > 1:
             return list(self.last_subjects)     # "X and Y are sub-groups of Z. Each reports to ...": X and Y
-        m = ANAPHORA.search(doc_text(doc)[begin:cue_end])     # the cue may hold it: "These agencies include"
+        # the cue may hold it ("These agencies include"); "In 2021-22 it was chaired by": after a time phrase
+        begin += _OPENING.match(doc_text(doc)[begin:cue_start]).end()
+        m = ANAPHORA.search(doc_text(doc)[begin:cue_end])
         if not m:
             return []
         if m.group("pronoun"):
