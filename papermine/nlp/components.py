@@ -88,7 +88,7 @@ _HEAD_NOUN = re.compile(r"^(Partnership|group|Board|Panel|Group|Subgroup|Sub-gro
 #: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
 _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
 #: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
-_NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust$")
+_NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust(?:$| and | & )")
 #: A heading in capitals naming kinds of body, not one ("COMMITTEES AND WORKING GROUPS").
 _PLURAL_KIND_HEADING = re.compile(r"^(?:[A-Z-]+S)(?:\s+(?:AND|&)\s+(?:[A-Z-]+\s+)?[A-Z-]+S)*$")
 #: How far (tokens) a statute's bracketed part may run after a name in it.
@@ -98,7 +98,10 @@ _INITIAL = re.compile(r"^[A-Z]\.?$")
 #: A job title before a name is cut off only if it ends with one of these.
 _CORE_ROLES = {"Chair", "Chairman", "Chairperson", "Vice-Chair", "Co-Chair", "Leader", "Director", "Head",
                "Manager", "Officer", "Lead", "Member", "Councillor", "Cllr", "Mayor", "Clerk", "Secretary",
-               "Treasurer", "Executive", "Representative", "Coordinator", "Co-ordinator", "Advisor", "Adviser"}
+               "Treasurer", "Executive", "Representative", "Coordinator", "Co-ordinator", "Advisor", "Adviser",
+               "Commander", "Scrutineer"}
+# ... and their plurals ("the Chief Executives of A and B")
+_CORE_ROLES |= {role + "s" for role in _CORE_ROLES if role != "Cllr"}
 #: A place after a known name ("NHS Bradford and Airedale") is at most this many words.
 PLACE_AFTER_MAX_WORDS = 4
 #: "<place> County Council <unit>": the council, then one of its units.

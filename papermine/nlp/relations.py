@@ -90,7 +90,7 @@ BODY_KINDS = {"partnership", "council body", "subgroup"}
 #: A list entry longer than this (words) is prose, not a member.
 ENTRY_MAX_WORDS = 10
 #: Words that end one clause and start another, for finding a cue's subject.
-CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whilst", "while", "where"}
+CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whose", "whilst", "while", "where"}
 #: Phrases standing for a body named elsewhere; the head noun, if any, must match it.
 #: Words that may stand between "the" and the head noun of a body named again ("The new Partnership").
 ANAPHOR_ADJECTIVES = "new|same|former|current|existing|proposed|revised|above|said|joint|wider"
@@ -176,7 +176,7 @@ _ATTENDED_BODY = re.compile(r"\b(?:board|partnership|group|forum|panel|network|e
 #: A relative clause closed by a comma before a cue ("..., which meets monthly, is chaired by").
 _CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s+)*$", re.IGNORECASE)
 #: Between a body and the relative pronoun of the clause about it.
-_RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who)$", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who|(?P<whose>whose))$", re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 #: A body named after these is not the cue's ("report to the Partnership, rather than through the X").
@@ -520,7 +520,8 @@ def _needs_before() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=None)
 def _flagged(flag: str) -> frozenset[str]:
     """Ids of the rules carrying `flag` (subject_is_target, subject_is_member,
-    implicit_target, list, past_needs_frequency, subject_from_before, pair, members_before)."""
+    implicit_target, list, past_needs_frequency, subject_from_before, pair, members_before,
+    second_object)."""
     return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get(flag))
 
 
@@ -928,6 +929,10 @@ class RelationReader:
             subjects = self._apposed(doc, spans, start) \
                 if relation in APPOSED_RELATIONS or rule_id in _flagged("apposed") else []
             earlier = [i for i in subjects_of if cues[i][3] <= start]
+            alike = [i for i in earlier if cues[i][1] == relation]
+            if not subjects and rule_id in _flagged("second_object") and alike:
+                # "... quarterly reports from A, which ..., and an annual report from B": the same receiver
+                subjects = subjects_of[max(alike, key=lambda i: cues[i][3])]
             if not subjects and earlier and (_SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start])
                                              or relation == "member_of" and _ITS_MEMBERS.search(doc_text(doc)[sent.start_char:start])):
                 subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
@@ -1328,7 +1333,9 @@ class RelationReader:
         if not named and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and relation != "subgroup_of":
             # "is accountable to the X and reports to it twice a year": the body just related to;
             # "The Board oversees the Team, which reports to it": the body the sentence opens with
-            named = [t for t in self.targets[-1:] if _name(t) != _name(subject)] or \
+            # ("works with A and B, whose reports are shared with it": not B for A, both being its objects)
+            co_target = any(_name(t) == _name(subject) for t in self.targets)
+            named = [t for t in self.targets[-1:] if _name(t) != _name(subject) and not co_target] or \
                 [o for o in self.opener[:1] if _name(o) != _name(subject)]
         if not named and rule_id in _flagged("implicit_target") \
                 and not (re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE)
@@ -1802,13 +1809,19 @@ class RelationReader:
     @staticmethod
     def _relative(doc: Doc, spans: list[Span], begin: int, cue_start: int) -> list:
         """"the Panel, which in turn reports to Cabinet": a cue in a relative clause with no
-        body of its own is about the body the clause hangs on."""
+        body of its own is about the body the clause hangs on ("A and B, whose annual reports
+        will be shared with it": both)."""
         if any(begin <= s.start_char < cue_start and not s._.generic for s in spans):
             return []
         before = [s for s in spans if s.end_char <= begin and not s._.generic]
-        if before and _RELATIVE.match(doc_text(doc)[before[-1].end_char:begin]):
-            return [before[-1]]
-        return []
+        relative = _RELATIVE.match(doc_text(doc)[before[-1].end_char:begin]) if before else None
+        if not relative:
+            return []
+        hung_on = [before[-1]]
+        while relative.group("whose") and len(hung_on) < len(before) and _CONJOINED.match(
+                doc_text(doc)[before[-len(hung_on) - 1].end_char:hung_on[0].start_char]):
+            hung_on.insert(0, before[-len(hung_on) - 1])
+        return hung_on
 
     @staticmethod
     def _resumed(doc: Doc, spans: list[Span], begin: int, cue_start: int) -> list:

@@ -91,6 +91,8 @@ _ROMAN = r"(?=[ivx])(?:x{0,3})(?:ix|iv|v?i{0,3})"     # never empty
 _ITEM = re.compile(
     rf"^(?:{_BULLET}\s+)?(?:\((?P<p>[a-z]|{_ROMAN})\)|(?P<b>[a-z]|{_ROMAN})[).])\s+(?P<rest>\S.*)$",
     re.IGNORECASE)
+#: A list entry may open with a count in lower case ("one Opposition Group member").
+_COUNTED_ENTRY = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|up to|at least)\s")
 #: A lead-in to a list: "... as follows:", "These are shown below."
 _LEAD_IN_END = re.compile(r"(:|\b(?:below|follows)\.)\s*$")
 #: A minute's reference and title on one line: "CSP/12/26  POLICE AND CRIME ...", "HWB 14/04 Strategy",
@@ -558,10 +560,11 @@ class _Builder:
 
     def _unbulleted_entry(self, i: int) -> bool:
         """Is line i one entry of an unbulleted list, one a line, under a lead-in ending in
-        a colon: it starts with a capital, and the line above (the lead-in or the entry
+        a colon: it starts with a capital or a count ("two representatives of ..."), and the line above (the lead-in or the entry
         before) ended by choice, short of the margin, where its next word would have fitted."""
         line, above = self.lines[i], self.lines[i - 1]
-        if above.ends_short is not None or not line.text[:1].isupper() or _NUMBER.match(line.text):
+        if above.ends_short is not None or not (line.text[:1].isupper() or _COUNTED_ENTRY.match(line.text)) \
+                or _NUMBER.match(line.text):
             return False                # (text only: a PDF's lines carry their layout, read elsewhere)
         if _LEAD_IN_END.search(above.text):       # the first entry: set in under the lead-in, or after it
             if line.indent >= above.indent + TEXT_INDENT_MIN_CHARS:
