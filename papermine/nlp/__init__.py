@@ -356,6 +356,11 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 found_here = reader.governance_row(sdoc, governance[2])
         elif governance is not None and p_index != governance[0]:
             governance = None
+        if found_here is None and i_index is None and para.number is None and "  " in sdoc.text \
+                and reader.pending is not None and reader.pending.subject is None:
+            # a table's rows after a lead-in whose subjects they name ("Six thematic partnerships
+            # sit beneath the Board, ...:" then "Theme  Thematic partnership" and a row for each)
+            found_here = reader.read_item(sdoc)
         found_here = found_here if found_here is not None else (reader.nomination(sdoc) or None)
         # ("Village Hall Committee – Councillor X")
         if found_here is None and i_index is not None and _is_membership_list(para, _heading_of(doc, p_index)):

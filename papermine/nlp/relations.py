@@ -63,6 +63,8 @@ from .components import AGENCY_SPANS, FREQUENCY_SPANS, KIND_LABEL, doc_text, spa
 __all__ = ["RelationReader", "Found", "UNKNOWN_FREQUENCY", "role_phrase"]
 
 UNKNOWN_FREQUENCY = "unknown"
+#: Reporting when needed or by exception: no frequency beside a stated one.
+AD_HOC = "ad hoc"
 #: Relations that happen at a frequency (others, like member_of, have none).
 PERIODIC = {"reports_to", "feeds_into", "meets", "meets_with"}
 #: "sub-groups linked to the (then) Joint Commissioning Group": the parent is named
@@ -99,7 +101,7 @@ ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})
                       r"consortium|executive|trust|authority)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
                       re.IGNORECASE)
 #: "Each subgroup", "these groups", "the three panels": the several bodies of that kind just named.
-_PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<one>sub-?group|group|panel|board|partnership|"
+_PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<mod>(?:(?!of\b|the\b)[\w-]+\s+){0,2}?)(?P<one>sub-?group|group|panel|board|partnership|"
                              r"committee|forum|team|sub-?committee)s?|(?:these|the|all|both|all\s+the|all\s+three|the\s+\w+|its|their)\s+"
                              r"(?P<many>sub-?group|group|panel|board|partnership|committee|forum|team|sub-?committee)s)\b",
                              re.IGNORECASE)
@@ -702,6 +704,7 @@ class RelationReader:
     named_ever: list = field(default_factory=list)       # every body named so far ("the Panel" far from its name)
     listed: list = field(default_factory=list)           # the bodies the items of the last list were about
     listed_for: _Pending | None = None                   # the lead-in of that list
+    listed_kind: str = ""                                # ... and the kind it counted ("six thematic partnerships")
     members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are also members")
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
 
@@ -766,6 +769,9 @@ class RelationReader:
         else:
             self.also_pending = []
         self.pending, self.pending_at = pending, sent.start_char
+        if pending.subject is None:
+            counted = _LIST_SUBJECTS.search(sent.text)
+            self.listed_kind = counted.group().lower() if counted else ""
 
     def read_item(self, doc: Doc) -> list[Found] | None:
         """One item (or lettered paragraph) after a lead-in that left a cue open: its
@@ -795,6 +801,8 @@ class RelationReader:
             said = bool(bodies) and stop == len(doc) and any(c[1] != "member_of" for c in self._cues(sent))
             if said:                                      # its own body, not those it names ("chaired by the ICB ...")
                 bodies = self._conjoined(doc, bodies)
+            # (a table's header names the kind the lead-in counted: "Theme  Theme group")
+            bodies = [b for b in bodies if not (self.listed_kind and f"{b.text.lower()}s" in self.listed_kind)]
             described = _DESCRIBED.search(doc_text(doc), bodies[0].end_char) if bodies else None
             if described:                                 # "- the X Sub-Group, which notifies the Y Panel": X
                 bodies = [b for b in bodies if b.start_char < described.start()]
@@ -1784,6 +1792,8 @@ class RelationReader:
         labels: dict[str, str] = {}
         for span in freqs:
             labels.setdefault(span.label_, span.text)
+        if len(labels) > 1:
+            labels.pop(AD_HOC, None)      # "quarterly, using the exception reporting template": quarterly
         if not labels:
             labels = {UNKNOWN_FREQUENCY: None}
         return [Found(source, target, relation, label, text, modality, sent, rule)
@@ -1862,6 +1872,9 @@ class RelationReader:
             heads = (head, head[3:]) if head.startswith("sub") else (head,)
             named = [s for s in self.last_named if _name(s).lower().replace("-", "").endswith(heads)]
             listed = [s for s in self.listed if _name(s).lower().replace("-", "").endswith(heads)]
+            kind = f"{plural.group('mod') or ''}{plural.group('one') or ''}".lower()
+            if plural.group("one") and plural.group("mod") and f"{kind}s" in self.listed_kind:
+                listed = list(self.listed)  # "Six thematic partnerships ...: <rows>. Each thematic partnership ...": all
             if len(listed) > len(named):    # "- the X Sub-group; - the Y Sub-group. Each sub-group reports ...": all the items
                 named = listed
             if named:
