@@ -131,8 +131,8 @@ _OPENING = re.compile(r"^\s*(?:(?:since|in|from|during|following|until)\s+[^,]{1
 #: "from it", "join it": the body the sentence is about.
 _PRONOUN_ARG = re.compile(r"^\s*(?:it|them)\b", re.IGNORECASE)
 #: Between two names that are one body's ("Children's Services Overview and Scrutiny Committee",
-#: "NHS England Specialised Commissioning"): a space, or a capitalised word or two.
-_NAME_GAP = re.compile(r"^\s+(?:[A-Z][\w'’-]*\s+){0,2}$")
+#: "NHS England Specialised Commissioning"): a space (not the run between a table's cells), or a capitalised word or two.
+_NAME_GAP = re.compile(r"^(?: |\n\s*)(?:[A-Z][\w'’-]* ){0,2}$")
 # a capital "The" opens a new name: "NEIGHBOURHOOD PLAN The Steering Group ..." is a heading run
 # into a sentence, "Ageing Well Board The Safeguarding Adults Board ..." a list item run into the next
 _NEW_NAME = re.compile(r"^\s+The\s")
@@ -212,6 +212,8 @@ _LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:(?
                                      r"(?:\s+(?:are|is|were|will\s+be|also))*\s*$", re.IGNORECASE)
 #: Between a body formed and one more member ("the Executive Group, with a head teacher from the ").
 _WITH_MEMBER = re.compile(r"^\s*,?\s*(?:together\s+)?with\s+[^.;:()]{0,60}$", re.IGNORECASE)
+#: Between a table's cells set out as text (a run of spaces inside a line).
+_CELL_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 #: The paper itself as what is presented ("This annual report is", "This report will be").
 _THIS_REPORT = re.compile(r"^\s*this\s+(?:[\w-]+\s+){0,2}?(?:report|strategy|plan|document)\b", re.IGNORECASE)
 #: Where an item goes on to describe its body ("X Sub-Group, which considers ...", "X Group - leads on").
@@ -1744,7 +1746,9 @@ class RelationReader:
                     if _name(member) != _name(owner)]
         # "three lay members, one of whom is a foster carer", "an elected member nominated by the Council":
         # what follows says more of the entry, or who chose the member
-        cut = min(m.start() for m in (_DESCRIBING.search(item.text), _CHOSEN_BY.search(item.text), re.search(r"$", item.text))
+        # ("Northmoor Police  Chief Inspector, Neighbourhood Policing": a table's row, its first cell the member)
+        cut = min(m.start() for m in (_DESCRIBING.search(item.text), _CHOSEN_BY.search(item.text),
+                                      _CELL_GAP.search(item.text), re.search(r"$", item.text))
                   if m is not None)
         written = _clean_entry(item.text[:cut])
         spans = [span for span in item.spans[AGENCY_SPANS] if span.start_char < cut]

@@ -394,12 +394,22 @@ def _block(text: str, page: int | None) -> _Block:
     return block
 
 
+#: What parts a letterhead's fields set on one line ("Council | Department").
+_LETTERHEAD_BAR = re.compile(r"\s+[|¦]\s+|\s*[|¦]\s*$")
+
+
 def _head(front: list[Paragraph], sections: list[Section], paragraphs: list[Paragraph]) -> list[_Block]:
     """The paper's head: its front block; or, when the paper opens straight with
     headings ("MINUTES", "Agenda Item 7", "CABINET" set as headings), those and
     the lines under them, up to the first numbered item, a section of a known
     kind (purpose, summary...) or a long paragraph."""
-    blocks = [_block(p.text, p.page) for p in front]
+    blocks = []
+    for para in front:
+        parts = [part for part in _LETTERHEAD_BAR.split(para.text) if part.strip()]
+        blocks += [_block(part, para.page) for part in parts[:1]]
+        # ("Hatherby Council | Children's Services": a letterhead's council, then its department)
+        blocks += [_Block(re.sub(r"\s+", " ", part).strip(), _tidy(part), para.page, "letterhead", "letterhead",
+                          part.strip()) for part in parts[1:]]
     if front:
         return blocks
     by_section: dict[int, list[Paragraph]] = {}

@@ -91,6 +91,8 @@ _ROMAN = r"(?=[ivx])(?:x{0,3})(?:ix|iv|v?i{0,3})"     # never empty
 _ITEM = re.compile(
     rf"^(?:{_BULLET}\s+)?(?:\((?P<p>[a-z]|{_ROMAN})\)|(?P<b>[a-z]|{_ROMAN})[).])\s+(?P<rest>\S.*)$",
     re.IGNORECASE)
+#: Cells of a row set out as text, parted by a run of spaces ("Hatherby Council   Head of Early Help").
+_COLUMNS = re.compile(r"\S {2,}\S")
 #: A list entry may open with a count in lower case ("one Opposition Group member").
 _COUNTED_ENTRY = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|up to|at least)\s")
 #: A lead-in to a list: "... as follows:", "These are shown below."
@@ -573,7 +575,8 @@ class _Builder:
                 return False
         elif line.blank_before or not self._unbulleted_entry_above(i - 1):
             return False
-        return self._ended_by_choice(i)
+        # (a row set out in columns under another is an entry however long: "Northmoor Police   Chief Inspector")
+        return self._ended_by_choice(i) or bool(_COLUMNS.search(line.text) and _COLUMNS.search(above.text))
 
     def _ended_by_choice(self, i: int) -> bool:
         """Text: did the line above line i end short of the longest line, where line i's
@@ -584,6 +587,13 @@ class _Builder:
             return False
         first_word = self.lines[i].text.split(" ", 1)[0]
         return len(above.text) + 1 + len(first_word) < self.wrap_chars - ENTRY_WRAP_SLACK_CHARS
+
+    def _table_row_as_text(self, i: int) -> bool:
+        """Text: is line i a row of a table set out in columns, under a row that is too
+        ("Committee  Chair  Meets" / "Finance Committee  Town Mayor  Bi-monthly")?"""
+        line = self.lines[i]
+        return line.ends_short is None and i > 0 and bool(_COLUMNS.search(line.text)) \
+            and bool(_COLUMNS.search(self.lines[i - 1].text))
 
     def _unbulleted_entry_above(self, j: int) -> bool:
         """Was line j (no bullet of its own) an entry of an unbulleted list, or the wrapped
@@ -1113,7 +1123,7 @@ class _Builder:
             after that rule's cheaper tests: it scans the whole block, and most
             blocks are prose that no rule takes for a heading.)"""
             return _not_heading(text, after) or (len(block) > 1 and _signature(block[0].text, block[1].text)) \
-                or self._label_on_infographic(text, first, end) or self._runs_on(end) \
+                or self._table_row_as_text(i) or self._label_on_infographic(text, first, end) or self._runs_on(end) \
                 or bool(_SENTENCE_BREAK.search(text)) or self._broken_into(i) or self._wraps_into_body(end)
         # a box's label: wrapped lines set centred or ragged, not on one left edge
         ragged = len(block) > 1 and max(ln.indent for ln in block) - min(ln.indent for ln in block) > OUTDENT_MIN
