@@ -440,14 +440,17 @@ def _resolved(nlp: Language, resolver: Resolver, text: str) -> Doc:
     return tagged
 
 
-#: The opening lines where a paper's year may be printed when its metadata has none.
+#: The opening lines where a paper's year may be printed when its metadata has none, and
+#: the most words such a line has (a line of a title block, not a sentence).
 FRONT_LINES = 5
+FRONT_LINE_MAX_WORDS = 12
 
 
 def _paper_year(doc: Document) -> int | None:
     """The year a paper was written: its date's, else the first of its period, its title or
-    its opening lines ("Performance report, June 2009")."""
-    for text in (doc.meta.date, doc.meta.period, doc.meta.title, *(p.text for p in doc.paragraphs[:FRONT_LINES])):
+    its opening lines ("Performance report, June 2009"; short unnumbered lines, not prose)."""
+    front = [p.text for p in doc.paragraphs[:FRONT_LINES] if p.number is None and len(p.text.split()) <= FRONT_LINE_MAX_WORDS]
+    for text in (doc.meta.date, doc.meta.period, doc.meta.title, *front):
         year = re.search(r"\b(?:19|20)\d\d\b", text or "")
         if year:
             return int(year.group())
@@ -627,6 +630,10 @@ def _attendance_line(text: str) -> bool:
     return len(text.split()) <= ATTENDANCE_LINE_MAX_WORDS or len(_PERSON_TITLES.findall(text)) >= 2
 
 
+#: A service area named in a title ("... for Learning Disability Services"), no meeting's body.
+_SERVICE_AREA = re.compile(r"\bServices?$")
+
+
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:
     # the body named in the title, else the committee the paper is for or by
     # ("Looked After Children Board / Terms of Reference": "the Board" is that board)
@@ -638,6 +645,8 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
         for span in heading.spans[AGENCY_SPANS]:
             canonical, kind = resolver.resolve(span)
             canonical = resolver.local_body(canonical) or canonical    # "the CDRP": the paper's own one
+            if text == doc.meta.title and doc.meta.committee and (span._.generic or _SERVICE_AREA.search(canonical)):
+                continue          # "Joint Commissioning Arrangements for Adult Mental Health Services": its subject
             # the committee a paper is for is its body whatever its kind ("Police and Crime Panel")
             if kind in MAIN_BODY_KINDS or (text == doc.meta.committee and span.text.strip() == text.strip()):
                 return _placed(canonical, agencies)

@@ -129,7 +129,7 @@ _NOT_A_COUNCIL = re.compile(r"\b(?:Youth|Care|Children|Young|Schools?|Pupils?|Pa
 #: "From 2009 the Board ...": words before a sentence's subject.
 _OPENING = re.compile(r"^\s*(?:(?:since|in|from|during|following|until)\s+[^,]{1,30}?,?\s+)?", re.IGNORECASE)
 #: "from it", "join it": the body the sentence is about.
-_PRONOUN_ARG = re.compile(r"^\s*(?:it|them)\b", re.IGNORECASE)
+_PRONOUN_ARG = re.compile(r"^\s*(?:(?:each|both|all)\s+of\s+)?(?:it|(?P<them>them))\b", re.IGNORECASE)
 #: Between two names that are one body's ("Children's Services Overview and Scrutiny Committee",
 #: "NHS England Specialised Commissioning"): a space (not the run between a table's cells), or a capitalised word or two.
 _NAME_GAP = re.compile(r"^(?: |\n\s*)(?:[A-Z][\w'’-]* ){0,2}$")
@@ -182,6 +182,9 @@ _RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who|(?P<whose>whose)
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 #: A body named after these is not the cue's ("report to the Partnership, rather than through the X").
+#: Just before a cue, words that deny it ("is not a", "does not", "no longer", "never").
+_NEGATED = re.compile(r"\b(?:not|never|no\s+longer|neither|nor)\s+(?:(?:a|an|the|directly|formally|itself|yet|"
+                      r"be|been|to|currently|normally|usually)\s+)*$", re.IGNORECASE)
 _INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer)\b", re.IGNORECASE)
 #: "into both the Partnership and the X": a body by its head noun first in a list of targets.
 _REFERRED_FIRST = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both\s+)?the\s+(?:board|group|partnership|panel|committee|"
@@ -214,6 +217,8 @@ _LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:(?
 _WITH_MEMBER = re.compile(r"^\s*,?\s*(?:together\s+)?with\s+[^.;:()]{0,60}$", re.IGNORECASE)
 #: Between a table's cells set out as text (a run of spaces inside a line).
 _CELL_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+#: A short name defined in brackets after a body's name: "(the Board)", "(“the Partnership”)".
+_DEFINED_SHORT = re.compile(r"\s*\(\s*(?:the\s+)?[\"“‘']?(?:the\s+)?(?P<head>[A-Z][\w-]*)[\"”’']?\s*\)")
 #: The paper itself as what is presented ("This annual report is", "This report will be").
 _THIS_REPORT = re.compile(r"^\s*this\s+(?:[\w-]+\s+){0,2}?(?:report|strategy|plan|document)\b", re.IGNORECASE)
 #: Where an item goes on to describe its body ("X Sub-Group, which considers ...", "X Group - leads on").
@@ -707,6 +712,7 @@ class RelationReader:
     listed: list = field(default_factory=list)           # the bodies the items of the last list were about
     listed_for: _Pending | None = None                   # the lead-in of that list
     listed_kind: str = ""                                # ... and the kind it counted ("six thematic partnerships")
+    defined: dict = field(default_factory=dict)          # short names the paper defines ("X (the Board)")
     members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are also members")
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
 
@@ -732,6 +738,10 @@ class RelationReader:
             self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)
             self.previous += named
+            for span in named:          # "the Children and Young People's Partnership Board (the Board)"
+                short = _DEFINED_SHORT.match(doc_text(doc), span.end_char)
+                if short:
+                    self.defined[short.group("head").lower().replace("-", "")] = span
             self.named_ever += named
             self.last_partnership = next((s for s in named if _ATTENDED_BODY.search(_name(s))),
                                          self.last_partnership)
@@ -910,6 +920,8 @@ class RelationReader:
                     and _ONE_REPORT.search(doc_text(doc)[start:end]):
                 continue                      # "must receive a report from the Inspector": one document
             begin, finish = self._clause(doc, sent, start)
+            if _NEGATED.search(doc_text(doc)[begin:start]):
+                continue                      # "is not a sub-group of the Board", "does not report directly to"
             begin = max(begin, own_clause.get(order, begin))        # "... and the Y reports to Z"
             if rule_id in _flagged("pair"):
                 # "X ... but the two boards meet jointly": the last two bodies named before the cue
@@ -1345,8 +1357,12 @@ class RelationReader:
             # "The Board oversees the Team, which reports to it": the body the sentence opens with
             # ("works with A and B, whose reports are shared with it": not B for A, both being its objects)
             co_target = any(_name(t) == _name(subject) for t in self.targets)
-            named = [t for t in self.targets[-1:] if _name(t) != _name(subject) and not co_target] or \
+            # ("is accountable to A and to B, and reports to each of them every six months": A and B)
+            them = _PRONOUN_ARG.match(doc_text(doc)[end:finish]).group("them")
+            named = [t for t in (self.targets if them else self.targets[-1:])
+                     if _name(t) != _name(subject) and not co_target] or \
                 [o for o in self.opener[:1] if _name(o) != _name(subject)]
+            named = list({_name(t): t for t in named}.values())
         if not named and rule_id in _flagged("implicit_target") \
                 and not (re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE)
                          and _TOPIC_AFTER.match(doc_text(doc)[end:finish])):
@@ -1913,6 +1929,8 @@ class RelationReader:
     def _by_head(self, head: str, far: bool = False):
         """The body "the <head>" stands for: the paper's own body if its name ends
         so, else the last such body named, else (a group, a partnership) the paper's."""
+        if head in self.defined:           # named so by the paper: "X (the Board)"
+            return self.defined[head]
         main = self.main_body
         if main is not None and _name(main).lower().replace("-", "").endswith(head):
             return main

@@ -394,8 +394,10 @@ def _block(text: str, page: int | None) -> _Block:
     return block
 
 
-#: What parts a letterhead's fields set on one line ("Council | Department").
+#: What parts a letterhead's fields set on one line ("Council | Department", or names set
+#: apart by a run of spaces).
 _LETTERHEAD_BAR = re.compile(r"\s+[|¦]\s+|\s*[|¦]\s*$")
+_FIELD_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 
 
 def _head(front: list[Paragraph], sections: list[Section], paragraphs: list[Paragraph]) -> list[_Block]:
@@ -405,9 +407,14 @@ def _head(front: list[Paragraph], sections: list[Section], paragraphs: list[Para
     kind (purpose, summary...) or a long paragraph."""
     blocks = []
     for para in front:
+        # ("Hatherby Council | Children's Services": a letterhead's council, then its department;
+        # "NHS Calderholme    Calderholme Metropolitan Borough Council": partners' names side by side)
         parts = [part for part in _LETTERHEAD_BAR.split(para.text) if part.strip()]
+        fields = [field for field in _FIELD_GAP.split(parts[0]) if field.strip()] if parts else []
+        if len(fields) > 1 and any(find_councils(field) for field in fields):
+            parts = [field for field in fields if find_councils(field)] + \
+                [field for field in fields if not find_councils(field)] + parts[1:]
         blocks += [_block(part, para.page) for part in parts[:1]]
-        # ("Hatherby Council | Children's Services": a letterhead's council, then its department)
         blocks += [_Block(re.sub(r"\s+", " ", part).strip(), _tidy(part), para.page, "letterhead", "letterhead",
                           part.strip()) for part in parts[1:]]
     if front:
