@@ -156,6 +156,10 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
                     r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
+#: A chair's post goes on after a comma with its portfolio or council, to the clause's end
+#: ("the Assistant Director, Early Help and Prevention.", "the Director of People, X Council;").
+_CHAIR_TAIL = re.compile(r"^,\s+(?P<tail>(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:[A-Z][\w'’-]*)|and|&|of|for|the))*)"
+                         r"(?=\s*(?:[.;(]|$|,\s+(?:with|and|who|which)\b))")
 #: A chair described, then named in brackets: "an independent person appointed by the partners (the Independent Chair)".
 _NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
 #: "co-chaired by A and B": each of A and B chairs.
@@ -178,9 +182,10 @@ _ATTENDED_BODY = re.compile(r"\b(?:board|partnership|group|forum|panel|network|e
 #: A relative clause closed by a comma before a cue ("..., which meets monthly, is chaired by").
 _CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s+)*$", re.IGNORECASE)
 #: Between a body and the relative pronoun of the clause about it.
-_RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:which|who|(?P<whose>whose))$", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:(?P<all>(?:both|each|all)\s+of\s+)?(?:which|whom|who)|(?P<whose>whose))$",
+                       re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
-_CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+_CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+|their\s+|an?\s+)?$", re.IGNORECASE)
 #: A body named after these is not the cue's ("report to the Partnership, rather than through the X").
 #: Just before a cue, words that deny it ("is not a", "does not", "no longer", "never").
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer|neither|nor)\s+(?:(?:a|an|the|directly|formally|itself|yet|"
@@ -1197,26 +1202,34 @@ class RelationReader:
             if rule_id not in _flagged("named_args"):
                 continue
             for m in rx.finditer(text):
-                ends = []
-                for group in ("source", "target"):
-                    a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
-                    body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1), None) \
-                        or next((s for s in spans if s.start_char == a and not s._.generic), None)   # the words ran on
-                    if body is None:          # "this Working Party": the body last named so
-                        words = re.sub(r"\s+", " ", m.group(group)).strip()
-                        earlier = self.previous + [s for s in spans if s.end_char <= sent.start_char + m.start()]
-                        body = next((p for p in reversed(earlier) if not isinstance(p, str) and not p._.generic
-                                     and _name(p).lower().endswith(words.lower())), None)
-                        if body is None and len(words.split()) == 1:          # "the Panel": the paper's own
-                            body = self._by_head(words.lower().replace("-", ""))
-                        body = body if body is not None else words
-                    ends.append(body)
-                if _name(ends[0]).lower() != _name(ends[1]).lower():
-                    # "minutes of X are circulated to Y after each meeting": a frequency after the cue's start
-                    freqs = [f for f in doc.spans[FREQUENCY_SPANS] if sent.start_char + m.start() <= f.start_char
-                             and f.end_char <= sent.end_char] if relation in PERIODIC else []
-                    out += self._found(ends[0], ends[1], relation, freqs, _modality(text, m.start()), sent, rule_id)
+                out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source")
+                if "source2" in rx.groupindex and m.group("source2"):    # "X's A Sub-Group and its B Sub-Group"
+                    out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source2")
         return out
+
+    def _named_pair(self, doc: Doc, sent: Span, spans: list[Span], m: re.Match, relation: str,
+                    rule_id: str, source: str) -> list[Found]:
+        """The line a named-args match makes from its group `source` to its target."""
+        ends = []
+        for group in (source, "target"):
+            a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
+            body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1), None) \
+                or next((s for s in spans if s.start_char == a and not s._.generic), None)   # the words ran on
+            if body is None:          # "this Working Party": the body last named so
+                words = re.sub(r"\s+", " ", m.group(group)).strip()
+                earlier = self.previous + [s for s in spans if s.end_char <= sent.start_char + m.start()]
+                body = next((p for p in reversed(earlier) if not isinstance(p, str) and not p._.generic
+                             and _name(p).lower().endswith(words.lower())), None)
+                if body is None and len(words.split()) == 1:          # "the Panel": the paper's own
+                    body = self._by_head(words.lower().replace("-", ""))
+                body = body if body is not None else words
+            ends.append(body)
+        if _name(ends[0]).lower() == _name(ends[1]).lower():
+            return []
+        # "minutes of X are circulated to Y after each meeting": a frequency after the cue's start
+        freqs = [f for f in doc.spans[FREQUENCY_SPANS] if sent.start_char + m.start() <= f.start_char
+                 and f.end_char <= sent.end_char] if relation in PERIODIC else []
+        return self._found(ends[0], ends[1], relation, freqs, _modality(m.string, m.start()), sent, rule_id)
 
     def _relate(self, doc, subject, relation, rule_id, end, finish, after, cue_freqs, modality, sent,
                 subgroup_parent):
@@ -1257,6 +1270,9 @@ class RelationReader:
             if not chair:
                 return [], None
             who = chair.group("who")
+            tail = _CHAIR_TAIL.match(doc_text(doc)[end + chair.end():sent.end_char])
+            if tail and _role_words().search(who):   # "the Director of People, Tollmere Council"
+                who = f"{who}, {tail.group('tail')}"
             named = _NAMED_CHAIR.match(doc_text(doc)[end + chair.end():sent.end_char])
             if named and not who[:1].isupper():      # "an independent person appointed by ... (the Independent Chair)"
                 who = named.group("name")
@@ -1840,7 +1856,7 @@ class RelationReader:
     def _relative(doc: Doc, spans: list[Span], begin: int, cue_start: int) -> list:
         """"the Panel, which in turn reports to Cabinet": a cue in a relative clause with no
         body of its own is about the body the clause hangs on ("A and B, whose annual reports
-        will be shared with it": both)."""
+        will be shared with it", "A and B, both of which report to": both)."""
         if any(begin <= s.start_char < cue_start and not s._.generic for s in spans):
             return []
         before = [s for s in spans if s.end_char <= begin and not s._.generic]
@@ -1848,7 +1864,7 @@ class RelationReader:
         if not relative:
             return []
         hung_on = [before[-1]]
-        while relative.group("whose") and len(hung_on) < len(before) and _CONJOINED.match(
+        while (relative.group("whose") or relative.group("all")) and len(hung_on) < len(before) and _CONJOINED.match(
                 doc_text(doc)[before[-len(hung_on) - 1].end_char:hung_on[0].start_char]):
             hung_on.insert(0, before[-len(hung_on) - 1])
         return hung_on
