@@ -88,6 +88,8 @@ _HEAD_NOUN = re.compile(r"^(Partnership|group|Board|Panel|Group|Subgroup|Sub-gro
 #: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
 _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
 #: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
+#: A working group's name may open with what it does ("Preparing for Adulthood Sub-Group").
+_GROUP_END = re.compile(r"\b(?:Sub-?[Gg]roup|Subgroup|Group|Sub-?[Cc]ommittee|Steering Group|Board|Panel|Forum)$")
 _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust(?:$| and | & )")
 #: A heading in capitals naming kinds of body, not one ("COMMITTEES AND WORKING GROUPS").
 _PLURAL_KIND_HEADING = re.compile(r"^(?:[A-Z-]+S)(?:\s+(?:AND|&)\s+(?:[A-Z-]+\s+)?[A-Z-]+S)*$")
@@ -476,7 +478,8 @@ class AgencyTagger:
                                                      or (nxt in ("and", "&") and i > begin + (doc[begin].lower_ == "the")
                                                          and not self._known_across(doc, begin, i + 1, end)))) or (
                     nxt in ("of", "for", "in") and _NOMINALISATION.match(tok.text) and not _HEAD_NOUN.match(tok.text)
-                    and tok.text not in self.of_heads):
+                    and tok.text not in self.of_heads
+                    and not (i == begin and tok.text.endswith("ing") and _GROUP_END.search(doc[begin:end].text))):
                 begin = i + 2                 # what came before names a document or an activity, not a body
             elif tok.text in words["role"] and nxt in ("of", "for"):
                 if nxt == "for" or not any(doc[j].text in words["organisation"] for j in range(i + 2, end)):
