@@ -172,6 +172,9 @@ class AgencyTagger:
             matcher = self.exact if row.get("case") == "exact" else self.phrases
             matcher.add(row["id"], [self.nlp.make_doc(row["pattern"])])
         self.known = {row["pattern"].lower() for row in self.gazetteer if not row.get("generic")}
+        # (not "NHS": "NHS Horsham and Mid Sussex CCG" is one body)
+        self.known_place_after = {row["pattern"].lower() for row in self.gazetteer
+                                  if row.get("place_after") and row["pattern"] != "NHS"}
         self.not_places = set(self.breaks.get("not_place", ()))
         self.of_heads = {w for row in bodies if row["id"] == OF_NAME_RULE
                          for tok in row["pattern"] for w in tok.get("TEXT", {}).get("IN", ())}
@@ -247,6 +250,8 @@ class AgencyTagger:
                  and not self._in_legislation(doc, s)]
         # a named body ("Youth Offending Service" inside "South Tees Youth
         # Offending Service") and the longest gazetteer match win
+        # ("Governance and Board membership": a word and a bare head noun name no body)
+        spans = [s for s in spans if not (len(s) == 3 and s[1].lower_ in ("and", "&") and _HEAD_NOUN.match(s[2].text))]
         doc.spans[AGENCY_SPANS] = filter_spans(spans)
         return doc
 
@@ -430,12 +435,15 @@ class AgencyTagger:
 
     # ---- cutting a matched run of capitalised words into names ---------------------
     def _is_known(self, doc: Doc, start: int, end: int, placed: bool = False) -> bool:
-        """A body the gazetteer names, or (`placed`) one after its place ("Thornshire Probation Area")."""
+        """A body the gazetteer names, or (`placed`) one with its place before or after it
+        ("Thornshire Probation Area", "Healthwatch Tarnby")."""
         if start < end and doc[start].lower_ == "the":
             start += 1
-        return doc[start:end].text.lower() in self.known or placed and any(
+        return doc[start:end].text.lower() in self.known or placed and (any(
             end - cut >= 2 and doc[cut:end].text.lower() in self.known and all(t.is_title for t in doc[start:cut])
-            for cut in (start + 1, start + 2))
+            for cut in (start + 1, start + 2)) or any(
+            doc[start:cut].text.lower() in self.known_place_after and all(t.is_title for t in doc[cut:end])
+            for cut in range(start + 1, min(end, start + 3))))
 
     def _pieces(self, doc: Doc, start: int, end: int, rule: str = "") -> list[tuple[int, int]]:
         """Where a run of capitalised words holds more than one name, or a name inside

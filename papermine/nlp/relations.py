@@ -722,6 +722,8 @@ class RelationReader:
     listed_for: _Pending | None = None                   # the lead-in of that list
     listed_kind: str = ""                                # ... and the kind it counted ("six thematic partnerships")
     defined: dict = field(default_factory=dict)          # short names the paper defines ("X (the Board)")
+    section_body: Span | str | None = None               # the body the heading of the section being read names
+    membership_section: bool = False                     # ... and whether that heading speaks of a membership
     members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are also members")
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
 
@@ -773,6 +775,10 @@ class RelationReader:
         """A section's heading ("OS.52 FENMARSH HEALTH AND WELLBEING PARTNERSHIP - ANNUAL
         REPORT"): the bodies it names are named before the section's text ("the Partnership")."""
         named = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic]
+        # ("4. Membership of the SEND Partnership Board": "the Board's membership is:" below is that board's;
+        # "5. Membership": a membership below with no body named is the paper's own body's)
+        self.section_body = named[0] if named else None
+        self.membership_section = bool(_MEMBERSHIP_SPOKEN_OF.search(doc.text))
         if named:
             self.previous = self.previous[-3:] + named
             self.named_ever += named
@@ -1040,7 +1046,8 @@ class RelationReader:
                 # "Membership includes ...": the body last spoken of; "The responsible authorities
                 # are ...": the board or partnership last named
                 plural = _PLURAL_OWNERLESS.match(doc_text(doc)[start:end])
-                subjects = [s for s in ((self.last_partnership if plural else None) or self.last_subject
+                in_section = (self.section_body or self.main_body) if self.membership_section else None
+                subjects = [s for s in (in_section or (self.last_partnership if plural else None) or self.last_subject
                                         or self.last_first or self.main_body,) if s]
             if not subjects:
                 continue
@@ -1954,6 +1961,8 @@ class RelationReader:
         so, else the last such body named, else (a group, a partnership) the paper's."""
         if head in self.defined:           # named so by the paper: "X (the Board)"
             return self.defined[head]
+        if self.section_body is not None and _name(self.section_body).lower().replace("-", "").endswith(head):
+            return self.section_body       # named by the section's heading
         main = self.main_body
         if main is not None and _name(main).lower().replace("-", "").endswith(head):
             return main
