@@ -209,10 +209,6 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
-#: Sub-groups counted or listed as the subjects of a reporting cue ("Three sub-groups report to the Board:").
-_SUBGROUPS_REPORT = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+"
-                               r"(?:[\w-]+\s+)?(?:sub-?groups|sub-?committees|sub-?panels)\s+(?:(?:will|also|each|all)\s+)*$",
-                               re.IGNORECASE)
 #: A count just before a plural cue ("two sub-groups of the Board").
 _COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A clause opening with a count of bodies ("Four standing sub-groups of the Board report to ..."):
@@ -777,8 +773,9 @@ class RelationReader:
         named = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic]
         # ("4. Membership of the SEND Partnership Board": "the Board's membership is:" below is that board's;
         # "5. Membership": a membership below with no body named is the paper's own body's)
-        self.section_body = named[0] if named else None
         self.membership_section = bool(_MEMBERSHIP_SPOKEN_OF.search(doc.text))
+        # (only there: under "Links with the X Board", "the Board" is still the paper's own)
+        self.section_body = named[0] if named and self.membership_section else None
         if named:
             self.previous = self.previous[-3:] + named
             self.named_ever += named
@@ -1020,9 +1017,6 @@ class RelationReader:
                 # ("The Board is supported by the following groups, each of which reports to it:": the Board)
                 if target is not None and sent.text.rstrip().endswith(":"):
                     modality = _modality(sent.text, start - sent.start_char)
-                    if relation == "reports_to" and _SUBGROUPS_REPORT.search(doc_text(doc)[sent.start_char:start]):
-                        # "The following sub-groups report to the Board at each meeting:": the Board's
-                        self._open(sent, _Pending(rule_id, "subgroup_of", None, target, [], modality))
                     self._open(sent, _Pending(rule_id, relation, None, target, cue_freqs, modality))
                 elif target is not None:         # "Three groups report to the Board: the X, led by Y; the Z."
                     colon = doc_text(doc).find(":", end, sent.end_char)
