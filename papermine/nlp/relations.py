@@ -150,11 +150,13 @@ _DEPARTMENT = re.compile(r"\b(?:Services?|Health|Care|Help|Education|Housing|Com
 #: "in the borough": where the bodies of "one X from each of the Ys" are.
 _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough|county|district|city|area|region|"
                          r"county borough|patch)$", re.IGNORECASE)
-# "an Independent Chair appointed by the Council": the post, not how it is filled; "and its members
-# include" opens a clause of its own; an item
+# "an Independent Chair appointed by the Council": the post, not how it is filled, nor for how long ("for
+# its first two years"); "and its members include", "and would report to" open clauses of their own; an item
 # marker ("o", "•") opens the next item of a list set out in one run, a number the next paragraph
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
-                    r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
+                    r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their|"
+                    r"would|should|shall|may|must|continues?|also)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
+                    r"\s+for\s+(?:its|the|a|an)\s+(?:first|initial|next|coming|period)\b|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
 #: A chair's post goes on after a comma with its portfolio or council, to the clause's end
 #: ("the Assistant Director, Early Help and Prevention.", "the Director of People, X Council;").
@@ -677,6 +679,20 @@ def _restatements(doc: Doc, spans: list[Span]) -> dict[str, Span]:
         if _RESTATED.match(text[before.end_char:span.start_char]) and _name(before) != _name(span):
             restated.setdefault(_name(span).lower(), restated.get(_name(before).lower(), before))
     return restated
+
+
+def _chair_post(text: str, mark: re.Match) -> str | None:
+    """The post of the person a "(Chair)" mark follows in an attendance list: after their name
+    and a comma ("Cllr S Okafor, Cabinet Member for Health (Chair)"), or after the mark and a
+    dash ("Cllr M Ellery (Chair) - Cabinet Member for Children")."""
+    entry = re.split(r"[;\n]|,\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\b)", text[:mark.start()])[-1]
+    before = entry.split(",", 1)[1] if "," in entry else ""
+    after = re.match(r"\s*[-–—]\s*([^,;\n(]+)", text[mark.end():])
+    for words in (before, after.group(1) if after else ""):
+        post = role_phrase(words.strip()) if words.strip() else None
+        if post and not PERSON_FIRST.match(words.strip()):
+            return post
+    return None
 
 
 def _unowned(target):
@@ -1587,6 +1603,11 @@ class RelationReader:
         out = []
         for m in re.finditer(r"\(([^()]*)\)", text):
             inner = re.sub(r"\s+", " ", m.group(1)).strip()
+            if _CHAIR_MARK.fullmatch(m.group()) and (post := _chair_post(text, m)):
+                # "Cllr S Okafor, Cabinet Member for Adult Social Care (Chair)", "Cllr M Ellery (Chair) -
+                # Cabinet Member for Children": the body is chaired by the post
+                out.append(Found(self.main_body, post, "chaired_by", None, None, "does", doc[:], "mem-present"))
+                continue
             inside = [s for s in doc.spans[AGENCY_SPANS] if m.start(1) <= s.start_char and s.end_char <= m.end(1)]
             named = [s for s in inside if not s._.generic] or inside
             if named and _ROLE_OF.search(text[m.start(1):named[0].start_char]):
