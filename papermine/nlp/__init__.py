@@ -645,8 +645,10 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
         for span in heading.spans[AGENCY_SPANS]:
             canonical, kind = resolver.resolve(span)
             canonical = resolver.local_body(canonical) or canonical    # "the CDRP": the paper's own one
-            if text == doc.meta.title and doc.meta.committee and (span._.generic or _SERVICE_AREA.search(canonical)):
-                continue          # "Joint Commissioning Arrangements for Adult Mental Health Services": its subject
+            if text == doc.meta.title and doc.meta.committee and (span._.generic or _SERVICE_AREA.search(canonical)
+                                                                 or _A_COUNCIL.search(canonical)):
+                continue          # "Joint Commissioning Arrangements for ... Services": its subject; "hosted
+                                  # by X Council": its host, where the paper names the body it is for
             # the committee a paper is for is its body whatever its kind ("Police and Crime Panel")
             if kind in MAIN_BODY_KINDS or (text == doc.meta.committee and span.text.strip() == text.strip()):
                 return _placed(canonical, agencies)
