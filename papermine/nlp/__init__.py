@@ -537,9 +537,11 @@ def _own_council(doc: Document, sdocs) -> None:
 
 
 #: Between a body's own name and the kind of body it is for its place: "X is the Crime and
-#: Disorder Reduction Partnership for ...", "X (the Community Safety Partnership)".
-_IS_THE_KIND = re.compile(r"^\s*(?:\(\s*the\s+|,?\s+(?:is|was|will\s+be|acts\s+as|serves\s+as|became|"
-                          r"(?:is\s+)?(?:also\s+)?known\s+as)\s+(?:the|our|its)\s+(?:local\s+|statutory\s+)?)$")
+#: Disorder Reduction Partnership for ...", "X (the Community Safety Partnership)", "X, which is the
+#: city's Community Safety Partnership".
+_IS_THE_KIND = re.compile(r"^\s*(?:\(\s*the\s+|,?\s+(?:which\s+)?(?:is|was|will\s+be|acts\s+as|serves\s+as|became|"
+                          r"(?:is\s+)?(?:also\s+)?known\s+as)\s+(?:the|our|its|the\s+(?:city|borough|county|district|area)['’]s)\s+"
+                          r"(?:local\s+|statutory\s+)?)$")
 #: ... or in apposition with its acronym: "X, the Local Strategic Partnership (LSP), ...".
 _APPOSED_KIND = (re.compile(r"^\s*,\s+the\s+$"), re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?,"))
 

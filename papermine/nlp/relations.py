@@ -450,16 +450,31 @@ def _widened(doc: Doc, span: Span, start_char: int) -> Span | None:
 #: What a report is about or for, between two of a cue's targets ("to the X on the Council's
 #: delivery of ...", "to the X for the use of the Y Grant"), or a relative clause ("one sub-group,
 #: the X, which scrutinises the Y's ..."): bodies after it are no targets.
+#: A clause saying what the target before is ("..., which is the city's "), and where the list of
+#: targets goes on after it (", and to the ").
+_WHICH_IS = re.compile(r",\s*which\s+(?:is|are)\s+(?:also\s+)?(?:the|its|their|our)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+_LIST_RESUMES = re.compile(r"^\s*,\s*(?:and\s+)?(?:(?:to|into|with)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _TOPIC_GAP = re.compile(r"\b(?:on|about|regarding|concerning|in\s+respect\s+of)\b|\bfor\s+(?:the|its|their|a|an)\b|"
                         r",\s*(?:which|who|whose)\b", re.IGNORECASE)
 
 
 def _before_topic(doc: Doc, named: list) -> list:
-    """A cue's targets up to the first that follows a topic ("on the ...", "for the ...")."""
+    """A cue's targets up to the first that follows a topic ("on the ...", "for the ..."),
+    past a clause that only says what one of them is ("to A, which is the city's Community
+    Safety Partnership, and to B": A and B)."""
     kept = named[:1]
+    aside = False
     for previous, target in zip(named, named[1:]):
-        if isinstance(previous, Span) and isinstance(target, Span) and previous.end_char <= target.start_char \
-                and _TOPIC_GAP.search(doc_text(doc)[previous.end_char:target.start_char]):
+        gap = doc_text(doc)[previous.end_char:target.start_char] \
+            if isinstance(previous, Span) and isinstance(target, Span) and previous.end_char <= target.start_char else ""
+        if aside:                         # the aside closed: the list goes on, else it has ended
+            if not _LIST_RESUMES.match(gap):
+                break
+            aside = False
+        elif _WHICH_IS.search(gap):
+            aside = True                  # (the body the aside names is the one before it)
+            continue
+        elif _TOPIC_GAP.search(gap):
             break
         kept.append(target)
     return kept
