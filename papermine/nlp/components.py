@@ -519,8 +519,9 @@ class AgencyTagger:
                 nxt_name = next((j for j in range(i + 1, end) if doc[j].lower_ in ("and", "&", ",")), end)
                 begin = i = nxt_name + 1 if nxt_name < end else end
                 continue
-            elif tok.text in ("'s", "’s") and i > begin and _HEAD_NOUN.match(doc[i - 1].text) and end - i > MIN_BODY_TOKENS:
-                pieces.append((begin, i))     # "Northby County Council's Empty Homes Forum": two bodies
+            elif tok.text in ("'s", "’s") and i > begin and end - i > MIN_BODY_TOKENS and (
+                    _HEAD_NOUN.match(doc[i - 1].text) or (doc[i - 1].is_upper and len(doc[i - 1]) > 1)):
+                pieces.append((begin, i))     # "Northby County Council's Empty Homes Forum", "the LSCB's Training Sub-Group": two bodies
                 begin = i + 1
             elif tok.text in ("-", "–", "—") and i > begin and doc[i - 1].whitespace_:
                 pieces.append((begin, i))     # "Public Health - Northby County Council": two names

@@ -811,6 +811,8 @@ class RelationReader:
             self.previous = self.previous[-3:] + named
             self.named_ever += named
             self.last_first = named[0]
+        else:                   # a new minute or section on no body named: the body spoken of is the paper's again
+            self.last_subjects, self.last_first = [], None
 
     @property
     def last_subject(self) -> Span | str | None:
@@ -1252,8 +1254,11 @@ class RelationReader:
         ends = []
         for group in (source, "target"):
             a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
-            body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1), None) \
-                or next((s for s in spans if s.start_char == a and not s._.generic), None)   # the words ran on
+            # (not a name that runs on past an owner's "'s": "the LSCB's Serious Case Review Sub-Committee")
+            body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1
+                         and not _OWNER_GAP.match(doc_text(doc)[b:s.end_char])), None) \
+                or next((s for s in spans if s.start_char == a and not s._.generic
+                         and not _OWNER_GAP.match(doc_text(doc)[b:s.end_char])), None)   # the words ran on
             if body is None:          # "this Working Party": the body last named so
                 words = re.sub(r"\s+", " ", m.group(group)).strip()
                 earlier = self.previous + [s for s in spans if s.end_char <= sent.start_char + m.start()]
