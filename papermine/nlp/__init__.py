@@ -272,8 +272,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     nlp = nlp or get_pipeline(model)
     doc = bounds.bounded_units(doc)           # time linear in a paragraph's length
     units = _units(doc)
-    acronyms = learn_acronyms([text for _, _, text in units] + [doc.meta.title or ""])
-    resolver = Resolver(acronyms)
+    texts = [text for _, _, text in units] + [doc.meta.title or ""]
+    acronyms = learn_acronyms(texts)
+    resolver = Resolver(acronyms, placed=learn_acronyms(texts, placed=True))
     year = _paper_year(doc)
     sdocs: dict[tuple[int, int | None], Doc] = {}
     # each Doc made here keeps its text, so no component rebuilds it from the tokens

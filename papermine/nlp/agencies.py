@@ -143,8 +143,10 @@ def _long_form(words: list[str], acronym: str) -> str | None:
     return " ".join(taken)
 
 
-def learn_acronyms(texts: list[str]) -> dict[str, str]:
-    """Acronyms the paper defines: {"CLASP": "Children Looked After Strategic Partnership"}."""
+def learn_acronyms(texts: list[str], placed: bool = False) -> dict[str, str]:
+    """Acronyms the paper defines: {"CLASP": "Children Looked After Strategic Partnership"};
+    `placed`: with the place named before a kind's long form, for the acronym used alone
+    ("the LAF": the Greymoor and High Fells Local Access Forum; "Northby ICB" keeps its own)."""
     table: dict[str, str] = {}
     for text in texts:
         for m in _ACRONYM_DEF.finditer(text):
@@ -155,11 +157,29 @@ def learn_acronyms(texts: list[str]) -> dict[str, str]:
             long = _long_form(words[-LONG_FORM_MAX_WORDS:], acronym)
             if long and long.isupper() and len(long.split()) > 1:
                 long = title_case(long)          # "MULTI-AGENCY SAFEGUARDING HUB (MASH)" in a heading
+            if placed and long and (_gazetteer_keys().get(name_key(long)) or _kind_rule(long)):
+                with_place = _with_place(words, long)
+                # (only a place written as one run: not "Kestrel Vale, Ashbourne and Fenwick ...")
+                long = with_place if with_place in re.sub(r"\s+", " ", text[max(0, m.start() - 200):m.start()]) else long
             if long and acronym not in table:
                 table[acronym] = long
                 if m.group("plural"):
                     table[acronym + "s"] = long
     return table
+
+
+def _with_place(words: list[str], long: str) -> str:
+    """A known kind's long form with the place named just before it, when there is one: the
+    paper's acronym is for its own body ("the LAF": the Greymoor and High Fells one)."""
+    n = len(long.split())
+    before = words[:-n] if len(words) >= n else []
+    place: list[str] = []
+    while before and len(place) < PLACE_MAX_WORDS and (before[-1][:1].isupper() or before[-1] in ("and", "upon", "&")) \
+            and before[-1] not in ("The", "This", "Our", "A", "An"):
+        place.insert(0, before.pop())
+    while place and not place[0][:1].isupper():
+        place.pop(0)
+    return f"{' '.join(place)} {long}" if place and _PLACE.match(" ".join(place) + " ") else long
 
 
 def _kind_rule(name: str) -> dict | None:
@@ -194,6 +214,7 @@ _PLACE = re.compile(r"^(?:NHS )?(?:(?:[A-Z][a-z][\w'’-]*|and|upon|on|&) )+$")
 class Resolver:
     """Resolves mentions in one paper to canonical names."""
     acronyms: dict[str, str]
+    placed: dict[str, str] = field(default_factory=dict)        # acronym used alone -> the paper's own body
     gazetteer: dict[str, dict] = field(default_factory=dict)    # lower pattern -> row
     display: dict[str, str] = field(default_factory=dict)       # key -> canonical display name
     places: dict[str, set[str]] = field(default_factory=dict)   # kind's name -> its bodies named with a place
@@ -215,8 +236,8 @@ class Resolver:
                 self.places.setdefault(span.label_, set()).add(span._.canonical)   # its kind's name
             return span._.canonical, span._.kind
         text = span.text
-        if text in self.acronyms:
-            text = self.acronyms[text]
+        if text in self.placed or text in self.acronyms:
+            text = self.placed.get(text) or self.acronyms[text]
         # "Safeguarding Adults Review (SAR) Sub-group": the name without its acronym
         text = _INNER_ACRONYM.sub(" ", text)
         name = self.expand(text)

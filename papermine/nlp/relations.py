@@ -1315,7 +1315,8 @@ class RelationReader:
                 return [], None
             who = chair.group("who")
             tail = _CHAIR_TAIL.match(doc_text(doc)[end + chair.end():sent.end_char])
-            if tail and _role_words().search(who):   # "the Director of People, Tollmere Council"
+            if tail and _role_words().search(who) and not PERSON_FIRST.match(tail.group("tail") + " "):
+                # "the Director of People, Tollmere Council" (not "an independent member, Mr G. Latham")
                 who = f"{who}, {tail.group('tail')}"
             named = _NAMED_CHAIR.match(doc_text(doc)[end + chair.end():sent.end_char])
             if named and not who[:1].isupper():      # "an independent person appointed by ... (the Independent Chair)"
