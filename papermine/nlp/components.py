@@ -88,7 +88,7 @@ _HEAD_NOUN = re.compile(r"^(Partnership|group|Board|Panel|Group|Subgroup|Sub-gro
 #: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
 _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
 #: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
-#: A working group's name may open with what it does ("Preparing for Adulthood Sub-Group").
+#: A working group's name may open with what it does, after its place ("Northby Preparing for Adulthood Sub-Group").
 _GROUP_END = re.compile(r"\b(?:Sub-?[Gg]roup|Subgroup|Group|Sub-?[Cc]ommittee|Steering Group|Board|Panel|Forum)$")
 _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust(?:$| and | & )")
 #: A heading in capitals naming kinds of body, not one ("COMMITTEES AND WORKING GROUPS").
@@ -487,7 +487,8 @@ class AgencyTagger:
                                                          and not self._known_across(doc, begin, i + 1, end)))) or (
                     nxt in ("of", "for", "in") and _NOMINALISATION.match(tok.text) and not _HEAD_NOUN.match(tok.text)
                     and tok.text not in self.of_heads
-                    and not (i == begin and tok.text.endswith("ing") and _GROUP_END.search(doc[begin:end].text))):
+                    and not (tok.text.endswith("ing") and _GROUP_END.search(doc[begin:end].text)
+                             and all(t.is_title for t in doc[begin:i]))):
                 begin = i + 2                 # what came before names a document or an activity, not a body
             elif tok.text in words["role"] and nxt in ("of", "for"):
                 if nxt == "for" or not any(doc[j].text in words["organisation"] for j in range(i + 2, end)):

@@ -552,7 +552,7 @@ def _needs_before() -> dict[str, re.Pattern]:
 def _flagged(flag: str) -> frozenset[str]:
     """Ids of the rules carrying `flag` (subject_is_target, subject_is_member,
     implicit_target, list, past_needs_frequency, subject_from_before, pair, members_before,
-    second_object)."""
+    second_object, at_once)."""
     return frozenset(row["id"] for row in load_jsonl("relations.jsonl") if row.get(flag))
 
 
@@ -1366,6 +1366,10 @@ class RelationReader:
                 plural = None          # "works with town and parish councils": authorities, not a body's peers
             named = [re.sub(r"\s+", " ", plural.group("name"))] if plural else []
         if rule_id in _flagged("subject_is_target"):      # X reports to the subject
+            if rule_id in _flagged("at_once"):     # "oversees the X", not "oversees the Statement agreed after ... by X"
+                named = [s for s in named[:1] if isinstance(s, str) or s.start_char - end <= SUBGROUP_TARGET_CHARS]
+                named = self._conjoined(doc, named + [s for s in after if named and s.start_char > named[0].start_char
+                                                      and not s._.generic]) if named else []
             if not named:
                 referred = self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
                 if referred is not None and _name(referred) != _name(subject):
