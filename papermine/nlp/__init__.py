@@ -450,7 +450,8 @@ FRONT_LINE_MAX_WORDS = 12
 def _paper_year(doc: Document) -> int | None:
     """The year a paper was written: its date's, else the first of its period, its title or
     its opening lines ("Performance report, June 2009"; short unnumbered lines, not prose)."""
-    front = [p.text for p in doc.paragraphs[:FRONT_LINES] if p.number is None and len(p.text.split()) <= FRONT_LINE_MAX_WORDS]
+    front = [p.text for p in doc.paragraphs[:FRONT_LINES]
+             if p.number is None and len(p.text.split()) <= FRONT_LINE_MAX_WORDS]
     for text in (doc.meta.date, doc.meta.period, doc.meta.title, *front):
         year = re.search(r"\b(?:19|20)\d\d\b", text or "")
         if year:

@@ -87,9 +87,10 @@ _HEAD_NOUN = re.compile(r"^(Partnership|group|Board|Panel|Group|Subgroup|Sub-gro
 #: "Identification of Board", "Chairmanship of the ... Committee": an activity or state
 #: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
 _NOMINALISATION = re.compile(r"^[A-Z][a-z]+(tion|sion|ment|ship|ance|ence|ing|ity)$")
-#: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name.
 #: A working group's name may open with what it does, after its place ("Northby Preparing for Adulthood Sub-Group").
 _GROUP_END = re.compile(r"\b(?:Sub-?[Gg]roup|Subgroup|Group|Sub-?[Cc]ommittee|Steering Group|Board|Panel|Forum)$")
+#: "Sussex Partnership NHS Foundation Trust": "NHS" after a head noun that ends a trust's name
+#: (and maybe another trust joined to it: "... NHS Foundation Trust and Y NHS Trust").
 _NHS_TRUST_TAIL = re.compile(r"^NHS (Foundation )?Trust(?:$| and | & )")
 #: A heading in capitals naming kinds of body, not one ("COMMITTEES AND WORKING GROUPS").
 _PLURAL_KIND_HEADING = re.compile(r"^(?:[A-Z-]+S)(?:\s+(?:AND|&)\s+(?:[A-Z-]+\s+)?[A-Z-]+S)*$")

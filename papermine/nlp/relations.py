@@ -751,7 +751,8 @@ class RelationReader:
     defined: dict = field(default_factory=dict)          # short names the paper defines ("X (the Board)")
     section_body: Span | str | None = None               # the body the heading of the section being read names
     membership_section: bool = False                     # ... and whether that heading speaks of a membership
-    members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are also members")
+    members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are
+                                                         # also members")
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
@@ -1000,9 +1001,10 @@ class RelationReader:
             if not subjects and rule_id in _flagged("second_object") and alike:
                 # "... quarterly reports from A, which ..., and an annual report from B": the same receiver
                 subjects = subjects_of[max(alike, key=lambda i: cues[i][3])]
-            if not subjects and earlier and (_SHARED_SUBJECT.search(doc_text(doc)[cues[max(earlier, key=lambda i: cues[i][3])][3]:start])
-                                             or relation == "member_of" and _ITS_MEMBERS.search(doc_text(doc)[sent.start_char:start])):
-                subjects = subjects_of[max(earlier, key=lambda i: cues[i][3])]     # "... and will be accountable to Z"
+            last = max(earlier, key=lambda i: cues[i][3]) if earlier else None
+            if not subjects and earlier and (_SHARED_SUBJECT.search(doc_text(doc)[cues[last][3]:start]) or (
+                    relation == "member_of" and _ITS_MEMBERS.search(doc_text(doc)[sent.start_char:start]))):
+                subjects = subjects_of[last]     # "... and will be accountable to Z", "... and its members include"
             if not subjects and self.opener and _AND_PREDICATE.search(doc_text(doc)[sent.start_char:start]) \
                     and _SUBORDINATE.search(doc_text(doc)[sent.start_char:start]):
                 # "The Alliance was formed in 2013, when ... passed to the County Council, and is chaired
@@ -1695,7 +1697,7 @@ class RelationReader:
         sent = doc[:]
         out: list[Found] = []
         frequencies = []
-        for (role, named), (a, b) in zip(columns, cells):
+        for (role, _named), (a, b) in zip(columns, cells):
             if role in ("frequency", "reports_to_named"):
                 frequencies += [f for f in doc.spans[FREQUENCY_SPANS] if a <= f.start_char < b]
         for (role, named), (a, b) in zip(columns[1:], cells[1:]):

@@ -562,8 +562,9 @@ class _Builder:
 
     def _unbulleted_entry(self, i: int) -> bool:
         """Is line i one entry of an unbulleted list, one a line, under a lead-in ending in
-        a colon: it starts with a capital or a count ("two representatives of ..."), and the line above (the lead-in or the entry
-        before) ended by choice, short of the margin, where its next word would have fitted."""
+        a colon: it starts with a capital or a count ("two representatives of ..."), and the
+        line above (the lead-in or the entry before) ended by choice, short of the margin,
+        where its next word would have fitted."""
         line, above = self.lines[i], self.lines[i - 1]
         if above.ends_short is not None or not (line.text[:1].isupper() or _COUNTED_ENTRY.match(line.text)) \
                 or _NUMBER.match(line.text):
