@@ -401,8 +401,8 @@ class AgencyTagger:
                                       or (doc[end].lower_ in ("and", "of", "the", ",")
                                           and end + 1 < len(doc) and doc[end + 1].is_title)):
                 end += 1
-            cut = self._council_after_role(doc, tok.i + 2, end)
-            if doc[tok.i + 1].lower_ == "of" and any(doc[j].text in organisations for j in range(tok.i + 2, cut)) \
+            cut = self._council_after_role(doc, tok.i + 2, end)     # ("..., Harrowdale Council": its council)
+            if doc[tok.i + 1].lower_ == "of" and any(doc[j].text in organisations for j in range(tok.i + 2, end)) \
                     and not self._department_of_role(doc, tok.i + 2, cut):
                 end = tok.i + 2               # the organisation after "of" stays a body
             else:
