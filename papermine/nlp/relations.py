@@ -188,10 +188,10 @@ _RELATIVE = re.compile(r"^\s*(?:\([^)]*\))?\s*,?\s*(?:(?P<all>(?:both|each|all)\
                        re.IGNORECASE)
 #: What may stand between bodies named together as one subject.
 _CONJOINED = re.compile(r"^\s*(?:,|and|&|as well as|,\s*and)?\s*(?:the\s+|its\s+|their\s+|an?\s+)?$", re.IGNORECASE)
-#: A body named after these is not the cue's ("report to the Partnership, rather than through the X").
 #: Just before a cue, words that deny it ("is not a", "does not", "no longer", "never").
 _NEGATED = re.compile(r"\b(?:not|never|no\s+longer|neither|nor)\s+(?:(?:a|an|the|directly|formally|itself|yet|"
                       r"be|been|to|currently|normally|usually)\s+)*$", re.IGNORECASE)
+#: A body named after these is not the cue's ("report to the Partnership, rather than through the X").
 _INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer)\b", re.IGNORECASE)
 #: "into both the Partnership and the X": a body by its head noun first in a list of targets.
 _REFERRED_FIRST = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both\s+)?the\s+(?:board|group|partnership|panel|committee|"
@@ -447,13 +447,14 @@ def _widened(doc: Doc, span: Span, start_char: int) -> Span | None:
     return both
 
 
+#: A clause saying what the target before is ("..., which is the city's "), and where the list of
+#: targets goes on after it (", and to the ").
+_WHICH_IS = re.compile(r",\s*which\s+(?:is|are)\s+(?:also\s+)?(?:the|its|their|our)\s+(?:[\w'’-]+\s+){0,3}$",
+                       re.IGNORECASE)
+_LIST_RESUMES = re.compile(r"^\s*,\s*(?:and\s+)?(?:(?:to|into|with)\s+)?(?:the\s+)?$", re.IGNORECASE)
 #: What a report is about or for, between two of a cue's targets ("to the X on the Council's
 #: delivery of ...", "to the X for the use of the Y Grant"), or a relative clause ("one sub-group,
 #: the X, which scrutinises the Y's ..."): bodies after it are no targets.
-#: A clause saying what the target before is ("..., which is the city's "), and where the list of
-#: targets goes on after it (", and to the ").
-_WHICH_IS = re.compile(r",\s*which\s+(?:is|are)\s+(?:also\s+)?(?:the|its|their|our)\s+(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-_LIST_RESUMES = re.compile(r"^\s*,\s*(?:and\s+)?(?:(?:to|into|with)\s+)?(?:the\s+)?$", re.IGNORECASE)
 _TOPIC_GAP = re.compile(r"\b(?:on|about|regarding|concerning|in\s+respect\s+of)\b|\bfor\s+(?:the|its|their|a|an)\b|"
                         r",\s*(?:which|who|whose)\b", re.IGNORECASE)
 
@@ -700,7 +701,7 @@ def _chair_post(text: str, mark: re.Match) -> str | None:
     """The post of the person a "(Chair)" mark follows in an attendance list: after their name
     and a comma ("Cllr S Okafor, Cabinet Member for Health (Chair)"), or after the mark and a
     dash ("Cllr M Ellery (Chair) - Cabinet Member for Children")."""
-    entry = re.split(r"[;\n]|,\s+(?=(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Miss|Prof)\b)", text[:mark.start()])[-1]
+    entry = re.split(rf"[;\n]|,\s+(?={PERSON_TITLE})", text[:mark.start()])[-1]
     before = entry.split(",", 1)[1] if "," in entry else ""
     after = re.match(r"\s*[-–—]\s*([^,;\n(]+)", text[mark.end():])
     for words in (before, after.group(1) if after else ""):
