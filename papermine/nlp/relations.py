@@ -109,6 +109,10 @@ _PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?
 #: year and will be accountable to Z"): the words between "and" and the cue.
 _SHARED_SUBJECT = re.compile(r"\band\s+(?:(?:will|shall|would|also|then|each|both|is|are|was|were|be|to|now|must|should|"
                              r"can|may|has|have|had|continues?|continue|in\s+turn)\s+)*$", re.IGNORECASE)
+#: A capitalised word just before ("Cabinet " before "Member"): a post's title, not a membership.
+_TITLED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
+#: Where a sentence's first clause has its verb ("It is chaired by ...").
+_FIRST_VERB = re.compile(r"\b(?:is|are|was|were|will|has|have)\b", re.IGNORECASE)
 #: "X is chaired by Y and its members include ...": the members of the body the clause before was about.
 _ITS_MEMBERS = re.compile(r"\band\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:(?:members|membership)\s+(?:(?:will|also|now)\s+)*)?$",
                           re.IGNORECASE)
@@ -1805,8 +1809,15 @@ class RelationReader:
             last = list(lead.sents)[-1]
             self.sent_start, self.opener = last.start_char, []
             # the cue is where the membership is first spoken of ("Its 27 member organisations include:")
-            cue = _LIST_OWNER_CUE.search(last.text)
+            # (not a post's "Member": "chaired by the Cabinet Member for ..., and its members include:")
+            cue = next((m for m in _LIST_OWNER_CUE.finditer(last.text)
+                        if not (m.group()[:1].isupper() and _TITLED_BEFORE.search(last.text, 0, m.start()))), None)
             cue_start = last.start_char + cue.start() if cue else last.end_char
+            verb = _FIRST_VERB.search(last.text)
+            if verb and _ITS_MEMBERS.search(doc_text(lead)[last.start_char:cue_start]):
+                # "It is chaired by the Cabinet Member for Adult Social Care, and its members include:":
+                # the members of what the sentence is about, not of a body inside its first clause
+                cue_start = last.start_char + verb.start()
             subjects = self._subjects(lead, [s for s in lead.spans[AGENCY_SPANS] if last.start <= s.start],
                                       last.start_char, cue_start, last.end_char, self.last_first)
             if subjects:
