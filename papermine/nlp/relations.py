@@ -114,7 +114,7 @@ _TITLED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: Where a sentence's first clause has its verb ("It is chaired by ...").
 _FIRST_VERB = re.compile(r"\b(?:is|are|was|were|will|has|have)\b", re.IGNORECASE)
 #: "X is chaired by Y and its members include ...": the members of the body the clause before was about.
-_ITS_MEMBERS = re.compile(r"\band\s+(?:its|their)\s+(?:[\w-]+\s+)?(?:(?:members|membership)\s+(?:(?:will|also|now)\s+)*)?$",
+_ITS_MEMBERS = re.compile(r"\band\s+(?:that\s+)?(?:its|their)\s+(?:[\w-]+\s+)?(?:(?:members|membership)\s+(?:(?:will|also|now)\s+)*)?$",
                           re.IGNORECASE)
 #: Between a body and its own cue ("the Youth Board will also report to").
 _AUX_ONLY = re.compile(r"^\s*(?:(?:will|shall|also|now|then|is|are|would|should|must|each|both|in\s+turn)\s+)*$",
