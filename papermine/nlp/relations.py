@@ -706,7 +706,9 @@ def _chair_post(text: str, mark: re.Match) -> str | None:
     and a comma ("Cllr S Okafor, Cabinet Member for Health (Chair)"), or after the mark and a
     dash ("Cllr M Ellery (Chair) - Cabinet Member for Children")."""
     entry = re.split(rf"[;\n]|,\s+(?={PERSON_TITLE})", text[:mark.start()])[-1]
-    before = entry.split(",", 1)[1] if "," in entry else ""
+    # ("Mrs J Arkwright      Primary Head Teacher (Chair)": the post in the line's last cell)
+    before = entry.split(",", 1)[1] if "," in entry else _CELL_GAP.split(entry.strip())[-1] \
+        if _CELL_GAP.search(entry.strip()) else ""
     after = re.match(r"\s*[-–—]\s*([^,;\n(]+)", text[mark.end():])
     for words in (before, after.group(1) if after else ""):
         post = role_phrase(words.strip()) if words.strip() else None
@@ -1639,6 +1641,7 @@ class RelationReader:
                 # "Cllr S Okafor, Cabinet Member for Adult Social Care (Chair)", "Cllr M Ellery (Chair) -
                 # Cabinet Member for Children": the body is chaired by the post
                 out.append(Found(self.main_body, post, "chaired_by", None, None, "does", doc[:], "mem-present"))
+                out.append(self._seat(post, doc, "mem-present", post))     # (a member present, too)
                 continue
             inside = [s for s in doc.spans[AGENCY_SPANS] if m.start(1) <= s.start_char and s.end_char <= m.end(1)]
             named = [s for s in inside if not s._.generic] or inside
@@ -1653,8 +1656,13 @@ class RelationReader:
             # "Dr A Patel  Clinical Chair  NHS Northby CCG": the organisation closes the line
             bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic and s.start > 0
                       and s.end_char <= len(text) and _name(s) != _name(self.main_body)]
+            cells = _CELL_GAP.split(text.strip())
+            role = role_phrase(_CHAIR_MARK.sub("", cells[-1]).strip()) if len(cells) > 1 else None
             if bodies:
                 out.append(self._seat(bodies[-1], doc, "mem-present", span_text(bodies[-1])))
+            elif role and not PERSON_FIRST.match(cells[-1]):
+                # "Mr D Kowalski      Primary Head Teacher": the seat is the role its last cell names
+                out.append(self._seat(role, doc, "mem-present", cells[-1].strip()))
         return out
 
     def _seat(self, member, doc: Doc, rule: str, written: str) -> Found:
