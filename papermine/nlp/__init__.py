@@ -20,7 +20,7 @@ from ..errors import PapermineError
 from ..model.data import load_jsonl
 from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
 from . import bounds, components  # noqa: F401  (registers the factories)
-from .agencies import (Resolver, alias_short_names, body_kind, learn_acronyms, name_key, not_place_words, out_of_time,
+from .agencies import (Resolver, acronym_tables, alias_short_names, body_kind, name_key, not_place_words, out_of_time,
                        title_case)
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
@@ -272,9 +272,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     nlp = nlp or get_pipeline(model)
     doc = bounds.bounded_units(doc)           # time linear in a paragraph's length
     units = _units(doc)
-    texts = [text for _, _, text in units] + [doc.meta.title or ""]
-    acronyms = learn_acronyms(texts)
-    resolver = Resolver(acronyms, placed=learn_acronyms(texts, placed=True))
+    acronyms, placed = acronym_tables([text for _, _, text in units] + [doc.meta.title or ""])
+    resolver = Resolver(acronyms, placed=placed)
     year = _paper_year(doc)
     sdocs: dict[tuple[int, int | None], Doc] = {}
     # each Doc made here keeps its text, so no component rebuilds it from the tokens

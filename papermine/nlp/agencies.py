@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from ..model.data import load_jsonl, load_lines
 
-__all__ = ["learn_acronyms", "Resolver", "body_kind", "name_key", "alias_short_names", "gazetteer_rows",
+__all__ = ["learn_acronyms", "acronym_tables", "Resolver", "body_kind", "name_key", "alias_short_names", "gazetteer_rows",
            "public_body"]
 
 #: Words skipped when matching an acronym's letters to a long form.
@@ -143,11 +143,17 @@ def _long_form(words: list[str], acronym: str) -> str | None:
     return " ".join(taken)
 
 
-def learn_acronyms(texts: list[str], placed: bool = False) -> dict[str, str]:
-    """Acronyms the paper defines: {"CLASP": "Children Looked After Strategic Partnership"};
-    `placed`: with the place named before a kind's long form, for the acronym used alone
-    ("the LAF": the Greymoor and High Fells Local Access Forum; "Northby ICB" keeps its own)."""
+def learn_acronyms(texts: list[str]) -> dict[str, str]:
+    """Acronyms the paper defines: {"CLASP": "Children Looked After Strategic Partnership"}."""
+    return acronym_tables(texts)[0]
+
+
+def acronym_tables(texts: list[str]) -> tuple[dict[str, str], dict[str, str]]:
+    """The paper's acronyms (as `learn_acronyms`), and the same with the place named before a
+    kind's long form, for the acronym used alone ("the LAF": the Greymoor and High Fells Local
+    Access Forum; inside a name, "Northby ICB", the first table's long form serves), in one pass."""
     table: dict[str, str] = {}
+    placed: dict[str, str] = {}
     for text in texts:
         for m in _ACRONYM_DEF.finditer(text):
             acronym = m.group("acr")
@@ -157,15 +163,17 @@ def learn_acronyms(texts: list[str], placed: bool = False) -> dict[str, str]:
             long = _long_form(words[-LONG_FORM_MAX_WORDS:], acronym)
             if long and long.isupper() and len(long.split()) > 1:
                 long = title_case(long)          # "MULTI-AGENCY SAFEGUARDING HUB (MASH)" in a heading
-            if placed and long and (_gazetteer_keys().get(name_key(long)) or _kind_rule(long)):
+            here = long
+            if long and (_gazetteer_keys().get(name_key(long)) or _kind_rule(long)):
                 with_place = _with_place(words, long)
                 # (only a place written as one run: not "Kestrel Vale, Ashbourne and Fenwick ...")
-                long = with_place if with_place in re.sub(r"\s+", " ", text[max(0, m.start() - 200):m.start()]) else long
-            if long and acronym not in table:
-                table[acronym] = long
-                if m.group("plural"):
-                    table[acronym + "s"] = long
-    return table
+                here = with_place if with_place in re.sub(r"\s+", " ", text[max(0, m.start() - 200):m.start()]) else long
+            for kept, form in ((table, long), (placed, here)):
+                if form and acronym not in kept:
+                    kept[acronym] = form
+                    if m.group("plural"):
+                        kept[acronym + "s"] = form
+    return table, placed
 
 
 def _with_place(words: list[str], long: str) -> str:

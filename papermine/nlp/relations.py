@@ -226,8 +226,6 @@ _LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:(?
                                      r"(?:\s+(?:are|is|were|will\s+be|also))*\s*$", re.IGNORECASE)
 #: Between a body formed and one more member ("the Executive Group, with a head teacher from the ").
 _WITH_MEMBER = re.compile(r"^\s*,?\s*(?:together\s+)?with\s+[^.;:()]{0,60}$", re.IGNORECASE)
-#: Between a table's cells set out as text (a run of spaces inside a line).
-_CELL_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
 #: A short name defined in brackets after a body's name: "(the Board)", "(“the Partnership”)".
 _DEFINED_SHORT = re.compile(r"\s*\(\s*(?:the\s+)?[\"“‘']?(?:the\s+)?(?P<head>[A-Z][\w-]*)[\"”’']?\s*\)")
 #: The paper itself as what is presented ("This annual report is", "This report will be").
@@ -707,8 +705,8 @@ def _chair_post(text: str, mark: re.Match) -> str | None:
     dash ("Cllr M Ellery (Chair) - Cabinet Member for Children")."""
     entry = re.split(rf"[;\n]|,\s+(?={PERSON_TITLE})", text[:mark.start()])[-1]
     # ("Mrs J Arkwright      Primary Head Teacher (Chair)": the post in the line's last cell)
-    before = entry.split(",", 1)[1] if "," in entry else _CELL_GAP.split(entry.strip())[-1] \
-        if _CELL_GAP.search(entry.strip()) else ""
+    cells = _cells(entry)
+    before = entry.split(",", 1)[1] if "," in entry else cells[-1] if len(cells) > 1 else ""
     after = re.match(r"\s*[-–—]\s*([^,;\n(]+)", text[mark.end():])
     for words in (before, after.group(1) if after else ""):
         post = role_phrase(words.strip()) if words.strip() else None
@@ -1656,7 +1654,7 @@ class RelationReader:
             # "Dr A Patel  Clinical Chair  NHS Northby CCG": the organisation closes the line
             bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic and s.start > 0
                       and s.end_char <= len(text) and _name(s) != _name(self.main_body)]
-            cells = _CELL_GAP.split(text.strip())
+            cells = _cells(text)
             role = role_phrase(_CHAIR_MARK.sub("", cells[-1]).strip()) if len(cells) > 1 else None
             if bodies:
                 out.append(self._seat(bodies[-1], doc, "mem-present", span_text(bodies[-1])))
@@ -1855,9 +1853,9 @@ class RelationReader:
         # "three lay members, one of whom is a foster carer", "an elected member nominated by the Council":
         # what follows says more of the entry, or who chose the member
         # ("Northmoor Police  Chief Inspector, Neighbourhood Policing": a table's row, its first cell the member)
-        cut = min(m.start() for m in (_DESCRIBING.search(item.text), _CHOSEN_BY.search(item.text),
-                                      _CELL_GAP.search(item.text), re.search(r"$", item.text))
-                  if m is not None)
+        cells = _cell_spans(item.text)
+        cut = min([m.start() for m in (_DESCRIBING.search(item.text), _CHOSEN_BY.search(item.text)) if m is not None]
+                  + [cells[0][1] if len(cells) > 1 else len(item.text)])
         written = _clean_entry(item.text[:cut])
         spans = [span for span in item.spans[AGENCY_SPANS] if span.start_char < cut]
         members: list = [span for span in spans if _name(span) != _name(owner)]
