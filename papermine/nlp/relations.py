@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Span
 
 from ..model.data import load_jsonl, load_lines
 from .components import AGENCY_SPANS, FREQUENCY_SPANS, KIND_LABEL, doc_text, span_text
+from .screens import passes, required_strings
 
 __all__ = ["RelationReader", "Found", "UNKNOWN_FREQUENCY", "role_phrase"]
 
@@ -346,6 +347,12 @@ _PAST = re.compile(r"^\s*(received|considered|reported|presented|submitted|provi
 def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
     return tuple((row["id"], row["label"], re.compile(row["pattern"], re.IGNORECASE))
                  for row in load_jsonl("relations.jsonl"))
+
+
+@lru_cache(maxsize=1)
+def _rule_strings() -> tuple[frozenset[str] | None, ...]:
+    """Each rule's screen (see screens.py), in the order of _rules()."""
+    return tuple(required_strings(rx.pattern, rx.flags) for _, _, rx in _rules())
 
 
 #: Lookbehinds that open a pattern ("(?<!\bthe )(?<!\bits )..."), tried at every position.
@@ -901,10 +908,12 @@ class RelationReader:
         the first membership list of a sentence (in reading order) counts."""
         cues: list[tuple[str, str, int, int]] = []
         text = span_text(sent)
+        folded = text.casefold()
         needs = _needs_before()
         screens = _screens()
-        for rule_id, relation, rx in _rules():
-            if rule_id in _flagged("named_args") or (rule_id in screens and not screens[rule_id].search(text)):
+        for (rule_id, relation, rx), strings in zip(_rules(), _rule_strings()):
+            if rule_id in _flagged("named_args") or not passes(strings, folded) \
+                    or (rule_id in screens and not screens[rule_id].search(text)):
                 continue
             for m in rx.finditer(text):
                 if rule_id in needs and not needs[rule_id].search(text[:m.start()]):

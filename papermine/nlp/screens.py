@@ -1,0 +1,89 @@
+"""Cheap screens for regular expressions scanned over every sentence.
+
+A pattern's screen is a set of plain strings, at least one of which occurs
+(case folded) in any text the pattern matches: "reports? to the" can only match
+where "to the" does. It is read from the pattern's own parse tree, so it
+is right by construction and needs no upkeep beside the patterns in `models/`;
+a sentence that holds none of a rule's strings is not scanned with the rule.
+Most sentences hold no cue at all, and a substring test is far cheaper than a
+regex scan (the relation cues were a tenth of tagging time).
+"""
+from __future__ import annotations
+
+import re
+import re._parser as sre_parse
+from re._constants import ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
+
+__all__ = ["required_strings", "passes"]
+
+#: Strings shorter than this screen out too little to be worth a test.
+MIN_USEFUL = 3
+_REPEATS = (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT)
+
+
+def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Case-folded strings, one of which is in any match of `pattern`; None when
+    no useful set is known (the pattern is then always scanned)."""
+    try:
+        tree = sre_parse.parse(pattern, flags)
+    except (re.error, RecursionError):
+        return None
+    found = _sequence(list(tree))
+    if not found or min(map(len, found)) < MIN_USEFUL:
+        return None
+    return frozenset(found)
+
+
+def passes(screen: frozenset[str] | None, folded: str) -> bool:
+    """Whether a text (already `str.casefold`ed) may match the screened pattern."""
+    return screen is None or any(s in folded for s in screen)
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two screens: the longer shortest string, then fewer strings."""
+    if not a:
+        return b
+    if not b:
+        return a
+    return max((a, b), key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _sequence(items: list) -> frozenset[str] | None:
+    """Every item of a sequence must match, so any one item's screen serves:
+    runs of literal characters, and screens of groups, branches and repeats."""
+    best, run = None, []
+    for op, arg in items + [(None, None)]:
+        if op is LITERAL or (op is IN and (letter := _one_letter(arg))):
+            run.append(chr(arg) if op is LITERAL else letter)
+            continue
+        if run:
+            best = _better(best, frozenset({"".join(run).casefold()}))
+            run = []
+        if op is SUBPATTERN:
+            best = _better(best, _sequence(list(arg[-1])))
+        elif op is ATOMIC_GROUP:
+            best = _better(best, _sequence(list(arg)))
+        elif op in _REPEATS and arg[0] >= 1:
+            best = _better(best, _sequence(list(arg[2])))
+        elif op is BRANCH:
+            best = _better(best, _branch(arg[1]))
+    return best
+
+
+def _branch(alternatives: list) -> frozenset[str] | None:
+    """One alternative must match: the union of their screens, if each has one."""
+    union: set[str] = set()
+    for alternative in alternatives:
+        screen = _sequence(list(alternative))
+        if not screen:
+            return None
+        union |= screen
+    return frozenset(union)
+
+
+def _one_letter(members: list) -> str | None:
+    """The letter a class of its cases stands for ("[Cc]" is "c"), else None."""
+    folded = {chr(arg).casefold() for op, arg in members if op is LITERAL}
+    if len(folded) == 1 and all(op is LITERAL for op, _ in members):
+        return folded.pop()
+    return None
