@@ -53,11 +53,15 @@ def _sequence(items: list) -> frozenset[str] | None:
     runs of literal characters, and screens of groups, branches and repeats."""
     best, run = None, []
     for op, arg in items + [(None, None)]:
-        if op is LITERAL or (op is IN and (letter := _one_letter(arg))):
-            run.append(chr(arg) if op is LITERAL else letter)
+        if (char := _char(op, arg)) is not None:
+            run.append(char)
             continue
+        if run and op is BRANCH:
+            # the parser moves the alternatives' common start before them
+            # ("a(?:ccountable|nswerable)"): the run goes on into each alternative
+            best = _better(best, frozenset("".join(run) + _leading(alt) for alt in arg[1]))
         if run:
-            best = _better(best, frozenset({"".join(run).casefold()}))
+            best = _better(best, frozenset({"".join(run)}))
             run = []
         if op is SUBPATTERN:
             best = _better(best, _sequence(list(arg[-1])))
@@ -81,9 +85,23 @@ def _branch(alternatives: list) -> frozenset[str] | None:
     return frozenset(union)
 
 
-def _one_letter(members: list) -> str | None:
-    """The letter a class of its cases stands for ("[Cc]" is "c"), else None."""
-    folded = {chr(arg).casefold() for op, arg in members if op is LITERAL}
-    if len(folded) == 1 and all(op is LITERAL for op, _ in members):
-        return folded.pop()
+def _char(op, arg) -> str | None:
+    """The character (case folded) an item matches: a literal, or a class of one
+    letter's cases ("[Cc]" is "c"); None for anything else."""
+    if op is LITERAL:
+        return chr(arg).casefold()
+    if op is IN and all(kind is LITERAL for kind, _ in arg):
+        folded = {chr(code).casefold() for _, code in arg}
+        if len(folded) == 1:
+            return folded.pop()
     return None
+
+
+def _leading(items) -> str:
+    """The literal characters an alternative opens with (case folded)."""
+    run = []
+    for op, arg in items:
+        if (char := _char(op, arg)) is None:
+            break
+        run.append(char)
+    return "".join(run)
