@@ -9,8 +9,11 @@ import re
 import pytest
 
 from conftest import DATA, ROOT
+from papermine.nlp import get_pipeline
+from papermine.nlp.priorities import _cues as _priority_cues
+from papermine.nlp.priorities import _membership
 from papermine.nlp.relations import _rule_strings, _rules
-from papermine.nlp.screens import passes, required_strings
+from papermine.nlp.screens import Screened, passes, required_strings
 
 
 def test_a_pattern_screens_on_the_words_every_match_holds():
@@ -61,3 +64,14 @@ def test_inline_flags_and_back_references_keep_the_screen_safe(pattern):
     for text in ("the CHAIRMAN", "two Boards", "acac", "bcbc", "chair"):
         if rx.search(text):
             assert passes(screen, text.casefold())
+
+
+def test_the_screened_priority_cues_and_frequency_scan_find_what_they_did():
+    frequencies = get_pipeline().get_pipe("papermine_frequencies").any
+    screened = [rx for group in _priority_cues().values() for _, rx in group] + [
+        _membership(), _membership(False), frequencies]
+    assert all(isinstance(rx, Screened) for rx in screened)
+    assert sum(rx.screen is not None for rx in screened) > len(screened) // 2
+    for sentence in _texts():
+        for rx in screened:
+            assert (rx.search(sentence) is None) == (rx.rx.search(sentence) is None), (rx.pattern[:60], sentence[:80])

@@ -24,6 +24,7 @@ from spacy.util import filter_spans
 
 from ..model.data import load_jsonl, load_lines
 from .agencies import body_kind, council_names, gazetteer_rows
+from .screens import Screened
 
 __all__ = ["AgencyTagger", "FrequencyTagger", "AGENCY_SPANS", "FREQUENCY_SPANS", "doc_text", "span_text",
            "keep_text", "any_of"]
@@ -56,11 +57,11 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
-def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> re.Pattern | None:
+def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> Screened | None:
     """One pattern that matches wherever any of `patterns` does: a text it
     does not match needs no scan with each (None if they cannot be joined)."""
     try:
-        return re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns), flags)
+        return Screened(re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns), flags))
     except re.error:
         return None
 

@@ -23,6 +23,7 @@ from typing import Callable
 from ..model import Document, Evidence, Item, Paragraph, Priority, Section
 from ..model.data import load_jsonl
 from .components import any_of
+from .screens import Screened
 from .themes import classify_theme
 
 __all__ = ["extract_priorities", "PRIORITY_LABEL_WORDS"]
@@ -37,11 +38,11 @@ HEADING_PARENT_KINDS = {"progress", "priorities", "future_priorities"}
 
 
 @lru_cache(maxsize=1)
-def _cues() -> dict[str, list[tuple[str, re.Pattern]]]:
-    cues: dict[str, list[tuple[str, re.Pattern]]] = {}
+def _cues() -> dict[str, list[tuple[str, Screened]]]:
+    cues: dict[str, list[tuple[str, Screened]]] = {}
     for row in load_jsonl("priority_cues.jsonl"):     # rows of one cue share a "group"
         cues.setdefault(row.get("group", row["id"]), []).append(
-            (row["label"], re.compile(row["pattern"], re.IGNORECASE)))
+            (row["label"], Screened(re.compile(row["pattern"], re.IGNORECASE))))
     return cues
 
 

@@ -14,7 +14,7 @@ import re
 import re._parser as sre_parse
 from re._constants import ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
 
-__all__ = ["required_strings", "passes"]
+__all__ = ["required_strings", "passes", "Screened"]
 
 #: Strings shorter than this screen out too little to be worth a test.
 MIN_USEFUL = 3
@@ -37,6 +37,26 @@ def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
 def passes(screen: frozenset[str] | None, folded: str) -> bool:
     """Whether a text (already `str.casefold`ed) may match the screened pattern."""
     return screen is None or any(s in folded for s in screen)
+
+
+class Screened:
+    """A compiled pattern that tries its screen before it scans a text."""
+
+    __slots__ = ("rx", "screen")
+
+    def __init__(self, rx: re.Pattern):
+        self.rx = rx
+        self.screen = required_strings(rx.pattern, rx.flags)
+
+    @property
+    def pattern(self) -> str:
+        return self.rx.pattern
+
+    def search(self, text: str) -> re.Match | None:
+        return self.rx.search(text) if passes(self.screen, text.casefold()) else None
+
+    def finditer(self, text: str):
+        return self.rx.finditer(text) if passes(self.screen, text.casefold()) else iter(())
 
 
 def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
