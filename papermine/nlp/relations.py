@@ -1259,16 +1259,18 @@ class RelationReader:
             if rule_id not in _flagged("named_args"):
                 continue
             for m in rx.finditer(text):
-                out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source")
+                out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source", "target")
                 if "source2" in rx.groupindex and m.group("source2"):    # "X's A Sub-Group and its B Sub-Group"
-                    out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source2")
+                    out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source2", "target")
+                if "target2" in rx.groupindex and m.group("target2"):    # "the chairs of X, Y and Z meet"
+                    out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source", "target2")
         return out
 
     def _named_pair(self, doc: Doc, sent: Span, spans: list[Span], m: re.Match, relation: str,
-                    rule_id: str, source: str) -> list[Found]:
-        """The line a named-args match makes from its group `source` to its target."""
+                    rule_id: str, source: str, target: str) -> list[Found]:
+        """The line a named-args match makes from its group `source` to its group `target`."""
         ends = []
-        for group in (source, "target"):
+        for group in (source, target):
             a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
             # (not a name that runs on past an owner's "'s": "the LSCB's Serious Case Review Sub-Committee")
             body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1

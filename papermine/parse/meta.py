@@ -353,8 +353,9 @@ _FIELD = re.compile(rf"^(?P<label>[A-Za-z][A-Za-z ()./'’?-]{{0,{LABEL_MAX_CHAR
 _REPORT_OF = re.compile(r"^(?:joint\s+)?report\s+(?:of|by|from)\s*:?\s+(?P<who>.+)$", re.IGNORECASE)
 #: "Published by Northby District Council on behalf of the Forum, July 2019": who publishes the
 #: paper (its council, when a council), a line of its own and no part of the title.
-# ("Published by X Council", "Published September 2021 - hosted by X Council")
-_PUBLISHED_BY = re.compile(r"^(?:published|produced|prepared|issued)\s+(?:[^-–—]{0,30}?[-–—]\s*(?:hosted|supported)\s+)?by\s+"
+# ("Published by X Council", "Published September 2021 - hosted by X Council", "Published October 2023 by X")
+_PUBLISHED_BY = re.compile(r"^(?:published|produced|prepared|issued)\s+(?:[^-–—]{0,30}?[-–—]\s*(?:hosted|supported)\s+|"
+                           r"(?:in\s+|on\s+)?(?:\d{1,2}\s+)?[A-Z][a-z]+\s+\d{4},?\s+)?by\s+"
                            r"(?P<who>.+)$", re.IGNORECASE)
 _NAME_ROLE = re.compile(r"^(?P<who>[A-Z][A-Za-z'’.-]+(?:\s+[A-Z][A-Za-z'’.-]+){1,3})\s*[-–,]\s*"
                         r"(?P<role>.*\b(director|member|head|manager|officer|chief|lead|councillor|"
