@@ -158,15 +158,20 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 # "an Independent Chair appointed by the Council": the post, not how it is filled, nor for how long ("for
 # its first two years"); "and its members include", "and would report to" open clauses of their own; an item
 # marker ("o", "•") opens the next item of a list set out in one run, a number the next paragraph
-_CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>[^,.;:()]+?)(?=\s*(?:[,.;:()]|\band\s+(?:is|are|was|will|"
+#: The full stop of a person's initial or title, inside a name ("Councillor P. Ellery", "Dr. Shah").
+#: (Not before a word that opens a sentence: "the Head of Service A. The Group meets ...".)
+_INITIAL_STOP = (r"(?:(?<=\b(?-i:[A-Z]))|(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bCllr))\.(?=\s+(?-i:[A-Z]))"
+                 r"(?!\s+(?-i:The|It|Its|This|These|That|Their|There|In|As|At|An?|We|Our|He|She|They)\b)")
+_CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>(?:[^,.;:()]|" + _INITIAL_STOP + r")+?)(?=\s*(?:[,;:()]|(?!" + _INITIAL_STOP + r")\.|\band\s+(?:is|are|was|will|"
                     r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their|"
                     r"would|should|shall|may|must|continues?|also)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s+for\s+(?:its|the|a|an)\s+(?:first|initial|next|coming|period)\b|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
 #: A chair's post goes on after a comma with its portfolio or council, to the clause's end
-#: ("the Assistant Director, Early Help and Prevention.", "the Director of People, X Council;").
+#: ("the Assistant Director, Early Help and Prevention.", "the Director of People, X Council;",
+#: "(chaired by the Designated Nurse, NHS Northby CCG)").
 _CHAIR_TAIL = re.compile(r"^,\s+(?P<tail>(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:[A-Z][\w'’-]*)|and|&|of|for|the))*)"
-                         r"(?=\s*(?:[.;(]|$|,\s+(?:with|and|who|which)\b))")
+                         r"(?=\s*(?:[.;()]|$|,\s+(?:with|and|who|which)\b))")
 #: A chair described, then named in brackets: "an independent person appointed by the partners (the Independent Chair)".
 _NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
 #: "co-chaired by A and B": each of A and B chairs.
@@ -1328,7 +1333,7 @@ class RelationReader:
                         found.append(Found(subject, member, "chaired_by", None, None, modality, sent, rule_id))
             return found, None
         if relation == "chaired_by":
-            chair = _CHAIR.match(doc_text(doc)[end:])
+            chair = _CHAIR.match(doc_text(doc)[end:sent.end_char])
             if not chair:
                 return [], None
             who = chair.group("who")
