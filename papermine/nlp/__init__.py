@@ -167,6 +167,39 @@ def _add_trained_entities(sdoc: Doc) -> None:
         sdoc.spans[AGENCY_SPANS] = filter_spans(list(sdoc.spans[AGENCY_SPANS]) + extra)
 
 
+#: How far before a kind's name the body it names may start.
+APPOSED_NAME_MAX_CHARS = 80
+#: A body whose name has no head noun, set beside the kind of body it is ("Wendleford Together,
+#: the city's Local Strategic Partnership, ...", "Healthy Northby (our Health and Wellbeing
+#: Partnership)"): the words before the kind, a possessive or "our" showing it is no list of bodies.
+_APPOSED_NAME = re.compile(r"(?<![\w'’&-])(?!(?:In|On|At|The|This|That|These|Since|From|By|For|As|Under|With|Within|Following|"
+                           r"During|After|Before|Through|Across|Both|Each|All)\b)(?P<name>(?-i:[A-Z][\w'’&-]*)"
+                           r"(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|of|for|and|&)){0,4}?)(?:,\s+|\s+\(\s*)"
+                           r"(?:the\s+(?:city|borough|county|district|area|town|council|county\s+council)['’]s|our|its)\s+"
+                           r"(?:(?:local|statutory)\s+)?$")
+
+
+def _apposed_names(sdoc: Doc, resolver: Resolver) -> None:
+    """Bodies named only beside their kind (see _APPOSED_NAME) become agencies of that kind,
+    and the kind's name stands for them in the paper (as in _named_kinds)."""
+    spans = list(sdoc.spans[AGENCY_SPANS])
+    text = doc_text(sdoc)
+    added = []
+    for kind in spans:
+        if kind._.generic or not kind._.canonical or body_kind(kind._.canonical) == "other":
+            continue
+        m = _APPOSED_NAME.search(text, max(0, kind.start_char - APPOSED_NAME_MAX_CHARS), kind.start_char)
+        name = sdoc.char_span(m.start("name"), m.end("name")) if m else None
+        if name is None or any(s.start < name.end and name.start < s.end for s in spans):
+            continue
+        span = Span(sdoc, name.start, name.end, label=kind.label_)
+        span._.canonical, span._.kind, span._.rule, span._.generic = name.text, kind._.kind, "apposed-kind-name", False
+        added.append(span)
+        resolver.places[kind._.canonical] = {name.text}
+    if added:
+        sdoc.spans[AGENCY_SPANS] = filter_spans(spans + added)
+
+
 def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
     """Mentions of acronyms the paper defined for a body ("the CLASP", "the WS DAP"); a
     paper's own meaning of an acronym wins over the gazetteer's ("FSA" = Foundation
@@ -289,6 +322,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         for span in spans:
             span._.canonical, span._.kind = resolver.resolve(span)
         sdoc.spans[AGENCY_SPANS] = spans
+        _apposed_names(sdoc, resolver)
         sdocs[(p_index, i_index)] = sdoc
     headings = _heading_docs(doc, nlp, resolver, acronyms)
     every_doc = [*sdocs.values(), *(h for _, h in headings)]

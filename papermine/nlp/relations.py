@@ -2057,6 +2057,9 @@ class RelationReader:
             for span in reversed(self.named_ever):
                 if _name(span).lower().replace("-", "").endswith(head):
                     return span
+        if head == "board" and main is not None and _name(main).lower().endswith("partnership") and not any(
+                re.search(r"\bboard\b", _name(s).lower()) for s in self.named_ever if not isinstance(s, str)):
+            return main        # "the Board" of a partnership that names no board: the partnership's own
         return main if head in ("group", "partnership") else None
 
     def _referred(self, text: str):
