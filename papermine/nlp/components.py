@@ -244,8 +244,8 @@ class AgencyTagger:
                 span._.generic = span.label_ == KIND_LABEL    # a member or partner at most
                 spans.append(span)
         spans += self._list_entries(doc)
-        spans = [self._with_comma_list(doc, s) if s._.rule and s._.rule.startswith("body-") else s
-                 for s in spans]
+        spans = [self._with_hyphened_start(doc, self._with_comma_list(doc, s)) if s._.rule and s._.rule.startswith("body-")
+                 else s for s in spans]
         roles = self._roles(doc)
         spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)
                  and not self._document_acronym(doc, s) and not self._venue(doc, s)
@@ -668,6 +668,19 @@ class AgencyTagger:
         for name in ("canonical", "kind", "rule", "generic"):
             setattr(wider._, name, getattr(span._, name))
         return wider
+
+    def _with_hyphened_start(self, doc: Doc, span: Span) -> Span:
+        """"Anti-social Behaviour Action Group", "Cross-party Working Group": a name opening
+        with a hyphened word whose second part is in lower case starts at its first part."""
+        start = span.start
+        if start >= 3 and doc[start - 1].is_lower and doc[start - 2].text == "-" and doc[start - 3].is_title \
+                and not doc[start - 3].whitespace_ and not doc[start - 2].whitespace_ \
+                and doc[start - 3].text not in self.stopwords:
+            wider = Span(doc, start - 3, span.end, label=span.label_)
+            for name in ("canonical", "kind", "rule", "generic"):
+                setattr(wider._, name, getattr(span._, name))
+            return wider
+        return span
 
     def _council_acronym(self, doc: Doc, start: int, end: int) -> list[Span]:
         """"Harrowfield MBC": the council under its full name; its place is a known
