@@ -221,8 +221,8 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
-#: A count just before a plural cue ("two sub-groups of the Board").
-_COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: A count just before a plural cue ("two sub-groups of the Board", "the following sub-groups of the Board").
+_COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|the\s+following)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A clause opening with a count of bodies ("Four standing sub-groups of the Board report to ..."):
 #: its subjects are the entries that follow.
 _LIST_SUBJECTS_OPENING = re.compile(r"^\s*(?:the\s+)?" + _LIST_SUBJECTS.pattern[2:], re.IGNORECASE)
@@ -237,7 +237,7 @@ _DEFINED_SHORT = re.compile(r"\s*\(\s*(?:the\s+)?[\"“‘']?(?:the\s+)?(?P<head
 #: The paper itself as what is presented ("This annual report is", "This report will be").
 _THIS_REPORT = re.compile(r"^\s*this\s+(?:[\w-]+\s+){0,2}?(?:report|strategy|plan|document)\b", re.IGNORECASE)
 #: Where an item goes on to describe its body ("X Sub-Group, which considers ...", "X Group - leads on").
-_DESCRIBED = re.compile(r",\s*(?:which|who|whose|that|where)\b|\s[-–—]\s|:")
+_DESCRIBED = re.compile(r",\s*(?:which|who|whose|that|where)\b|\s[-–—]\s|:|\s\((?!\s*(?:the\s+)?[A-Z]{2,8}s?\s*\))")
 #: "one councillor from each of the district councils": the Ys are members.
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
@@ -1067,7 +1067,10 @@ class RelationReader:
                     if plural_cue and _REFERRED.match(doc_text(doc)[end:end + REFERRED_CHARS]) else None
                 target = referred_first or next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
                     or self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
-                    or (self.opener[0] if self.opener and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None)
+                    or (self.opener[0] if self.opener and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None) \
+                    or (named[-1] if _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and (named := [
+                        s for s in spans if sent.start_char <= s.start_char and s.end_char <= start and not s._.generic])
+                        else None)    # "The following sub-groups of the X report to it": the X
                 # ("The Board is supported by the following groups, each of which reports to it:": the Board)
                 if target is not None and sent.text.rstrip().endswith(":"):
                     modality = _modality(sent.text, start - sent.start_char)
