@@ -81,6 +81,9 @@ _EACH_OF_THEM = re.compile(r"^\s*(?:each(?:\s+of\s+(?:them|these|those))?|both(?
 #: ("Each will be led by a partner organisation and will report to the Board")
 #: "It will report ...": a pronoun stands for a body only this close to the cue.
 PRONOUN_MAX_GAP_WORDS = 3
+#: "Its work is taken forward by", "Their delivery is overseen by": a possessive's noun, then a passive verb.
+_ITS_NOUN_PASSIVE = re.compile(r"^\s*(?:[\w-]+\s+){1,2}(?:is|are|will\s+be|has\s+been|was)\s+(?:\w+ly\s+)?\w+(?:ed|en|ne)\s+(?:forward\s+|out\s+)?(?:by|through)\s*$",
+                               re.IGNORECASE)
 #: ... or further, as the subject of a predicate joined by "and" ("It was set up in 2003 and is chaired by").
 PRONOUN_SHARED_MAX_GAP_WORDS = 12
 _SHARED_PREDICATE = re.compile(r"^(?:(?!\bthat\b)[^,;:])*\sand(?:\s+also)?\s*$", re.IGNORECASE)
@@ -216,7 +219,7 @@ _REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|a
                        re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
 _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*)?(?:these\s+are\s*)?"
-                        r"(?:,\s*(?:each|all|both)\s+[^,:;.]{1,60})?[:;]?\s*$",      # ", each chaired by a Board member:"
+                        r"(?:,\s*(?:each|all|both)\s+[^,:;.]{1,140})?[:;]?\s*$",      # ", each chaired by a Board member:"
                         re.IGNORECASE)
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
@@ -226,9 +229,10 @@ _COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\
 #: A clause opening with a count of bodies ("Four standing sub-groups of the Board report to ..."):
 #: its subjects are the entries that follow.
 _LIST_SUBJECTS_OPENING = re.compile(r"^\s*(?:the\s+)?" + _LIST_SUBJECTS.pattern[2:], re.IGNORECASE)
-#: "... the following groups, each of which", "four sub-groups, each accountable to": the
-#: relative clause's subjects are in the items.
-_LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)|each|all|both)"
+#: "... the following groups, each of which", "four sub-groups, each accountable to", "three
+#: sub-groups, each chaired by a member and each reporting to": the relative clause's subjects are in the items.
+_LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+[^,:;.]{1,60}?\s+and\s+)?"
+                                     r"(?:(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)|each|all|both)"
                                      r"(?:\s+(?:are|is|were|will\s+be|also))*\s*$", re.IGNORECASE)
 #: Between a body formed and one more member ("the Executive Group, with a head teacher from the ").
 _WITH_MEMBER = re.compile(r"^\s*,?\s*(?:together\s+)?with\s+[^.;:()]{0,60}$", re.IGNORECASE)
@@ -2018,7 +2022,8 @@ class RelationReader:
         if m.group("pronoun"):
             gap = doc_text(doc)[begin + m.end():cue_start]
             if len(gap.split()) > PRONOUN_MAX_GAP_WORDS and not (
-                    _SHARED_PREDICATE.search(gap) and len(gap.split()) <= PRONOUN_SHARED_MAX_GAP_WORDS):
+                    _SHARED_PREDICATE.search(gap) and len(gap.split()) <= PRONOUN_SHARED_MAX_GAP_WORDS) and not (
+                    _ITS_NOUN_PASSIVE.match(gap) and m.group("pronoun").lower() in ("its", "their")):
                 return []                  # "It was agreed that ...": no one is meant by "it"
             if begin > self.sent_start and self.opener:
                 return list(self.opener)   # "X and Y have confirmed that they will ...": X and Y
