@@ -130,6 +130,28 @@ def test_unbulleted_entries_one_a_line_under_a_lead_in_are_items():
     assert doc.find("1.2").text.startswith("Other officers")
 
 
+def test_a_run_of_short_lines_after_a_gap_under_a_lead_in_is_items():
+    """After "...senior officers from:" and a blank line, lines that end short of the margin,
+    from gap to gap, are the entries one a line (a long first entry, one in lower case
+    too); near miss: a wrapped paragraph after a lead-in stays one paragraph."""
+    from papermine.parse import parse_text
+    doc = parse_text("Tollby Safeguarding Children Board\n\nAnnual Report 2013-14\n\n"
+                     "2.1 During 2013-14 the Board's members were senior officers from:\n\n"
+                     "Tollby Borough Council (Children's Services, Adult Social Care and Public Health)\n"
+                     "Eastmere Police\nNHS Tollby Clinical Commissioning Group\nCafcass\n"
+                     "head teacher representatives (primary, secondary and special)\ntwo lay members\n\n"
+                     "2.2 The Board agreed the following:\n\n"
+                     "Partners will share their audits with the Board each year, and the Board will test\n"
+                     "the findings of each audit against the views of children and families before it\n"
+                     "reports to the Health and Wellbeing Board on what it has found\n")
+    assert [norm(i.text) for i in doc.find("2.1").items] == [
+        "Tollby Borough Council (Children's Services, Adult Social Care and Public Health)", "Eastmere Police",
+        "NHS Tollby Clinical Commissioning Group", "Cafcass", "head teacher representatives (primary, secondary and special)",
+        "two lay members"]
+    assert not doc.find("2.2").items
+    assert any(p.text.startswith("Partners will share") and p.text.endswith("what it has found") for p in doc.paragraphs)
+
+
 def test_wrapped_text_stays_one_paragraph_and_an_indented_list_under_a_lead_in_is_items():
     """Near miss: in layout text a capitalised line that continues the sentence above (the
     line above ran to the margin) is no entry; entries set in under "Its members are:" are."""

@@ -46,6 +46,10 @@ MINUTE_TITLE_MAX_LINES = 3
 MINUTE_TITLE_MAX_WORDS = 30
 #: Without layout facts (text input) a line this short did not wrap.
 SHORT_LINE_CHARS = 50
+#: Text: lines under a lead-in, from gap to gap, are entries one a line when there are at least
+#: this many and at least this share of them end short of the margin (by choice, not wrapped).
+SHORT_RUN_MIN_LINES = 3
+SHORT_RUN_SHARE = 0.75
 #: An unbulleted entry wraps over at most this many more lines.
 ENTRY_TAIL_MAX_LINES = 3
 #: A text line this much shorter than the longest (with the next word added) ended by choice, not wrapped.
@@ -566,18 +570,39 @@ class _Builder:
         line above (the lead-in or the entry before) ended by choice, short of the margin,
         where its next word would have fitted."""
         line, above = self.lines[i], self.lines[i - 1]
-        if above.ends_short is not None or not (line.text[:1].isupper() or _COUNTED_ENTRY.match(line.text)) \
-                or _NUMBER.match(line.text):
+        run = self._short_line_run(i)
+        if above.ends_short is not None or _NUMBER.match(line.text) or not (
+                line.text[:1].isupper() or _COUNTED_ENTRY.match(line.text) or (run and not line.blank_before)):
             return False                # (text only: a PDF's lines carry their layout, read elsewhere)
         if _LEAD_IN_END.search(above.text):       # the first entry: set in under the lead-in, or after it
             if line.indent >= above.indent + TEXT_INDENT_MIN_CHARS:
                 return True
             if line.blank_before:
-                return False
-        elif line.blank_before or not self._unbulleted_entry_above(i - 1):
+                return run              # after a gap, only in a run of short lines
+        elif line.blank_before or not (self._unbulleted_entry_above(i - 1) or run):
             return False
+        if run:
+            return True
         # (a row set out in columns under another is an entry however long: "Northmoor Police   Chief Inspector")
         return self._ended_by_choice(i) or bool(_COLUMNS.search(line.text) and _COLUMNS.search(above.text))
+
+    def _short_line_run(self, i: int) -> bool:
+        """Text: is line i in a run of lines (from a gap to a gap) that mostly end by choice,
+        none of them a sentence ("...senior officers from:" / "" / "Northby Borough Council (Children's
+        Services and Public Health)" / "Eastmere Police" / "head teacher representatives")?"""
+        start = i
+        while start > 0 and not self.lines[start].blank_before:
+            start -= 1
+        end = i + 1
+        while end < len(self.lines) and not self.lines[end].blank_before:
+            end += 1
+        lines = self.lines[start:end]
+        if len(lines) < SHORT_RUN_MIN_LINES or start == 0 or not _LEAD_IN_END.search(self.lines[start - 1].text) \
+                or any(ln.text.rstrip().endswith(".") or ln.ends_short is not None or _NUMBER.match(ln.text)
+                       or _BULLET_LINE.match(ln.text) for ln in lines):
+            return False
+        by_choice = sum(self._ended_by_choice(k) for k in range(start + 1, end))
+        return by_choice >= SHORT_RUN_SHARE * (end - start - 1)
 
     def _ended_by_choice(self, i: int) -> bool:
         """Text: did the line above line i end short of the longest line, where line i's
