@@ -167,3 +167,15 @@ def test_signatures_side_by_side_in_a_table():
     # a table of figures is no signature block
     doc.tables[0] = Table(page=1, rows=[["Year", "Cases"], ["2023", "41"], ["2024", "38"]])
     assert not [r for r in tag_document(doc).reporting_lines if r.relation == "chaired_by"]
+
+
+def test_a_body_listed_with_several_posts_is_one_member():
+    """"Northby Council - Director of ..." and "Northby Council - Head of ..." seat the council
+    twice: one member_of line (its first entry as evidence); roles stay one line a role as written."""
+    tags = tag_document(parse_text(
+        "Tollby Safeguarding Children Board\n\n3.1 The Board is made up of senior representatives of the following:\n\n"
+        "Tollby County Council - Director of Children's Services\nTollby County Council - Head of Safeguarding\n"
+        "Tollby Police - Head of Public Protection\nTwo lay members\n"))
+    members = [(r.source, r.source_text) for r in tags.reporting_lines if r.relation == "member_of"]
+    assert members == [("Tollby County Council", "Tollby County Council - Director of Children's Services"),
+                       ("Tollby Police", "Tollby Police - Head of Public Protection"), ("lay members", "Two lay members")]

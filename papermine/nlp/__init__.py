@@ -367,6 +367,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     reader = RelationReader(main_body=main_body, council=doc.meta.council, committee=doc.meta.committee)
     lines: list[ReportingLine] = []
     seen: dict[tuple, set] = {}
+    bodies = set(agencies)          # (a member that is a body is one member however its entry goes on)
     last_para = None
     member_table = None              # the section of a membership table's header row, if any
     present_from = None              # the paragraph "Members present:" that opened an attendance list
@@ -430,7 +431,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             found_here = reader.read(sdoc, new_paragraph=p_index != last_para)
         for found in found_here:
             line = _line(found, evidence(para, i_index, found.sentence.text, found.rule))
-            _add_line(lines, seen, line)
+            _add_line(lines, seen, line, bodies)
         last_para = p_index
 
     for owner, entries in _rosters(doc, reader):
@@ -438,14 +439,14 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         for found in reader.roster(owner_doc, [nlp.make_doc(doc.paragraphs[i].text) for i in entries]):
             para = doc.paragraphs[entries[0]]
             line = _line(found, evidence(para, None, found.sentence.text, found.rule))
-            _add_line(lines, seen, line)
+            _add_line(lines, seen, line, bodies)
     for table in doc.tables:                  # signatures set side by side in a table
         for text, name in reader.signature_columns(table.rows):
             sig_doc = _resolved(nlp, resolver, text)
             for found in reader.signature(sig_doc, name):
                 line = _line(found, Evidence(doc=doc.id, page=table.page, paragraph=None,
                                              sentence=f"{name} {text}", rule=found.rule))
-                _add_line(lines, seen, line)
+                _add_line(lines, seen, line, bodies)
     lines = _drop_unknown_twins(lines)
 
     first_equal = _first_equal(doc.paragraphs)
@@ -732,12 +733,14 @@ def _line_above(doc: Document, p_index: int) -> str | None:
     return doc.sections[para.section].heading
 
 
-def _add_line(lines: list[ReportingLine], seen: dict[tuple, set], line: ReportingLine) -> None:
-    """Add a line unless the paper stated it before: the same ends (a member as written
-    the same way), relation and frequency, read from another sentence or written the same
-    way. Two bodies of one kind named in one sentence ("chair of NHS A CCG and NHS B CCG")
-    stay two lines."""
-    written = line.source_text if line.relation == "member_of" else None
+def _add_line(lines: list[ReportingLine], seen: dict[tuple, set], line: ReportingLine,
+              bodies: set[str] = frozenset()) -> None:
+    """Add a line unless the paper stated it before: the same ends (a member that is no body
+    of `bodies` as written the same way; a body however its entry is written: "Northby Council
+    - Director of ..." and "Northby Council - Head of ..." are one member organisation),
+    relation and frequency, read from another sentence or written the same way. Two bodies
+    of one kind named in one sentence ("chair of NHS A CCG and NHS B CCG") stay two lines."""
+    written = line.source_text if line.relation == "member_of" and line.source not in bodies else None
     key = (line.source, line.target, line.relation, line.frequency, written)
     mention = (line.evidence.sentence, line.source_text, line.target_text)
     before = seen.setdefault(key, set())

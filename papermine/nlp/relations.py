@@ -599,7 +599,8 @@ _DESCRIBING = re.compile(r",\s*(?:(?:one|two|three|at\s+least\s+one|each|all|bot
 _NOT_AN_ENTRY = re.compile(r"^\s*(?:the\s+)?[a-z][\w'’-]*[\s,;.]*$|^\s*(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|"
                            r"must|does|do|did)\b|^\s*[a-z]\w+s\s+(?:the|a|an|its|their|all|any)\b|"
                            r"\s(?:of|from|for|to|with|by|and|or)[\s:]*$")
-_NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until)\b|.*\bmembership\b", re.IGNORECASE)
+_NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until)\b|.*\bmembership\b|"
+                         r".*\b(?:the|these)\s+following$", re.IGNORECASE)    # "senior representatives of the following:"
 
 
 def role_phrase(text: str) -> str | None:
@@ -896,6 +897,10 @@ class RelationReader:
                 found += self.read(doc, new_paragraph=False)
                 self.pending, self.also_pending = pending, others
             return found
+        bracket = doc_text(doc).find("(", 0, sent.end_char)
+        if bracket > 0 and role_phrase(doc_text(doc)[:bracket]):
+            # "Two head teachers (one primary, one secondary)": the role, not the words of its note
+            bodies = [b for b in bodies if b.start_char < bracket]
         args = bodies or [r for r in (role_phrase(doc_text(doc)[:sent.end_char]),) if r]
         for arg in args:
             if _name(arg) == _name(pending.subject):
@@ -1868,6 +1873,11 @@ class RelationReader:
             closed = len(item.text) if closed < 0 else closed
             item.spans[AGENCY_SPANS] = [s for s in item.spans[AGENCY_SPANS] if not opened < s.start_char < closed]
         bracket = None if qualified else re.search(r"\([^()]*(?:,|;|\band\b)[^()]*\)", item.text)
+        if bracket and role_phrase(item.text[:bracket.start()]) and not _role_words().search(bracket.group()) \
+                and not any(not s._.generic for s in item.spans[AGENCY_SPANS] if s.start_char > bracket.start()):
+            # "Two head teachers (one primary, one secondary)": how the role's seats are shared, no members
+            item.spans[AGENCY_SPANS] = [s for s in item.spans[AGENCY_SPANS] if s.start_char < bracket.start()]
+            bracket = None
         if bracket:                    # "three ex officio members (the Director of A, the Director of B ...)"
             return [Found(member, owner, "member_of", None, None, "does", sent, rule, written)
                     for member, written in self._arguments(item, bracket.start(), len(item.text),

@@ -557,12 +557,16 @@ class _Builder:
         m = _BULLET_LINE.match(text)
         if m:
             return None, "bullet", m.group("rest")
-        if self.open is not None and self.open.list_open and i > 0 and _DASH_ENTRY.match(text) \
-                and (_LEAD_IN_END.search(self.lines[i - 1].text) or _DASH_ENTRY.match(self.lines[i - 1].text)):
+        if self.open is not None and self.open.list_open and self._dash_entry(i):
             return None, "bullet", text     # "The members are:" then "Northby Council - Director of ..." a line
         if self.open is not None and self.open.list_open and self._unbulleted_entry(i):
             return None, "bullet", text     # "The Board will comprise:" then one member a line, unbulleted
         return None
+
+    def _dash_entry(self, i: int) -> bool:
+        """Is line i a "Body - post" entry under a lead-in or under another such entry?"""
+        return i > 0 and bool(_DASH_ENTRY.match(self.lines[i].text)) and bool(
+            _LEAD_IN_END.search(self.lines[i - 1].text) or _DASH_ENTRY.match(self.lines[i - 1].text))
 
     def _unbulleted_entry(self, i: int) -> bool:
         """Is line i one entry of an unbulleted list, one a line, under a lead-in ending in
@@ -628,7 +632,7 @@ class _Builder:
             line = self.lines[k]
             if _BULLET_LINE.match(line.text) is not None or _ITEM.match(line.text) is not None:
                 return False
-            if self._unbulleted_entry(k):
+            if self._unbulleted_entry(k) or self._dash_entry(k):
                 return True
             if line.blank_before or not (line.text[:1].islower() or line.indent > self.lines[k - 1].indent):
                 return False
