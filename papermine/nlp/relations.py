@@ -619,6 +619,10 @@ def role_phrase(text: str) -> str | None:
     return re.sub(r"\s+", " ", text)
 
 
+#: A lead-in opening with whose membership it gives ("Membership of the Place Committee is:").
+_MEMBERSHIP_OF = re.compile(r"\s*(?:the\s+)?(?:membership|members)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
 @dataclass
 class Found:
     """One relation read from one sentence (names are spans or role strings)."""
@@ -1852,6 +1856,10 @@ class RelationReader:
                 # "It is chaired by the Cabinet Member for Adult Social Care, and its members include:":
                 # the members of what the sentence is about, not of a body inside its first clause
                 cue_start = last.start_char + verb.start()
+            of = _MEMBERSHIP_OF.match(doc_text(lead), last.start_char)
+            named = next((s for s in lead.spans[AGENCY_SPANS] if of and s.start_char == of.end() and not s._.generic), None)
+            if named is not None:
+                return named           # "Membership of the Place Committee is:": the body named after "of"
             subjects = self._subjects(lead, [s for s in lead.spans[AGENCY_SPANS] if last.start <= s.start],
                                       last.start_char, cue_start, last.end_char, self.last_first)
             if subjects:
