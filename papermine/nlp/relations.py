@@ -315,7 +315,7 @@ ROW_BODY_MAX_OFFSET = 4
 _TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?)\s+"
                          r"(?:representatives?|role|post|nominee|name|represented\s+by)\s*$", re.IGNORECASE)
 #: A member cue whose plural subject names no body ("The responsible authorities are ...").
-_PLURAL_OWNERLESS = re.compile(r"^\s*(?:\w+\s+)?(?:partners|authorities)\s+are\b", re.IGNORECASE)
+_PLURAL_OWNERLESS = re.compile(r"^\s*(?:\w+\s+){0,2}(?:partners|authorities)(?:\s+for\s+[^,:;]{1,40})?\s+are\b", re.IGNORECASE)
 #: A post in brackets in an attendance list that is itself a seat on the body ("(Lay Member)",
 #: "(Independent Chair)", "(parent governor representative)"), not a post elsewhere.
 _SEAT = re.compile(r"\b(?:members?|representatives?|independent\s+chair)\b", re.IGNORECASE)
@@ -326,7 +326,7 @@ _MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
 _MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
-                             r"(?:\w+\s+)?ex[- ]officio|(?:\w+\s+)?(?:partners|authorities)\s+are|"
+                             r"(?:\w+\s+)?ex[- ]officio|(?:\w+\s+){0,2}(?:partners|authorities)(?:\s+for\s+[^,:;]{1,40})?\s+are|"
                              r"(?:was |were |has been |have been |is |are |will be )?extended)\b",
                              re.IGNORECASE)
 #: What a member cue's list may open with before its colon ("made up of the following:",
