@@ -169,6 +169,7 @@ _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>(?:[^,.;:()]|
                     r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their|"
                     r"would|should|shall|may|must|continues?|also)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s+for\s+(?:its|the|a|an)\s+(?:first|initial|next|coming|period)\b|"
+                    r"\s+(?:throughout|during|until|since|from)\s+(?:the|this|that|its|\d)|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
 #: A chair's post goes on after a comma with its portfolio or council, to the clause's end
 #: ("the Assistant Director, Early Help and Prevention.", "the Director of People, X Council;",
@@ -621,6 +622,24 @@ def role_phrase(text: str) -> str | None:
 
 #: A lead-in opening with whose membership it gives ("Membership of the Place Committee is:").
 _MEMBERSHIP_OF = re.compile(r"\s*(?:the\s+)?(?:membership|members)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+
+
+#: A post, maybe with its holder's name, then "who" ("an Independent Chair, Mrs A. Fenwick, who").
+_POST_WHO = re.compile(r"\b(?:an?|the|its|their)\s+(?P<post>(?:(?-i:[A-Z])[\w'’-]*\s+){0,5}(?-i:[A-Z])[\w'’-]*)"
+                       r"(?:,\s+(?-i:[A-Z])[^,;.()]{1,40})?,\s*who$", re.IGNORECASE)
+POST_WHO_CHARS = 120
+
+
+def _posts_joined(parts: list[str]) -> list[str]:
+    """Parts of "A and B" split as two posts, a part that names no post joined back to the one
+    before ("the Cabinet Member for Health" + "Adult Care": one portfolio)."""
+    out: list[str] = []
+    for part in parts:
+        if out and not _role_words().search(part):
+            out[-1] = f"{out[-1]} and {part}"
+        else:
+            out.append(part)
+    return out
 
 
 @dataclass
@@ -1364,6 +1383,7 @@ class RelationReader:
             whos = _CO_CHAIRS.split(who) if _CO_CHAIRED.search(doc_text(doc)[max(0, end - 20):end]) else [who]
             if not all(re.sub(r"^\s*the\s+", "", one)[:1].isupper() for one in whos):
                 whos = [who]                         # only posts by their titles are split
+            whos = _posts_joined(whos)
             found = []
             for one in whos:
                 if len(whos) > 1:                    # "the ICB's Place Director": the post
@@ -1974,6 +1994,9 @@ class RelationReader:
         will be shared with it", "A and B, both of which report to": both)."""
         if any(begin <= s.start_char < cue_start and not s._.generic for s in spans):
             return []
+        post = _POST_WHO.search(doc_text(doc), max(0, begin - POST_WHO_CHARS), begin)
+        if post and role_phrase(post.group("post")) and not any(post.start("post") <= s.start_char < begin for s in spans):
+            return [role_phrase(post.group("post"))]   # "an Independent Chair, who is accountable to": the chair
         before = [s for s in spans if s.end_char <= begin and not s._.generic]
         relative = _RELATIVE.match(doc_text(doc)[before[-1].end_char:begin]) if before else None
         if not relative:
