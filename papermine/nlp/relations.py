@@ -1238,9 +1238,11 @@ class RelationReader:
     @staticmethod
     def _entry_heads(doc: Doc, spans: list[Span], begin: int, finish: int) -> list:
         """The body each entry of a list set out in a sentence opens with ("...: the X, led by
-        Y; the Z; and the W", "...: the X and the Z")."""
+        Y; the Z; and the W", "...: the X, the Y and the Z")."""
         text, heads, at = doc_text(doc), [], begin + 1
-        for piece in re.split(r"(;\s*(?:and\s+)?|\s+and\s+(?=the\s|(?-i:[A-Z])))", text[begin + 1:finish]):
+        # (entries parted by commas too where no semicolon parts them: "...: the X, the Y and the Z")
+        commas = r"|,\s*(?:and\s+)?(?=the\s|(?-i:[A-Z]))" if ";" not in text[begin + 1:finish] else ""
+        for piece in re.split(rf"(;\s*(?:and\s+)?|\s+and\s+(?=the\s|(?-i:[A-Z])){commas})", text[begin + 1:finish]):
             first = next((s for s in spans if at <= s.start_char < at + len(piece) and not s._.generic), None)
             if first is not None and re.fullmatch(r"\s*(?:the\s+)?", text[at:first.start_char], re.IGNORECASE):
                 heads.append(first)
