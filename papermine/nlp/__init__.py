@@ -580,6 +580,9 @@ _IS_THE_KIND = re.compile(r"^\s*(?:\(\s*the\s+|,?\s+(?:which\s+)?(?:is|was|will\
                           r"(?:local\s+|statutory\s+)?)$")
 #: ... or in apposition with its acronym: "X, the Local Strategic Partnership (LSP), ...".
 _APPOSED_KIND = (re.compile(r"^\s*,\s+the\s+$"), re.compile(r"^\s*(?:\([A-Z]{2,8}\)\s*)?,"))
+#: ... or "X, the county's Local Strategic Partnership" (a possessive: no list of bodies).
+_APPOSED_OWN_KIND = re.compile(r"^\s*,\s+(?:the\s+(?:city|borough|county|district|area|town|council|county\s+council)['’]s|our|its)"
+                               r"\s+(?:(?:local|statutory)\s+)?$", re.IGNORECASE)
 
 
 def _named_kinds(resolver: Resolver, sdocs) -> None:
@@ -590,15 +593,16 @@ def _named_kinds(resolver: Resolver, sdocs) -> None:
         spans = list(sdoc.spans[AGENCY_SPANS])
         text = doc_text(sdoc)
         for own, kind in zip(spans, spans[1:]):
-            if own._.generic or not own._.canonical or own._.canonical == kind._.canonical \
-                    or resolver.gazetteer.get(name_key(own._.canonical)) \
-                    or not resolver.gazetteer.get(name_key(kind._.canonical or "")):
-                continue                    # a body of its own, then a kind the gazetteer knows
+            if own._.generic or not own._.canonical or not kind._.canonical or own._.canonical == kind._.canonical \
+                    or resolver.gazetteer.get(name_key(own._.canonical)):
+                continue                    # a body of its own, then a kind ...
             gap = text[own.end_char:kind.start_char]
             apposed = _APPOSED_KIND[1].match(text[kind.end_char:])
-            if _IS_THE_KIND.match(gap) or (_APPOSED_KIND[0].match(gap) and apposed
-                                          and ("(" in apposed.group() or kind.text.endswith(")"))):
-                resolver.places[kind._.canonical] = {own._.canonical}
+            if resolver.gazetteer.get(name_key(kind._.canonical)) and (_IS_THE_KIND.match(gap) or (
+                    _APPOSED_KIND[0].match(gap) and apposed and ("(" in apposed.group() or kind.text.endswith(")")))):
+                resolver.places[kind._.canonical] = {own._.canonical}      # ... the gazetteer knows
+            elif _APPOSED_OWN_KIND.match(gap) and body_kind(kind._.canonical) != "other":
+                resolver.places[kind._.canonical] = {own._.canonical}      # ... any, said to be the place's own
 
 
 def _use_local_bodies(resolver: Resolver, sdocs) -> None:
