@@ -2104,7 +2104,7 @@ class RelationReader:
         for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X
             if re.search(rf"\b{head}\s+(?:for|of)\s+[\w'’ -]+$", _name(span).lower().replace("-", "")):
                 return span
-        if far and head not in ("group", "partnership"):     # "to the Panel", named paragraphs before
+        if far:                                             # "to the Panel", named paragraphs before
             for span in reversed(self.named_ever):
                 if _name(span).lower().replace("-", "").endswith(head):
                     return span
