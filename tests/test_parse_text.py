@@ -152,6 +152,24 @@ def test_a_run_of_short_lines_after_a_gap_under_a_lead_in_is_items():
     assert any(p.text.startswith("Partners will share") and p.text.endswith("what it has found") for p in doc.paragraphs)
 
 
+def test_lines_set_in_under_an_unnumbered_lead_in_are_its_items():
+    """In minutes, "The responsible authorities which make up the Partnership are:" opens a
+    block of its own (no number above it); the lines set in under it are its entries, not its
+    wrapped tail, and the paragraph after the gap is a paragraph of its own."""
+    from papermine.parse import parse_text
+    doc = parse_text("TOLLBY DISTRICT COUNCIL\n\n25.  SAFER TOLLBY PARTNERSHIP - ANNUAL REVIEW\n"
+                     "     The Community Safety Manager presented the annual review of the Safer Tollby\n"
+                     "     Partnership, the district's Community Safety Partnership.\n\n"
+                     "     The responsible authorities which make up the Partnership are:\n"
+                     "          Tollby District Council\n          Wealdshire County Council\n"
+                     "          Wealdshire Police\n\n"
+                     "     The Partnership feeds into the Wealdshire Community Safety Board.\n")
+    lead = next(p for p in doc.paragraphs if p.text.startswith("The responsible authorities"))
+    assert lead.text == "The responsible authorities which make up the Partnership are:"
+    assert [norm(i.text) for i in lead.items] == ["Tollby District Council", "Wealdshire County Council", "Wealdshire Police"]
+    assert any(p.text == "The Partnership feeds into the Wealdshire Community Safety Board." for p in doc.paragraphs)
+
+
 def test_wrapped_text_stays_one_paragraph_and_an_indented_list_under_a_lead_in_is_items():
     """Near miss: in layout text a capitalised line that continues the sentence above (the
     line above ran to the margin) is no entry; entries set in under "Its members are:" are."""

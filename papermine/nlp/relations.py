@@ -210,6 +210,9 @@ _INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer)\b", re.IGNO
 #: "into both the Partnership and the X": a body by its head noun first in a list of targets.
 _REFERRED_FIRST = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both\s+)?the\s+(?:board|group|partnership|panel|committee|"
                              r"forum|sub-?group)\s*(?:,|and\b|&)", re.IGNORECASE)
+#: ... or alone, the clause going on in lower case ("reports to the Board at each meeting on ...").
+_REFERRED_ALONE = re.compile(r"^\s*(?:to\s+|into\s+)?the\s+(?:board|group|partnership|panel|committee|forum|sub-?group)"
+                             r"(?=\s+(?-i:[a-z])|\s*[.;]|\s*$)", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
 #: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
 _REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
@@ -1406,11 +1409,16 @@ class RelationReader:
             named = []      # "reports to it every six months on the Council's services": "it", not the Council
         if named and relation == "reports_to":     # "to the Director of Children's Services": the post
             named[0] = _post_of(doc_text(doc)[end:named[0].end_char]) or named[0]
-        if named and relation in PERIODIC and _REFERRED_FIRST.match(doc_text(doc)[end:finish]):
+        alone = _REFERRED_ALONE.match(doc_text(doc)[end:finish])
+        if named and relation in PERIODIC and (_REFERRED_FIRST.match(doc_text(doc)[end:finish]) or (
+                alone and named[0].start_char >= end + alone.end())):
             # "feeds into both the Partnership and the X Board": the body "the Partnership" stands for, then X
             referred = self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
             if referred is not None and _name(referred) != _name(subject) \
                     and all(_name(referred) != _name(n) for n in named):
+                if not _REFERRED_FIRST.match(doc_text(doc)[end:finish]):
+                    # "reports to the Board at each meeting on ... any HM Inspectorate inspection": not the topic's bodies
+                    named = [s for s in named if not _TOPIC_GAP.search(doc_text(doc)[end + alone.end():s.start_char])]
                 named = [referred] + named
         referent = self._referent(doc_text(doc)[end:finish])      # "to full Council", "to this Committee"
         if referent is not None and _name(referent) != _name(subject) and not any(

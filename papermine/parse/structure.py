@@ -675,7 +675,14 @@ class _Builder:
             and not (self.lines[j].columns and (self.lines[j - 1].columns
                                                 or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN)) \
             and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text) \
-            and not self._after_short_item(j)
+            and not self._after_short_item(j) and not self._set_in_under_lead_in(j)
+
+    def _set_in_under_lead_in(self, j: int) -> bool:
+        """Text: is line j set in under a lead-in line ending in a colon ("...make up the
+        Partnership are:" / "     Fennick District Council"), so an entry, not its wrapped tail?"""
+        above, line = self.lines[j - 1], self.lines[j]
+        return line.ends_short is None and above.text.rstrip().endswith(":") and bool(_LEAD_IN_END.search(above.text)) \
+            and line.indent >= above.indent + TEXT_INDENT_MIN_CHARS
 
     def _after_short_item(self, j: int) -> bool:
         """Text (no margins known): a short item ("- Northby Police") does not run on to a
