@@ -474,6 +474,9 @@ def _widened(doc: Doc, span: Span, start_char: int) -> Span | None:
 _WHICH_IS = re.compile(r",\s*which\s+(?:is|are)\s+(?:also\s+)?(?:the|its|their|our)\s+(?:[\w'’-]+\s+){0,3}$",
                        re.IGNORECASE)
 _LIST_RESUMES = re.compile(r"^\s*,\s*(?:and\s+)?(?:(?:to|into|with)\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: The way a report goes, between two of a cue's targets ("accountable to X through the Y").
+_MEANS_GAP = re.compile(r"\b(?:through|via)\s+(?:the|its|their|a|an)\b", re.IGNORECASE)
+_AND_TO_END = re.compile(r",?\s+and\s+(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
 #: What a report is about or for, between two of a cue's targets ("to the X on the Council's
 #: delivery of ...", "to the X for the use of the Y Grant"), or a relative clause ("one sub-group,
 #: the X, which scrutinises the Y's ..."): bodies after it are no targets.
@@ -497,9 +500,9 @@ def _before_topic(doc: Doc, named: list) -> list:
         elif _WHICH_IS.search(gap):
             aside = True                  # (the body the aside names is the one before it)
             continue
-        elif _TOPIC_GAP.search(gap):
-            break
-        kept.append(target)
+        elif _TOPIC_GAP.search(gap) or (_MEANS_GAP.search(gap) and not _AND_TO_END.search(gap)):
+            break                         # ("accountable to X through the Y": Y is the way, no target;
+        kept.append(target)               # "to X through its chair, and to Z": the list goes on)
     return kept
 
 
