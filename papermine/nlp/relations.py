@@ -1157,9 +1157,11 @@ class RelationReader:
                     else:
                         out += self._found(subjects[0], head, relation, cue_freqs, modality, sent, rule_id)
                 continue
-            if open_list and relation == "subgroup_of" and rule_id in _flagged("subject_is_target"):
-                # "The Board is supported by three subgroups:" then one subgroup an item
-                self._open(sent, _Pending(rule_id, relation, None, subjects[0], [], modality))
+            if open_list and relation in ("subgroup_of", "reports_to") and rule_id in _flagged("subject_is_target"):
+                # "The Board is supported by three subgroups:", "The Board will receive reports from:"
+                # then one subgroup (one body that reports) an item
+                self._open(sent, _Pending(rule_id, relation, None, subjects[0], cue_freqs if relation == "reports_to" else [],
+                                          modality))
                 continue
             if open_list and relation not in ("chaired_by", "meets", "subgroup_of") \
                     and rule_id not in _flagged("subject_is_target") and rule_id not in _flagged("subject_is_member"):
