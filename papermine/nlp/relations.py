@@ -339,7 +339,8 @@ _LIST_HEAD = re.compile(r"^\s*(?:the\s+following(?:\s+[\w-]+){0,2}|(?:senior\s+|
                         r"eight|nine|ten|eleven|twelve|\d+)(?:\s+[\w-]+){0,2}?\s+(?:members|people|persons|places|seats))\s*$",
                         re.IGNORECASE)
 #: "The following will be co-opted members of the Panel:": the members are in the list.
-_FOLLOWING = re.compile(r"^\s*(?:the\s+)?following\b(?!\s+(?:the|a|an|this|its|their)\b)", re.IGNORECASE)
+_FOLLOWING = re.compile(r"^\s*(?:(?:each|all|every\s+one)\s+of\s+)?(?:the\s+)?following\b(?!\s+(?:the|a|an|this|its|their)\b)",
+                        re.IGNORECASE)      # ("Each of the following will nominate one representative to the Board:")
 #: Where a membership list's lead-in speaks of the membership ("Its 27 member organisations include:").
 _LIST_OWNER_CUE = re.compile(r"\b(?:member(?:ship|s)?|includ\w*|compris\w*|consist\w*|made\s+up)\b", re.IGNORECASE)
 #: A council named only as the body of a job title ("the Leader of the Council"): the role is the member.
