@@ -475,6 +475,11 @@ def _widened(doc: Doc, span: Span, start_char: int) -> Span | None:
 _WHICH_IS = re.compile(r",\s*which\s+(?:is|are)\s+(?:also\s+)?(?:the|its|their|our)\s+(?:[\w'’-]+\s+){0,3}$",
                        re.IGNORECASE)
 _LIST_RESUMES = re.compile(r"^\s*,\s*(?:and\s+)?(?:(?:to|into|with)\s+)?(?:the\s+)?$", re.IGNORECASE)
+#: Between a frequency and the outputs it qualifies ("Six-monthly progress reports").
+_QUALIFYING_GAP = re.compile(r"\s*(?:(?:progress|performance|written|monitoring|update)\s+)?", re.IGNORECASE)
+#: Between two cues that share their object ("is a sub-group of, and reports to, the X").
+_SHARED_OBJECT = re.compile(r"^\s*,\s*(?:and|or)\s*$", re.IGNORECASE)
+_SHARED_INSERT = re.compile(r"^\s*,\s*(?:and|or)\s+[^,.;:]{1,40},\s*(?:the\s+)?$", re.IGNORECASE)
 #: The way a report goes, between two of a cue's targets ("accountable to X through the Y").
 _MEANS_GAP = re.compile(r"\b(?:through|via)\s+(?:the|its|their|a|an)\b", re.IGNORECASE)
 _AND_TO_END = re.compile(r",?\s+and\s+(?:to|into)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -1048,8 +1053,11 @@ class RelationReader:
             if relation != "member_of":       # "..., reflecting the children known to X": no target
                 aside = _ASIDE.search(doc_text(doc), end, finish)
                 finish = aside.start() if aside else finish
-            # what follows a cue belongs to it until the next cue (or the next cue's own subject)
-            finish = min([finish] + [c[2] for c in cues if c[2] >= end] + [a for a in own_clause.values() if a >= end])
+            # what follows a cue belongs to it until the next cue (or the next cue's own subject),
+            # unless the two share their object ("a sub-group of, and reports to, the X")
+            later = [c for c in cues if c[2] >= end]
+            shared = bool(later) and _SHARED_OBJECT.match(doc_text(doc)[end:min(c[2] for c in later)]) is not None
+            finish = min([finish] + [c[2] for c in later if not shared] + [a for a in own_clause.values() if a >= end])
             open_list = _OPEN_LIST.match(doc_text(doc)[end:sent.end_char]) is not None and \
                 (rule_id in _flagged("list") or relation == "member_of")
             subjects = self._apposed(doc, spans, start) \
@@ -1340,8 +1348,11 @@ class RelationReader:
         if _name(ends[0]).lower() == _name(ends[1]).lower():
             return []
         # "minutes of X are circulated to Y after each meeting": a frequency after the cue's start
-        freqs = [f for f in doc.spans[FREQUENCY_SPANS] if sent.start_char + m.start() <= f.start_char
-                 and f.end_char <= sent.end_char] if relation in PERIODIC else []
+        # ... or just before it, qualifying what is sent ("Six-monthly progress reports from X go to Y")
+        start = sent.start_char + m.start()
+        freqs = [f for f in doc.spans[FREQUENCY_SPANS] if f.end_char <= sent.end_char and (
+            start <= f.start_char or _QUALIFYING_GAP.fullmatch(doc_text(doc)[f.end_char:start]))] \
+            if relation in PERIODIC else []
         return self._found(ends[0], ends[1], relation, freqs, _modality(m.string, m.start()), sent, rule_id)
 
     def _relate(self, doc, subject, relation, rule_id, end, finish, after, cue_freqs, modality, sent,
@@ -1471,7 +1482,8 @@ class RelationReader:
         parent = None
         # (a body meant by where the paper stands, "this Committee", is a name, not a span of the text)
         if relation == "subgroup_of":          # "sub group of the X": X follows at once
-            named = [s for s in named[:1] if isinstance(s, str) or s.start_char - end <= SUBGROUP_TARGET_CHARS]
+            named = [s for s in named[:1] if isinstance(s, str) or s.start_char - end <= SUBGROUP_TARGET_CHARS
+                     or _SHARED_INSERT.match(doc_text(doc)[end:s.start_char])]   # "of, and reports to, the X"
         if rule_id == "rel-meets-with":      # "meet with the X", not "meet with other teams in the X"
             chairs = _CHAIRS_OF.match(doc_text(doc)[end:finish])     # "with the chairs of the X and the Y"
             origin = end + (chairs.end() if chairs else 0)
