@@ -81,9 +81,6 @@ _EACH_OF_THEM = re.compile(r"^\s*(?:each(?:\s+of\s+(?:them|these|those))?|both(?
 #: ("Each will be led by a partner organisation and will report to the Board")
 #: "It will report ...": a pronoun stands for a body only this close to the cue.
 PRONOUN_MAX_GAP_WORDS = 3
-#: "Its work is taken forward by", "Their delivery is overseen by": a possessive's noun, then a passive verb.
-_ITS_NOUN_PASSIVE = re.compile(r"^\s*(?:[\w-]+\s+){1,2}(?:is|are|will\s+be|has\s+been|was)\s+(?:\w+ly\s+)?\w+(?:ed|en|ne)\s+(?:forward\s+|out\s+)?(?:by|through)\s*$",
-                               re.IGNORECASE)
 #: ... or further, as the subject of a predicate joined by "and" ("It was set up in 2003 and is chaired by").
 PRONOUN_SHARED_MAX_GAP_WORDS = 12
 _SHARED_PREDICATE = re.compile(r"^(?:(?!\bthat\b)[^,;:])*\sand(?:\s+also)?\s*$", re.IGNORECASE)
@@ -2091,8 +2088,7 @@ class RelationReader:
         if m.group("pronoun"):
             gap = doc_text(doc)[begin + m.end():cue_start]
             if len(gap.split()) > PRONOUN_MAX_GAP_WORDS and not (
-                    _SHARED_PREDICATE.search(gap) and len(gap.split()) <= PRONOUN_SHARED_MAX_GAP_WORDS) and not (
-                    _ITS_NOUN_PASSIVE.match(gap) and m.group("pronoun").lower() in ("its", "their")):
+                    _SHARED_PREDICATE.search(gap) and len(gap.split()) <= PRONOUN_SHARED_MAX_GAP_WORDS):
                 return []                  # "It was agreed that ...": no one is meant by "it"
             if begin > self.sent_start and self.opener:
                 return list(self.opener)   # "X and Y have confirmed that they will ...": X and Y
