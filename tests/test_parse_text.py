@@ -170,6 +170,26 @@ def test_lines_set_in_under_an_unnumbered_lead_in_are_its_items():
     assert any(p.text == "The Partnership feeds into the Wealdshire Community Safety Board." for p in doc.paragraphs)
 
 
+def test_lines_under_a_minutes_attendance_label_are_one_person_a_line():
+    """Under "Present:" each line is one person, however its post runs ("Dr A Patel
+    (Vice-Chair) - Clinical Chair, NHS Tollby CCG" does not run on into "Sarah Jones - ...");
+    "In attendance:" after a gap opens a list of its own, not the tail of the line above."""
+    from papermine.parse import parse_text
+    doc = parse_text("TOLLBY HEALTH AND WELLBEING BOARD\n\nMinutes of the meeting held on 14 March 2020\n\n"
+                     "Present:\nCouncillor Jane Smith (Chair) - Cabinet Member for Adult Social Care\n"
+                     "Dr Asha Patel (Vice-Chair) - Clinical Chair, NHS Tollby CCG\n"
+                     "Sarah Jones - Director of Public Health, Tollby Council\n"
+                     "Chief Superintendent Paul Hill - Westmarch Police\n\n"
+                     "In attendance:\nLucy Black - Democratic Services Officer\n\n"
+                     "1. Minutes\nThe minutes of the last meeting were agreed.\n")
+    texts = [p.text for p in doc.paragraphs]
+    for line in ("Dr Asha Patel (Vice-Chair) - Clinical Chair, NHS Tollby CCG",
+                 "Sarah Jones - Director of Public Health, Tollby Council", "Chief Superintendent Paul Hill - Westmarch Police"):
+        assert line in texts, texts
+    assert not any("Westmarch Police" in t and "attendance" in t for t in texts), texts
+    assert "The minutes of the last meeting were agreed." in texts
+
+
 def test_wrapped_text_stays_one_paragraph_and_an_indented_list_under_a_lead_in_is_items():
     """Near miss: in layout text a capitalised line that continues the sentence above (the
     line above ran to the margin) is no entry; entries set in under "Its members are:" are."""

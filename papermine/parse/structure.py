@@ -142,6 +142,12 @@ _DASH_ENTRY = re.compile(r"^[A-Z][\w'’&,.() ]{1,80}?\s[-–]\s+[A-Z(0-9]")
 #: A label in capitals standing alone on its line ("IN ATTENDANCE:", "APOLOGIES:"): it opens
 #: what follows (a title-case lead-in, "Our priorities are:", may run on into its list).
 _LABEL_ALONE = re.compile(r"^[A-Z][A-Z ]{2,30}:$")
+#: ... or a minutes' attendance label in any case ("Present:", "In attendance:", "Apologies:"):
+#: the lines under it, to the next gap, are one person (or body) a line.
+_ATTENDANCE_LABEL = re.compile(r"^\s*(?:(?:members|councillors|officers|also|others)\s+)?(?:present|in\s+attendance|attending|"
+                               r"apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?|absent)\s*:\s*$", re.IGNORECASE)
+#: How far above a line its attendance label may stand.
+ATTENDANCE_RUN_MAX_LINES = 40
 
 
 def _one_a_line(text: str) -> bool:
@@ -675,7 +681,19 @@ class _Builder:
             and not (self.lines[j].columns and (self.lines[j - 1].columns
                                                 or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN)) \
             and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text) \
+            and not _ATTENDANCE_LABEL.match(self.lines[j].text) and not self._under_attendance_label(j) \
             and not self._after_short_item(j) and not self._set_in_under_lead_in(j)
+
+    def _under_attendance_label(self, j: int) -> bool:
+        """Text: is line j one of the lines under "Present:" (or the like) before the next gap?"""
+        if self.lines[j].ends_short is not None or self.lines[j].blank_before:
+            return False
+        for k in range(j - 1, max(-1, j - ATTENDANCE_RUN_MAX_LINES), -1):
+            if _ATTENDANCE_LABEL.match(self.lines[k].text):
+                return True
+            if self.lines[k].blank_before and not _ATTENDANCE_LABEL.match(self.lines[k - 1].text if k else ""):
+                return False
+        return False
 
     def _set_in_under_lead_in(self, j: int) -> bool:
         """Text: is line j set in under a lead-in line ending in a colon ("...make up the
@@ -1137,6 +1155,7 @@ class _Builder:
                             and not _is_caps(first.text) and not first.styled
                             and not (_one_a_line(prev) and _one_a_line(first.text))
                             and not (first.ends_short is None and _DASH_ENTRY.match(prev) and _DASH_ENTRY.match(first.text))
+                            and not self._under_attendance_label(i) and not _ATTENDANCE_LABEL.match(first.text)
                             and not (first.columns and i > 0 and (self.lines[i - 1].columns or
                                                                   first.indent < self.lines[i - 1].indent - OUTDENT_MIN)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
