@@ -267,6 +267,8 @@ _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|off
 PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+(?=[A-Z])"
 #: A line that opens with a person's title names a person, not a body.
 PERSON_FIRST = re.compile(rf"^{PERSON_TITLE}")
+#: An attendance line "Name - Post": a person (maybe titled), a dash, what they are there as.
+_NAME_DASH_POST = re.compile(rf"^(?P<name>(?:{PERSON_TITLE})?(?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’-]+)\s+[-–]\s+(?P<post>.+)$")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
 #: "with the chairs of the X and the Y": those bodies, met through their chairs.
 _CHAIRS_OF = re.compile(r"^\s*(?:the\s+)?(?:chairs?|chairm[ae]n|chairpersons?)\s+of\s+(?:both\s+)?", re.IGNORECASE)
@@ -1732,6 +1734,9 @@ class RelationReader:
             bodies = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic and s.start > 0
                       and s.end_char <= len(text) and _name(s) != _name(self.main_body)]
             cells = _cells(text)
+            if len(cells) < 2 and (dashed := _NAME_DASH_POST.match(text.strip())) \
+                    and not role_phrase(PERSON_FIRST.sub("", dashed.group("name"))):
+                cells = [dashed.group("name"), dashed.group("post")]     # "Mark Hollis - Director of Adult Social Care"
             role = role_phrase(_CHAIR_MARK.sub("", cells[-1]).strip()) if len(cells) > 1 else None
             if bodies:
                 out.append(self._seat(bodies[-1], doc, "mem-present", span_text(bodies[-1])))
