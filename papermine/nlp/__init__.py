@@ -682,7 +682,7 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
     for text in (doc.meta.title, doc.meta.committee):
         if not text:
             continue
-        heading = nlp(text)
+        heading = nlp(title_case(text) if text.isupper() else text)     # ("AUDIT AND STANDARDS COMMITTEE")
         _add_acronyms(heading, resolver.acronyms)
         for span in heading.spans[AGENCY_SPANS]:
             canonical, kind = resolver.resolve(span)

@@ -594,7 +594,7 @@ def _role_words() -> re.Pattern:
 
 #: What may follow a role in a list entry without being part of it.
 _ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|\s+for\s+(?:the|its|their|all|any)\s|,?\s+(?:\w+ly\s+)?(?:nominated|appointed|elected|chosen|selected|drawn|proposed)"
-                        r"(?:\s+\w+ly)?\s+(?:by|from|following)\s", re.IGNORECASE)
+                        r"(?:\s+\w+ly)?\s+(?:by|from|following|in\s+proportion|on\s+behalf|under)\s", re.IGNORECASE)
 #: A body owning a role ("the Panel's medical adviser", "the Council's Monitoring Officer").
 _ROLE_OWNER = re.compile(r"^(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*['’]s\s+")
 #: "an elected member nominated by the Council": the body after these words chose the member; it is no member.
@@ -651,6 +651,13 @@ def _posts_joined(parts: list[str]) -> list[str]:
         else:
             out.append(part)
     return out
+
+
+def _ends_with_head(body, head: str) -> bool:
+    """Is `body` named by "the <head>" (its last word, hyphens aside): "the Committee" is the
+    Audit Committee, not the Hearings Sub-Committee; "the subgroup" is the X Sub-Group."""
+    name = _name(body).lower().replace("-", "")
+    return name == head or name.endswith(" " + head)
 
 
 @dataclass
@@ -931,6 +938,9 @@ class RelationReader:
                 found += self.read(doc, new_paragraph=False)
                 self.pending, self.also_pending = pending, others
             return found
+        chosen = _CHOSEN_BY.search(doc_text(doc), 0, sent.end_char) if pending.relation == "member_of" else None
+        if chosen:              # "two parish council representatives, nominated by the X": X chose them
+            bodies = [b for b in bodies if b.start_char < chosen.start()]
         bracket = doc_text(doc).find("(", 0, sent.end_char)
         if bracket > 0 and role_phrase(doc_text(doc)[:bracket]):
             # "Two head teachers (one primary, one secondary)": the role, not the words of its note
@@ -1463,7 +1473,7 @@ class RelationReader:
             if not named and plural:                      # "receives quarterly reports from each subgroup"
                 head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
                 named = [s for s in self.last_named + list(after)
-                         if not isinstance(s, str) and _name(s).lower().replace("-", "").endswith(head)
+                         if not isinstance(s, str) and _ends_with_head(s, head)
                          and _name(s) != _name(subject)]
             if not named and _PRONOUN_ARG.match(doc_text(doc)[end:finish]):
                 # "the Scrutiny Board, which receives two reports a year from it": the sentence's subject
@@ -2106,7 +2116,7 @@ class RelationReader:
             return [s for s in (self.last_first or self.main_body,) if s]
         # "... from the Youth Offending Service, and the Service will ...": a body named earlier in the sentence
         earlier = [s for s in spans if s.end_char <= begin and not s._.generic
-                   and _name(s).lower().replace("-", "").endswith(head)]
+                   and _ends_with_head(s, head)]
         referred = earlier[-1] if earlier else self._by_head(head)
         return [referred] if referred is not None else []
 
@@ -2115,10 +2125,10 @@ class RelationReader:
         so, else the last such body named, else (a group, a partnership) the paper's."""
         if head in self.defined:           # named so by the paper: "X (the Board)"
             return self.defined[head]
-        if self.section_body is not None and _name(self.section_body).lower().replace("-", "").endswith(head):
+        if self.section_body is not None and _ends_with_head(self.section_body, head):
             return self.section_body       # named by the section's heading
         main = self.main_body
-        if main is not None and _name(main).lower().replace("-", "").endswith(head):
+        if main is not None and _ends_with_head(main, head):
             return main
         # a body just related to in this sentence ("provides assurance to the X Board and reports
         # to the Board"), else one named in the sentences before
@@ -2126,14 +2136,14 @@ class RelationReader:
         # the Board will be drawn from:": X)
         subject = [self.last_subject] if self.last_subject is not None and not isinstance(self.last_subject, str) else []
         for span in [t for t in reversed(self.targets) if not isinstance(t, str)] + subject + list(reversed(self.previous)):
-            if _name(span).lower().replace("-", "").endswith(head):
+            if _ends_with_head(span, head):
                 return span
         for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X
             if re.search(rf"\b{head}\s+(?:for|of)\s+[\w'’ -]+$", _name(span).lower().replace("-", "")):
                 return span
         if far:                                             # "to the Panel", named paragraphs before
             for span in reversed(self.named_ever):
-                if _name(span).lower().replace("-", "").endswith(head):
+                if _ends_with_head(span, head):
                     return span
         if head == "board" and main is not None and _name(main).lower().endswith("partnership") and not any(
                 re.search(r"\bboard\b", _name(s).lower()) for s in self.named_ever if not isinstance(s, str)):
