@@ -660,6 +660,14 @@ def _ends_with_head(body, head: str) -> bool:
     return name == head or name.endswith(" " + head)
 
 
+#: A sentence naming a partnership's partners ("The three statutory safeguarding partners are ...").
+_PARTNERS_ARE = re.compile(r"\b(?:statutory|safeguarding|responsible|core|founding)\s+(?:[\w-]+\s+)?(?:partners|authorities)\b"
+                           r"[^.;:]{0,40}?\s(?:are|were|will\s+be)\b", re.IGNORECASE)
+#: A member list that names them again by that word ("made up of the three statutory partners").
+_PARTNERS_REF = re.compile(r"^\s*(?:all\s+)?(?:the|its|our)\s+(?:[\w-]+\s+){0,3}(?:partners|responsible\s+authorities)\b(?!\s+(?:of|from|in)\b)",
+                           re.IGNORECASE)
+
+
 @dataclass
 class Found:
     """One relation read from one sentence (names are spans or role strings)."""
@@ -817,6 +825,7 @@ class RelationReader:
     members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are
                                                          # also members")
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
+    partners: list = field(default_factory=list)         # the bodies the paper named as its partners
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
@@ -835,6 +844,8 @@ class RelationReader:
             if members:
                 self.members_of = members[-1].target
                 self.last_members = [f.source for f in members if _name(f.target) == _name(self.members_of)]
+                if _PARTNERS_ARE.search(span_text(sent)):     # "The three safeguarding partners are A, B and C"
+                    self.partners = [f.source for f in members if f.sentence == sent and not isinstance(f.source, str)]
             named = [s for s in doc.spans[AGENCY_SPANS]
                      if sent.start <= s.start < sent.end and not s._.generic]
             self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
@@ -1392,6 +1403,10 @@ class RelationReader:
             return found, None
         if relation == "member_of":
             found = []
+            if self.partners and _PARTNERS_REF.match(doc_text(doc)[end:finish]):
+                # "The Executive Group is made up of the three statutory partners": those the paper named so
+                found += [Found(p, subject, relation, None, None, modality, sent, rule_id, _name(p))
+                          for p in self.partners if _name(p) != _name(subject)]
             for member, written in self._arguments(doc, end, finish, after, roles=True, members=True):
                 if _name(member) != _name(subject):
                     found.append(Found(member, subject, relation, None, None, modality, sent, rule_id, written))
