@@ -663,6 +663,9 @@ def _ends_with_head(body, head: str) -> bool:
 #: A sentence naming a partnership's partners ("The three statutory safeguarding partners are ...").
 _PARTNERS_ARE = re.compile(r"\b(?:statutory|safeguarding|responsible|core|founding)\s+(?:[\w-]+\s+)?(?:partners|authorities)\b"
                            r"[^.;:]{0,40}?\s(?:are|were|will\s+be)\b", re.IGNORECASE)
+#: A body named with them as its make-up ("An Executive Group of the three statutory partners").
+_OF_THE_PARTNERS = re.compile(r"\s*,?\s+(?:made\s+up\s+)?of\s+(?:all\s+)?(?:the|its)\s+(?:[\w-]+\s+){0,3}partners\b(?!\s+(?:of|from|in)\b)",
+                              re.IGNORECASE)
 #: A member list that names them again by that word ("made up of the three statutory partners").
 _PARTNERS_REF = re.compile(r"^\s*(?:all\s+)?(?:the|its|our)\s+(?:[\w-]+\s+){0,3}(?:partners|responsible\s+authorities)\b(?!\s+(?:of|from|in)\b)",
                            re.IGNORECASE)
@@ -848,6 +851,7 @@ class RelationReader:
                     self.partners = [f.source for f in members if f.sentence == sent and not isinstance(f.source, str)]
             named = [s for s in doc.spans[AGENCY_SPANS]
                      if sent.start <= s.start < sent.end and not s._.generic]
+            found += self._of_the_partners(doc, sent, named)
             self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)
             self.previous += named
@@ -1217,6 +1221,16 @@ class RelationReader:
                                              modality, sent, subgroup_parent)
                 subgroup_parent = parent or subgroup_parent
                 out += found
+        return out
+
+    def _of_the_partners(self, doc: Doc, sent: Span, named: list[Span]) -> list[Found]:
+        """"An Executive Group of the three statutory partners meets ...": the partners the
+        paper named so sit on the body named just before "of"."""
+        out = []
+        for span in named if self.partners else []:
+            if _OF_THE_PARTNERS.match(doc_text(doc), span.end_char):
+                out += [Found(p, span, "member_of", None, None, _modality(sent.text, span.end_char - sent.start_char),
+                              sent, "rel-members", _name(p)) for p in self.partners if _name(p) != _name(span)]
         return out
 
     def _following_members(self, doc: Doc, sent: Span, spans: list[Span], start: int, end: int) -> list[Found]:
