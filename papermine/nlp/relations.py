@@ -248,7 +248,8 @@ _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|o
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
 _ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|plus|including|include|includes)\s+)*"
                         r"(?:(?:at\s+least|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+)?"
-                        r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?", re.IGNORECASE)
+                        r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                        r"fifteen|sixteen|twenty|\d+)\s+)?", re.IGNORECASE)
 #: "with these (and other partners)": the bodies just named.
 _THESE = re.compile(r"^\s*(?:all\s+)?(?:these|those|them)\b", re.IGNORECASE)
 #: Bodies named in lower case by a plural head ("district and borough health and wellbeing
@@ -611,7 +612,8 @@ _DESCRIBING = re.compile(r",\s*(?:(?:one|two|three|at\s+least\s+one|each|all|bot
 _NOT_AN_ENTRY = re.compile(r"^\s*(?:the\s+)?[a-z][\w'’-]*[\s,;.]*$|^\s*(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|"
                            r"must|does|do|did)\b|^\s*[a-z]\w+s\s+(?:the|a|an|its|their|all|any)\b|"
                            r"\s(?:of|from|for|to|with|by|and|or)[\s:]*$")
-_NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until)\b|.*\bmembership\b|"
+_NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|appointed|nominated|chosen|made\s+up)\b|"
+                         r".*\bmembership\b|"
                          r".*\b(?:the|these)\s+following$", re.IGNORECASE)    # "senior representatives of the following:"
 
 
@@ -1422,6 +1424,8 @@ class RelationReader:
                 found += [Found(p, subject, relation, None, None, modality, sent, rule_id, _name(p))
                           for p in self.partners if _name(p) != _name(subject)]
             for member, written in self._arguments(doc, end, finish, after, roles=True, members=True):
+                if isinstance(member, str) and (PERSON_FIRST.match(member) or _NOT_A_ROLE.match(member)):
+                    continue             # "one independent member, Mr K. Latham": the person holding the seat
                 if _name(member) != _name(subject):
                     found.append(Found(member, subject, relation, None, None, modality, sent, rule_id, written))
                     if _CHAIR_MARK.search(written or ""):     # "the Director of Children's Services (chair)"
