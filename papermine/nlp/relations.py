@@ -1424,8 +1424,8 @@ class RelationReader:
                 found += [Found(p, subject, relation, None, None, modality, sent, rule_id, _name(p))
                           for p in self.partners if _name(p) != _name(subject)]
             for member, written in self._arguments(doc, end, finish, after, roles=True, members=True):
-                if isinstance(member, str) and (PERSON_FIRST.match(member) or _NOT_A_ROLE.match(member)):
-                    continue             # "one independent member, Mr K. Latham": the person holding the seat
+                if isinstance(member, str) and _NOT_A_ROLE.match(member):
+                    continue             # "three appointed by this Committee": how seats are filled, no member
                 if _name(member) != _name(subject):
                     found.append(Found(member, subject, relation, None, None, modality, sent, rule_id, written))
                     if _CHAIR_MARK.search(written or ""):     # "the Director of Children's Services (chair)"
