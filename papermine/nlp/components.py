@@ -149,6 +149,14 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
+def _widened_to(doc: Doc, span: Span, start: int) -> Span:
+    """`span` starting earlier, at token `start`, with its label and what was found of it."""
+    wider = Span(doc, start, span.end, label=span.label_)
+    for name in ("canonical", "kind", "rule", "generic"):
+        setattr(wider._, name, getattr(span._, name))
+    return wider
+
+
 class AgencyTagger:
     """Gazetteer + named-body patterns -> `doc.spans["agencies"]`."""
 
@@ -664,10 +672,7 @@ class AgencyTagger:
             start -= 2
         if start == span.start:
             return span
-        wider = Span(doc, start, span.end, label=span.label_)
-        for name in ("canonical", "kind", "rule", "generic"):
-            setattr(wider._, name, getattr(span._, name))
-        return wider
+        return _widened_to(doc, span, start)
 
     def _with_hyphened_start(self, doc: Doc, span: Span) -> Span:
         """"Anti-social Behaviour Action Group", "Cross-party Working Group": a name opening
@@ -676,10 +681,7 @@ class AgencyTagger:
         if start >= 3 and doc[start - 1].is_lower and doc[start - 2].text == "-" and doc[start - 3].is_title \
                 and not doc[start - 3].whitespace_ and not doc[start - 2].whitespace_ \
                 and doc[start - 3].text not in self.stopwords:
-            wider = Span(doc, start - 3, span.end, label=span.label_)
-            for name in ("canonical", "kind", "rule", "generic"):
-                setattr(wider._, name, getattr(span._, name))
-            return wider
+            return _widened_to(doc, span, start - 3)
         return span
 
     def _council_acronym(self, doc: Doc, start: int, end: int) -> list[Span]:

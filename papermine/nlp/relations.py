@@ -1468,14 +1468,14 @@ class RelationReader:
             named = []      # "reports to it every six months on the Council's services": "it", not the Council
         if named and relation == "reports_to":     # "to the Director of Children's Services": the post
             named[0] = _post_of(doc_text(doc)[end:named[0].end_char]) or named[0]
+        first = _REFERRED_FIRST.match(doc_text(doc)[end:finish])
         alone = _REFERRED_ALONE.match(doc_text(doc)[end:finish])
-        if named and relation in PERIODIC and (_REFERRED_FIRST.match(doc_text(doc)[end:finish]) or (
-                alone and named[0].start_char >= end + alone.end())):
+        if named and relation in PERIODIC and (first or (alone and named[0].start_char >= end + alone.end())):
             # "feeds into both the Partnership and the X Board": the body "the Partnership" stands for, then X
             referred = self._referred(doc_text(doc)[end:end + REFERRED_CHARS])
             if referred is not None and _name(referred) != _name(subject) \
                     and all(_name(referred) != _name(n) for n in named):
-                if not _REFERRED_FIRST.match(doc_text(doc)[end:finish]):
+                if not first:
                     # "reports to the Board at each meeting on ... any HM Inspectorate inspection": not the topic's bodies
                     named = [s for s in named if not _TOPIC_GAP.search(doc_text(doc)[end + alone.end():s.start_char])]
                 named = [referred] + named

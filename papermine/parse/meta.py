@@ -414,9 +414,9 @@ def _head(front: list[Paragraph], sections: list[Section], paragraphs: list[Para
         # "NHS Calderholme    Calderholme Metropolitan Borough Council": partners' names side by side)
         parts = [part for part in _LETTERHEAD_BAR.split(para.text) if part.strip()]
         fields = [field for field in _FIELD_GAP.split(parts[0]) if field.strip()] if parts else []
-        if len(fields) > 1 and any(find_councils(field) for field in fields):
-            parts = [field for field in fields if find_councils(field)] + \
-                [field for field in fields if not find_councils(field)] + parts[1:]
+        councils = [field for field in fields if find_councils(field)] if len(fields) > 1 else []
+        if councils:
+            parts = councils + [field for field in fields if field not in councils] + parts[1:]
         blocks += [_block(part, para.page) for part in parts[:1]]
         blocks += [_Block(re.sub(r"\s+", " ", part).strip(), _tidy(part), para.page, "letterhead", "letterhead",
                           part.strip()) for part in parts[1:]]

@@ -580,10 +580,11 @@ class _Builder:
         line above (the lead-in or the entry before) ended by choice, short of the margin,
         where its next word would have fitted."""
         line, above = self.lines[i], self.lines[i - 1]
-        run = self._short_line_run(i)
-        if above.ends_short is not None or _NUMBER.match(line.text) or not (
-                line.text[:1].isupper() or _COUNTED_ENTRY.match(line.text) or (run and not line.blank_before)):
+        if above.ends_short is not None or _NUMBER.match(line.text):
             return False                # (text only: a PDF's lines carry their layout, read elsewhere)
+        run = self._short_line_run(i)   # (a scan of the lines from gap to gap: after the cheap tests)
+        if not (line.text[:1].isupper() or _COUNTED_ENTRY.match(line.text) or (run and not line.blank_before)):
+            return False
         if _LEAD_IN_END.search(above.text):       # the first entry: set in under the lead-in, or after it
             if line.indent >= above.indent + TEXT_INDENT_MIN_CHARS:
                 return True
