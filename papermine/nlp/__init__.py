@@ -755,16 +755,11 @@ def _add_line(lines: list[ReportingLine], seen: dict[tuple, set], line: Reportin
 
 
 def _drop_unknown_twins(lines: list[ReportingLine]) -> list[ReportingLine]:
-    """A line with no frequency is dropped where the same paragraph states the same line
-    with one ("overseen by the Board, to which it reports annually")."""
-    def where(r: ReportingLine) -> tuple:
-        # a numbered paragraph by its number ("Four sub-groups report to X: ... Each reports to
-        # every meeting of X"); an unnumbered one by its sentence
-        ev = r.evidence
-        return (r.source, r.target, r.relation, ev.paragraph, ev.section, ev.page) if ev.paragraph \
-            else (r.source, r.target, r.relation, None, ev.sentence)
-    known = {where(r) for r in lines if r.frequency not in (None, UNKNOWN_FREQUENCY)}
-    return [r for r in lines if r.frequency != UNKNOWN_FREQUENCY or where(r) not in known]
+    """A line with no frequency is dropped where the paper states the same line with one
+    ("The following sub-groups report to the Board: ..." and then "Each sub-group will
+    provide a written update to every meeting of the Board"): one standing arrangement."""
+    known = {(r.source, r.target, r.relation) for r in lines if r.frequency not in (None, UNKNOWN_FREQUENCY)}
+    return [r for r in lines if r.frequency != UNKNOWN_FREQUENCY or (r.source, r.target, r.relation) not in known]
 
 
 def _canonical(value) -> str:

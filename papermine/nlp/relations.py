@@ -212,7 +212,7 @@ _REFERRED_ALONE = re.compile(r"^\s*(?:to\s+|into\s+)?the\s+(?:board|group|partne
                              r"(?=\s+(?-i:[a-z])|\s*[.;]|\s*$)", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
 #: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
-_REFERRED = re.compile(rf"^\s*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
+_REFERRED = re.compile(rf"^[\s,]*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
                        rf"(?:both\s+)?(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
                        r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner|alliance|network|"
                        r"collaborative|consortium)\b"
@@ -608,10 +608,12 @@ _DESCRIBING = re.compile(r",\s*(?:(?:one|two|three|at\s+least\s+one|each|all|bot
 #: A phrase that opens with a preposition or speaks of the membership itself ("in May 2021
 #: membership was ...") names no role, whatever role word it holds.
 #: A list entry that is no member: one lower-case word ("the statutory, voluntary and faith
-#: organisations"), a verb's clause ("is a", "oversees the work of ..."), or cut before its noun ("of").
+#: organisations"), a verb's clause ("is a", "oversees the work of ..."), cut before its noun ("of"),
+#: or running on into the cue that opens the list ("drawn from a central list and includes:").
 _NOT_AN_ENTRY = re.compile(r"^\s*(?:the\s+)?[a-z][\w'’-]*[\s,;.]*$|^\s*(?:is|are|was|were|has|have|had|will|would|shall|should|can|could|may|"
                            r"must|does|do|did)\b|^\s*[a-z]\w+s\s+(?:the|a|an|its|their|all|any)\b|"
-                           r"\s(?:of|from|for|to|with|by|and|or)[\s:]*$")
+                           r"\s(?:of|from|for|to|with|by|and|or)[\s:]*$|"
+                           r"\s(?:and|which|that)\s+(?:includes?|comprises?|consists?|contains?)\b")
 _NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|appointed|nominated|chosen|made\s+up)\b|"
                          r".*\bmembership\b|"
                          r".*\b(?:the|these)\s+following$", re.IGNORECASE)    # "senior representatives of the following:"
@@ -635,6 +637,9 @@ def role_phrase(text: str) -> str | None:
 
 #: A lead-in opening with whose membership it gives ("Membership of the Place Committee is:").
 _MEMBERSHIP_OF = re.compile(r"\s*(?:the\s+)?(?:membership|members)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+#: "Board membership will be:", "The Panel's members are:": a kind of body owning the membership, no name.
+_HEAD_MEMBERSHIP = re.compile(r"\s*(?:the\s+)?(?P<head>board|group|partnership|panel|committee|forum|sub-?group)(?:['’]s)?\s+"
+                              r"(?:membership|members)\b", re.IGNORECASE)
 
 
 #: A post, maybe with its holder's name, then "who" ("an Independent Chair, Mrs A. Fenwick, who").
@@ -1141,6 +1146,8 @@ class RelationReader:
                 target = referred_first or next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
                     or self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
                     or (self.opener[0] if self.opener and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None) \
+                    or (self.pending.target if self.pending is not None and self.pending_at == sent.start_char
+                        and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None) \
                     or (named[-1] if _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and (named := [
                         s for s in spans if sent.start_char <= s.start_char and s.end_char <= start and not s._.generic])
                         else None)    # "The following sub-groups of the X report to it": the X
@@ -1957,6 +1964,10 @@ class RelationReader:
                                       last.start_char, cue_start, last.end_char, self.last_first)
             if subjects:
                 return subjects[0]
+            headed = _HEAD_MEMBERSHIP.match(doc_text(lead), last.start_char)
+            owner = self._by_head(headed.group("head").lower().replace("-", ""), far=True) if headed else None
+            if owner is not None:
+                return owner
         return self.main_body
 
     def list_members(self, item: Doc, owner, rule: str) -> list[Found]:

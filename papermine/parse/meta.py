@@ -763,7 +763,7 @@ class _Reader:
             for n in range(len(words) - 1, 1, -1):
                 prefix = " ".join(words[:n])
                 if _ends_with_body_word(prefix, body_words) and not _is_generic_body(prefix):
-                    self.committee.offer(prefix, 4, "title")
+                    self.committee.offer(_last_body_line(run, prefix), 4, "title")
                     title = " ".join(words[n:])     # a title is given without its committee
                     break
         self.title.offer(title, 2, "title lines")
@@ -831,6 +831,27 @@ class _Reader:
                 named[hit.id] = hit
         if len(named) == 1:
             self._offer_council(next(iter(named.values())), 4, "self-reference")
+
+
+def _last_body_line(run: list[_Block], prefix: str) -> str:
+    """The committee in `prefix`, the opening of a title run: from the last line that starts a
+    body's name of its own, after a line that ends one or a line in small letters above capitals
+    ("Children and Young People's Services" / "ADOPTION AND PERMANENCE PANEL": a department,
+    then its panel); "Corporate Parenting" / "Panel" is one name broken over two lines."""
+    body_words = _vocab()["body_words"]
+    words = prefix.split()
+    folded = [word.lower() for word in words]
+    taken = start = 0
+    for block, following in zip(run, run[1:]):
+        line = _tidy(block.text)          # (a line in capitals comes out in title case)
+        size = len(line.split())
+        if folded[taken:taken + size] != line.lower().split() or taken + size + 1 >= len(words):
+            break
+        taken += size
+        if _ends_with_body_word(line, body_words) and not _is_generic_body(line) \
+                or (not _is_caps(block.text) and _is_caps(following.text)):
+            start = taken
+    return " ".join(words[start:])
 
 
 def extract_meta(front: list[Paragraph], sections: list[Section],
