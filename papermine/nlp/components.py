@@ -512,7 +512,8 @@ class AgencyTagger:
                     and (tok.text != "&" or (
                     self._is_known(doc, begin, i) and self._is_known(doc, i + 1, end))) and (
                     _HEAD_NOUN.match(doc[i - 1].text) or doc[i - 1].text == ")" or self._is_known(doc, begin, i, placed=True)
-                    or (self._is_known(doc, i + 1, end) and i - begin - (doc[begin].lower_ == "the") >= MIN_BODY_TOKENS)
+                    or (self._is_known(doc, i + 1, end) and i - begin - (doc[begin].lower_ == "the") >= MIN_BODY_TOKENS
+                        and not self._topic_committee(doc, end))
                     or (rule == OF_NAME_RULE and any(_HEAD_NOUN.match(doc[j].text) for j in range(i + 1, end)))):
                 pieces.append((begin, i))     # two bodies joined by "and"
                 begin = i + 1
@@ -544,6 +545,10 @@ class AgencyTagger:
             i += 1
         pieces.append((begin, end))
         return [self._drop_title(doc, *self._bracketed_body(doc, s, e)) for s, e in pieces if e > s]
+
+    def _topic_committee(self, doc: Doc, end: int) -> bool:
+        """Does the name ending at `end` end as a committee named after its portfolio does?"""
+        return any(doc[max(0, end - len(head.split())):end].text == head for head in self.breaks.get("topic_head", ()))
 
     def _bracketed_body(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """"District Cllr Sam Fenwick (Weald Vale District Council)": a person (no body before

@@ -101,10 +101,14 @@ ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})
                       r"sub-?group|committee|team|forum|agencies|body|commissioner|alliance|network|collaborative|"
                       r"consortium|executive|trust|authority)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
                       re.IGNORECASE)
+#: "The Constitution requires the Board to report ...": the body asked to act is the cue's subject.
+_ASKS = re.compile(r"\b(?:requires?|required|asks?|asked|expects?|expected|obliges?|directs?|invites?|invited|"
+                   r"enables?|allows?)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+_TO_ONLY = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:to\s+(?:(?:also|then|continue\s+to)\s+)?)?$", re.IGNORECASE)
 #: "Each subgroup", "these groups", "the three panels": the several bodies of that kind just named.
 _PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<mod>(?:(?!of\b|the\b)[\w-]+\s+){0,2}?)(?P<one>sub-?group|group|panel|board|partnership|"
-                             r"committee|forum|team|sub-?committee)s?|(?:these|the|all|both|all\s+the|all\s+three|the\s+\w+|its|their)\s+"
-                             r"(?P<many>sub-?group|group|panel|board|partnership|committee|forum|team|sub-?committee)s)\b",
+                             r"committee|forum|team|sub-?committee|commission)s?|(?:these|the|all|both|all\s+the|all\s+three|the\s+\w+|its|their)\s+"
+                             r"(?P<many>sub-?group|group|panel|board|partnership|committee|forum|team|sub-?committee|commission)s)\b",
                              re.IGNORECASE)
 #: A cue joined by "and" to the one before it shares its subject ("X will report to Y twice a
 #: year and will be accountable to Z"): the words between "and" and the cue.
@@ -131,8 +135,9 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 #: A council's own name ("Halbury Council", "Kent County Council"), for "full Council".
 _COUNCIL_NAME = re.compile(r"^(?:[A-Z][a-z'’]+[ -]){1,3}(?:(?:County|Borough|District|City|Parish|Town|Metropolitan Borough) )?Council$")
 _NOT_A_COUNCIL = re.compile(r"\b(?:Youth|Care|Children|Young|Schools?|Pupils?|Parents?|Students?|Business|Arts|Sports?)\s+Council$")
-#: "From 2009 the Board ...": words before a sentence's subject.
-_OPENING = re.compile(r"^\s*(?:(?:since|in|from|during|following|until)\s+[^,]{1,30}?,?\s+)?", re.IGNORECASE)
+#: "From 2009 the Board ...", "Each year it ...": words before a sentence's subject.
+_OPENING = re.compile(r"^\s*(?:(?:(?:since|in|from|during|following|until)\s+[^,]{1,30}?|(?:each|every|once\s+a|twice\s+a)\s+"
+                      r"(?:year|quarter|month|six\s+months|spring|summer|autumn|winter))(?:,|\s)\s*)?", re.IGNORECASE)
 #: "from it", "join it": the body the sentence is about.
 _PRONOUN_ARG = re.compile(r"^\s*(?:(?:each|both|all)\s+of\s+)?(?:it|(?P<them>them))\b", re.IGNORECASE)
 #: Between two names that are one body's ("Children's Services Overview and Scrutiny Committee",
@@ -225,6 +230,9 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
+#: "A, B and C will become / are now the three delivery groups of ...": the bodies named before are the groups.
+_BECOME = re.compile(r"\b(?:will\s+)?(?:become|became|becomes|form|forms|formed|are|were|will\s+be)\s+(?:now\s+)?the\s+"
+                     r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A count just before a plural cue ("two sub-groups of the Board", "the following sub-groups of the Board").
 _COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|the\s+following)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A clause opening with a count of bodies ("Four standing sub-groups of the Board report to ..."):
@@ -1131,9 +1139,11 @@ class RelationReader:
                     subjects = [body] if body is not None else []
             # "... by the following groups, each of which reports to it quarterly:": the items
             # ("... carried by three sub-groups of the Board, each led by ...: the X; the Y; and the Z")
+            # ("A, B and C will become the three delivery groups of the Board": A, B and C, named before)
             plural_cue = relation == "subgroup_of" and rule_id not in _flagged("subject_is_target") \
                 and _COUNT_BEFORE.search(doc_text(doc)[begin:start]) \
-                and _LIST_SUBJECTS.search(doc_text(doc)[begin:end])
+                and _LIST_SUBJECTS.search(doc_text(doc)[begin:end]) \
+                and not _BECOME.search(doc_text(doc)[begin:start])
             listed = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
             # ("Four standing sub-groups of the Board report to the X: ...": the entries report)
@@ -2117,6 +2127,11 @@ class RelationReader:
         to it ("The Care Leavers Forum and the Placement Sufficiency Group are
         subgroups of ..."), else the body an anaphor ("The group") stands for."""
         clause = [s for s in spans if begin <= s.start_char < cue_start]
+        text = doc_text(doc)
+        asked = [s for s in clause if not s._.generic and _ASKS.search(text, begin, s.start_char)
+                 and _TO_ONLY.match(text, s.end_char, cue_start)]
+        if asked:                   # "The Constitution requires the X Board to report to ...": the X Board
+            return asked[-1:]
         # a kind of body named in capitals ("Mayoral Combined Authorities will become members
         # of ...") is the subject when the clause names no body
         before = [s for s in clause if not s._.generic] or [s for s in clause if _capitalised_kind(s)]
