@@ -517,6 +517,9 @@ class AgencyTagger:
                     or (rule == OF_NAME_RULE and any(_HEAD_NOUN.match(doc[j].text) for j in range(i + 1, end)))):
                 pieces.append((begin, i))     # two bodies joined by "and"
                 begin = i + 1
+            elif i > begin and tok.text == doc[i - 1].text and tok.is_title:
+                pieces.append((begin, i))     # "Safer Northby Northby Community Safety Partnership": a brand
+                begin = i                     # over the full name (two lines of a title page), two names
             elif tok.text == "NHS" and i > begin and _HEAD_NOUN.match(doc[i - 1].text) \
                     and not _NHS_TRUST_TAIL.match(doc[i:end].text):
                 pieces.append((begin, i))     # "... Commissioning Group NHS Horsham ..."

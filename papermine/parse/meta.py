@@ -651,7 +651,8 @@ class _Reader:
             if _is_date_line(text, dates):
                 self.date.offer(dates[0].iso, 1, "date line")
                 rest = _without_dates(tidy)
-                if rest and _ends_with_body_word(rest, _vocab()["body_words"]) and not _is_generic_body(rest):
+                if rest and _ends_with_body_word(rest, _vocab()["body_words"]) and not _is_generic_body(rest) \
+                        and rest.split()[0].lower() not in _vocab()["approval_words"]:
                     self.committee.offer(rest, 0, "committee and date line")
                 run_done = run_done or bool(run)
                 continue
@@ -833,12 +834,14 @@ class _Reader:
             self._offer_council(next(iter(named.values())), 4, "self-reference")
 
 
+#: A line after a service's or a brand's line starts a name of its own when at least this long.
+NEW_NAME_MIN_WORDS = 3
+
+
 def _last_body_line(run: list[_Block], prefix: str) -> str:
     """The committee in `prefix`, the opening of a title run: from the last line that starts a
-    body's name of its own, after a line that ends one or a line in small letters above capitals
-    ("Children and Young People's Services" / "ADOPTION AND PERMANENCE PANEL": a department,
-    then its panel); "Corporate Parenting" / "Panel" is one name broken over two lines."""
-    body_words = _vocab()["body_words"]
+    body's name of its own ("Corporate Parenting" / "Panel" is one name broken over two lines)."""
+    vocab = _vocab()
     words = prefix.split()
     folded = [word.lower() for word in words]
     taken = start = 0
@@ -848,10 +851,17 @@ def _last_body_line(run: list[_Block], prefix: str) -> str:
         if folded[taken:taken + size] != line.lower().split() or taken + size + 1 >= len(words):
             break
         taken += size
-        if _ends_with_body_word(line, body_words) and not _is_generic_body(line) \
-                or (not _is_caps(block.text) and _is_caps(following.text)):
+        rest = folded[taken:]
+        if (_ends_with_body_word(line, vocab["body_words"]) and not _is_generic_body(line)) \
+                or (not _is_caps(block.text) and _is_caps(following.text)) \
+                or (len(rest) >= NEW_NAME_MIN_WORDS and (line.lower().split()[-1] in vocab["department_words"]
+                                                        or rest[0] in line.lower().split())):
+            # a body's name, a department in small letters above capitals ("Children's Services" /
+            # "ADOPTION PANEL"), a service above its board ("Northby Youth Offending Service" /
+            # "Youth Offending Service Management Board"), a brand above the name it shortens,
+            # which repeats its place ("Safer Northby" / "Northby Community Safety Partnership")
             start = taken
-    return " ".join(words[start:])
+    return " ".join(words[start:]).rstrip(" -–—:,")     # ("Corporate Parenting Panel - Terms of Reference")
 
 
 def extract_meta(front: list[Paragraph], sections: list[Section],

@@ -612,7 +612,9 @@ class _Builder:
                 or any(ln.text.rstrip().endswith(".") or ln.ends_short is not None or _NUMBER.match(ln.text)
                        or _BULLET_LINE.match(ln.text) for ln in lines):
             return False
-        by_choice = sum(self._ended_by_choice(k) for k in range(start + 1, end))
+        # (a line closing a bracket ends an entry too: "Northby Borough Council (Chair)")
+        by_choice = sum(self._ended_by_choice(k) or self.lines[k - 1].text.rstrip().endswith(")")
+                        for k in range(start + 1, end))
         return by_choice >= SHORT_RUN_SHARE * (end - start - 1)
 
     def _ended_by_choice(self, i: int) -> bool:
