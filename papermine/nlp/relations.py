@@ -622,7 +622,7 @@ _NOT_AN_ENTRY = re.compile(r"^\s*(?:the\s+)?[a-z][\w'’-]*[\s,;.]*$|^\s*(?:is|a
                            r"must|does|do|did)\b|^\s*[a-z]\w+s\s+(?:the|a|an|its|their|all|any)\b|"
                            r"\s(?:of|from|for|to|with|by|and|or)[\s:]*$|"
                            r"\s(?:and|which|that)\s+(?:includes?|comprises?|consists?|contains?)\b")
-_NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|appointed|nominated|chosen|made\s+up)\b|"
+_NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|alongside|besides|appointed|nominated|chosen|made\s+up)\b|"
                          r".*\bmembership\b|"
                          r".*\b(?:the|these)\s+following$", re.IGNORECASE)    # "senior representatives of the following:"
 
@@ -1117,6 +1117,9 @@ class RelationReader:
                 subjects = list(self.opener)
             subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
+            if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_member"):
+                # "The responsible authorities on the CDRP are ...": the body named inside the cue
+                subjects = [s for s in spans if start <= s.start_char and s.end_char <= end and not s._.generic][:1]
             if not subjects and begin > sent.start_char and relation == "member_of" \
                     and rule_id not in _flagged("subject_is_member") and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]):
                 # "A and B; in 2022 membership was extended to include C": the body last spoken of
