@@ -58,6 +58,8 @@ ENTRY_WRAP_SLACK_CHARS = 8
 TITLE_CASE_MIN_SHARE = 0.6
 #: How far ahead to look for the item after an "i)" (is it "ii)" or "j)"?).
 ITEM_LOOKAHEAD_LINES = 60
+#: How far above a "b." its "a." may start (an item wrapped over a few lines).
+SEQUENCE_LOOKBACK_LINES = 4
 #: A question standing as a heading ("What does the evidence tell us?") is at most this long.
 QUESTION_HEADING_MAX_WORDS = 10
 #: After this many numbered headings and no numbered paragraph at one depth,
@@ -555,7 +557,7 @@ class _Builder:
         m = _ITEM.match(text)
         # "(c) ..." is an item wherever it starts a line; "c) ..." only where
         # a new element may start (it could be a wrapped "a) b) c)" run)
-        if m and (m.group("p") or self._may_start(i)):
+        if m and (m.group("p") or self._may_start(i) or self._next_in_sequence(i, m.group("b"))):
             label = (m.group("p") or m.group("b")).lower()
             if m.group("b") and not m.group("p") and len(label) > 1 and not _ROMAN_FULL.match(label):
                 return None
@@ -568,6 +570,19 @@ class _Builder:
         if self.open is not None and self.open.list_open and self._unbulleted_entry(i):
             return None, "bullet", text     # "The Board will comprise:" then one member a line, unbulleted
         return None
+
+    def _next_in_sequence(self, i: int, label: str) -> bool:
+        """Does line i's "b." follow an item "a." a line or two above (the same list, though
+        "a. Joint Commissioning Sub-Group" ends with no stop)?"""
+        if len(label) != 1 or label.lower() == "a":
+            return False
+        for j in range(i - 1, max(-1, i - SEQUENCE_LOOKBACK_LINES - 1), -1):
+            above = _ITEM.match(self.lines[j].text)
+            if above:
+                return (above.group("b") or "").lower() == chr(ord(label.lower()) - 1)
+            if self.lines[j].blank_before:
+                return False
+        return False
 
     def _dash_entry(self, i: int) -> bool:
         """Is line i a "Body - post" entry under a lead-in or under another such entry?"""
