@@ -242,7 +242,14 @@ _LIST_SUBJECTS_OPENING = re.compile(r"^\s*(?:the\s+)?" + _LIST_SUBJECTS.pattern[
 #: sub-groups, each chaired by a member and each reporting to": the relative clause's subjects are in the items.
 _LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+[^,:;.]{1,60}?\s+and\s+)?"
                                      r"(?:(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)|each|all|both)"
-                                     r"(?:\s+(?:are|is|were|will\s+be|also))*\s*$", re.IGNORECASE)
+                                     r"(?:\s+(?:are|is|were|will\s+be|also))*\s*$|"
+                                     # "two working groups, each of which is led by a member and reports to ..."
+                                     + _LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)\s+"
+                                     r"[^,:;.]{1,60}?\s+and(?:\s+(?:also|will|shall|is|are))*\s*$", re.IGNORECASE)
+#: "each thematic partnership reports to the Board quarterly ...: the A, the B and the C": the entries
+#: after the colon are the bodies meant.
+_EACH_OF_KIND = re.compile(r"^\s*(?:that\s+)?(?:each|every)\s+(?:[\w-]+\s+)?(?:group|partnership|board|panel|sub-?group|"
+                           r"committee|forum|commission)(?:\s+(?:will|shall|also|then))*\s*$", re.IGNORECASE)
 #: Between a body formed and one more member ("the Executive Group, with a head teacher from the ").
 _WITH_MEMBER = re.compile(r"^\s*,?\s*(?:together\s+)?with\s+[^.;:()]{0,60}$", re.IGNORECASE)
 #: A short name defined in brackets after a body's name: "(the Board)", "(“the Partnership”)".
@@ -1148,6 +1155,7 @@ class RelationReader:
                 and _LIST_SUBJECTS.search(doc_text(doc)[begin:end]) \
                 and not _BECOME.search(doc_text(doc)[begin:start])
             listed = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
+                or (_EACH_OF_KIND.search(doc_text(doc)[begin:start]) and ":" in doc_text(doc)[end:sent.end_char]) \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
             # ("Four standing sub-groups of the Board report to the X: ...": the entries report)
             subjects = [] if listed else subjects or (
