@@ -136,7 +136,7 @@ def _bodies_in_capitals(nlp: Language, sdoc: Doc) -> None:
     """A line set in capitals ("FENMARSH HEALTH AND WELLBEING PARTNERSHIP - ANNUAL REPORT",
     "SAFER CALDERBROOK PARTNERSHIP") names its bodies as title case would: they are read from
     a title-cased copy and set on the same characters of the line as printed."""
-    text = sdoc.text
+    text = doc_text(sdoc)
     letters = [c for c in text if c.isalpha()]
     if len(text.split()) < CAPITALS_MIN_WORDS or not letters or not all(c.isupper() for c in letters):
         return
@@ -381,7 +381,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             reader.heading(heading_of_section[para.section])      # "the Partnership" of the minute's title
         last_section = para.section
         found_here = None
-        if "  " in sdoc.text:           # a row set out as text: a governance table's header, or a row under it
+        if "  " in doc_text(sdoc):           # a row set out as text: a governance table's header, or a row under it
             header = reader.governance_header(sdoc)
             if header is not None:
                 governance = (p_index, para.section, header)     # "Group  Chaired by  Reports to"
@@ -391,7 +391,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 found_here = reader.governance_row(sdoc, governance[2])
         elif governance is not None and p_index != governance[0]:
             governance = None
-        if found_here is None and i_index is None and para.number is None and "  " in sdoc.text \
+        if found_here is None and i_index is None and para.number is None and "  " in doc_text(sdoc) \
                 and reader.pending is not None and reader.pending.subject is None:
             # a table's rows after a lead-in whose subjects they name ("Six thematic partnerships
             # sit beneath the Board, ...:" then "Theme  Thematic partnership" and a row for each)

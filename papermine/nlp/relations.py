@@ -928,7 +928,7 @@ class RelationReader:
             self.also_pending = []
         self.pending, self.pending_at = pending, sent.start_char
         if pending.subject is None:
-            counted = _LIST_SUBJECTS.search(sent.text)
+            counted = _LIST_SUBJECTS.search(span_text(sent))
             self.listed_kind = counted.group().lower() if counted else ""
 
     def read_item(self, doc: Doc) -> list[Found] | None:
@@ -1067,7 +1067,7 @@ class RelationReader:
             if rule_id in _flagged("past_needs_frequency") and not cue_freqs \
                     and _PAST.match(doc_text(doc)[start:end]) \
                     and not (_CONTINUING.search(doc_text(doc)[sent.start_char:start])
-                             and _SINCE.search(sent.text)):
+                             and _SINCE.search(span_text(sent))):
                 continue                      # "received a report from": one meeting, no standing line
             if rule_id in _flagged("needs_frequency") and not cue_freqs:
                 continue                      # "to be presented to the Council": one meeting
@@ -1088,7 +1088,7 @@ class RelationReader:
                 pair = list({_name(s): s for s in (kind if len({_name(s) for s in kind}) >= 2 else named)}.values())[-2:]
                 if len(pair) == 2:
                     out += self._found(pair[0], pair[1], relation, cue_freqs,
-                                       _modality(sent.text, start - sent.start_char), sent, rule_id)
+                                       _modality(span_text(sent), start - sent.start_char), sent, rule_id)
                 continue
             if _hedges().search(doc_text(doc)[begin:start]):
                 continue                      # "consider whether X should be chaired by ...": not stated
@@ -1173,8 +1173,8 @@ class RelationReader:
                         s for s in spans if sent.start_char <= s.start_char and s.end_char <= start and not s._.generic])
                         else None)    # "The following sub-groups of the X report to it": the X
                 # ("The Board is supported by the following groups, each of which reports to it:": the Board)
-                if target is not None and sent.text.rstrip().endswith(":"):
-                    modality = _modality(sent.text, start - sent.start_char)
+                if target is not None and span_text(sent).rstrip().endswith(":"):
+                    modality = _modality(span_text(sent), start - sent.start_char)
                     self._open(sent, _Pending(rule_id, relation, None, target, cue_freqs, modality))
                 elif target is not None:         # "Three groups report to the Board: the X, led by Y; the Z."
                     colon = doc_text(doc).find(":", end, sent.end_char)
@@ -1184,7 +1184,7 @@ class RelationReader:
                     for first in heads:
                         if _name(first) != _name(target):
                             out += self._found(first, target, relation, cue_freqs,
-                                               _modality(sent.text, start - sent.start_char), sent, rule_id)
+                                               _modality(span_text(sent), start - sent.start_char), sent, rule_id)
                     if len(heads) > 1:           # "... Each is chaired by a Board member": the entries
                         self.last_subjects = list(heads)
                 continue
@@ -1205,7 +1205,7 @@ class RelationReader:
                 continue
             subjects_of[order] = subjects
             self.last_subjects = list(subjects)
-            modality = _modality(sent.text, start - sent.start_char)
+            modality = _modality(span_text(sent), start - sent.start_char)
             inline = _INLINE_LIST.match(doc_text(doc)[end:sent.end_char]) \
                 if rule_id in _flagged("list") and relation != "member_of" and not open_list else None
             # entries parted by semicolons or item marks (a comma list is read as any list is)
@@ -1259,7 +1259,7 @@ class RelationReader:
         out = []
         for span in named if self.partners else []:
             if _OF_THE_PARTNERS.match(doc_text(doc), span.end_char):
-                out += [Found(p, span, "member_of", None, None, _modality(sent.text, span.end_char - sent.start_char),
+                out += [Found(p, span, "member_of", None, None, _modality(span_text(sent), span.end_char - sent.start_char),
                               sent, "rel-members", _name(p)) for p in self.partners if _name(p) != _name(span)]
         return out
 
@@ -1272,7 +1272,7 @@ class RelationReader:
         colon = text.find(":", end, sent.end_char)
         if body is None or colon < 0:
             return []
-        modality = _modality(sent.text, start - sent.start_char)
+        modality = _modality(span_text(sent), start - sent.start_char)
         if not text[colon + 1:sent.end_char].strip():
             self.pending = _Pending("rel-member-of", "member_of", body, None, [], modality)
             return []
@@ -1377,9 +1377,10 @@ class RelationReader:
         """Rules whose pattern names both ends ("Within the X, a Y subgroup has been
         created": Y is a subgroup of X); each end is the body named there, else its words."""
         out = []
-        text = sent.text          # built from its tokens on each call: once here
-        for rule_id, relation, rx in _rules():
-            if rule_id not in _flagged("named_args"):
+        text = span_text(sent)
+        folded = text.casefold()
+        for (rule_id, relation, rx), strings in zip(_rules(), _rule_strings()):
+            if rule_id not in _flagged("named_args") or not passes(strings, folded):
                 continue
             for m in rx.finditer(text):
                 out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source", "target")
