@@ -168,7 +168,8 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 _INITIAL_STOP = (r"(?:(?<=\b(?-i:[A-Z]))|(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bCllr))\.(?=\s+(?-i:[A-Z]))"
                  r"(?!\s+(?-i:The|It|Its|This|These|That|Their|There|In|As|At|An?|We|Our|He|She|They)\b)")
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>(?:[^,.;:()]|" + _INITIAL_STOP + r")+?)(?=\s*(?:[,;:()]|(?!" + _INITIAL_STOP + r")\.|\band\s+(?:is|are|was|will|"
-                    r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their|"
+                    r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their|to|"
+                    r"includes?|comprises?|brings?|receives?|"
                     r"would|should|shall|may|must|continues?|also)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s+for\s+(?:its|the|a|an)\s+(?:first|initial|next|coming|period)\b|"
                     r"\s+(?:throughout|during|until|since|from)\s+(?:the|this|that|its|\d)|"
@@ -246,6 +247,8 @@ _LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:ea
                                      # "two working groups, each of which is led by a member and reports to ..."
                                      + _LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)\s+"
                                      r"[^,:;.]{1,60}?\s+and(?:\s+(?:also|will|shall|is|are))*\s*$", re.IGNORECASE)
+#: A cue's object that is only meetings ("report to each meeting", "to every meeting"), no body named.
+_MEETINGS_ONLY = re.compile(r"^\s*(?:to\s+)?(?:each|every|all)\s+(?:of\s+(?:its|their)\s+)?meetings?\b", re.IGNORECASE)
 #: "each thematic partnership reports to the Board quarterly ...: the A, the B and the C": the entries
 #: after the colon are the bodies meant.
 _EACH_OF_KIND = re.compile(r"^\s*(?:that\s+)?(?:each|every)\s+(?:[\w-]+\s+)?(?:group|partnership|board|panel|sub-?group|"
@@ -1514,6 +1517,9 @@ class RelationReader:
             named = [referent] + named
         if rule_id in _flagged("bodies_only"):
             named = [s for s in named if s._.kind in BODY_KINDS]
+        if not named and relation == "reports_to" and self.targets and _MEETINGS_ONLY.match(doc_text(doc)[end:finish]):
+            # "... a sub-committee of this Board and will report to each meeting": the body just related to
+            named = [t for t in self.targets[-1:] if _name(t) != _name(subject)]
         if not named and _THESE.match(doc_text(doc)[end:finish]):
             # "will work with these and other partners": the bodies the last sentence named
             named = [s for s in self.last_named if _name(s) != _name(subject)]
