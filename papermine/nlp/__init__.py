@@ -537,7 +537,10 @@ def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> 
                 own |= names
     # (the committee a paper is for, named in full, is itself: "Overview and Scrutiny Committee"
     # is not the "Health Overview and Scrutiny Committee" of another council it writes to)
-    aliases = {short: long for short, long in alias_short_names(sorted(named)).items() if short not in own}
+    # (nor, a known kind itself, another known kind's body with a place: the "Northby Health
+    # Overview and Scrutiny Committee")
+    aliases = {short: long for short, long in alias_short_names(sorted(named)).items()
+               if short not in own and (resolver.local_kind(long) in (None, short) or not resolver.is_known(short))}
     for sdoc in sdocs:
         for span in sdoc.spans[AGENCY_SPANS]:
             if span._.canonical in aliases and span._.kind in MAIN_BODY_KINDS:

@@ -286,6 +286,16 @@ class Resolver:
         return next(iter(bodies)) if len(bodies) == 1 else None
 
 
+    def is_known(self, name: str) -> bool:
+        """Is `name` a body or kind of body the gazetteer knows?"""
+        return name_key(name) in self.gazetteer or name in self.gazetteer
+
+    def local_kind(self, name: str) -> str | None:
+        """The known kind a body named with its place is one of ("Northby Health Overview and
+        Scrutiny Committee": Health Overview and Scrutiny Committee), or None."""
+        variant = self._local_variant(name)
+        return variant[0]["canonical"] if variant else None
+
     def _local_variant(self, name: str) -> tuple[dict, str] | None:
         """A known body under a place name, and the place: "Northby Safeguarding Children
         Partnership" is Northby's Safeguarding Children Partnership."""
