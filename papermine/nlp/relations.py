@@ -247,6 +247,8 @@ _LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:ea
                                      # "two working groups, each of which is led by a member and reports to ..."
                                      + _LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)\s+"
                                      r"[^,:;.]{1,60}?\s+and(?:\s+(?:also|will|shall|is|are))*\s*$", re.IGNORECASE)
+#: A frequency given to each of the objects just listed ("from A and B, each quarterly").
+_EACH_BEFORE = re.compile(r",\s*(?:each|both|all)\s+$", re.IGNORECASE)
 #: A cue's object that is only meetings ("report to each meeting", "to every meeting"), no body named.
 _MEETINGS_ONLY = re.compile(r"^\s*(?:to\s+)?(?:each|every|all)\s+(?:of\s+(?:its|their)\s+)?meetings?\b", re.IGNORECASE)
 #: "each thematic partnership reports to the Board quarterly ...: the A, the B and the C": the entries
@@ -1039,6 +1041,9 @@ class RelationReader:
             earlier = [i for i in periodic if cues[i][3] <= freq.start_char]
             if holder:                       # "receives two reports a year from": in the cue itself
                 owned[holder[0]].append(freq)
+            elif earlier and _EACH_BEFORE.search(text, 0, freq.start_char):
+                # "receives reports from A and B, each quarterly, and provides ...": the cue before
+                owned[max(earlier, key=lambda i: cues[i][3])].append(freq)
             elif earlier and later and _SHARED_SUBJECT.search(_without_frequencies(
                     text, freq.end_char, min(c[2] for c in later), freqs)):
                 # "will report to X twice a year and will be accountable to Y": the cue before
@@ -2308,7 +2313,7 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
     of them ("reports quarterly to the X and the Y"); with several frequencies, one
     that leads to a target ("annually to the X and twice a year to the Y") is that
     target's; a frequency after a target is the nearest target's ("updates to the X
-    at each meeting")."""
+    at each meeting"), unless given to each ("from the X and the Y, each quarterly")."""
     spans = [t for t in targets if not isinstance(t, str)]
     if len(targets) < 2 or not freqs or len(spans) != len(targets):
         return [(t, freqs) for t in targets]
@@ -2322,8 +2327,8 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
                  and _LEADS_TO.match(doc_text(doc)[freq.end_char:t.start_char])]
         if leads and len(freqs) > 1:
             owned[leads[0]].append(freq)
-        elif freq.end_char <= first and len(freqs) == 1:
-            for i in owned:
+        elif (freq.end_char <= first and len(freqs) == 1) or _EACH_BEFORE.search(doc_text(doc), 0, freq.start_char):
+            for i in owned:              # (", each quarterly" after the targets: every one of them)
                 owned[i].append(freq)
         else:
             nearest = min(range(len(targets)), key=lambda i: min(
