@@ -227,3 +227,31 @@ def test_a_numbered_heading_straight_over_its_first_child_number():
                      "2. Board membership\n2.1 The Board will have fifteen members.\n")
     assert [(s.number, s.heading) for s in doc.sections if s.number] == [("1", "Purpose"), ("2", "Board membership")]
     assert [p.number for p in doc.paragraphs if p.number] == ["1.1", "2.1"]
+
+
+def test_a_table_set_out_as_text_keeps_each_row_whole_where_its_cells_wrap():
+    """pdftotext sets a table's cells side by side and wraps a long cell onto the next line
+    in its own column: each row is read whole, its wrapped parts in their cells; a row whose
+    first two cells ran together ("NI 117 16-18 year olds ...") stays a row of its own."""
+    from papermine.parse import parse_text
+    doc = parse_text(
+        "WESTBY SAFEGUARDING ADULTS BOARD\n\n2. Sub-groups\n\n"
+        "2.1 The Board's work is done through three sub-groups:\n\n"
+        " Sub-group                          Chaired by                          Reports to\n"
+        " Quality and Performance            Head of Safeguarding, Westby        Board, quarterly\n"
+        " Assurance Sub-group                Borough Council\n"
+        " Learning and Development           Training Manager, Eastshire         Executive Group\n"
+        " Sub-group                          Partnership NHS Trust\n"
+        " Safeguarding Adults Review         Designated Nurse                    Board, quarterly\n\n"
+        "3. Targets\n\n"
+        "    NI     Indicator                                  2009/10 target   Proposed\n"
+        "    NI 8   Adult participation in sport               22.5%            22.5%\n"
+        "    NI 117 16-18 year olds who are NEET               6.1%             6.4%\n")
+    rows = [re.split(r"\s{2,}", p.text) for p in doc.paragraphs if p.number is None and "  " in p.text]
+    assert rows[:4] == [
+        ["Sub-group", "Chaired by", "Reports to"],
+        ["Quality and Performance Assurance Sub-group", "Head of Safeguarding, Westby Borough Council",
+         "Board, quarterly"],
+        ["Learning and Development Sub-group", "Training Manager, Eastshire Partnership NHS Trust", "Executive Group"],
+        ["Safeguarding Adults Review", "Designated Nurse", "Board, quarterly"]]
+    assert ["NI 117 16-18 year olds who are NEET", "6.1%", "6.4%"] in rows

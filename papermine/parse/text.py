@@ -26,6 +26,10 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 #: figure or a bracket, sets its text out in columns (a table row flattened to text); a
 #: stray wide space in prose ("including   improving") does not.
 _COLUMN_GAP = re.compile(r"[^\s.!?;] {2,}[A-Z0-9(£]")
+#: A table's header set out as text has at least this many cells; a cell of a line below
+#: belongs to the header's column starting at most this many characters after it.
+TABLE_HEADER_MIN_CELLS = 3
+COLUMN_SLACK_CHARS = 2
 #: UTF-16 without a byte-order mark is told by its NULs in this many leading bytes:
 UTF16_SNIFF_BYTES = 4096
 #: ... at least this many characters, of which this share are printable ASCII.
@@ -83,9 +87,61 @@ def _is_layout_style(raw_lines: list[str]) -> bool:
     return long_lines == 0 and wrapped > len(texts) * 0.3
 
 
+def _cells(raw: str) -> list[tuple[int, str]]:
+    """(column, text) of each cell of a line set out in columns (cells two spaces or more apart)."""
+    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", raw)]
+
+
+def _join_wrapped_rows(raw_lines: list[str]) -> list[str]:
+    """A table set out as text whose cells wrap onto lines below ("Performance and Quality
+    Head of Safeguarding, Harrowdale  Board, quarterly" / "Assurance Sub-group  Borough
+    Council"): under a header of three cells or more, a line that fills fewer of the header's
+    columns than it has, leaving its first or its last empty (or opening with a bracket or a
+    small letter), is the wrapped rest of the row above, each part added to the cell of its
+    column; the joined row keeps its cells at the header's columns."""
+    out: list[str] = []
+    header: list[int] | None = None       # the header's column starts
+    row: list[str] | None = None          # the row being built, one text a column
+    for raw in raw_lines:
+        cells = _cells(raw) if raw.strip() and "\f" not in raw else []
+        if not cells:
+            header = row = None
+            out.append(raw)
+            continue
+        if header is None:
+            if len(cells) >= TABLE_HEADER_MIN_CELLS and _COLUMN_GAP.search(raw.strip()):
+                header = [start for start, _ in cells]
+            out.append(raw)
+            continue
+        slots: dict[int, str] = {}
+        for start, text in cells:
+            column = max((k for k, c in enumerate(header) if c <= start + COLUMN_SLACK_CHARS), default=0)
+            slots[column] = f"{slots[column]} {text}" if column in slots else text
+        # (a row whose first two cells ran together fills fewer columns too, but fills both
+        # ends: "NI 117 16-18 year olds who are NEET   6.1%   6.4%")
+        if row is not None and len(slots) < len(header) and (
+                0 not in slots or len(header) - 1 not in slots or slots[0][:1] == "(" or slots[0][:1].islower()):
+            for column, text in slots.items():
+                row[column] = f"{row[column]} {text}".strip()
+            out[-1] = _row_line(header, row)
+            continue
+        row = [slots.get(k, "") for k in range(len(header))]
+        out.append(_row_line(header, row))
+    return out
+
+
+def _row_line(header: list[int], row: list[str]) -> str:
+    """A row's cells set at its header's columns (two spaces at least between cells)."""
+    line = ""
+    for start, text in zip(header, row):
+        if text:
+            line = (line + " " * max(2 if line else 0, start - len(line))) + text
+    return line
+
+
 def text_to_lines(text: str) -> list[Line]:
     text = normalise_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    raw_lines = text.split("\n")
+    raw_lines = _join_wrapped_rows(text.split("\n"))
     layout = _is_layout_style(raw_lines)
     has_form_feeds = "\f" in text
     page = 1 if (has_form_feeds or layout) else None
