@@ -256,8 +256,13 @@ def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
     if para.items and (not para.text.strip() or para.text.rstrip().endswith(":")) \
             and heading and _MEMBERSHIP_HEADING.match(heading):
         return True
-    return bool(para.items) and para.text.rstrip().endswith(":") and bool(
+    return bool(para.items) and (para.text.rstrip().endswith(":") or bool(_SET_OUT_BELOW.search(para.text))) and bool(
         _membership_cue().search(para.text) or re.search(r"\bmembership\b", para.text, re.IGNORECASE))
+
+
+#: A lead-in that points to the list below it without a colon ("... the partner representatives set out below.").
+_SET_OUT_BELOW = re.compile(r"\b(?:set\s+out|listed|shown|given|named)\s+below\s*\.?\s*$|\bas\s+follows\s*\.?\s*$",
+                            re.IGNORECASE)
 
 
 #: Words that may follow a generic mention that is a partner, not a modifier ("foster carer profiles").

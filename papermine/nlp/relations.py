@@ -552,12 +552,18 @@ def _title_member(entry: str, body_start: int) -> str | None:
     if not _DEPARTMENT.search(body) and not _BARE_COUNCIL.match(body):
         return None
     before = re.sub(r"^[\s:;,.–-]*(?:(?:and|or|the|a|an|one|two|three|four|five|\d+)\s+)*", "", entry[:body_start])
+    councillors = _COUNCILLORS_OF.match(before)
+    if councillors and _BARE_COUNCIL.match(body):      # "five elected members of the Council": councillors
+        return councillors.group("role")
     m = _TITLE_BEFORE.match(before)
     if not m or _senders().match(m.group("title")) or not _role_words().search(m.group("title")):
         return None
     return _clean_entry(entry)
 
 
+#: "elected members of (the Council)": the council's councillors sit, not the council as a body.
+_COUNCILLORS_OF = re.compile(r"^(?P<role>(?:elected\s+|county\s+|district\s+|borough\s+|city\s+|town\s+|parish\s+)?"
+                             r"(?:members|councillors|member|councillor))\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 #: "the Chief Executive of X Council": a post (not its chair, who speaks for the body) before a body.
 _POST_OF = re.compile(r"^\s*(?:the\s+)?(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:of|for)\s+(?:the\s+)?")
 
@@ -636,7 +642,8 @@ _NOT_AN_ENTRY = re.compile(r"^\s*(?:the\s+)?[a-z][\w'’-]*[\s,;.]*$|^\s*(?:is|a
                            r"\s(?:and|which|that)\s+(?:includes?|comprises?|consists?|contains?)\b")
 _NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|alongside|besides|appointed|nominated|chosen|made\s+up)\b|"
                          r".*\bmembership\b|"
-                         r".*\b(?:the|these)\s+following$", re.IGNORECASE)    # "senior representatives of the following:"
+                         r".*\b(?:the|these)\s+following$|"    # "senior representatives of the following:"
+                         r".*\b(?:set\s+out|listed|shown)\s+(?:below|above)$", re.IGNORECASE)    # "... set out below"
 
 
 def role_phrase(text: str) -> str | None:
