@@ -149,9 +149,10 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
-def _widened_to(doc: Doc, span: Span, start: int) -> Span:
-    """`span` starting earlier, at token `start`, with its label and what was found of it."""
-    wider = Span(doc, start, span.end, label=span.label_)
+def _widened_to(doc: Doc, span: Span, start: int, end: int | None = None) -> Span:
+    """`span` starting earlier, at token `start` (or ending later, at `end`), with its label
+    and what was found of it."""
+    wider = Span(doc, start, span.end if end is None else end, label=span.label_)
     for name in ("canonical", "kind", "rule", "generic"):
         setattr(wider._, name, getattr(span._, name))
     return wider
@@ -252,8 +253,8 @@ class AgencyTagger:
                 span._.generic = span.label_ == KIND_LABEL    # a member or partner at most
                 spans.append(span)
         spans += self._list_entries(doc)
-        spans = [self._with_hyphened_start(doc, self._with_comma_list(doc, s)) if s._.rule and s._.rule.startswith("body-")
-                 else s for s in spans]
+        spans = [self._with_of_tail(doc, self._with_hyphened_start(doc, self._with_comma_list(doc, s)))
+                 if s._.rule and s._.rule.startswith("body-") else s for s in spans]
         roles = self._roles(doc)
         spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)
                  and not self._document_acronym(doc, s) and not self._venue(doc, s)
@@ -625,7 +626,7 @@ class AgencyTagger:
                 and doc[end + 1].text not in self.stopwords and doc[end + 1].lower_ not in self.known:
             end += 2                          # "Oakfield Homes & Communities": "&" joins one name
         if rule == "body-named" and not (_HEAD_NOUN.match(doc[end - 1].text) or doc[end - 1].text == ")"
-                                         or doc[end - 1].is_upper):
+                                         or doc[end - 1].is_upper or self._of_tail_end(doc, start, end)):
             return None                       # a piece cut from a longer match that names no body
         if not lower_name and not doc[start].text[0].isupper():
             return None
@@ -690,6 +691,20 @@ class AgencyTagger:
                 and not doc[start - 3].whitespace_ and not doc[start - 2].whitespace_ \
                 and doc[start - 3].text not in self.stopwords:
             return _widened_to(doc, span, start - 3)
+        return span
+
+    def _of_tail_end(self, doc: Doc, start: int, end: int) -> bool:
+        """Does the name end "<head noun> of <word that completes it>" ("... Board of Education")?"""
+        return end - start >= 3 and doc[end - 2].lower_ == "of" and doc[end - 1].text in self.breaks.get("of_tail", ()) \
+            and bool(_HEAD_NOUN.match(doc[end - 3].text))
+
+    def _with_of_tail(self, doc: Doc, span: Span) -> Span:
+        """"Diocese of Northby Board of Education", "Council of Governors": a head noun
+        followed by "of" and the word that completes it is one name."""
+        end = span.end
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text in self.breaks.get("of_tail", ()) \
+                and _HEAD_NOUN.match(doc[end - 1].text):
+            return _widened_to(doc, span, span.start, end + 2)
         return span
 
     def _council_acronym(self, doc: Doc, start: int, end: int) -> list[Span]:

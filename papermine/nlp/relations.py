@@ -101,6 +101,9 @@ ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})
                       r"sub-?group|committee|team|forum|agencies|body|commissioner|alliance|network|collaborative|"
                       r"consortium|executive|trust|authority)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
                       re.IGNORECASE)
+#: "membership (from April) will comprise": the word membership is the subject of the cue after it.
+_MEMBERSHIP_SUBJECT = re.compile(r"(?<!\bits )(?<!\btheir )(?<!\bthis )\bmembership\b(?!\s+of\b)(?=[^,;:]*$)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s?\s+membership\b", re.IGNORECASE)
 #: "The Constitution requires the Board to report ...": the body asked to act is the cue's subject.
 _ASKS = re.compile(r"\b(?:requires?|required|asks?|asked|expects?|expected|obliges?|directs?|invites?|invited|"
                    r"enables?|allows?)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
@@ -2158,6 +2161,14 @@ class RelationReader:
         subgroups of ..."), else the body an anaphor ("The group") stands for."""
         clause = [s for s in spans if begin <= s.start_char < cue_start]
         text = doc_text(doc)
+        membership = _MEMBERSHIP_SUBJECT.search(text, begin, cue_start)
+        if membership and clause and not any(s.start_char >= membership.start() for s in clause) \
+                and (self.section_body or self.main_body) is not None:
+            # "following a review in line with guidance from the DCSF, membership will comprise ...":
+            # the paper's body's membership, not the bodies named in the clauses before it
+            owner = [s for s in clause if s.end_char <= membership.start() and not s._.generic
+                     and _POSSESSIVE.match(text, s.end_char)]
+            return owner[-1:] or [self.section_body or self.main_body]
         asked = [s for s in clause if not s._.generic and _ASKS.search(text, begin, s.start_char)
                  and _TO_ONLY.match(text, s.end_char, cue_start)]
         if asked:                   # "The Constitution requires the X Board to report to ...": the X Board
