@@ -269,7 +269,7 @@ _DESCRIBED = re.compile(r",\s*(?:which|who|whose|that|where)\b|\s[-–—]\s|:|\
 #: "one councillor from each of the district councils": the Ys are members.
 _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|of)\s+each\s+(?:of\s+)?(?:the\s+|our\s+)?"
                    r"(?P<who>[\w'’ -]+?)\s*$", re.IGNORECASE)
-_ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|plus|including|include|includes)\s+)*"
+_ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|together\s+with|as\s+well\s+as|plus|including|include|includes)\s+)*"
                         r"(?:(?:at\s+least|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+)?"
                         r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                         r"fifteen|sixteen|twenty|\d+)\s+)?", re.IGNORECASE)
@@ -339,8 +339,10 @@ ATTENDANCE_LABEL_MAX_WORDS = 5
 #: A table row's body stands this close to the row's start (characters).
 ROW_BODY_MAX_OFFSET = 4
 #: The header row of a membership table set out as text ("ORGANISATION  REPRESENTATIVE").
-_TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?)\s+"
-                         r"(?:representatives?|role|post|nominee|name|represented\s+by)\s*$", re.IGNORECASE)
+_TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?|(?:constituent\s+)?councils?|"
+                         r"authorit(?:y|ies))(?:\s*/\s*[\w ]+?)?\s+"
+                         r"(?:representatives?|role|post|nominee|name|represented\s+by|seats?|places|members|"
+                         r"number\s+of\s+(?:seats|places|members))\s*$", re.IGNORECASE)
 #: A member cue whose plural subject names no body ("The responsible authorities are ...").
 _PLURAL_OWNERLESS = re.compile(r"^\s*(?:\w+\s+){0,2}(?:partners|authorities)(?:\s+for\s+[^,:;]{1,40})?\s+are\b", re.IGNORECASE)
 #: A post in brackets in an attendance list that is itself a seat on the body ("(Lay Member)",
@@ -1937,7 +1939,13 @@ class RelationReader:
             return []
         spans = [s for s in doc.spans[AGENCY_SPANS] if _name(s) != _name(self.main_body)]
         first = spans[0] if spans and spans[0].start_char <= ROW_BODY_MAX_OFFSET else None
-        return [self._seat(first, doc, "mem-table", span_text(first))] if first is not None else []
+        if first is None:               # "Co-opted independent members   2": a role's seats
+            cells = _cells(doc_text(doc))
+            role = role_phrase(cells[0]) if len(cells) > 1 and not PERSON_FIRST.match(cells[0]) else None
+            if role and role[1:] == role[1:].lower():
+                role = role[:1].lower() + role[1:]       # capitalised only as the row's first word
+            return [self._seat(role, doc, "mem-table", cells[0])] if role else []
+        return [self._seat(first, doc, "mem-table", span_text(first))]
 
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each
@@ -2309,7 +2317,7 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
 def _clean_entry(text: str) -> str:
     """A list entry without its article, trailing punctuation or a closing bracket."""
     text = re.sub(r"^[\s:;,]*(?:\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})\)\s+)?"         # "(a) the Leader"
-                  r"(?:(?:and|or|as well as|the|a|an|including|include|includes)\s+)?", "", text.strip(),
+                  r"(?:(?:and|or|as well as|together with|the|a|an|including|include|includes)\s+)?", "", text.strip(),
                   flags=re.IGNORECASE)
     text = re.sub(r"^(?:(?:the|a|an|one|two|three|four|\d+)\s+)?(?:representatives?|delegates?|nominees?)\s+(?:from|of)\s+", "",
                   text, flags=re.IGNORECASE)   # the body is the member
