@@ -2080,7 +2080,9 @@ class RelationReader:
         found = [Found(member, owner, "member_of", None, None, "does", sent, rule,
                        written if len(members) == 1 else None) for member in members]
         if len(members) == 1 and _CHAIR_MARK.search(item.text):     # "the Lead Member for Children (Chair)"
-            found.append(Found(owner, members[0], "chaired_by", None, None, "does", sent, rule))
+            # ("Strategic Director of People, Northby Council (Chair)": the post chairs, not its council)
+            post = role_phrase(item.text[:members[0].start_char]) if isinstance(members[0], Span) else None
+            found.append(Found(owner, post or members[0], "chaired_by", None, None, "does", sent, rule))
         # "..., one of whom will be the Lead Member, who will chair the Panel"; "the Lead Member for
         # Children, Northby Council, who shall chair the Board": the post chairs, not its council
         for chair in (f for f in self._named_args(item, sent, list(item.spans[AGENCY_SPANS])) if f.relation == "chaired_by"):
