@@ -101,6 +101,10 @@ ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})
                       r"sub-?group|committee|team|forum|agencies|body|commissioner|alliance|network|collaborative|"
                       r"consortium|executive|trust|authority)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
                       re.IGNORECASE)
+#: After a body's name, what a run-in head may hold: its acronym in brackets and a stop.
+_RUN_IN_REST = re.compile(r"\s*(?:\([^()]{1,12}\))?\s*[.:]?\s*")
+#: Before a cue, the words of a sentence that names no subject ("A theme group of ...", "Chaired by").
+_SUBJECTLESS = re.compile(r"\s*(?:(?:an?|also)\s+(?:[\w-]+\s+){0,3})?", re.IGNORECASE)
 #: "membership (from April) will comprise": the word membership is the subject of the cue after it.
 _MEMBERSHIP_SUBJECT = re.compile(r"(?<!\bits )(?<!\btheir )(?<!\bthis )\bmembership\b(?!\s+of\b)(?=[^,;:]*$)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s?\s+membership\b", re.IGNORECASE)
@@ -868,6 +872,7 @@ class RelationReader:
                                                          # also members")
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
     partners: list = field(default_factory=list)         # the bodies the paper named as its partners
+    run_in: Span | None = None                           # the body a paragraph opens with as its run-in head
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
@@ -877,9 +882,15 @@ class RelationReader:
         if new_paragraph:
             self.previous = [s for s in self.previous[-3:]]
             self.last_named = []
+            self.run_in = None
         self.pending, self.also_pending = None, []
         found: list[Found] = []
         for sent in doc.sents:
+            alone = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic and sent.start <= s.start < sent.end
+                     and _RUN_IN_REST.fullmatch(doc_text(doc)[s.end_char:sent.end_char])
+                     and not doc_text(doc)[sent.start_char:s.start_char].strip(" ().0123456789")]
+            if alone:                   # "4.2 Safer Fenmoor Partnership (SFP). A theme group of ...": a run-in head
+                self.run_in = alone[0]
             subject_before, spoken_of = self.last_first, self.last_subject
             found += self._sentence(doc, sent, subject_before)
             members = [f for f in found if f.relation == "member_of"]
@@ -1144,6 +1155,8 @@ class RelationReader:
                 subjects = list(self.opener)
             subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
+            if not subjects and self.run_in is not None and _SUBJECTLESS.fullmatch(doc_text(doc)[sent.start_char:start]):
+                subjects = [self.run_in]     # "... Partnership (SFP). Chaired by X. Reports annually to Y."
             if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_member"):
                 # "The responsible authorities on the CDRP are ...": the body named inside the cue
                 subjects = [s for s in spans if start <= s.start_char and s.end_char <= end and not s._.generic][:1]
