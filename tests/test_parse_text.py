@@ -232,7 +232,8 @@ def test_a_numbered_heading_straight_over_its_first_child_number():
 def test_a_table_set_out_as_text_keeps_each_row_whole_where_its_cells_wrap():
     """pdftotext sets a table's cells side by side and wraps a long cell onto the next line
     in its own column: each row is read whole, its wrapped parts in their cells; a row whose
-    first two cells ran together ("NI 117 16-18 year olds ...") stays a row of its own."""
+    first two cells ran together ("NI 117 16-18 year olds ...") stays a row of its own, and the
+    text after the table is no part of it."""
     from papermine.parse import parse_text
     doc = parse_text(
         "WESTBY SAFEGUARDING ADULTS BOARD\n\n2. Sub-groups\n\n"
@@ -246,7 +247,9 @@ def test_a_table_set_out_as_text_keeps_each_row_whole_where_its_cells_wrap():
         "3. Targets\n\n"
         "    NI     Indicator                                  2009/10 target   Proposed\n"
         "    NI 8   Adult participation in sport               22.5%            22.5%\n"
-        "    NI 117 16-18 year olds who are NEET               6.1%             6.4%\n")
+        "    NI 117 16-18 year olds who are NEET               6.1%             6.4%\n"
+        "4. Changes\n"
+        "4.1 The changes to the targets reflect the effect of the recession on young people in the area.\n")
     rows = [re.split(r"\s{2,}", p.text) for p in doc.paragraphs if p.number is None and "  " in p.text]
     assert rows[:4] == [
         ["Sub-group", "Chaired by", "Reports to"],
@@ -255,3 +258,5 @@ def test_a_table_set_out_as_text_keeps_each_row_whole_where_its_cells_wrap():
         ["Learning and Development Sub-group", "Training Manager, Eastshire Partnership NHS Trust", "Executive Group"],
         ["Safeguarding Adults Review", "Designated Nurse", "Board, quarterly"]]
     assert ["NI 117 16-18 year olds who are NEET", "6.1%", "6.4%"] in rows
+    # (a paragraph set straight under the table is no part of its last row)
+    assert doc.find("4.1").text.startswith("The changes to the targets")

@@ -96,9 +96,10 @@ def _join_wrapped_rows(raw_lines: list[str]) -> list[str]:
     """A table set out as text whose cells wrap onto lines below ("Performance and Quality
     Head of Safeguarding, Harrowdale  Board, quarterly" / "Assurance Sub-group  Borough
     Council"): under a header of three cells or more, a line that fills fewer of the header's
-    columns than it has, leaving its first or its last empty (or opening with a bracket or a
-    small letter), is the wrapped rest of the row above, each part added to the cell of its
-    column; the joined row keeps its cells at the header's columns."""
+    columns than it has, each part within its column, leaving its first or its last empty (or
+    opening with a bracket or a small letter), is the wrapped rest of the row above, each part
+    added to the cell of its column; the joined row keeps its cells at the header's columns.
+    A line of one cell that is no such rest ends the table."""
     out: list[str] = []
     header: list[int] | None = None       # the header's column starts
     row: list[str] | None = None          # the row being built, one text a column
@@ -118,12 +119,18 @@ def _join_wrapped_rows(raw_lines: list[str]) -> list[str]:
             column = max((k for k, c in enumerate(header) if c <= start + COLUMN_SLACK_CHARS), default=0)
             slots[column] = f"{slots[column]} {text}" if column in slots else text
         # (a row whose first two cells ran together fills fewer columns too, but fills both
-        # ends: "NI 117 16-18 year olds who are NEET   6.1%   6.4%")
-        if row is not None and len(slots) < len(header) and (
+        # ends: "NI 117 16-18 year olds who are NEET   6.1%   6.4%"; a line of prose after the
+        # table overruns its column)
+        fits = all(k == len(header) - 1 or len(text) <= header[k + 1] - header[k] for k, text in slots.items())
+        if row is not None and len(slots) < len(header) and fits and (
                 0 not in slots or len(header) - 1 not in slots or slots[0][:1] == "(" or slots[0][:1].islower()):
             for column, text in slots.items():
                 row[column] = f"{row[column]} {text}".strip()
             out[-1] = _row_line(header, row)
+            continue
+        if len(cells) < 2:                # no row: the table has ended
+            header = row = None
+            out.append(raw)
             continue
         row = [slots.get(k, "") for k in range(len(header))]
         out.append(_row_line(header, row))
