@@ -254,6 +254,8 @@ _LIST_SUBJECTS_RELATIVE = re.compile(_LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:ea
                                      # "two working groups, each of which is led by a member and reports to ..."
                                      + _LIST_SUBJECTS.pattern + r"\s*,?\s*(?:(?:each|all|both)\s+of\s+)?(?:which|whom|who)\s+"
                                      r"[^,:;.]{1,60}?\s+and(?:\s+(?:also|will|shall|is|are))*\s*$", re.IGNORECASE)
+#: A table cell naming a body by its head alone ("Board", "Executive Group").
+_BARE_HEAD = re.compile(r"^(?:[A-Z][a-z]+\s+)?(?:Board|Group|Partnership|Panel|Committee|Forum|Executive)$")
 #: A frequency given to each of the objects just listed ("from A and B, each quarterly").
 _EACH_BEFORE = re.compile(r",\s*(?:each|both|all)\s+$", re.IGNORECASE)
 #: A cue's object that is only meetings ("report to each meeting", "to every meeting"), no body named.
@@ -1910,9 +1912,12 @@ class RelationReader:
                 out.append(Found(body, chair if chair is not None else _ROLE_LEAD.sub("", cell).strip() or cell,
                                  "chaired_by", None, None, "does", sent, "rel-table-chair"))
             elif role == "reports_to" and cell and not _EMPTY_CELL.match(cell):
+                # ("Board, quarterly", "CA Board (each meeting)": the body, and how often)
+                in_cell = [f for f in doc.spans[FREQUENCY_SPANS] if a <= f.start_char < b]
+                bare = _without_frequencies(text, a, b, in_cell).strip(" ,;()")
                 target = next((s for s in doc.spans[AGENCY_SPANS] if a <= s.start_char < b), None) \
-                    or self._referred(cell) or cell
-                out += self._found(body, target, "reports_to", frequencies, "does", sent, "rel-table-reports")
+                    or self._referred("the " + bare if _BARE_HEAD.match(bare) else cell) or bare or cell
+                out += self._found(body, target, "reports_to", frequencies + in_cell, "does", sent, "rel-table-reports")
             elif role == "relationship" and cell:
                 out += self._relationship_cell(body, cell, frequencies, sent)
             elif role == "reports_to_named" and named and cell and not _EMPTY_CELL.match(cell):
