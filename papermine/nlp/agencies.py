@@ -285,7 +285,6 @@ class Resolver:
         bodies = self.places.get(kind_name, ())
         return next(iter(bodies)) if len(bodies) == 1 else None
 
-
     def is_known(self, name: str) -> bool:
         """Is `name` a body or kind of body the gazetteer knows?"""
         return name_key(name) in self.gazetteer or name in self.gazetteer

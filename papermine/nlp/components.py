@@ -552,7 +552,7 @@ class AgencyTagger:
 
     def _topic_committee(self, doc: Doc, end: int) -> bool:
         """Does the name ending at `end` end as a committee named after its portfolio does?"""
-        return any(doc[max(0, end - len(head.split())):end].text == head for head in self.breaks.get("topic_head", ()))
+        return any(doc[max(0, end - len(head.split())):end].text == head for head in self.breaks["topic_head"])
 
     def _bracketed_body(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
         """"District Cllr Sam Fenwick (Weald Vale District Council)": a person (no body before
@@ -695,16 +695,14 @@ class AgencyTagger:
 
     def _of_tail_end(self, doc: Doc, start: int, end: int) -> bool:
         """Does the name end "<head noun> of <word that completes it>" ("... Board of Education")?"""
-        return end - start >= 3 and doc[end - 2].lower_ == "of" and doc[end - 1].text in self.breaks.get("of_tail", ()) \
+        return end - start >= 3 and doc[end - 2].lower_ == "of" and doc[end - 1].text in self.breaks["of_tail"] \
             and bool(_HEAD_NOUN.match(doc[end - 3].text))
 
     def _with_of_tail(self, doc: Doc, span: Span) -> Span:
         """"Diocese of Northby Board of Education", "Council of Governors": a head noun
         followed by "of" and the word that completes it is one name."""
-        end = span.end
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text in self.breaks.get("of_tail", ()) \
-                and _HEAD_NOUN.match(doc[end - 1].text):
-            return _widened_to(doc, span, span.start, end + 2)
+        if span.end + 1 < len(doc) and self._of_tail_end(doc, span.start, span.end + 2):
+            return _widened_to(doc, span, span.start, span.end + 2)
         return span
 
     def _council_acronym(self, doc: Doc, start: int, end: int) -> list[Span]:

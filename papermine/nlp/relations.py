@@ -888,8 +888,9 @@ class RelationReader:
         self.pending, self.also_pending = None, []
         found: list[Found] = []
         for sent in doc.sents:
-            alone = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic and sent.start <= s.start < sent.end
-                     and _RUN_IN_REST.fullmatch(doc_text(doc)[s.end_char:sent.end_char])
+            named = [s for s in doc.spans[AGENCY_SPANS]
+                     if sent.start <= s.start < sent.end and not s._.generic]
+            alone = [s for s in named if _RUN_IN_REST.fullmatch(doc_text(doc)[s.end_char:sent.end_char])
                      and not doc_text(doc)[sent.start_char:s.start_char].strip(" ().0123456789")]
             if alone:                   # "4.2 Safer Fenmoor Partnership (SFP). A theme group of ...": a run-in head
                 self.run_in = alone[0]
@@ -901,8 +902,6 @@ class RelationReader:
                 self.last_members = [f.source for f in members if _name(f.target) == _name(self.members_of)]
                 if _PARTNERS_ARE.search(span_text(sent)):     # "The three safeguarding partners are A, B and C"
                     self.partners = [f.source for f in members if f.sentence == sent and not isinstance(f.source, str)]
-            named = [s for s in doc.spans[AGENCY_SPANS]
-                     if sent.start <= s.start < sent.end and not s._.generic]
             found += self._of_the_partners(doc, sent, named)
             self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)

@@ -104,16 +104,17 @@ def _join_wrapped_rows(raw_lines: list[str]) -> list[str]:
     header: list[int] | None = None       # the header's column starts
     row: list[str] | None = None          # the row being built, one text a column
     for raw in raw_lines:
-        cells = _cells(raw) if raw.strip() and "\f" not in raw else []
-        if not cells:
+        if not raw.strip() or "\f" in raw:
             header = row = None
             out.append(raw)
             continue
-        if header is None:
-            if len(cells) >= TABLE_HEADER_MIN_CELLS and _COLUMN_GAP.search(raw.strip()):
+        if header is None:              # (only a line set out in columns may head a table)
+            cells = _cells(raw) if _COLUMN_GAP.search(raw.strip()) else []
+            if len(cells) >= TABLE_HEADER_MIN_CELLS:
                 header = [start for start, _ in cells]
             out.append(raw)
             continue
+        cells = _cells(raw)
         slots: dict[int, str] = {}
         for start, text in cells:
             column = max((k for k, c in enumerate(header) if c <= start + COLUMN_SLACK_CHARS), default=0)
