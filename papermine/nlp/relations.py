@@ -238,6 +238,8 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
+#: The kinds a lead-in counts that are parts of the body they report to ("four sub-groups").
+_SUB_KINDS = re.compile(r"\bsub-?(?:groups|committees|boards|panels)\b", re.IGNORECASE)
 #: "A, B and C will become / are now the three delivery groups of ...": the bodies named before are the groups.
 _BECOME = re.compile(r"\b(?:will\s+)?(?:become|became|becomes|form|forms|formed|are|were|will\s+be)\s+(?:now\s+)?the\s+"
                      r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -262,8 +264,11 @@ _EACH_BEFORE = re.compile(r",\s*(?:each|both|all)\s+$", re.IGNORECASE)
 _MEETINGS_ONLY = re.compile(r"^\s*(?:to\s+)?(?:each|every|all)\s+(?:of\s+(?:its|their)\s+)?meetings?\b", re.IGNORECASE)
 #: "each thematic partnership reports to the Board quarterly ...: the A, the B and the C": the entries
 #: after the colon are the bodies meant.
-_EACH_OF_KIND = re.compile(r"^\s*(?:that\s+)?(?:each|every)\s+(?:[\w-]+\s+)?(?:group|partnership|board|panel|sub-?group|"
-                           r"committee|forum|commission)(?:\s+(?:will|shall|also|then))*\s*$", re.IGNORECASE)
+#: ("Each of the thematic partnerships below will report to the Board quarterly:")
+_EACH_OF_KIND = re.compile(r"^\s*(?:that\s+)?(?:each|every)\s+(?:of\s+the\s+(?:following\s+)?)?(?:[\w-]+\s+)?"
+                           r"(?:group|partnership|board|panel|sub-?group|committee|forum|commission)s?"
+                           r"(?:\s+(?:(?:listed|set\s+out|named|shown)\s+)?below)?(?:\s+(?:will|shall|also|then))*\s*$",
+                           re.IGNORECASE)
 #: Between a body formed and one more member ("the Executive Group, with a head teacher from the ").
 _WITH_MEMBER = re.compile(r"^\s*,?\s*(?:together\s+)?with\s+[^.;:()]{0,60}$", re.IGNORECASE)
 #: A short name defined in brackets after a body's name: "(the Board)", "(“the Partnership”)".
@@ -998,6 +1003,12 @@ class RelationReader:
                 if _name(body) != _name(pending.target):
                     found += self._found(body, pending.target, pending.relation, freqs, pending.modality,
                                          sent, pending.rule)
+                    if pending.relation == "reports_to" and _SUB_KINDS.search(self.listed_kind) \
+                            and not _name(pending.target).lower().endswith("group"):
+                        # "The following sub-groups report to the X Board:": each is a sub-group of it
+                        # (sub-groups that report to an Executive Group are the Board's, through it)
+                        found += self._found(body, pending.target, "subgroup_of", [], pending.modality,
+                                             sent, pending.rule)
             if said:
                 # "- the X Group, which reports to the Board quarterly;": the item says more of its body
                 others = list(self.also_pending)
@@ -1596,8 +1607,9 @@ class RelationReader:
             chairs = _CHAIRS_OF.match(doc_text(doc)[end:finish])     # "with the chairs of the X and the Y"
             origin = end + (chairs.end() if chairs else 0)
             named = [s for s in named[:1] if isinstance(s, str) or s.start_char - origin <= MEETS_WITH_TARGET_CHARS]
+            # ("meets with the X and the Y twice a year": both)
             named = self._conjoined(doc, [s for s in after if not s._.generic and s.start_char >= named[0].start_char]) \
-                if named and chairs and not isinstance(named[0], str) else named
+                if named and not isinstance(named[0], str) else named
         if relation == "subgroup_of":
             named = named[:1]
         if not named:
@@ -2266,7 +2278,7 @@ class RelationReader:
             if _ends_with_head(span, head):
                 return span
         for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X
-            if re.search(rf"\b{head}\s+(?:for|of)\s+[\w'’ -]+$", _name(span).lower().replace("-", "")):
+            if re.search(rf"\b{re.escape(head)}\s+(?:for|of)\s+[\w'’ -]+$", _name(span).lower().replace("-", "")):
                 return span
         if far:                                             # "to the Panel", named paragraphs before
             for span in reversed(self.named_ever):
@@ -2351,6 +2363,8 @@ def _clean_entry(text: str) -> str:
 
 
 _LEADS_TO = re.compile(r"^\s*(?:(?:in)?to|from|by)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Between the bodies of one joined object ("the X and the Y twice a year": both twice a year).
+_JOINED_OBJECT = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]:
@@ -2367,6 +2381,12 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
     if len({f.label_ for f in freqs}) == 1 and any(f.end_char <= first for f in freqs):
         # "assurance each year to the X, the Y and the Z through its annual report": one period said twice
         return [(t, [min(freqs, key=lambda f: f.start_char)]) for t in targets]
+    ordered = sorted(targets, key=lambda t: t.start_char)
+    if len(freqs) == 1 and freqs[0].start_char >= ordered[-1].end_char \
+            and not doc_text(doc)[ordered[-1].end_char:freqs[0].start_char].strip() \
+            and all(_JOINED_OBJECT.match(doc_text(doc)[a.end_char:b.start_char]) for a, b in zip(ordered, ordered[1:])):
+        # "meets with the X and the Y twice a year": the period of the joined object is every body's
+        return [(t, freqs) for t in targets]
     for freq in freqs:
         leads = [i for i, t in enumerate(targets) if t.start_char >= freq.end_char
                  and _LEADS_TO.match(doc_text(doc)[freq.end_char:t.start_char])]
