@@ -158,6 +158,24 @@ def _widened_to(doc: Doc, span: Span, start: int, end: int | None = None) -> Spa
     return wider
 
 
+def _join_hyphened(doc: Doc) -> None:
+    """"Health and Well-being Partnership", "Elmby Co-operative Partnership": a capitalised word
+    hyphened to a lower-case one, inside a name, is one word of it, so the name is not cut at it."""
+    joins, last = [], -1
+    for tok in doc[1:-1]:
+        i = tok.i
+        if tok.text == "-" and i - 1 > last and not doc[i - 1].whitespace_ and not tok.whitespace_ \
+                and doc[i - 1].is_title and doc[i + 1].is_lower and doc[i + 1].is_alpha \
+                and i + 2 < len(doc) and doc[i + 2].is_title and not doc[i + 1].lower_.endswith(("ly", "yearly")):
+            # (a name goes on after it; "Six-monthly Reports" is a period)
+            joins.append(i)
+            last = i + 1
+    if joins:
+        with doc.retokenize() as retokenizer:
+            for i in joins:
+                retokenizer.merge(doc[i - 1:i + 2])
+
+
 class AgencyTagger:
     """Gazetteer + named-body patterns -> `doc.spans["agencies"]`."""
 
@@ -195,6 +213,7 @@ class AgencyTagger:
             self.matcher.add(row["id"], [row["pattern"]], greedy="LONGEST")
 
     def __call__(self, doc: Doc) -> Doc:
+        _join_hyphened(doc)
         spans: list[Span] = []
         known = [match for matcher in (self.phrases, self.exact) for match in matcher(doc)]
         known_starts = {start for _, start, _ in known}

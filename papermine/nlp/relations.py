@@ -84,6 +84,8 @@ PRONOUN_MAX_GAP_WORDS = 3
 #: ... or further, as the subject of a predicate joined by "and" ("It was set up in 2003 and is chaired by").
 PRONOUN_SHARED_MAX_GAP_WORDS = 12
 _SHARED_PREDICATE = re.compile(r"^(?:(?!\bthat\b)[^,;:])*\sand(?:\s+also)?\s*$", re.IGNORECASE)
+#: "From April 2009 each thematic partnership ...": a time phrase opening a clause is this short.
+TIME_OPENING_CHARS = 36
 #: "meets with the Children in Care Council": the other body follows the cue this closely.
 MEETS_WITH_TARGET_CHARS = 12
 #: A role named as a member or target is a short phrase.
@@ -703,6 +705,28 @@ def _posts_joined(parts: list[str]) -> list[str]:
     return out
 
 
+#: A time phrase a clause may open with ("From April 2009 each thematic partnership will ...").
+_TIME_OPENING = re.compile(r"^\s*(?:since|in|from|during|following|until|by|after)\s+[^,.;:]{1,30}?,?\s+$", re.IGNORECASE)
+
+
+def _plural_anaphor(text: str) -> re.Match | None:
+    """"Each subgroup ...", also after a time phrase ("From April 2009 each thematic partnership")."""
+    m = _PLURAL_ANAPHOR.match(text)
+    if m is None:
+        for gap in re.finditer(r"\s+", text[:TIME_OPENING_CHARS]):
+            if _TIME_OPENING.match(text[:gap.end()]) and (m := _PLURAL_ANAPHOR.match(text[gap.end():])):
+                break
+    return m
+
+
+def _counted_in(plural: re.Match, lead: str) -> bool:
+    """Does a lead-in speak of the kind a plural anaphor names ("the thematic partnerships",
+    "each thematic partnership": "Each priority is led by a thematic partnership:")?"""
+    words = re.sub(r"^(?:each|every|these|the|all|both|its|their)\s+(?:of\s+the\s+)?", "", plural.group(0).strip().lower())
+    kind = re.sub(r"s$", "", words.replace("-", ""))
+    return bool(kind) and re.search(rf"\b{re.escape(kind)}", lead.lower().replace("-", "")) is not None
+
+
 def _ends_with_head(body, head: str) -> bool:
     """Is `body` named by "the <head>" (its last word, hyphens aside): "the Committee" is the
     Audit Committee, not the Hearings Sub-Committee; "the subgroup" is the X Sub-Group."""
@@ -880,6 +904,11 @@ class RelationReader:
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
     partners: list = field(default_factory=list)         # the bodies the paper named as its partners
     run_in: Span | None = None                           # the body a paragraph opens with as its run-in head
+    loose: list = field(default_factory=list)            # the first bodies of the items of a list no cue opened
+    loose_list: list = field(default_factory=list)       # ... of the last such list, once it ended
+    loose_lead: str = ""                                 # ... and its lead-in ("Each priority is led by a
+                                                         # thematic partnership:")
+    last_lead: str = ""                                  # the last sentence read that ends with a colon
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
@@ -887,6 +916,8 @@ class RelationReader:
         if present is not None:
             return present
         if new_paragraph:
+            if self.loose:
+                self.loose_list, self.loose_lead, self.loose = self.loose, self.last_lead, []
             self.previous = [s for s in self.previous[-3:]]
             self.last_named = []
             self.run_in = None
@@ -901,6 +932,8 @@ class RelationReader:
                 self.run_in = alone[0]
             subject_before, spoken_of = self.last_first, self.last_subject
             found += self._sentence(doc, sent, subject_before)
+            if span_text(sent).rstrip().endswith(":"):
+                self.last_lead = span_text(sent)
             members = [f for f in found if f.relation == "member_of"]
             if members:
                 self.members_of = members[-1].target
@@ -970,6 +1003,9 @@ class RelationReader:
         bodies, else its role, are the cue's arguments. None when nothing is open."""
         pending = self.pending
         if pending is None:
+            first = next((s for s in doc.spans[AGENCY_SPANS] if not s._.generic), None)
+            if first is not None and not doc_text(doc)[:first.start_char].strip(" -•*()abcdefghiv.0123456789"):
+                self.loose.append(first)        # an item naming a body: "the thematic partnerships" below
             return None
         _join_names(doc)
         others = list(self.also_pending)
@@ -2218,7 +2254,7 @@ class RelationReader:
         before = _without_owners(doc, before)       # "the Council's Overview and Scrutiny Committee will"
         if before:
             return self._conjoined(doc, before)
-        plural = _PLURAL_ANAPHOR.match(doc_text(doc)[begin:cue_start])
+        plural = _plural_anaphor(doc_text(doc)[begin:cue_start])
         if plural:                          # "Each subgroup feeds back ...": the subgroups just named
             head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
             # (a sub-group is often named "the X Group", a sub-committee "the X Committee")
@@ -2230,6 +2266,10 @@ class RelationReader:
                 listed = list(self.listed)  # "Six thematic partnerships ...: <rows>. Each thematic partnership ...": all
             if len(listed) > len(named):    # "- the X Sub-group; - the Y Sub-group. Each sub-group reports ...": all the items
                 named = listed
+            if not named and self.loose_list and _counted_in(plural, self.loose_lead):
+                # "Each priority is led by a thematic partnership: <items>. The thematic partnerships
+                # report to ...": the bodies of the items
+                named = list(self.loose_list)
             if named:
                 return named
         if _EACH_OF_THEM.match(doc_text(doc)[begin:cue_start]) and len(self.last_subjects) > 1:
@@ -2269,6 +2309,8 @@ class RelationReader:
         main = self.main_body
         if main is not None and _ends_with_head(main, head):
             return main
+        if self.committee and _PROPER_NAME.match(self.committee) and _ends_with_head(self.committee, head):
+            return self.committee          # "PARTNERSHIP BOARD - 22 JANUARY 2009": "the Board" is the meeting's
         # a body just related to in this sentence ("provides assurance to the X Board and reports
         # to the Board"), else one named in the sentences before
         # (or the body the last relation was about: "X will report to Y and to the HWB. Membership of
