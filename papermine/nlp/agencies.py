@@ -234,7 +234,11 @@ class Resolver:
     def expand(self, name: str) -> str:
         """Drop a bracketed acronym and spell out acronyms inside a name."""
         name = re.sub(r"\s*\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?[^)]*\)", "", name).strip()
-        words = [self.acronyms.get(w, w) for w in name.split()]
+        written = name.split()
+        words = [self.acronyms.get(w, w) for w in written]
+        # "the ICB Board": the Integrated Care Board itself, not an "Integrated Care Board Board"
+        words = [w for i, w in enumerate(words) if not (
+            i and words[i - 1] != written[i - 1] and words[i - 1].split()[-1].lower() == w.lower())]
         return re.sub(r"^(the|The)\s+", "", " ".join(words))
 
     def resolve(self, span: Span) -> tuple[str, str]:

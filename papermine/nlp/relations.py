@@ -705,6 +705,9 @@ def _posts_joined(parts: list[str]) -> list[str]:
     return out
 
 
+#: A clause opening with a body by its head ("2.4 The Board works to ...").
+_CLAUSE_ANAPHOR = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this)\s+(?P<head>board|group|partnership|panel|committee|forum|"
+                             r"sub-?group|alliance|network)\s+(?-i:[a-z])", re.IGNORECASE)
 #: A time phrase a clause may open with ("From April 2009 each thematic partnership will ...").
 _TIME_OPENING = re.compile(r"^\s*(?:since|in|from|during|following|until|by|after)\s+[^,.;:]{1,30}?,?\s+$", re.IGNORECASE)
 
@@ -2252,6 +2255,13 @@ class RelationReader:
         # of ...") is the subject when the clause names no body
         before = [s for s in clause if not s._.generic] or [s for s in clause if _capitalised_kind(s)]
         before = _without_owners(doc, before)       # "the Council's Overview and Scrutiny Committee will"
+        opening = _CLAUSE_ANAPHOR.match(text, begin, cue_start)
+        if before and opening and before[0].start_char >= opening.end() and _SHARED_SUBJECT.search(text, begin, cue_start):
+            # "The Board works to the strategy agreed by the X Board and will present its plan to ...":
+            # the Board, the subject the clause opened with, not a body named on the way
+            referred = self._by_head(opening.group("head").lower().replace("-", ""))
+            if referred is not None:
+                return [referred]
         if before:
             return self._conjoined(doc, before)
         plural = _plural_anaphor(doc_text(doc)[begin:cue_start])
