@@ -369,7 +369,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             if not span._.generic and span._.canonical not in agencies:
                 mention(span, Evidence(doc=doc.id, page=section.page, paragraph=None, sentence=section.heading,
                                        section=section.heading, rule=span._.rule))
-    reader = RelationReader(main_body=main_body, council=doc.meta.council, committee=doc.meta.committee)
+    committee = doc.meta.committee
+    reader = RelationReader(main_body=main_body, council=doc.meta.council,     # ("ADULT SOCIAL CARE SELECT COMMITTEE")
+                            committee=title_case(committee) if committee and committee.isupper() else committee)
     lines: list[ReportingLine] = []
     seen: dict[tuple, set] = {}
     bodies = set(agencies)          # (a member that is a body is one member however its entry goes on)

@@ -192,7 +192,9 @@ _CHAIR_TAIL = re.compile(r"^,\s+(?P<tail>(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:[A-Z
 _NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
 #: "co-chaired by A and B": each of A and B chairs.
 _CO_CHAIRED = re.compile(r"\b(?:co-?|jointly\s+)chaired\b", re.IGNORECASE)
-_CO_CHAIRS = re.compile(r"\s+and\s+(?=the\s|(?-i:[A-Z]))", re.IGNORECASE)
+#: A co-chair by what they are, not a title ("a self-advocate and the Director of Adult Care").
+_A_ROLE = re.compile(r"^\s*(?:an?|one)\s+[a-z][\w-]*\b")
+_CO_CHAIRS = re.compile(r"\s+and\s+(?=the\s|an?\s+(?-i:[a-z])|(?-i:[A-Z]))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
 #: A table of signatures is a few rows (name, role, body over one or two lines).
@@ -705,6 +707,8 @@ def _posts_joined(parts: list[str]) -> list[str]:
     return out
 
 
+#: "this Select Committee": where the paper stands, by a name of its own.
+_THIS_NAMED = re.compile(r"^\s*(?:(?:in)?to\s+|of\s+|from\s+|by\s+)?this\s+(?-i:[A-Z])", re.IGNORECASE)
 #: A clause opening with a body by its head ("2.4 The Board works to ...").
 _CLAUSE_ANAPHOR = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this)\s+(?P<head>board|group|partnership|panel|committee|forum|"
                              r"sub-?group|alliance|network)\s+(?-i:[a-z])", re.IGNORECASE)
@@ -1319,7 +1323,11 @@ class RelationReader:
                 target = next((s for s in reversed(spans) if s.end_char <= start and not s._.generic), None)
                 # "The Board is accountable to the X, to which it reports": "it" is the body the
                 # sentence opens with (named or referred to), not the X
-                first = next((s for s in [*self.opener, *subjects, *(s for s in spans if not s._.generic)]
+                # ("the Board will be accountable to the X, to which it will report twice a year": the
+                # subject of the cue before)
+                before = [b for i in sorted(subjects_of, key=lambda i: cues[i][3]) if cues[i][3] <= start
+                          for b in subjects_of[i]]
+                first = next((s for s in [*self.opener, *before[:1], *subjects, *(s for s in spans if not s._.generic)]
                               if target is not None and _name(s) != _name(target)), None)
                 if target is not None and first is not None and _name(first) != _name(target):
                     out += self._found(first, target, relation, cue_freqs, modality, sent, rule_id)
@@ -1558,14 +1566,14 @@ class RelationReader:
                 who = named.group("name")
             # "co-chaired by the Leader of the Council and the ICB's Place Director": two chairs
             whos = _CO_CHAIRS.split(who) if _CO_CHAIRED.search(doc_text(doc)[max(0, end - 20):end]) else [who]
-            if not all(re.sub(r"^\s*the\s+", "", one)[:1].isupper() for one in whos):
-                whos = [who]                         # only posts by their titles are split
+            if not all(re.sub(r"^\s*the\s+", "", one)[:1].isupper() or _A_ROLE.match(one) for one in whos):
+                whos = [who]                         # only posts by their titles ("a self-advocate") are split
             whos = _posts_joined(whos)
             found = []
             for one in whos:
                 if len(whos) > 1:                    # "the ICB's Place Director": the post
                     one = _ROLE_OWNER.sub("", re.sub(r"^\s*the\s+", "", one))
-                one = re.sub(r"^\s*(?:the|an?)\s+", "", one)           # "a ward councillor": the post
+                one = re.sub(r"^\s*(?:the|an?|one)\s+", "", one)      # "a ward councillor": the post
                 found += self._found(subject, _unowned_role(_role(one)), relation, [], modality, sent, rule_id)
             return found, None
         if relation == "meets":              # "to meet the needs of ..." is no meeting
@@ -1593,6 +1601,9 @@ class RelationReader:
                     named = [s for s in named if not _TOPIC_GAP.search(doc_text(doc)[end + alone.end():s.start_char])]
                 named = [referred] + named
         referent = self._referent(doc_text(doc)[end:finish])      # "to full Council", "to this Committee"
+        if referent is not None and _THIS_NAMED.match(doc_text(doc)[end:finish]):
+            # "to this Select Committee": the committee the paper is for, not a "Select Committee"
+            named = [s for s in named if s.start_char - end > SUBGROUP_TARGET_CHARS]
         if referent is not None and _name(referent) != _name(subject) and not any(
                 s.start_char - end <= SUBGROUP_TARGET_CHARS for s in named):
             named = [referent] + named
