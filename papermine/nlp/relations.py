@@ -98,7 +98,7 @@ ENTRY_MAX_WORDS = 10
 CLAUSE_BREAKS = {";", "that", "which", "but", "who", "whose", "whilst", "while", "where"}
 #: Phrases standing for a body named elsewhere; the head noun, if any, must match it.
 #: Words that may stand between "the" and the head noun of a body named again ("The new Partnership").
-ANAPHOR_ADJECTIVES = "new|same|former|current|existing|proposed|revised|above|said|joint|wider"
+ANAPHOR_ADJECTIVES = "new|same|former|current|existing|proposed|revised|above|said|joint|wider|full"
 ANAPHORA = re.compile(rf"\b(?:the|this|these|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?(?P<head>group|partnership|service|board|panel|"
                       r"sub-?group|committee|team|forum|agencies|body|commissioner|alliance|network|collaborative|"
                       r"consortium|executive|trust|authority)\b|^\s*(?P<pronoun>its|their|it|they|this(?=\s+(?:is|was|will|has|group|partnership)\b|\s*$))\b",
@@ -225,14 +225,14 @@ _INSTEAD = re.compile(r"\b(?:rather\s+than|instead\s+of|no\s+longer)\b", re.IGNO
 _REFERRED_FIRST = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both\s+)?the\s+(?:board|group|partnership|panel|committee|"
                              r"forum|sub-?group)\s*(?:,|and\b|&)", re.IGNORECASE)
 #: ... or alone, the clause going on in lower case ("reports to the Board at each meeting on ...").
-_REFERRED_ALONE = re.compile(r"^\s*(?:to\s+|into\s+)?the\s+(?:board|group|partnership|panel|committee|forum|sub-?group)"
+_REFERRED_ALONE = re.compile(r"^\s*(?:to\s+|into\s+)?the\s+(?:board|group|partnership|panel|committee|forum|sub-?group|authority)"
                              r"(?=\s+(?-i:[a-z])|\s*[.;]|\s*$)", re.IGNORECASE)
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
 #: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
 _REFERRED = re.compile(rf"^[\s,]*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
                        rf"(?:both\s+)?(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
                        r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner|alliance|network|"
-                       r"collaborative|consortium)\b"
+                       r"collaborative|consortium|authority)\b"
                        r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
                        re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
@@ -1252,22 +1252,31 @@ class RelationReader:
                 # "sub-groups of the Board report to the X:": the Board, named by its head right after the cue
                 referred_first = self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
                     if plural_cue and _REFERRED.match(doc_text(doc)[end:end + REFERRED_CHARS]) else None
-                target = referred_first or next((s for s in spans if end <= s.start_char < finish and not s._.generic), None) \
+                pronoun = _PRONOUN_ARG.match(doc_text(doc)[end:finish])
+                target = referred_first or (None if pronoun else next(
+                    (s for s in spans if end <= s.start_char < finish and not s._.generic), None)) \
                     or self._referred(doc_text(doc)[end:end + REFERRED_CHARS]) \
-                    or (self.opener[0] if self.opener and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None) \
+                    or (self.opener[0] if self.opener and pronoun else None) \
                     or (self.pending.target if self.pending is not None and self.pending_at == sent.start_char
-                        and _PRONOUN_ARG.match(doc_text(doc)[end:finish]) else None) \
-                    or (named[-1] if _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and (named := [
+                        and pronoun else None) \
+                    or (named[-1] if pronoun and (named := [
                         s for s in spans if sent.start_char <= s.start_char and s.end_char <= start and not s._.generic])
-                        else None)    # "The following sub-groups of the X report to it": the X
+                        else None) \
+                    or (subject_before if pronoun else None)
+                # ("The following sub-groups of the X report to it": the X; "The Partnership meets quarterly.
+                # Three delivery groups sit beneath it and report to it: A, B and C.": the body the sentence
+                # before was about)
                 # ("The Board is supported by the following groups, each of which reports to it:": the Board)
                 if target is not None and span_text(sent).rstrip().endswith(":"):
                     modality = _modality(span_text(sent), start - sent.start_char)
                     self._open(sent, _Pending(rule_id, relation, None, target, cue_freqs, modality))
                 elif target is not None:         # "Three groups report to the Board: the X, led by Y; the Z."
                     colon = doc_text(doc).find(":", end, sent.end_char)
-                    target = (referred_first or next((s for s in spans if end <= s.start_char < colon and not s._.generic), None)
-                              or self._referred(doc_text(doc)[end:colon])) if colon >= 0 else None
+                    if not pronoun:
+                        target = (referred_first or next((s for s in spans if end <= s.start_char < colon and not s._.generic),
+                                                         None) or self._referred(doc_text(doc)[end:colon])) if colon >= 0 else None
+                    elif colon < 0:
+                        target = None
                     heads = self._entry_heads(doc, spans, colon, sent.end_char) if target is not None else []
                     for first in heads:
                         if _name(first) != _name(target):
