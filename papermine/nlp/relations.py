@@ -707,6 +707,13 @@ def _posts_joined(parts: list[str]) -> list[str]:
     return out
 
 
+_PREPOSITIONS = frozenset({"in", "at", "on", "for", "of", "from", "by", "with", "to", "since", "during", "after", "before",
+                           "until", "under", "through"})
+#: A phrase a clause opens with, up to its comma, that holds no subject ("Under the Council's protocol, ").
+_LEADING_PHRASE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:under|in\s+line\s+with|as\s+part\s+of|in\s+accordance\s+with|through|"
+                             r"within|according\s+to)\s[^,.;:]{1,60},\s*", re.IGNORECASE)
+#: Another target joined on ("... to Cabinet and to full Council").
+_AND_TO = re.compile(r",?\s+and\s+(?:(?:in)?to\s+)?(?=(?:the\s+)?full\s+|this\s|(?-i:Council)\b)", re.IGNORECASE)
 #: "this Select Committee": where the paper stands, by a name of its own.
 _THIS_NAMED = re.compile(r"^\s*(?:(?:in)?to\s+|of\s+|from\s+|by\s+)?this\s+(?-i:[A-Z])", re.IGNORECASE)
 #: A clause opening with a body by its head ("2.4 The Board works to ...").
@@ -1228,7 +1235,8 @@ class RelationReader:
             if not subjects and relation in ("reports_to", "feeds_into", "meets_with") \
                     and rule_id not in _flagged("subject_is_target"):
                 # "...: the Chief Constable is accountable to the Commissioner": a post answers to a body
-                post = _POST_SUBJECT.match(doc_text(doc)[begin:start])
+                leading = _LEADING_PHRASE.match(doc_text(doc), begin, start)
+                post = _POST_SUBJECT.match(doc_text(doc)[leading.end() if leading else begin:start])
                 subjects = [p for p in (role_phrase(post.group("post")) if post else None,) if p]
                 if post and _BARE_CHAIR.match(post.group("post")):
                     # "X is accountable to Y and the Chair will update Y twice a year": the chair speaks for X
@@ -1616,6 +1624,12 @@ class RelationReader:
         if referent is not None and _name(referent) != _name(subject) and not any(
                 s.start_char - end <= SUBGROUP_TARGET_CHARS for s in named):
             named = [referent] + named
+        if named and relation in PERIODIC and rule_id not in _flagged("subject_is_target"):
+            # "an annual report to Cabinet and to full Council": the paper's council as one more target
+            also = _AND_TO.match(doc_text(doc), named[-1].end_char if isinstance(named[-1], Span) else end, finish)
+            more = self._referent(doc_text(doc)[also.end():finish]) if also else None
+            if more is not None and _name(more) != _name(subject) and all(_name(more) != _name(n) for n in named):
+                named = named + [more]
         if rule_id in _flagged("bodies_only"):
             named = [s for s in named if s._.kind in BODY_KINDS]
         if not named and relation == "reports_to" and self.targets and _MEETINGS_ONLY.match(doc_text(doc)[end:finish]):
@@ -2204,6 +2218,8 @@ class RelationReader:
                     and _NEW_SUBJECT.match(doc_text(doc), token.idx + len(token.text), cue_start):
                 begin = token.idx + len(token.text)       # "..., and it works closely with ...", "..., and the Service will"
                 continue
+            if token.lower_ == "that" and token.i > sent.start and doc[token.i - 1].lower_ in _PREPOSITIONS:
+                continue                                  # "In that role it receives ...": a determiner
             if token.lower_ in CLAUSE_BREAKS or (token.text == ":" and token.idx < cue_start):
                 if token.idx < cue_start:
                     begin = token.idx + len(token.text)
@@ -2257,8 +2273,11 @@ class RelationReader:
         """The bodies a cue is about: the first named in its clause and any joined
         to it ("The Care Leavers Forum and the Placement Sufficiency Group are
         subgroups of ..."), else the body an anaphor ("The group") stands for."""
-        clause = [s for s in spans if begin <= s.start_char < cue_start]
         text = doc_text(doc)
+        leading = _LEADING_PHRASE.match(text, begin, cue_start)
+        if leading:             # "Under the Council's scrutiny protocol, the Cabinet Member ... attends": not the Council
+            begin = leading.end()
+        clause = [s for s in spans if begin <= s.start_char < cue_start]
         membership = _MEMBERSHIP_SUBJECT.search(text, begin, cue_start)
         if membership and clause and not any(s.start_char >= membership.start() for s in clause) \
                 and (self.section_body or self.main_body) is not None:
@@ -2305,10 +2324,18 @@ class RelationReader:
         if _EACH_OF_THEM.match(doc_text(doc)[begin:cue_start]) and len(self.last_subjects) > 1:
             return list(self.last_subjects)     # "X and Y are sub-groups of Z. Each reports to ...": X and Y
         # the cue may hold it ("These agencies include"); "In 2021-22 it was chaired by": after a time phrase
+        opened = begin
         begin += _OPENING.match(doc_text(doc)[begin:cue_start]).end()
         m = ANAPHORA.search(doc_text(doc)[begin:cue_end])
         if not m:
-            return []
+            # "In that role it receives ...": a pronoun after a longer opening phrase
+            for gap in re.finditer(r"\s+", doc_text(doc)[opened:opened + TIME_OPENING_CHARS]):
+                if _TIME_OPENING.match(doc_text(doc)[opened:opened + gap.end()]) and (
+                        m := ANAPHORA.search(doc_text(doc)[opened + gap.end():cue_end])) and m.group("pronoun"):
+                    begin = opened + gap.end()
+                    break
+            else:
+                return []
         if m.group("pronoun"):
             gap = doc_text(doc)[begin + m.end():cue_start]
             if len(gap.split()) > PRONOUN_MAX_GAP_WORDS and not (
