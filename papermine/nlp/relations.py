@@ -716,6 +716,8 @@ _LEADING_PHRASE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:under|in\s+line\s+w
 _AND_TO = re.compile(r",?\s+and\s+(?:(?:in)?to\s+)?(?=(?:the\s+)?full\s+|this\s|(?-i:Council)\b)", re.IGNORECASE)
 #: "this Select Committee": where the paper stands, by a name of its own.
 _THIS_NAMED = re.compile(r"^\s*(?:(?:in)?to\s+|of\s+|from\s+|by\s+)?this\s+(?-i:[A-Z])", re.IGNORECASE)
+#: A lead-in to a body's duties, one an item ("The Joint Committee will:", "The Board shall:").
+_DUTY_LEAD = re.compile(r"\s+(?:will|shall|must|is\s+to|are\s+to)(?:\s+also)?\s*:\s*$", re.IGNORECASE)
 #: A clause opening with a body by its head ("2.4 The Board works to ...").
 _CLAUSE_ANAPHOR = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this)\s+(?P<head>board|group|partnership|panel|committee|forum|"
                              r"sub-?group|alliance|network)\s+(?-i:[a-z])", re.IGNORECASE)
@@ -923,12 +925,18 @@ class RelationReader:
     loose_lead: str = ""                                 # ... and its lead-in ("Each priority is led by a
                                                          # thematic partnership:")
     last_lead: str = ""                                  # the last sentence read that ends with a colon
+    duty_subject: Span | str | None = None               # the body of a lead-in to its duties ("The Board will:")
+    duty: Span | str | None = None                       # ... while one of its items is read
+    duty_item: Span | str | None = None                  # ... handed from `read_item` to `read`
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
         _join_names(doc)
         present = self.attendance(doc)
         if present is not None:
             return present
+        self.duty, self.duty_item = self.duty_item, None
+        if new_paragraph and self.duty is None:
+            self.duty_subject = None
         if new_paragraph:
             if self.loose:
                 self.loose_list, self.loose_lead, self.loose = self.loose, self.last_lead, []
@@ -948,6 +956,12 @@ class RelationReader:
             found += self._sentence(doc, sent, subject_before)
             if span_text(sent).rstrip().endswith(":"):
                 self.last_lead = span_text(sent)
+                duty = _DUTY_LEAD.search(span_text(sent))
+                if duty:               # "The Joint Committee will:" then what it will do, one item each
+                    bodies = [s for s in named if s.end_char - sent.start_char <= duty.start()]
+                    head = _CLAUSE_ANAPHOR.match(span_text(sent) + " x")
+                    self.duty_subject = bodies[0] if bodies else (
+                        self._by_head(head.group("head").lower().replace("-", "")) if head else None)
             members = [f for f in found if f.relation == "member_of"]
             if members:
                 self.members_of = members[-1].target
@@ -1020,6 +1034,7 @@ class RelationReader:
             first = next((s for s in doc.spans[AGENCY_SPANS] if not s._.generic), None)
             if first is not None and not doc_text(doc)[:first.start_char].strip(" -•*()abcdefghiv.0123456789"):
                 self.loose.append(first)        # an item naming a body: "the thematic partnerships" below
+            self.duty_item = self.duty_subject  # "(b) receive an update from X at each meeting": the lead-in's body
             return None
         _join_names(doc)
         others = list(self.also_pending)
@@ -1219,6 +1234,8 @@ class RelationReader:
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
             if not subjects and self.run_in is not None and _SUBJECTLESS.fullmatch(doc_text(doc)[sent.start_char:start]):
                 subjects = [self.run_in]     # "... Partnership (SFP). Chaired by X. Reports annually to Y."
+            if not subjects and self.duty is not None and _SUBJECTLESS.fullmatch(doc_text(doc)[sent.start_char:start]):
+                subjects = [self.duty]       # "The Joint Committee will: ... (b) receive an update from X"
             if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_member"):
                 # "The responsible authorities on the CDRP are ...": the body named inside the cue
                 subjects = [s for s in spans if start <= s.start_char and s.end_char <= end and not s._.generic][:1]
