@@ -207,7 +207,12 @@ def score_lines(expected: list[dict], tags, names: Names) -> Score:
             return None
         if e.get("frequency") and norm_frequency(e["frequency"]) != f.frequency:
             return None
-        return _pair_score(names, e["from"], e["to"], f, _written(tags))
+        forward = _pair_score(names, e["from"], e["to"], f, _written(tags))
+        if e["relation"] != "meets_with":
+            return forward
+        # meeting is mutual: "A meets with B" and "B meets with A" state one line
+        scores = [s for s in (forward, _pair_score(names, e["to"], e["from"], f, _written(tags))) if s is not None]
+        return max(scores) if scores else None
     _, result = _assign(expected, found, score)
     result.misses = [f"{e['from']} -{e['relation']}({e.get('frequency')})-> {e['to']}" for e in result.misses]
     result.extras = [f"{r.source} -{r.relation}({r.frequency})-> {r.target}" for r in result.extras]

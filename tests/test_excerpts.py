@@ -60,3 +60,20 @@ def test_six_monthly_expectation_is_not_read_as_monthly():
     assert module.norm_frequency("six-monthly") == "six-monthly"
     assert module.norm_frequency("bi-monthly") == "bi-monthly"
     assert module.norm_frequency("twice a year") == "six-monthly"
+
+
+def test_a_meeting_is_scored_whichever_way_round_it_is_stated():
+    """"A meets with B" and "B meets with A" are one line; a report still has a direction."""
+    from papermine.nlp import tag_document
+    from papermine.parse import parse_text
+    module = _eval_tags()
+    tags = tag_document(parse_text("Joint working\n\n5 The Elmby Health and Wellbeing Board meets with the "
+                                   "Elmby Safeguarding Adults Board twice a year. The Elmby Safeguarding Adults "
+                                   "Board reports to the Elmby Health and Wellbeing Board annually.\n"))
+    names = module.Names([{"name": "Elmby Health and Wellbeing Board"}, {"name": "Elmby Safeguarding Adults Board"}])
+    swapped = [{"from": "Elmby Safeguarding Adults Board", "to": "Elmby Health and Wellbeing Board",
+                "relation": "meets_with", "frequency": "six-monthly"},
+               {"from": "Elmby Health and Wellbeing Board", "to": "Elmby Safeguarding Adults Board",
+                "relation": "reports_to", "frequency": "annually"}]
+    score = module.score_lines(swapped, tags, names)
+    assert (score.hits, score.expected) == (1, 2), score.misses

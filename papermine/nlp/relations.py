@@ -716,8 +716,8 @@ _LEADING_PHRASE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:under|in\s+line\s+w
 _AND_TO = re.compile(r",?\s+and\s+(?:(?:in)?to\s+)?(?=(?:the\s+)?full\s+|this\s|(?-i:Council)\b)", re.IGNORECASE)
 #: "this Select Committee": where the paper stands, by a name of its own.
 _THIS_NAMED = re.compile(r"^\s*(?:(?:in)?to\s+|of\s+|from\s+|by\s+)?this\s+(?-i:[A-Z])", re.IGNORECASE)
-#: A lead-in to a body's duties, one an item ("The Joint Committee will:", "The Board shall:").
-_DUTY_LEAD = re.compile(r"\s+(?:will|shall|must|is\s+to|are\s+to)(?:\s+also)?\s*:\s*$", re.IGNORECASE)
+#: A lead-in to a body's duties, one an item ("The Joint Committee will:", "The Board also:").
+_DUTY_LEAD = re.compile(r"\s+(?:(?:will|shall|must|is\s+to|are\s+to)(?:\s+also)?|also)\s*:\s*$", re.IGNORECASE)
 #: A clause opening with a body by its head ("2.4 The Board works to ...").
 _CLAUSE_ANAPHOR = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this)\s+(?P<head>board|group|partnership|panel|committee|forum|"
                              r"sub-?group|alliance|network)\s+(?-i:[a-z])", re.IGNORECASE)
@@ -733,6 +733,11 @@ def _plural_anaphor(text: str) -> re.Match | None:
             if _TIME_OPENING.match(text[:gap.end()]) and (m := _PLURAL_ANAPHOR.match(text[gap.end():])):
                 break
     return m
+
+
+def _position(body) -> int:
+    """Where a body is named in its sentence; one meant by its head alone ("the Board") counts as last."""
+    return body.start_char if isinstance(body, Span) else 1 << 30
 
 
 def _counted_in(plural: re.Match, lead: str) -> bool:
@@ -1189,6 +1194,10 @@ class RelationReader:
             if rule_id in _flagged("pair"):
                 # "X ... but the two boards meet jointly": the last two bodies named before the cue
                 named = [s for s in spans if s.end_char <= start and not s._.generic]
+                # ("X will present its annual report to the Board, and the two Boards will hold a joint
+                # meeting": X and the body "the Board" stands for)
+                named = sorted(named + [t for t in self.targets if isinstance(t, Span) and t not in named]
+                               + [t for t in self.targets if not isinstance(t, Span)], key=_position)
                 if len({_name(s) for s in named}) < 2:      # "... X and Y. The two Boards meet together ..."
                     named = [s for s in self.previous if not isinstance(s, str) and not s._.generic] + named
                 head = _PAIR_HEAD.search(doc_text(doc)[start:end])
@@ -1693,7 +1702,7 @@ class RelationReader:
         if relation == "subgroup_of":          # "sub group of the X": X follows at once
             named = [s for s in named[:1] if isinstance(s, str) or s.start_char - end <= SUBGROUP_TARGET_CHARS
                      or _SHARED_INSERT.match(doc_text(doc)[end:s.start_char])]   # "of, and reports to, the X"
-        if rule_id == "rel-meets-with":      # "meet with the X", not "meet with other teams in the X"
+        if rule_id in ("rel-meets-with", "rel-meets-jointly"):   # "meet with the X", not "meet with other teams in the X"
             chairs = _CHAIRS_OF.match(doc_text(doc)[end:finish])     # "with the chairs of the X and the Y"
             origin = end + (chairs.end() if chairs else 0)
             named = [s for s in named[:1] if isinstance(s, str) or s.start_char - origin <= MEETS_WITH_TARGET_CHARS]
