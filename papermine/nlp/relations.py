@@ -1702,7 +1702,9 @@ class RelationReader:
         if relation == "subgroup_of":          # "sub group of the X": X follows at once
             named = [s for s in named[:1] if isinstance(s, str) or s.start_char - end <= SUBGROUP_TARGET_CHARS
                      or _SHARED_INSERT.match(doc_text(doc)[end:s.start_char])]   # "of, and reports to, the X"
-        if rule_id in ("rel-meets-with", "rel-meets-jointly"):   # "meet with the X", not "meet with other teams in the X"
+        if rule_id == "rel-meets-jointly" and named and not isinstance(named[0], str):
+            named = self._conjoined(doc, named)     # "meets jointly with the X and the Y twice a year": both
+        if rule_id == "rel-meets-with":      # "meet with the X", not "meet with other teams in the X"
             chairs = _CHAIRS_OF.match(doc_text(doc)[end:finish])     # "with the chairs of the X and the Y"
             origin = end + (chairs.end() if chairs else 0)
             named = [s for s in named[:1] if isinstance(s, str) or s.start_char - origin <= MEETS_WITH_TARGET_CHARS]
