@@ -84,6 +84,8 @@ PRONOUN_MAX_GAP_WORDS = 3
 #: ... or further, as the subject of a predicate joined by "and" ("It was set up in 2003 and is chaired by").
 PRONOUN_SHARED_MAX_GAP_WORDS = 12
 _SHARED_PREDICATE = re.compile(r"^(?:(?!\bthat\b)[^,;:])*\sand(?:\s+also)?\s*$", re.IGNORECASE)
+#: "the Partnership" is looked for among the subjects of this many relations read before.
+SPOKEN_OF_KEPT = 4
 #: "From April 2009 each thematic partnership ...": a time phrase opening a clause is this short.
 TIME_OPENING_CHARS = 36
 #: "meets with the Children in Care Council": the other body follows the cue this closely.
@@ -925,6 +927,7 @@ class RelationReader:
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
     partners: list = field(default_factory=list)         # the bodies the paper named as its partners
     run_in: Span | None = None                           # the body a paragraph opens with as its run-in head
+    spoken_of: list = field(default_factory=list)        # the subjects of the last relations read, oldest first
     loose: list = field(default_factory=list)            # the first bodies of the items of a list no cue opened
     loose_list: list = field(default_factory=list)       # ... of the last such list, once it ended
     loose_lead: str = ""                                 # ... and its lead-in ("Each priority is led by a
@@ -1336,6 +1339,7 @@ class RelationReader:
                 continue
             subjects_of[order] = subjects
             self.last_subjects = list(subjects)
+            self.spoken_of = (self.spoken_of + [s for s in subjects if not isinstance(s, str)])[-SPOKEN_OF_KEPT:]
             modality = _modality(span_text(sent), start - sent.start_char)
             inline = _INLINE_LIST.match(doc_text(doc)[end:sent.end_char]) \
                 if rule_id in _flagged("list") and relation != "member_of" and not open_list else None
@@ -2401,7 +2405,11 @@ class RelationReader:
         # (or the body the last relation was about: "X will report to Y and to the HWB. Membership of
         # the Board will be drawn from:": X)
         subject = [self.last_subject] if self.last_subject is not None and not isinstance(self.last_subject, str) else []
-        for span in [t for t in reversed(self.targets) if not isinstance(t, str)] + subject + list(reversed(self.previous)):
+        # (then a body the last relations were about, before one only named on the way: "The
+        # Partnership feeds into the X Board, which reports to the Y Partnership. The JAG, a
+        # sub-group of the Partnership, ...": the first partnership)
+        for span in [t for t in reversed(self.targets) if not isinstance(t, str)] + subject \
+                + list(reversed(self.spoken_of)) + list(reversed(self.previous)):
             if _ends_with_head(span, head):
                 return span
         for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X
