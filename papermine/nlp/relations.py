@@ -251,6 +251,9 @@ _BECOME = re.compile(r"\b(?:will\s+)?(?:become|became|becomes|form|forms|formed|
                      r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 #: A count just before a plural cue ("two sub-groups of the Board", "the following sub-groups of the Board").
 _COUNT_BEFORE = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|the\s+following)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: "to set up two joint commissioning groups as sub-groups of the Board:": counted, then named a kind.
+_COUNTED_AS = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+){0,3}(?:groups|bodies|boards|"
+                         r"partnerships|panels|forums|committees)\s+as\s+$", re.IGNORECASE)
 #: A clause opening with a count of bodies ("Four standing sub-groups of the Board report to ..."):
 #: its subjects are the entries that follow.
 _LIST_SUBJECTS_OPENING = re.compile(r"^\s*(?:the\s+)?" + _LIST_SUBJECTS.pattern[2:], re.IGNORECASE)
@@ -714,6 +717,14 @@ _PREPOSITIONS = frozenset({"in", "at", "on", "for", "of", "from", "by", "with", 
 #: A phrase a clause opens with, up to its comma, that holds no subject ("Under the Council's protocol, ").
 _LEADING_PHRASE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:under|in\s+line\s+with|as\s+part\s+of|in\s+accordance\s+with|through|"
                              r"within|according\s+to)\s[^,.;:]{1,60},\s*", re.IGNORECASE)
+#: A count of bodies of a body, then its entries between commas ("Two sub-groups of the Board, the A
+#: and the B, report to it quarterly").
+_COUNTED_APPOSITION = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:two|three|four|five|six|seven|eight)\s+(?:[\w-]+\s+){1,2}"
+                                 r"(?P<owner>of\s+(?:the|this|its)\s+[\w'’ -]{1,60}?),\s+(?P<list>[^:;,]+(?:,\s+[^:;,]+)*?),\s+"
+                                 r"(?:(?:each|both|all|which|will|also|then|in\s+turn)\s+)*(?-i:[a-z])", re.IGNORECASE)
+#: "to both Boards", "to each of the two Boards": two bodies of that kind.
+_BOTH = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both(?:\s+the)?|each\s+of\s+the\s+two)\s+(?P<head>board|partnership|committee|panel|"
+                   r"group|authorit(?=ies))(?:s|ies)\b", re.IGNORECASE)
 #: Another target joined on ("... to Cabinet and to full Council").
 _AND_TO = re.compile(r",?\s+and\s+(?:(?:in)?to\s+)?(?=(?:the\s+)?full\s+|this\s|(?-i:Council)\b)", re.IGNORECASE)
 #: "this Select Committee": where the paper stands, by a name of its own.
@@ -1276,8 +1287,8 @@ class RelationReader:
             # ("... carried by three sub-groups of the Board, each led by ...: the X; the Y; and the Z")
             # ("A, B and C will become the three delivery groups of the Board": A, B and C, named before)
             plural_cue = relation == "subgroup_of" and rule_id not in _flagged("subject_is_target") \
-                and _COUNT_BEFORE.search(doc_text(doc)[begin:start]) \
-                and _LIST_SUBJECTS.search(doc_text(doc)[begin:end]) \
+                and (_COUNT_BEFORE.search(doc_text(doc)[begin:start]) and _LIST_SUBJECTS.search(doc_text(doc)[begin:end])
+                     or _COUNTED_AS.search(doc_text(doc)[begin:start])) \
                 and not _BECOME.search(doc_text(doc)[begin:start])
             listed = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
                 or (_EACH_OF_KIND.search(doc_text(doc)[begin:start]) and ":" in doc_text(doc)[end:sent.end_char]) \
@@ -1307,6 +1318,20 @@ class RelationReader:
                 if target is not None and span_text(sent).rstrip().endswith(":"):
                     modality = _modality(span_text(sent), start - sent.start_char)
                     self._open(sent, _Pending(rule_id, relation, None, target, cue_freqs, modality))
+                elif target is not None and (apposed := _COUNTED_APPOSITION.match(span_text(sent))) \
+                        and doc_text(doc).find(":", sent.start_char, sent.end_char) < 0:
+                    # "Two sub-groups of the Board, the A and the B, report to it quarterly.": A and B
+                    a, b = sent.start_char + apposed.start("list"), sent.start_char + apposed.end("list")
+                    if pronoun:                  # "it": the body they are of, named before the list
+                        owner = apposed.group("owner")
+                        target = next((s for s in reversed(spans) if sent.start_char <= s.start_char < a
+                                       and not s._.generic), None) or self._referred(owner) or target
+                    heads = [s for s in spans if a <= s.start_char < b and not s._.generic and _name(s) != _name(target)]
+                    for first in heads:
+                        out += self._found(first, target, relation, cue_freqs,
+                                           _modality(span_text(sent), start - sent.start_char), sent, rule_id)
+                    if len(heads) > 1:
+                        self.last_subjects = list(heads)
                 elif target is not None:         # "Three groups report to the Board: the X, led by Y; the Z."
                     colon = doc_text(doc).find(":", end, sent.end_char)
                     if not pronoun:
@@ -1662,6 +1687,17 @@ class RelationReader:
                 named = named + [more]
         if rule_id in _flagged("bodies_only"):
             named = [s for s in named if s._.kind in BODY_KINDS]
+        both = _BOTH.match(doc_text(doc)[end:finish]) if relation in PERIODIC else None
+        if both:
+            # "(The CDOP) is shared with the Y LSCB and reports to both Boards quarterly": the paper's
+            # board and the other named in the sentence
+            head = both.group("head").lower().replace("-", "")
+            before = [t for t in doc.spans[AGENCY_SPANS] if sent.start_char <= t.start_char < end and not t._.generic
+                      and _ends_with_head(t, head) and _name(t) != _name(subject)]
+            own = self._by_head(head)
+            pair = list({_name(t): t for t in ([own] if own is not None else []) + before
+                         if _name(t) != _name(subject)}.values())
+            named = pair[:2] if len(pair) >= 2 else named
         if not named and relation == "reports_to" and self.targets and _MEETINGS_ONLY.match(doc_text(doc)[end:finish]):
             # "... a sub-committee of this Board and will report to each meeting": the body just related to
             named = [t for t in self.targets[-1:] if _name(t) != _name(subject)]
