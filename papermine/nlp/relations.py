@@ -1106,12 +1106,16 @@ class RelationReader:
         if bracket > 0 and role_phrase(doc_text(doc)[:bracket]):
             # "Two head teachers (one primary, one secondary)": the role, not the words of its note
             bodies = [b for b in bodies if b.start_char < bracket]
-        args = bodies or [r for r in (role_phrase(doc_text(doc)[:sent.end_char]),) if r]
+        chair = _CHAIR_MARK.search(doc_text(doc), 0, sent.end_char) if pending.relation == "member_of" else None
+        args = bodies or [r for r in (role_phrase(_CHAIR_MARK.sub("", doc_text(doc)[:sent.end_char]).strip()),) if r]
         for arg in args:
             if _name(arg) == _name(pending.subject):
                 continue
             if pending.relation == "member_of":
                 found += self._found(arg, pending.subject, "member_of", [], pending.modality, sent, pending.rule)
+                if chair and len(args) == 1:          # "Leader of the Council (Chair)": the post, not its council
+                    post = role_phrase(_CHAIR_MARK.sub("", doc_text(doc)[:sent.end_char]).strip())
+                    found += self._found(pending.subject, post or arg, "chaired_by", [], pending.modality, sent, pending.rule)
             else:
                 found += self._found(pending.subject, arg, pending.relation, freqs, pending.modality,
                                      sent, pending.rule)
@@ -1981,6 +1985,16 @@ class RelationReader:
                 # Cabinet Member for Children": the body is chaired by the post
                 out.append(Found(self.main_body, post, "chaired_by", None, None, "does", doc[:], "mem-present"))
                 out.append(self._seat(post, doc, "mem-present", post))     # (a member present, too)
+                continue
+            chair_body = next((b for b in doc.spans[AGENCY_SPANS] if not b._.generic and b.end_char <= m.start()
+                               and not text[b.end_char:m.start()].strip()), None) if _CHAIR_MARK.fullmatch(m.group()) else None
+            if chair_body is not None and (_role_words().search(text[:chair_body.start_char])
+                                           or _COUNCIL_NAME.match(_name(chair_body))):
+                chair_body = None     # ("Cabinet Member for X,\n Kingsholt Council (Chair)": a post's council)
+            if chair_body is not None and _name(chair_body) != _name(self.main_body):
+                # "Supt G Holt   Northmarsh Constabulary (Chair)": the body the chair comes from chairs it
+                out.append(Found(self.main_body, chair_body, "chaired_by", None, None, "does", doc[:], "mem-present"))
+                out.append(self._seat(chair_body, doc, "mem-present", span_text(chair_body)))
                 continue
             inside = [s for s in doc.spans[AGENCY_SPANS] if m.start(1) <= s.start_char and s.end_char <= m.end(1)]
             named = [s for s in inside if not s._.generic] or inside
