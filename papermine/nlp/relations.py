@@ -729,6 +729,8 @@ _BOTH = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both(?:\s+the)?|each\s+of\s+the\s+
 _AND_TO = re.compile(r",?\s+and\s+(?:(?:in)?to\s+)?(?=(?:the\s+)?full\s+|this\s|(?-i:Council)\b)", re.IGNORECASE)
 #: "this Select Committee": where the paper stands, by a name of its own.
 _THIS_NAMED = re.compile(r"^\s*(?:(?:in)?to\s+|of\s+|from\s+|by\s+)?this\s+(?-i:[A-Z])", re.IGNORECASE)
+#: What may stand before the body an item opens with ("(a) the ", "- ").
+_ITEM_OPENING = re.compile(r"\s*(?:[-•*–]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])?\s*(?:the\s+)?", re.IGNORECASE)
 #: A lead-in to a body's duties, one an item ("The Joint Committee will:", "The Board also:").
 _DUTY_LEAD = re.compile(r"\s+(?:(?:will|shall|must|is\s+to|are\s+to)(?:\s+also)?|also)\s*:\s*$", re.IGNORECASE)
 #: A clause opening with a body by its head ("2.4 The Board works to ...").
@@ -1051,7 +1053,7 @@ class RelationReader:
         pending = self.pending
         if pending is None:
             first = next((s for s in doc.spans[AGENCY_SPANS] if not s._.generic), None)
-            if first is not None and not doc_text(doc)[:first.start_char].strip(" -•*()abcdefghiv.0123456789"):
+            if first is not None and _ITEM_OPENING.fullmatch(doc_text(doc)[:first.start_char]):
                 self.loose.append(first)        # an item naming a body: "the thematic partnerships" below
             self.duty_item = self.duty_subject  # "(b) receive an update from X at each meeting": the lead-in's body
             return None
@@ -1107,15 +1109,16 @@ class RelationReader:
             # "Two head teachers (one primary, one secondary)": the role, not the words of its note
             bodies = [b for b in bodies if b.start_char < bracket]
         chair = _CHAIR_MARK.search(doc_text(doc), 0, sent.end_char) if pending.relation == "member_of" else None
-        args = bodies or [r for r in (role_phrase(_CHAIR_MARK.sub("", doc_text(doc)[:sent.end_char]).strip()),) if r]
+        entry_role = role_phrase(_CHAIR_MARK.sub("", doc_text(doc)[:sent.end_char]).strip())
+        args = bodies or [r for r in (entry_role,) if r]
         for arg in args:
             if _name(arg) == _name(pending.subject):
                 continue
             if pending.relation == "member_of":
                 found += self._found(arg, pending.subject, "member_of", [], pending.modality, sent, pending.rule)
                 if chair and len(args) == 1:          # "Leader of the Council (Chair)": the post, not its council
-                    post = role_phrase(_CHAIR_MARK.sub("", doc_text(doc)[:sent.end_char]).strip())
-                    found += self._found(pending.subject, post or arg, "chaired_by", [], pending.modality, sent, pending.rule)
+                    found += self._found(pending.subject, entry_role or arg, "chaired_by", [], pending.modality,
+                                         sent, pending.rule)
             else:
                 found += self._found(pending.subject, arg, pending.relation, freqs, pending.modality,
                                      sent, pending.rule)
