@@ -729,6 +729,8 @@ _BOTH = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both(?:\s+the)?|each\s+of\s+the\s+
 _AND_TO = re.compile(r",?\s+and\s+(?:(?:in)?to\s+)?(?=(?:the\s+)?full\s+|this\s|(?-i:Council)\b)", re.IGNORECASE)
 #: "this Select Committee": where the paper stands, by a name of its own.
 _THIS_NAMED = re.compile(r"^\s*(?:(?:in)?to\s+|of\s+|from\s+|by\s+)?this\s+(?-i:[A-Z])", re.IGNORECASE)
+#: An item that opens with a verb in lower case ("publish an annual report and ..."): its subject is the lead-in's.
+_VERB_FIRST = re.compile(r"\s*(?-i:[a-z])[a-z]+\s")
 #: What may stand before the body an item opens with ("(a) the ", "- ").
 _ITEM_OPENING = re.compile(r"\s*(?:[-•*–]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])?\s*(?:the\s+)?", re.IGNORECASE)
 #: A lead-in to a body's duties, one an item ("The Joint Committee will:", "The Board also:").
@@ -1264,8 +1266,13 @@ class RelationReader:
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
             if not subjects and self.run_in is not None and _SUBJECTLESS.fullmatch(doc_text(doc)[sent.start_char:start]):
                 subjects = [self.run_in]     # "... Partnership (SFP). Chaired by X. Reports annually to Y."
-            if not subjects and self.duty is not None and _SUBJECTLESS.fullmatch(doc_text(doc)[sent.start_char:start]):
-                subjects = [self.duty]       # "The Joint Committee will: ... (b) receive an update from X"
+            if not subjects and self.duty is not None and (
+                    _SUBJECTLESS.fullmatch(doc_text(doc)[sent.start_char:start])
+                    or (_VERB_FIRST.match(doc_text(doc)[sent.start_char:start])
+                        and not any(sent.start_char <= s.start_char < start for s in spans))):
+                # "The Joint Committee will: ... (b) receive an update from X", "(c) publish an annual
+                # report and present it to X"
+                subjects = [self.duty]
             if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_member"):
                 # "The responsible authorities on the CDRP are ...": the body named inside the cue
                 subjects = [s for s in spans if start <= s.start_char and s.end_char <= end and not s._.generic][:1]
