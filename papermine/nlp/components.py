@@ -158,9 +158,15 @@ def _widened_to(doc: Doc, span: Span, start: int, end: int | None = None) -> Spa
     return wider
 
 
+#: A word hyphened to another with no space, which `_join_hyphened` may join.
+_HYPHENED = re.compile(r"\w-\w")
+
+
 def _join_hyphened(doc: Doc) -> None:
     """"Health and Well-being Partnership", "Elmby Co-operative Partnership": a capitalised word
     hyphened to a lower-case one, inside a name, is one word of it, so the name is not cut at it."""
+    if not _HYPHENED.search(doc_text(doc)):
+        return                        # (most sentences: no token walk)
     joins, last = [], -1
     for tok in doc[1:-1]:
         i = tok.i

@@ -58,6 +58,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..model.data import load_jsonl, load_lines
+from ..parse.text import cell_spans as _cell_spans
 from .components import AGENCY_SPANS, FREQUENCY_SPANS, KIND_LABEL, doc_text, span_text
 from .screens import passes, required_strings
 
@@ -340,11 +341,6 @@ _EMPTY_CELL = re.compile(r"^(?:-+|–|—|n/?a|none|tbc|tba)$", re.IGNORECASE)
 def _table_columns() -> tuple[tuple[str, re.Pattern], ...]:
     """(role, header pattern) for each column a governance table may have (models/table_columns.jsonl)."""
     return tuple((row["label"], re.compile(row["pattern"], re.IGNORECASE)) for row in load_jsonl("table_columns.jsonl"))
-
-
-def _cell_spans(text: str) -> list[tuple[int, int]]:
-    """The cells of a row set out as text, two spaces or more apart: (start, end) of each."""
-    return [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
 
 
 def _cells(text: str) -> list[str]:
@@ -742,14 +738,18 @@ _CLAUSE_ANAPHOR = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this)\s+(?P<hea
 _TIME_OPENING = re.compile(r"^\s*(?:since|in|from|during|following|until|by|after)\s+[^,.;:]{1,30}?,?\s+$", re.IGNORECASE)
 
 
+def _opening_ends(text: str):
+    """Where a clause's subject may start: at once, then after each opening phrase it may have
+    ("From April 2009 ", "In that role ")."""
+    yield 0
+    for gap in re.finditer(r"\s+", text[:TIME_OPENING_CHARS]):
+        if _TIME_OPENING.match(text[:gap.end()]):
+            yield gap.end()
+
+
 def _plural_anaphor(text: str) -> re.Match | None:
     """"Each subgroup ...", also after a time phrase ("From April 2009 each thematic partnership")."""
-    m = _PLURAL_ANAPHOR.match(text)
-    if m is None:
-        for gap in re.finditer(r"\s+", text[:TIME_OPENING_CHARS]):
-            if _TIME_OPENING.match(text[:gap.end()]) and (m := _PLURAL_ANAPHOR.match(text[gap.end():])):
-                break
-    return m
+    return next((m for at in _opening_ends(text) if (m := _PLURAL_ANAPHOR.match(text[at:]))), None)
 
 
 def _position(body) -> int:
@@ -1111,7 +1111,7 @@ class RelationReader:
             # "Two head teachers (one primary, one secondary)": the role, not the words of its note
             bodies = [b for b in bodies if b.start_char < bracket]
         chair = _CHAIR_MARK.search(doc_text(doc), 0, sent.end_char) if pending.relation == "member_of" else None
-        entry_role = role_phrase(_CHAIR_MARK.sub("", doc_text(doc)[:sent.end_char]).strip())
+        entry_role = role_phrase(_CHAIR_MARK.sub("", doc_text(doc)[:sent.end_char]).strip()) if chair or not bodies else None
         args = bodies or [r for r in (entry_role,) if r]
         for arg in args:
             if _name(arg) == _name(pending.subject):
@@ -1219,8 +1219,7 @@ class RelationReader:
                 named = [s for s in spans if s.end_char <= start and not s._.generic]
                 # ("X will present its annual report to the Board, and the two Boards will hold a joint
                 # meeting": X and the body "the Board" stands for)
-                named = sorted(named + [t for t in self.targets if isinstance(t, Span) and t not in named]
-                               + [t for t in self.targets if not isinstance(t, Span)], key=_position)
+                named = sorted(named + [t for t in self.targets if t not in named], key=_position)
                 if len({_name(s) for s in named}) < 2:      # "... X and Y. The two Boards meet together ..."
                     named = [s for s in self.previous if not isinstance(s, str) and not s._.generic] + named
                 head = _PAIR_HEAD.search(doc_text(doc)[start:end])
@@ -1990,22 +1989,20 @@ class RelationReader:
         out = []
         for m in re.finditer(r"\(([^()]*)\)", text):
             inner = re.sub(r"\s+", " ", m.group(1)).strip()
-            if _CHAIR_MARK.fullmatch(m.group()) and (post := _chair_post(text, m)):
+            if _CHAIR_MARK.fullmatch(m.group()):
                 # "Cllr S Okafor, Cabinet Member for Adult Social Care (Chair)", "Cllr M Ellery (Chair) -
-                # Cabinet Member for Children": the body is chaired by the post
-                out.append(Found(self.main_body, post, "chaired_by", None, None, "does", doc[:], "mem-present"))
-                out.append(self._seat(post, doc, "mem-present", post))     # (a member present, too)
-                continue
-            chair_body = next((b for b in doc.spans[AGENCY_SPANS] if not b._.generic and b.end_char <= m.start()
-                               and not text[b.end_char:m.start()].strip()), None) if _CHAIR_MARK.fullmatch(m.group()) else None
-            if chair_body is not None and (_role_words().search(text[:chair_body.start_char])
-                                           or _COUNCIL_NAME.match(_name(chair_body))):
-                chair_body = None     # ("Cabinet Member for X,\n Kingsholt Council (Chair)": a post's council)
-            if chair_body is not None and _name(chair_body) != _name(self.main_body):
-                # "Supt G Holt   Northmarsh Constabulary (Chair)": the body the chair comes from chairs it
-                out.append(Found(self.main_body, chair_body, "chaired_by", None, None, "does", doc[:], "mem-present"))
-                out.append(self._seat(chair_body, doc, "mem-present", span_text(chair_body)))
-                continue
+                # Cabinet Member for Children": the body is chaired by the post; "Supt G Holt   Northmarsh
+                # Constabulary (Chair)": by the body the chair comes from (not a council of a post:
+                # "Cabinet Member for X,\n Kingsholt Council (Chair)")
+                chair = _chair_post(text, m) or next(
+                    (b for b in doc.spans[AGENCY_SPANS] if not b._.generic and b.end_char <= m.start()
+                     and not text[b.end_char:m.start()].strip() and not _role_words().search(text[:b.start_char])
+                     and not _COUNCIL_NAME.match(_name(b)) and _name(b) != _name(self.main_body)), None)
+                if chair is not None:
+                    out.append(Found(self.main_body, chair, "chaired_by", None, None, "does", doc[:], "mem-present"))
+                    written = chair if isinstance(chair, str) else span_text(chair)
+                    out.append(self._seat(chair, doc, "mem-present", written))     # (a member present, too)
+                    continue
             inside = [s for s in doc.spans[AGENCY_SPANS] if m.start(1) <= s.start_char and s.end_char <= m.end(1)]
             named = [s for s in inside if not s._.generic] or inside
             if named and _ROLE_OF.search(text[m.start(1):named[0].start_char]):
@@ -2421,13 +2418,11 @@ class RelationReader:
         m = ANAPHORA.search(doc_text(doc)[begin:cue_end])
         if not m:
             # "In that role it receives ...": a pronoun after a longer opening phrase
-            for gap in re.finditer(r"\s+", doc_text(doc)[opened:opened + TIME_OPENING_CHARS]):
-                if _TIME_OPENING.match(doc_text(doc)[opened:opened + gap.end()]) and (
-                        m := ANAPHORA.search(doc_text(doc)[opened + gap.end():cue_end])) and m.group("pronoun"):
-                    begin = opened + gap.end()
-                    break
-            else:
+            at = next((at for at in _opening_ends(doc_text(doc)[opened:cue_end]) if at and (
+                m := ANAPHORA.search(doc_text(doc)[opened + at:cue_end])) and m.group("pronoun")), None)
+            if at is None:
                 return []
+            begin = opened + at
         if m.group("pronoun"):
             gap = doc_text(doc)[begin + m.end():cue_start]
             if len(gap.split()) > PRONOUN_MAX_GAP_WORDS and not (

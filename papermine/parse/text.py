@@ -87,9 +87,14 @@ def _is_layout_style(raw_lines: list[str]) -> bool:
     return long_lines == 0 and wrapped > len(texts) * 0.3
 
 
+def cell_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a line set out in columns (cells two spaces or more apart)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
+
+
 def _cells(raw: str) -> list[tuple[int, str]]:
-    """(column, text) of each cell of a line set out in columns (cells two spaces or more apart)."""
-    return [(m.start(), m.group()) for m in re.finditer(r"\S+(?: \S+)*", raw)]
+    """(column, text) of each cell of a line set out in columns."""
+    return [(a, raw[a:b]) for a, b in cell_spans(raw)]
 
 
 def _join_wrapped_rows(raw_lines: list[str]) -> list[str]:
