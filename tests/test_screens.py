@@ -12,8 +12,12 @@ from conftest import DATA, ROOT
 from papermine.nlp import get_pipeline
 from papermine.nlp.priorities import _cues as _priority_cues
 from papermine.nlp.priorities import _membership
-from papermine.nlp.relations import _rule_strings, _rules
-from papermine.nlp.screens import Screened, passes, required_strings
+from papermine.nlp.relations import _rule_screens, _rules
+from papermine.nlp.screens import Screened, ScreenSet, required_strings
+
+
+def passes(screen, folded: str) -> bool:
+    return ScreenSet([screen]).any(folded)
 
 
 def test_a_pattern_screens_on_the_words_every_match_holds():
@@ -46,15 +50,27 @@ def test_no_relation_cue_is_screened_out_where_it_matches():
     sentences = _texts()
     assert len(sentences) > 3000
     missed, screened = [], 0
-    for (rule_id, _, rx), strings in zip(_rules(), _rule_strings()):
-        for sentence in sentences:
-            allowed = passes(strings, sentence.casefold())
+    screens = _rule_screens()
+    for sentence in sentences:
+        passing = screens.passing(sentence.casefold())
+        for index, (rule_id, _, rx) in enumerate(_rules()):
+            allowed = index in passing
             screened += not allowed
             if not allowed and rx.search(sentence):
                 missed.append((rule_id, sentence[:80]))
     assert not missed
     # and the screens do their job: most (rule, sentence) pairs are never scanned
     assert screened > 0.8 * len(sentences) * len(_rules())
+
+
+def test_one_pass_finds_each_screen_that_passes():
+    screens = [frozenset({"report", "reports to"}), None, frozenset({"accountable", "answerable"}),
+               frozenset({"to the"})]
+    together = ScreenSet(screens)
+    for text in ("the board reports to the council", "answerable to", "nothing here", "", "report"):
+        assert together.passing(text) == {i for i, screen in enumerate(screens) if passes(screen, text)}
+    assert together.passing("the board reports to the council") == {0, 1, 3}
+    assert ScreenSet([]).passing("anything") == frozenset()
 
 
 @pytest.mark.parametrize("pattern", [r"(?i)Chair(?:man)?", r"(?-i:Board)s?", r"(a|b)c\1"])
@@ -66,12 +82,20 @@ def test_inline_flags_and_back_references_keep_the_screen_safe(pattern):
             assert passes(screen, text.casefold())
 
 
-def test_the_screened_priority_cues_and_frequency_scan_find_what_they_did():
+def test_the_screened_priority_cues_and_frequency_scans_find_what_they_did():
     frequencies = get_pipeline().get_pipe("papermine_frequencies").any
-    screened = [rx for group in _priority_cues().values() for _, rx in group] + [
-        _membership(), _membership(False), frequencies]
+    screened = [rx for group in _priority_cues().values() for _, rx in group]
     assert all(isinstance(rx, Screened) for rx in screened)
     assert sum(rx.screen is not None for rx in screened) > len(screened) // 2
+    anys = [_membership(), _membership(False), frequencies]
+    # each "any of" answers as one pattern joining them all would
+    joined = [re.compile("|".join(f"(?:{re.sub(r'[(][?]P<[^>]+>', '(?:', p.pattern)})" for p in a.patterns),
+                         re.IGNORECASE) for a in anys]
     for sentence in _texts():
         for rx in screened:
             assert (rx.search(sentence) is None) == (rx.rx.search(sentence) is None), (rx.pattern[:60], sentence[:80])
+        for any_of, one in zip(anys, joined):
+            assert any_of.search(sentence) == bool(one.search(sentence)), sentence[:80]
+            # and a pattern left out of `passing` does not match
+            skipped = set(range(len(any_of.patterns))) - set(any_of.passing(sentence))
+            assert not any(any_of.patterns[i].search(sentence) for i in skipped), sentence[:80]

@@ -24,16 +24,15 @@ from spacy.util import filter_spans
 
 from ..model.data import load_jsonl, load_lines
 from .agencies import body_kind, council_names, gazetteer_rows
-from .screens import Screened
+from .screens import AnyOf
 
 __all__ = ["AgencyTagger", "FrequencyTagger", "AGENCY_SPANS", "FREQUENCY_SPANS", "doc_text", "span_text",
-           "keep_text", "any_of"]
+           "keep_text"]
 
 AGENCY_SPANS = "agencies"
 FREQUENCY_SPANS = "frequencies"
 #: Where a Doc keeps its text once built (spaCy joins the tokens on every access).
 _TEXT_KEY = "papermine.text"
-_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
 
 
 def keep_text(doc: Doc, text: str) -> Doc:
@@ -56,14 +55,6 @@ def span_text(span: Span) -> str:
     at its last token's end, without that token's trailing space)."""
     return doc_text(span.doc)[span.start_char:span.end_char]
 
-
-def any_of(patterns: list[str], flags: int = re.IGNORECASE) -> Screened | None:
-    """One pattern that matches wherever any of `patterns` does: a text it
-    does not match needs no scan with each (None if they cannot be joined)."""
-    try:
-        return Screened(re.compile("|".join(f"(?:{_NAMED_GROUP.sub('(?:', p)})" for p in patterns), flags))
-    except re.error:
-        return None
 
 for _name in ("canonical", "kind", "rule", "generic"):
     if not Span.has_extension(_name):
@@ -764,16 +755,13 @@ class FrequencyTagger:
 
     def _load(self, rows: list[dict]) -> None:
         self.rows = rows
-        self.compiled = [(row, re.compile(row["pattern"], re.IGNORECASE)) for row in rows]
-        self.any = any_of([row["pattern"] for row in rows])
+        self.any = AnyOf([row["pattern"] for row in rows])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
         text = doc_text(doc)
-        if self.any is not None and not self.any.search(text):
-            doc.spans[FREQUENCY_SPANS] = []
-            return doc
-        for row, rx in self.compiled:
+        for index in self.any.passing(text):          # (the rows that may match, in order)
+            row, rx = self.rows[index], self.any.patterns[index]
             for m in rx.finditer(text):
                 span = doc.char_span(m.start(), m.end(), label=row["label"], alignment_mode="expand")
                 if span is not None:

@@ -22,8 +22,7 @@ from typing import Callable
 
 from ..model import Document, Evidence, Item, Paragraph, Priority, Section
 from ..model.data import load_jsonl
-from .components import any_of
-from .screens import Screened
+from .screens import AnyOf, Screened
 from .themes import classify_theme
 
 __all__ = ["extract_priorities", "PRIORITY_LABEL_WORDS"]
@@ -55,14 +54,14 @@ def _match(name: str, text: str) -> re.Match | None:
 
 
 @lru_cache(maxsize=2)
-def _membership(bare_words: bool = True) -> re.Pattern:
+def _membership(bare_words: bool = True) -> AnyOf:
     """A membership clause ("The Group consists of representatives from ...") is no priority;
     with `bare_words`, any mention of "membership" or "members" counts as one too."""
     rows = [r["pattern"] for r in load_jsonl("relations.jsonl")
             if r["label"] == "member_of" and not r.get("needs_before") and not r.get("subject_is_member")]
     # "members" alone is a membership clause, "support board members to embed ..." an action
     bare = [r"\bmembership\b|\bmembers\b(?!\s+to\s)"] if bare_words else []
-    return any_of(rows + bare)           # (named groups of the rules dropped: they name ends, not clauses)
+    return AnyOf(rows + bare)
 
 
 #: "1. A continued focus on ..." at the start of a paragraph the numbering was not read from.

@@ -60,7 +60,7 @@ from spacy.tokens import Doc, Span
 from ..model.data import load_jsonl, load_lines
 from ..parse.text import cell_spans as _cell_spans
 from .components import AGENCY_SPANS, FREQUENCY_SPANS, KIND_LABEL, doc_text, span_text
-from .screens import passes, required_strings
+from .screens import ScreenSet, folded, required_strings
 
 __all__ = ["RelationReader", "Found", "UNKNOWN_FREQUENCY", "role_phrase"]
 
@@ -405,9 +405,9 @@ def _rules() -> tuple[tuple[str, str, re.Pattern], ...]:
 
 
 @lru_cache(maxsize=1)
-def _rule_strings() -> tuple[frozenset[str] | None, ...]:
-    """Each rule's screen (see screens.py), in the order of _rules()."""
-    return tuple(required_strings(rx.pattern, rx.flags) for _, _, rx in _rules())
+def _rule_screens() -> ScreenSet:
+    """The rules' screens (see screens.py), by their index in _rules()."""
+    return ScreenSet([required_strings(rx.pattern, rx.flags) for _, _, rx in _rules()])
 
 
 #: Lookbehinds that open a pattern ("(?<!\bthe )(?<!\bits )..."), tried at every position.
@@ -1136,11 +1136,11 @@ class RelationReader:
         the first membership list of a sentence (in reading order) counts."""
         cues: list[tuple[str, str, int, int]] = []
         text = span_text(sent)
-        folded = text.casefold()
+        passing = _rule_screens().passing(folded(text))
         needs = _needs_before()
         screens = _screens()
-        for (rule_id, relation, rx), strings in zip(_rules(), _rule_strings()):
-            if rule_id in _flagged("named_args") or not passes(strings, folded) \
+        for index, (rule_id, relation, rx) in enumerate(_rules()):
+            if rule_id in _flagged("named_args") or index not in passing \
                     or (rule_id in screens and not screens[rule_id].search(text)):
                 continue
             for m in rx.finditer(text):
@@ -1555,9 +1555,9 @@ class RelationReader:
         created": Y is a subgroup of X); each end is the body named there, else its words."""
         out = []
         text = span_text(sent)
-        folded = text.casefold()
-        for (rule_id, relation, rx), strings in zip(_rules(), _rule_strings()):
-            if rule_id not in _flagged("named_args") or not passes(strings, folded):
+        passing = _rule_screens().passing(folded(text))
+        for index, (rule_id, relation, rx) in enumerate(_rules()):
+            if rule_id not in _flagged("named_args") or index not in passing:
                 continue
             for m in rx.finditer(text):
                 out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source", "target")
