@@ -6,8 +6,11 @@ engine) is a function added to READERS and nothing else changes.
 """
 from __future__ import annotations
 
+import gc
+import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ..errors import InputError, LimitExceeded, UnsupportedFormat, display_name
 from ..model import Document, make_doc_id, sha256_bytes
@@ -67,6 +70,37 @@ def _reader_for(path: Path, data: bytes) -> Reader:
     return _read_text
 
 
+_GC_LOCK = threading.Lock()
+_gc_pausers = 0         # parses under way that paused the collector
+
+
+@contextmanager
+def _collection_paused() -> Iterator[None]:
+    """The cyclic garbage collector held off while a paper is parsed. A parse
+    builds tens of thousands of objects that all live until it ends (every
+    word of every page, its lines, paragraphs), so each collection the
+    allocations trigger re-walks them to free nothing: about a sixth of the
+    parse's time. Reference counting still frees everything else; what cycles
+    a parse leaves are collected after it. (Counted, so that parses in several
+    threads turn it back on only when the last ends; a collector the caller
+    turned off stays off.)"""
+    global _gc_pausers
+    with _GC_LOCK:
+        paused = gc.isenabled() or _gc_pausers > 0
+        if paused:
+            _gc_pausers += 1
+            gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            with _GC_LOCK:
+                _gc_pausers -= 1
+                if _gc_pausers == 0:
+                    gc.enable()
+
+
+@_collection_paused()
 def parse_bytes(path: Path, data: bytes, *, manifest: Path | None = None,
                 options: dict[str, str | None] | None = None, ocr: bool = True,
                 max_pages: int | None = None, pdf_backend: str = DEFAULT_BACKEND,
