@@ -480,6 +480,13 @@ def _gutter(lines: list[TextLine]) -> _Gutter | None:
                 steps[start] += 1
                 steps[end] -= 1
     cover = list(accumulate(steps[:width]))
+    # each column is at least COLUMN_MIN_WIDTH_SHARE of the width, so a gutter's
+    # middle point lies in the middle of the region, and is crossed by at most
+    # half the lines (the levels tried below): where more lines than that cross
+    # every point there (a page of prose), there is no gutter to look for
+    middle = cover[int(COLUMN_MIN_WIDTH_SHARE * width):int((1 - COLUMN_MIN_WIDTH_SHARE) * width) + 1]
+    if middle and min(middle) > len(lines) / 2:
+        return None
     # the coverage as a string, one character a point, so that the strips under
     # a level are found by a regular expression (in C) rather than a loop over x
     coverage = "".join(map(chr, cover))
