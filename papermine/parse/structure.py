@@ -103,6 +103,7 @@ _COLUMNS = re.compile(r"\S {2,}\S")
 _COUNTED_ENTRY = re.compile(r"^(?:one|two|three|four|five|six|seven|eight|nine|ten|up to|at least)\s")
 #: A lead-in to a list: "... as follows:", "These are shown below."
 _LEAD_IN_END = re.compile(r"(:|\b(?:below|follows)\.)\s*$")
+_LEAD_IN_WORDS = ("below.", "follows.")
 #: A minute's reference and title on one line: "CSP/12/26  POLICE AND CRIME ...", "HWB 14/04 Strategy",
 #: "21/03  Governance", "OS.52  Annual report" (a year's run of minutes numbered with the year).
 _MINUTE_REF = re.compile(r"^(?P<ref>(?:[A-Z]{1,6}[ ./-]?)?\d{1,4}/\d{2,4}|[A-Z]{1,6}\.\d{1,4})\s+(?P<title>[A-Z(].*)$")
@@ -353,9 +354,12 @@ class _Open:
     def list_open(self) -> bool:
         if self.para.items:
             return True
-        # (only a line ending in ':' or '.' can end a lead-in: the search is skipped for the rest)
-        return bool(self.lines) and self.lines[-1].rstrip()[-1:] in (":", ".") \
-            and bool(_LEAD_IN_END.search(self.lines[-1]))
+        # (only a line ending in ':', 'below.' or 'follows.' can end a lead-in: the search,
+        # which scans the whole line, is skipped for the rest)
+        if not self.lines:
+            return False
+        end = self.lines[-1].rstrip()
+        return (end.endswith(":") or end.endswith(_LEAD_IN_WORDS)) and bool(_LEAD_IN_END.search(self.lines[-1]))
 
     def last_text(self) -> str:
         if self.para.items:
@@ -565,9 +569,10 @@ class _Builder:
         m = _BULLET_LINE.match(text)
         if m:
             return None, "bullet", m.group("rest")
-        if self.open is not None and self.open.list_open and self._dash_entry(i):
+        list_open = self.open is not None and self.open.list_open
+        if list_open and self._dash_entry(i):
             return None, "bullet", text     # "The members are:" then "Northby Council - Director of ..." a line
-        if self.open is not None and self.open.list_open and self._unbulleted_entry(i):
+        if list_open and self._unbulleted_entry(i):
             return None, "bullet", text     # "The Board will comprise:" then one member a line, unbulleted
         return None
 
