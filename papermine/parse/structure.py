@@ -202,9 +202,15 @@ def _normalise_heading(text: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _section_rules() -> tuple[tuple[re.Pattern, str], ...]:
-    """models/sections.jsonl's patterns, compiled once, with their labels."""
-    return tuple((re.compile(rule["pattern"]), rule["label"]) for rule in load_jsonl("sections.jsonl"))
+def _section_rules() -> tuple[re.Pattern, tuple[str, ...]]:
+    """models/sections.jsonl's patterns as one, each an alternative (group `r<n>`)
+    in file order, and their labels: matching it tries the rules in order, as a
+    loop over them would, in one call (most headings match none of them)."""
+    rules = load_jsonl("sections.jsonl")
+    for rule in rules:
+        re.compile(rule["pattern"])          # a bad pattern is named on its own
+    pattern = "|".join(f"(?P<r{n}>{rule['pattern']})" for n, rule in enumerate(rules))
+    return re.compile(pattern), tuple(rule["label"] for rule in rules)
 
 
 @lru_cache(maxsize=4096)
@@ -217,10 +223,9 @@ def heading_kind(text: str) -> str | None:
     norm = _normalise_heading(text)
     if not norm or len(norm.split()) > KNOWN_HEADING_MAX_WORDS:
         return None
-    for pattern, label in _section_rules():
-        if pattern.match(norm):
-            return label
-    return None
+    pattern, labels = _section_rules()
+    m = pattern.match(norm)
+    return labels[int(m.lastgroup[1:])] if m else None
 
 
 def _is_title_like(text: str) -> bool:
