@@ -190,11 +190,13 @@ def _with_place(words: list[str], long: str) -> str:
     return f"{' '.join(place)} {long}" if place and _PLACE.match(" ".join(place) + " ") else long
 
 
+@lru_cache(maxsize=1)
+def _kind_rules() -> tuple[tuple[re.Pattern, dict], ...]:
+    return tuple((re.compile(rule["pattern"], re.IGNORECASE), rule) for rule in load_jsonl("body_kinds.jsonl"))
+
+
 def _kind_rule(name: str) -> dict | None:
-    for rule in load_jsonl("body_kinds.jsonl"):
-        if re.search(rule["pattern"], name, re.IGNORECASE):
-            return rule
-    return None
+    return next((rule for rx, rule in _kind_rules() if rx.search(name)), None)
 
 
 def body_kind(name: str) -> str:

@@ -282,15 +282,32 @@ def _worker_main(conn, parent: int, limits: Limits, work_args: tuple) -> None:
 
 
 # ---- in the parent -------------------------------------------------------------------
+#: Tagged before the workers fork, so that the rule tables each stage compiles on first use
+#: (relation cues, priority cues, themes, rosters) are compiled once, not once in every worker.
+_WARM_UP_PAPER = """Membership and reporting
+
+1. The Northby Partnership Board is accountable to the County Council and reports to the
+Health and Wellbeing Board twice a year. Its members are Northby Police, NHS Northby CCG and
+Northby College.
+
+2. The priorities of the Board are:
+(a) keeping children safe;
+(b) reducing loneliness.
+"""
+
+
 def _build_pipeline_before_fork() -> None:
-    """Build the tagging pipeline (about a second) once, here, where forked workers
-    inherit it, rather than once in every worker. Where workers are spawned, or
-    where it cannot be built (each paper then says why), they build their own."""
+    """Build the tagging pipeline (about a second) and warm its rule tables once,
+    here, where forked workers inherit them, rather than once in every worker.
+    Where workers are spawned, or where it cannot be built (each paper then says
+    why), they build their own."""
     if not sys.platform.startswith("linux"):
         return
     try:
-        from ..nlp import get_pipeline
+        from ..nlp import get_pipeline, tag_document
+        from ..parse import parse_text
         get_pipeline()
+        tag_document(parse_text(_WARM_UP_PAPER, name="warm-up.txt"))
     except Exception:       # noqa: BLE001 - reported per paper by the workers
         pass
 class _Worker:
