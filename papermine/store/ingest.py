@@ -13,6 +13,7 @@ with the parent (PR_SET_PDEATHSIG on Linux, else a thread that watches it).
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -310,6 +311,9 @@ def _build_pipeline_before_fork() -> None:
         tag_document(parse_text(_WARM_UP_PAPER, name="warm-up.txt"))
     except Exception:       # noqa: BLE001 - reported per paper by the workers
         pass
+    # what the workers inherit (modules, the pipeline: some 10^5 objects that live as long
+    # as they do) is kept out of their garbage collections, which re-walked it all for nothing
+    gc.freeze()
 class _Worker:
     def __init__(self, ctx, limits: Limits, work_args: tuple):
         self.conn, child = ctx.Pipe()
