@@ -149,7 +149,10 @@ _COUNCIL_NAME = re.compile(r"^(?:[A-Z][a-z'’]+[ -]){1,3}(?:(?:County|Borough|D
 _NOT_A_COUNCIL = re.compile(r"\b(?:Youth|Care|Children|Young|Schools?|Pupils?|Parents?|Students?|Business|Arts|Sports?)\s+Council$")
 #: "From 2009 the Board ...", "Each year it ...": words before a sentence's subject.
 _OPENING = re.compile(r"^\s*(?:(?:(?:since|in|from|during|following|until)\s+[^,]{1,30}?|(?:each|every|once\s+a|twice\s+a)\s+"
-                      r"(?:year|quarter|month|six\s+months|spring|summer|autumn|winter))(?:,|\s)\s*)?", re.IGNORECASE)
+                      r"(?:year|quarter|month|six\s+months|spring|summer|autumn|winter)"
+                      # "Much of its work is carried out through ...": the body "its" stands for
+                      r"|(?:much|most|some|all|part|the\s+bulk|the\s+majority)\s+of(?=\s+(?:its|their)\s))(?:,|\s)\s*)?",
+                      re.IGNORECASE)
 #: "from it", "join it": the body the sentence is about.
 _PRONOUN_ARG = re.compile(r"^\s*(?:(?:each|both|all)\s+of\s+)?(?:it|(?P<them>them))\b", re.IGNORECASE)
 #: Between two names that are one body's ("Children's Services Overview and Scrutiny Committee",
