@@ -1016,6 +1016,11 @@ class RelationReader:
                 self.last_first = self.last_subject
             elif named:
                 self.last_first = named[0]
+            elif (by_head := ANAPHORA.search(span_text(sent))) and by_head.group("head") \
+                    and (referred := self._by_head(by_head.group("head").lower().replace("-", ""))) is not None:
+                # "All partners are represented on the Board. Its members are ...": the body the
+                # sentence spoke of by its head, named by none
+                self.last_first = referred
             if named:
                 self.last_named = named
         return found
