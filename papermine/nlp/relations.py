@@ -734,6 +734,10 @@ _VERB_FIRST = re.compile(r"\s*(?-i:[a-z])[a-z]+\s")
 _ITEM_OPENING = re.compile(r"\s*(?:[-•*–]|\(?(?:[a-z]|[ivx]{1,4}|\d{1,2})[.)])?\s*(?:the\s+)?", re.IGNORECASE)
 #: A lead-in to a body's duties, one an item ("The Joint Committee will:", "The Board also:").
 _DUTY_LEAD = re.compile(r"\s+(?:(?:will|shall|must|is\s+to|are\s+to)(?:\s+also)?|also)\s*:\s*$", re.IGNORECASE)
+#: A lead-in ending on a body by its head ("The review confirmed that the Partnership Board:"),
+#: each item then saying what the body does ("- is accountable to X", "- receives reports from Y").
+_BODY_LEAD = re.compile(r"\b(?:the|this)\s+(?:(?-i:[A-Z])[\w'’-]*\s+){0,3}(?P<head>board|group|partnership|panel|committee|"
+                        r"forum|sub-?group|alliance|network)\s*:\s*$", re.IGNORECASE)
 #: A clause opening with a body by its head ("2.4 The Board works to ...").
 _CLAUSE_ANAPHOR = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the|this)\s+(?P<head>board|group|partnership|panel|committee|forum|"
                              r"sub-?group|alliance|network)\s+(?-i:[a-z])", re.IGNORECASE)
@@ -988,6 +992,10 @@ class RelationReader:
                     head = _CLAUSE_ANAPHOR.match(span_text(sent) + " x")
                     self.duty_subject = bodies[0] if bodies else (
                         self._by_head(head.group("head").lower().replace("-", "")) if head else None)
+                elif last := [s for s in named if not doc_text(doc)[s.end_char:sent.end_char].strip(" :")]:
+                    self.duty_subject = last[-1]        # "The Oakhurst Partnership Board:" then what it does
+                elif body_lead := _BODY_LEAD.search(span_text(sent)):
+                    self.duty_subject = self._by_head(body_lead.group("head").lower().replace("-", ""))
             members = [f for f in found if f.relation == "member_of"]
             if members:
                 self.members_of = members[-1].target
