@@ -200,7 +200,7 @@ _NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\
 _CO_CHAIRED = re.compile(r"\b(?:co-?|jointly\s+)chaired\b", re.IGNORECASE)
 #: A co-chair by what they are, not a title ("a self-advocate and the Director of Adult Care").
 _A_ROLE = re.compile(r"^\s*(?:an?|one)\s+[a-z][\w-]*\b")
-_CO_CHAIRS = re.compile(r"\s+and\s+(?=the\s|an?\s+(?-i:[a-z])|(?-i:[A-Z]))", re.IGNORECASE)
+_CO_CHAIRS = re.compile(r"\s+and\s+(?=the\s|an?\s|(?-i:[A-Z]))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
 #: A table of signatures is a few rows (name, role, body over one or two lines).
@@ -1667,7 +1667,8 @@ class RelationReader:
                 who = named.group("name")
             # "co-chaired by the Leader of the Council and the ICB's Place Director": two chairs
             whos = _CO_CHAIRS.split(who) if _CO_CHAIRED.search(doc_text(doc)[max(0, end - 20):end]) else [who]
-            if not all(re.sub(r"^\s*the\s+", "", one)[:1].isupper() or _A_ROLE.match(one) for one in whos):
+            # ("an Expert by Experience": a title after an article)
+            if not all(re.sub(r"^\s*(?:the|an?)\s+", "", one)[:1].isupper() or _A_ROLE.match(one) for one in whos):
                 whos = [who]                         # only posts by their titles ("a self-advocate") are split
             whos = _posts_joined(whos)
             found = []
