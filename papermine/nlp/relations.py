@@ -630,6 +630,15 @@ def _needs_before() -> dict[str, re.Pattern]:
             for row in load_jsonl("relations.jsonl") if row.get("needs_before")}
 
 
+@lru_cache(maxsize=1)
+def _source_after() -> dict[str, re.Pattern]:
+    """Rules whose list items name their body only after certain words ("The Board receives:"
+    then "- reports from X": X; "- referrals from Y", "- reports required by the Code issued
+    by Z": no one), the pattern matching the text before the body."""
+    return {row["id"]: re.compile(row["source_after"], re.IGNORECASE)
+            for row in load_jsonl("relations.jsonl") if row.get("source_after")}
+
+
 @lru_cache(maxsize=None)
 def _flagged(flag: str) -> frozenset[str]:
     """Ids of the rules carrying `flag` (subject_is_target, subject_is_member,
@@ -1089,6 +1098,9 @@ class RelationReader:
         sent = doc[:stop]
         bodies = [s for s in doc.spans[AGENCY_SPANS]
                   if s.end <= stop and (not s._.generic or pending.relation == "member_of")]
+        after = _source_after().get(pending.rule)
+        if after is not None:
+            bodies = [b for b in bodies if after.search(doc_text(doc), 0, b.start_char)]
         freqs = [f for f in doc.spans[FREQUENCY_SPANS] if f.end <= stop] or pending.freqs
         found: list[Found] = []
         if pending.subject is None:                       # the items are the subjects
