@@ -2499,6 +2499,9 @@ class RelationReader:
         for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X
             if re.search(rf"\b{re.escape(head)}\s+(?:for|of)\s+[\w'’ -]+$", _name(span).lower().replace("-", "")):
                 return span
+        for span in reversed(self.previous):    # "the Executive": the LSP Executive Group just named
+            if re.search(rf"\b{re.escape(head)}\s+(?:group|board|team)$", _name(span).lower().replace("-", "")):
+                return span
         if far:                                             # "to the Panel", named paragraphs before
             for span in reversed(self.named_ever):
                 if _ends_with_head(span, head):
