@@ -2080,8 +2080,11 @@ class RelationReader:
             role = next(((name, m.groupdict().get("target")) for name, rx in _table_columns()
                          if (m := rx.match(cell.strip(" :")))), ("other", None))
             columns.append(role)
-        if columns[0][0] != "body" or not any(r in ("chair", "reports_to", "reports_to_named", "relationship")
-                                              for r, _ in columns[1:]):
+        # (the bodies' column is the first, or follows a column of what each leads: "LAA block
+        # Thematic partnership  Reports to")
+        body = next((k for k, (role, _) in enumerate(columns) if role == "body"), None)
+        if body is None or body > 1 or not any(r in ("chair", "reports_to", "reports_to_named", "relationship")
+                                               for r, _ in columns[body + 1:]):
             return None
         return columns
 
@@ -2092,9 +2095,10 @@ class RelationReader:
         to it quarterly:")."""
         text = doc_text(doc)
         cells = _cell_spans(text)
-        if len(cells) < 2:
+        at = next(k for k, (role, _) in enumerate(columns) if role == "body")
+        if len(cells) < at + 2:
             return []
-        first = cells[0]
+        first = cells[at]
         bodies = [s for s in doc.spans[AGENCY_SPANS] if first[0] <= s.start_char < first[1] and not s._.generic]
         body = bodies[0] if bodies else _clean_entry(text[first[0]:first[1]])
         if not body:
@@ -2105,7 +2109,7 @@ class RelationReader:
         for (role, _named), (a, b) in zip(columns, cells):
             if role in ("frequency", "reports_to_named"):
                 frequencies += [f for f in doc.spans[FREQUENCY_SPANS] if a <= f.start_char < b]
-        for (role, named), (a, b) in zip(columns[1:], cells[1:]):
+        for (role, named), (a, b) in zip(columns[at + 1:], cells[at + 1:]):
             cell = text[a:b].strip()
             if role == "chair" and cell and not _EMPTY_CELL.match(cell):
                 # a body when the cell names only it ("Active Northby"), else the post as printed
