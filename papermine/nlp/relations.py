@@ -696,7 +696,8 @@ def role_phrase(text: str) -> str | None:
 
 
 #: A lead-in opening with whose membership it gives ("Membership of the Place Committee is:").
-_MEMBERSHIP_OF = re.compile(r"\s*(?:the\s+)?(?:membership|members)\s+of\s+(?:the\s+)?", re.IGNORECASE)
+_MEMBERSHIP_OF = re.compile(r"\s*(?:the\s+)?(?:(?:current|proposed|new|revised|present|full|core|voting)\s+)?"
+                            r"(?:membership|members)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 #: "Board membership will be:", "The Panel's members are:": a kind of body owning the membership, no name.
 _HEAD_MEMBERSHIP = re.compile(r"\s*(?:the\s+)?(?P<head>board|group|partnership|panel|committee|forum|sub-?group)(?:['’]s)?\s+"
                               r"(?:membership|members)\b", re.IGNORECASE)
