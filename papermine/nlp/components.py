@@ -61,6 +61,8 @@ for _name in ("canonical", "kind", "rule", "generic"):
         Span.set_extension(_name, default=None)
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,7}s?$")
+#: The longest gazetteer name looked for before a comma, in words.
+KNOWN_NAME_MAX_WORDS = 6
 #: A body that is part of another, named with it: "<part> of the <whole>" ("the Locality Board of
 #: the Wolds Partnership", "the Executive Group of the Safeguarding Board").
 _PART_HEADS = {"Board", "Group", "Sub-group", "Sub-Group", "Subgroup", "Committee", "Sub-committee", "Sub-Committee",
@@ -693,11 +695,15 @@ class AgencyTagger:
                 and not _HEAD_NOUN.match(doc[start - 2].text) \
                 and doc[start - 2].text not in self.stopwords \
                 and doc[start - 2].text not in self.breaks["function"] | self.breaks["article"] \
-                and doc[start - 2].lower_ not in self.known:
+                and doc[start - 2].lower_ not in self.known and not self._known_name_ends(doc, start - 1):
             start -= 2
         if start == span.start:
             return span
         return _widened_to(doc, span, start)
+
+    def _known_name_ends(self, doc: Doc, end: int) -> bool:
+        """Does a known body's name of several words end at token `end` ("Jobcentre Plus, ...")?"""
+        return any(doc[k:end].text.lower() in self.known for k in range(max(0, end - KNOWN_NAME_MAX_WORDS), end - 1))
 
     def _with_hyphened_start(self, doc: Doc, span: Span) -> Span:
         """"Anti-social Behaviour Action Group", "Cross-party Working Group": a name opening
