@@ -695,8 +695,10 @@ class AgencyTagger:
                 and not _HEAD_NOUN.match(doc[start - 2].text) \
                 and doc[start - 2].text not in self.stopwords \
                 and doc[start - 2].text not in self.breaks["function"] | self.breaks["article"] \
-                and doc[start - 2].lower_ not in self.known and not self._known_name_ends(doc, start - 1):
-            start -= 2
+                and doc[start - 2].lower_ not in self.known and not self._known_name_ends(doc, start - 1) \
+                and not (start >= 3 and (doc[start - 3].lower_ in self.known_place_after
+                                         or (doc[start - 3].is_upper and len(doc[start - 3]) > 1))):
+            start -= 2                # (not "NHS Northby, Northby Fire and Rescue Service": two bodies)
         if start == span.start:
             return span
         return _widened_to(doc, span, start)

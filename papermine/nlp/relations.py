@@ -2523,7 +2523,8 @@ class RelationReader:
 
 
 #: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
-_NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s", re.IGNORECASE)
+#: (or a councillor: "Councillor A and Councillor B" are two entries)
+_NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s|^(?-i:(?:Councillor|Cllr)\.?\s+[A-Z])", re.IGNORECASE)
 #: An entry that says more of the one before ("one of whom is a foster carer", "who chairs").
 _ABOUT_BEFORE = re.compile(r"^(?:(?:one|two|three|at least one|each|all|both|any)\s+of\s+(?:whom|which)|who|whom|whose|which)\b",
                            re.IGNORECASE)
