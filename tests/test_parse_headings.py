@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from conftest import REAL_DIR
-from papermine.parse import parse_file
+from papermine.parse import parse_file, parse_text
 
 BODY, BOLD, SIZE, LEADING = "Helvetica", "Helvetica-Bold", 11, 14
 WIDTH, HEIGHT = A4
@@ -225,3 +225,22 @@ def test_newsletter_headings_set_large_over_prose():
     assert "What is the Health and Wellbeing Board and what does it do?" in headings
     synopsis = _real("burton-cum-walden-pc_upper-dales-health-watch_2025-02-18_synopsis-of-minutes.pdf")
     assert [s.heading for s in synopsis.sections if s.heading] == []
+
+
+def test_statement_between_numbers_of_one_run_is_no_heading():
+    # "2.3 ...: - A - B", then a sentence on its own, then "2.4": the sentence closes 2.3's
+    # matter (read as prose); an objective set alone between numbers still heads what follows
+    text = ("Strategic Plan\n\n2. How the Board works\n\n2.3 The Board's work is done by its sub-groups:\n\n"
+            "     - Practice Review Sub-Group\n     - Training Sub-Group\n\n"
+            "     The chair of each sub-group submits a highlight report to the Board every quarter.\n\n"
+            "2.4 The Board meets four times a year.\n\n"
+            "Develop services which keep children safe at home.\n\n"
+            "2.5 A new service began in April.\n")
+    doc = parse_text(text, name="plan.txt")
+    headings = [s.heading for s in doc.sections]
+    assert not any(h and h.startswith("The chair of each") for h in headings)
+    assert "Develop services which keep children safe at home" in headings
+    statement = next(p for p in doc.paragraphs if p.text.startswith("The chair of each sub-group"))
+    opening = next(p for p in doc.paragraphs if p.number == "2.3")
+    assert statement.section == opening.section
+    assert [p.number for p in doc.paragraphs if p.number][-3:] == ["2.3", "2.4", "2.5"]

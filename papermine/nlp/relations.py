@@ -118,7 +118,8 @@ _ASKS = re.compile(r"\b(?:requires?|required|asks?|asked|expects?|expected|oblig
                    r"enables?|allows?)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _TO_ONLY = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:to\s+(?:(?:also|then|continue\s+to)\s+)?)?$", re.IGNORECASE)
 #: "Each subgroup", "these groups", "the three panels": the several bodies of that kind just named.
-_PLURAL_ANAPHOR = re.compile(r"^\s*(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<mod>(?:(?!of\b|the\b)[\w-]+\s+){0,2}?)(?P<one>sub-?group|group|panel|board|partnership|"
+_PLURAL_ANAPHOR = re.compile(r"^\s*(?:the\s+(?:chair|chairs|lead|leads|chairman|chairperson)\s+of\s+(?=each|every))?"
+                             r"(?:(?:each|every)\s+(?:of\s+the\s+(?:\w+\s+)?)?(?P<mod>(?:(?!of\b|the\b)[\w-]+\s+){0,2}?)(?P<one>sub-?group|group|panel|board|partnership|"
                              r"committee|forum|team|sub-?committee|commission)s?|(?:these|the|all|both|all\s+the|all\s+three|the\s+\w+|its|their)\s+"
                              r"(?P<many>sub-?group|group|panel|board|partnership|committee|forum|team|sub-?committee|commission)s)\b",
                              re.IGNORECASE)

@@ -213,6 +213,21 @@ def _section_rules() -> tuple[re.Pattern, tuple[str, ...]]:
     return re.compile(pattern), tuple(rule["label"] for rule in rules)
 
 
+#: A statement about someone, with its stop ("The chair of each sub-group submits ... every quarter."),
+#: not an objective ("Develop services which ...", which may close with a stop too).
+_STATEMENT = re.compile(r"^(?:The|This|These|Those|Each|Every|All|Both|Its|Their|Our|An?)\s.*\.$")
+
+
+def _numbering_goes_on(number: str | None, following: re.Match | None) -> bool:
+    """Is the numbered paragraph that follows the next one after `number` at its depth ("2.3"
+    then "2.4")? A statement between them closes 2.3; a heading would not part the run."""
+    if not number or following is None:
+        return False
+    *head, last = number.split(".")
+    *next_head, next_last = following.group("num").split(".")
+    return head == next_head and last.isdigit() and next_last.isdigit() and int(next_last) == int(last) + 1
+
+
 @lru_cache(maxsize=4096)
 def heading_kind(text: str) -> str | None:
     """The section kind a heading names ("Purpose of the Report" -> purpose), or None."""
@@ -1242,7 +1257,8 @@ class _Builder:
                 and not text.endswith(":") and not never() and not self._continues_run(end) \
                 and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
                 and not _SENTENCE_BREAK.search(text) \
-                and not (op is not None and op.last_text().endswith(":")):
+                and not (op is not None and op.last_text().endswith(":")) \
+                and not (_STATEMENT.match(text) and op is not None and _numbering_goes_on(op.para.number, self.number_at(end))):
             # a milestone or objective sentence heading the paragraphs under it
             # (not the matter a lead-in ending in a colon introduces: "... a motion proposing that:")
             self.open_section(text.rstrip("."), None, first.page, plain_sentence=True)
