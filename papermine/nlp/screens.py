@@ -18,9 +18,9 @@ import re
 import re._parser as sre_parse
 from collections.abc import Sequence
 from functools import lru_cache
+from re._constants import ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
 
 import ahocorasick
-from re._constants import ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
 
 __all__ = ["required_strings", "ScreenSet", "Screened", "AnyOf", "folded"]
 

@@ -313,7 +313,10 @@ def _build_pipeline_before_fork() -> None:
         pass
     # what the workers inherit (modules, the pipeline: some 10^5 objects that live as long
     # as they do) is kept out of their garbage collections, which re-walked it all for nothing
+    # (the parent thaws it once its workers are done: see `ingest`)
     gc.freeze()
+
+
 class _Worker:
     def __init__(self, ctx, limits: Limits, work_args: tuple):
         self.conn, child = ctx.Pipe()
@@ -493,4 +496,6 @@ def ingest(store: Store, paths: Iterable[str | Path], *, workers: int | None = N
         report.stopped = str(exc)
     except KeyboardInterrupt:
         report.interrupted = True
+    finally:
+        gc.unfreeze()                  # (frozen before the workers forked; the parent collects as before)
     return report
