@@ -214,18 +214,18 @@ def _section_rules() -> tuple[re.Pattern, tuple[str, ...]]:
 
 
 #: A statement about someone, with its stop ("The chair of each sub-group submits ... every quarter."),
-#: not an objective ("Develop services which ...", which may close with a stop too).
+#: not an objective ("Develop services which ...", which may close with a stop too): set alone between
+#: two numbers of one run ("2.3" ... "2.4"), it closes the first, and a heading would not part the run.
 _STATEMENT = re.compile(r"^(?:The|This|These|Those|Each|Every|All|Both|Its|Their|Our|An?)\s.*\.$")
+_DOTTED_NUMBER = re.compile(r"\d+(?:\.\d+)*")
 
 
-def _numbering_goes_on(number: str | None, following: re.Match | None) -> bool:
-    """Is the numbered paragraph that follows the next one after `number` at its depth ("2.3"
-    then "2.4")? A statement between them closes 2.3; a heading would not part the run."""
-    if not number or following is None:
+def _follows_on(before: str | None, after: str | None) -> bool:
+    """Is `after` the number next after `before` at its depth ("2.3" then "2.4", "46" then "47")?"""
+    if not before or not after or not _DOTTED_NUMBER.fullmatch(before) or not _DOTTED_NUMBER.fullmatch(after):
         return False
-    *head, last = number.split(".")
-    *next_head, next_last = following.group("num").split(".")
-    return head == next_head and last.isdigit() and next_last.isdigit() and int(next_last) == int(last) + 1
+    first, then = _number_tuple(before), _number_tuple(after)
+    return len(first) == len(then) and first[:-1] == then[:-1] and then[-1] == first[-1] + 1
 
 
 @lru_cache(maxsize=4096)
@@ -787,8 +787,7 @@ class _Builder:
         last = self.section.number
         if m is None or last is None or any(p.number for p in self.paragraphs if p.section == self.section.index):
             return False
-        before, after = _number_tuple(last), _number_tuple(m.group("num"))
-        return len(before) == len(after) and before[:-1] == after[:-1] and after[-1] == before[-1] + 1
+        return _follows_on(last, m.group("num"))
 
     def _next_starts_numbered(self, j: int) -> bool:
         """Does a numbered paragraph (not a numbered heading) start at line j?"""
@@ -1258,7 +1257,8 @@ class _Builder:
                 and self._top_section().kind in INHERITING_KINDS | {"front", "other"} \
                 and not _SENTENCE_BREAK.search(text) \
                 and not (op is not None and op.last_text().endswith(":")) \
-                and not (_STATEMENT.match(text) and op is not None and _numbering_goes_on(op.para.number, self.number_at(end))):
+                and not (_STATEMENT.match(text) and op is not None and (following := self.number_at(end)) is not None
+                         and _follows_on(op.para.number, following.group("num"))):
             # a milestone or objective sentence heading the paragraphs under it
             # (not the matter a lead-in ending in a colon introduces: "... a motion proposing that:")
             self.open_section(text.rstrip("."), None, first.page, plain_sentence=True)
