@@ -623,21 +623,13 @@ def _non_member_roles() -> frozenset[str]:
     return frozenset(line.lower() for line in load_lines("non_member_roles.txt"))
 
 
-@lru_cache(maxsize=1)
-def _needs_before() -> dict[str, re.Pattern]:
-    """Rules that hold only after a word earlier in the clause ("The membership of
-    the X includes ...": "includes" lists members only after "membership")."""
-    return {row["id"]: re.compile(row["needs_before"], re.IGNORECASE)
-            for row in load_jsonl("relations.jsonl") if row.get("needs_before")}
-
-
-@lru_cache(maxsize=1)
-def _source_after() -> dict[str, re.Pattern]:
-    """Rules whose list items name their body only after certain words ("The Board receives:"
-    then "- reports from X": X; "- referrals from Y", "- reports required by the Code issued
-    by Z": no one), the pattern matching the text before the body."""
-    return {row["id"]: re.compile(row["source_after"], re.IGNORECASE)
-            for row in load_jsonl("relations.jsonl") if row.get("source_after")}
+@lru_cache(maxsize=None)
+def _rule_patterns(key: str) -> dict[str, re.Pattern]:
+    """The rules carrying a pattern under `key`, by id: "needs_before" (a rule holds only
+    after a word earlier in the clause: "The membership of the X includes ..."), "source_after"
+    (a list item's body counts only after these words: "The Board receives:" then "- reports
+    from X", not "- referrals from Y" or "- the Code issued by Z")."""
+    return {row["id"]: re.compile(row[key], re.IGNORECASE) for row in load_jsonl("relations.jsonl") if row.get(key)}
 
 
 @lru_cache(maxsize=None)
@@ -780,13 +772,19 @@ def _counted_in(plural: re.Match, lead: str) -> bool:
     "each thematic partnership": "Each priority is led by a thematic partnership:")?"""
     words = re.sub(r"^(?:each|every|these|the|all|both|its|their)\s+(?:of\s+the\s+)?", "", plural.group(0).strip().lower())
     kind = re.sub(r"s$", "", words.replace("-", ""))
-    return bool(kind) and re.search(rf"\b{re.escape(kind)}", lead.lower().replace("-", "")) is not None
+    return bool(kind) and re.search(rf"\b{re.escape(kind)}", _compared(lead)) is not None
+
+
+def _compared(text: str) -> str:
+    """A head noun or a body's name as they are compared: in lower case, hyphens aside
+    ("Sub-Group" is "subgroup")."""
+    return text.lower().replace("-", "")
 
 
 def _ends_with_head(body, head: str) -> bool:
     """Is `body` named by "the <head>" (its last word, hyphens aside): "the Committee" is the
     Audit Committee, not the Hearings Sub-Committee; "the subgroup" is the X Sub-Group."""
-    name = _name(body).lower().replace("-", "")
+    name = _compared(_name(body))
     return name == head or name.endswith(" " + head)
 
 
@@ -1002,11 +1000,11 @@ class RelationReader:
                     bodies = [s for s in named if s.end_char - sent.start_char <= duty.start()]
                     head = _CLAUSE_ANAPHOR.match(span_text(sent) + " x")
                     self.duty_subject = bodies[0] if bodies else (
-                        self._by_head(head.group("head").lower().replace("-", "")) if head else None)
+                        self._by_head(_compared(head.group("head"))) if head else None)
                 elif last := [s for s in named if not doc_text(doc)[s.end_char:sent.end_char].strip(" :")]:
                     self.duty_subject = last[-1]        # "The Oakhurst Partnership Board:" then what it does
                 elif body_lead := _BODY_LEAD.search(span_text(sent)):
-                    self.duty_subject = self._by_head(body_lead.group("head").lower().replace("-", ""))
+                    self.duty_subject = self._by_head(_compared(body_lead.group("head")))
             members = [f for f in found if f.relation == "member_of"]
             if members:
                 self.members_of = members[-1].target
@@ -1020,7 +1018,7 @@ class RelationReader:
             for span in named:          # "the Children and Young People's Partnership Board (the Board)"
                 short = _DEFINED_SHORT.match(doc_text(doc), span.end_char)
                 if short:
-                    self.defined[short.group("head").lower().replace("-", "")] = span
+                    self.defined[_compared(short.group("head"))] = span
             self.named_ever += named
             self.last_partnership = next((s for s in named if _ATTENDED_BODY.search(_name(s))),
                                          self.last_partnership)
@@ -1036,7 +1034,7 @@ class RelationReader:
             elif named:
                 self.last_first = named[0]
             elif (by_head := ANAPHORA.search(span_text(sent))) and by_head.group("head") \
-                    and (referred := self._by_head(by_head.group("head").lower().replace("-", ""))) is not None:
+                    and (referred := self._by_head(_compared(by_head.group("head")))) is not None:
                 # "All partners are represented on the Board. Its members are ...": the body the
                 # sentence spoke of by its head, named by none
                 self.last_first = referred
@@ -1100,7 +1098,7 @@ class RelationReader:
         sent = doc[:stop]
         bodies = [s for s in doc.spans[AGENCY_SPANS]
                   if s.end <= stop and (not s._.generic or pending.relation == "member_of")]
-        after = _source_after().get(pending.rule)
+        after = _rule_patterns("source_after").get(pending.rule)
         if after is not None:
             bodies = [b for b in bodies if after.search(doc_text(doc), 0, b.start_char)]
         freqs = [f for f in doc.spans[FREQUENCY_SPANS] if f.end <= stop] or pending.freqs
@@ -1167,7 +1165,7 @@ class RelationReader:
         cues: list[tuple[str, str, int, int]] = []
         text = span_text(sent)
         passing = _rule_screens().passing(folded(text))
-        needs = _needs_before()
+        needs = _rule_patterns("needs_before")
         screens = _screens()
         for index, (rule_id, relation, rx) in enumerate(_rules()):
             if rule_id in _flagged("named_args") or index not in passing \
@@ -1517,7 +1515,7 @@ class RelationReader:
             return self._conjoined(doc, [s for s in spans if s.start_char >= first.start_char and not s._.generic])
         m = ANAPHORA.match(text[lead:sent.end_char].lstrip())
         if m and m.group("head"):
-            referred = self._by_head(m.group("head").lower().replace("-", ""))
+            referred = self._by_head(_compared(m.group("head")))
             return [referred] if referred is not None else []
         if m and m.group("pronoun") and subject_before is not None:
             return [subject_before]
@@ -1614,7 +1612,7 @@ class RelationReader:
                 body = next((p for p in reversed(earlier) if not isinstance(p, str) and not p._.generic
                              and _name(p).lower().endswith(words.lower())), None)
                 if body is None and len(words.split()) == 1:          # "the Panel": the paper's own
-                    body = self._by_head(words.lower().replace("-", ""))
+                    body = self._by_head(_compared(words))
                 body = body if body is not None else words
             ends.append(body)
         if _name(ends[0]).lower() == _name(ends[1]).lower():
@@ -1735,7 +1733,7 @@ class RelationReader:
         if both:
             # "(The CDOP) is shared with the Y LSCB and reports to both Boards quarterly": the paper's
             # board and the other named in the sentence
-            head = both.group("head").lower().replace("-", "")
+            head = _compared(both.group("head"))
             before = [t for t in doc.spans[AGENCY_SPANS] if sent.start_char <= t.start_char < end and not t._.generic
                       and _ends_with_head(t, head) and _name(t) != _name(subject)]
             own = self._by_head(head)
@@ -1764,7 +1762,7 @@ class RelationReader:
                     named = [referred]
             plural = _PLURAL_ANAPHOR.match(doc_text(doc)[end:finish])
             if not named and plural:                      # "receives quarterly reports from each subgroup"
-                head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
+                head = _compared(plural.group("one") or plural.group("many"))
                 named = [s for s in self.last_named + list(after)
                          if not isinstance(s, str) and _ends_with_head(s, head)
                          and _name(s) != _name(subject)]
@@ -2146,7 +2144,7 @@ class RelationReader:
             if m is None:
                 continue
             named = m.group("head") or m.group("head2") or m.group("head3")
-            other = self._by_head(named.lower().replace("-", ""), far=True) if named else self.main_body
+            other = self._by_head(_compared(named), far=True) if named else self.main_body
             if other is None:
                 continue
             if m.group("subgroup"):
@@ -2242,7 +2240,7 @@ class RelationReader:
             if subjects:
                 return subjects[0]
             headed = _HEAD_MEMBERSHIP.match(doc_text(lead), last.start_char)
-            owner = self._by_head(headed.group("head").lower().replace("-", ""), far=True) if headed else None
+            owner = self._by_head(_compared(headed.group("head")), far=True) if headed else None
             if owner is not None:
                 return owner
         return self.main_body
@@ -2422,18 +2420,18 @@ class RelationReader:
         if before and opening and before[0].start_char >= opening.end() and _SHARED_SUBJECT.search(text, begin, cue_start):
             # "The Board works to the strategy agreed by the X Board and will present its plan to ...":
             # the Board, the subject the clause opened with, not a body named on the way
-            referred = self._by_head(opening.group("head").lower().replace("-", ""))
+            referred = self._by_head(_compared(opening.group("head")))
             if referred is not None:
                 return [referred]
         if before:
             return self._conjoined(doc, before)
         plural = _plural_anaphor(doc_text(doc)[begin:cue_start])
         if plural:                          # "Each subgroup feeds back ...": the subgroups just named
-            head = (plural.group("one") or plural.group("many")).lower().replace("-", "")
+            head = _compared(plural.group("one") or plural.group("many"))
             # (a sub-group is often named "the X Group", a sub-committee "the X Committee")
             heads = (head, head[3:]) if head.startswith("sub") else (head,)
-            named = [s for s in self.last_named if _name(s).lower().replace("-", "").endswith(heads)]
-            listed = [s for s in self.listed if _name(s).lower().replace("-", "").endswith(heads)]
+            named = [s for s in self.last_named if _compared(_name(s)).endswith(heads)]
+            listed = [s for s in self.listed if _compared(_name(s)).endswith(heads)]
             kind = f"{plural.group('mod') or ''}{plural.group('one') or ''}".lower()
             if plural.group("one") and plural.group("mod") and f"{kind}s" in self.listed_kind:
                 listed = list(self.listed)  # "Six thematic partnerships ...: <rows>. Each thematic partnership ...": all
@@ -2469,7 +2467,7 @@ class RelationReader:
             referent = subject_before if subject_before is not None else (
                 self.previous[-1] if self.previous else self.main_body)
             return [referent] if referent is not None else []
-        head = m.group("head").lower().replace("-", "")
+        head = _compared(m.group("head"))
         if head in ("agencies", "body"):
             return [s for s in (self.last_first or self.main_body,) if s]
         # "... from the Youth Offending Service, and the Service will ...": a body named earlier in the sentence
@@ -2503,10 +2501,10 @@ class RelationReader:
             if _ends_with_head(span, head):
                 return span
         for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X
-            if re.search(rf"\b{re.escape(head)}\s+(?:for|of)\s+[\w'’ -]+$", _name(span).lower().replace("-", "")):
+            if re.search(rf"\b{re.escape(head)}\s+(?:for|of)\s+[\w'’ -]+$", _compared(_name(span))):
                 return span
         for span in reversed(self.previous):    # "the Executive": the LSP Executive Group just named
-            if re.search(rf"\b{re.escape(head)}\s+(?:group|board|team)$", _name(span).lower().replace("-", "")):
+            if re.search(rf"\b{re.escape(head)}\s+(?:group|board|team)$", _compared(_name(span))):
                 return span
         if far:                                             # "to the Panel", named paragraphs before
             for span in reversed(self.named_ever):
@@ -2520,7 +2518,7 @@ class RelationReader:
     def _referred(self, text: str):
         """A body referred to right after a cue: "of the Board", "into the group"."""
         m = _REFERRED.match(text)
-        return self._by_head((m.group("head") or m.group("meeting")).lower().replace("-", ""), far=True) if m else None
+        return self._by_head(_compared(m.group("head") or m.group("meeting")), far=True) if m else None
 
 
 #: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
