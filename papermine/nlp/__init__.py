@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from ..errors import PapermineError
 from ..model.data import load_jsonl
-from ..model import Agency, Document, Evidence, Paragraph, ReportingLine, Tags
+from ..model import Agency, Document, Evidence, Paragraph, Priority, ReportingLine, Tags
 from . import bounds, components  # noqa: F401  (registers the factories)
 from .agencies import (Resolver, acronym_tables, alias_short_names, body_kind, name_key, not_place_words, out_of_time,
                        title_case)
@@ -465,13 +465,25 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         sdoc = sdocs.get((index, item))
         return [span_text(s).strip() for s in sdoc.sents] if sdoc is not None else []
 
-    priorities = extract_priorities(doc, sentences)
     # "housing", "social care", "the voluntary sector": services and sectors spoken of in
     # general are an agency of the paper only when a line relates them (members, partners)
     related = {r.source for r in lines} | {r.target for r in lines}
-    return Tags(doc=doc.id, agencies=[a for c, a in agencies.items() if c in named or c in related],
-                priorities=priorities,
+    kept = [a for c, a in agencies.items() if c in named or c in related]
+    return Tags(doc=doc.id, agencies=kept,
+                priorities=_not_bodies(extract_priorities(doc, sentences), kept),
                 reporting_lines=lines)
+
+
+#: What a list entry may hold around a body's name: an article, a bracketed note, end punctuation.
+_AROUND_NAME = re.compile(r"^\s*(?:the\s+)?|\s*\([^()]*\)|[\s.;,:]+$", re.IGNORECASE)
+
+
+def _not_bodies(priorities: list[Priority], agencies: list[Agency]) -> list[Priority]:
+    """An entry that is only a body's name ("- Safer Ravensby Partnership" under "each priority
+    is led by a partnership, which reports to ...:") names who leads, not a priority. (A name
+    of no known kind may be the priority's own: "Thriving Town Centres".)"""
+    names = {_AROUND_NAME.sub("", name).lower() for a in agencies if a.kind != "other" for name in (a.name, a.canonical)}
+    return [p for p in priorities if _AROUND_NAME.sub("", p.text).lower() not in names]
 
 
 def _resolved(nlp: Language, resolver: Resolver, text: str) -> Doc:

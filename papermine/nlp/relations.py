@@ -237,9 +237,9 @@ _REFERRED_ALONE = re.compile(r"^\s*(?:to\s+|into\s+)?the\s+(?:board|group|partne
 #: "the Board" / "the group" just after a cue, naming the target by its head noun.
 #: "to each meeting of the Partnership", "to every Board meeting": the body whose meetings they are.
 _REFERRED = re.compile(rf"^[\s,]*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|every|all)\s+(?:\w+\s+)?meetings?\s+of\s+)?"
-                       rf"(?:both\s+)?(?:the|this)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
+                       rf"(?:both\s+)?(?:the|this|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
                        r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner|alliance|network|"
-                       r"collaborative|consortium|authority)\b"
+                       r"collaborative|consortium|authority|executive)\b"
                        r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
                        re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
@@ -249,6 +249,14 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
+#: A target said more of in lower case ("to the X Executive, the officer group through which ..."):
+#: the bodies named in what is said of it are not targets.
+_TARGET_DESCRIBED = re.compile(r"\s*,\s*(?:the|a|an)\s+(?-i:(?:[a-z][\w'’-]*\s+){0,4}?"
+                               r"(?:group|body|board|forum|partnership|committee|panel|network|meeting|team))\b")
+#: "Each theme is led by a partnership, which reports to the X:" then the partnerships as items:
+#: a kind of body, not one body, is the relative clause's subject.
+_KIND_RELATIVE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?(?:group|board|partnership|panel|forum|committee|sub-?group)"
+                            r"\s*,?\s*(?:which|that)\s*$", re.IGNORECASE)
 #: The kinds a lead-in counts that are parts of the body they report to ("four sub-groups").
 _SUB_KINDS = re.compile(r"\bsub-?(?:groups|committees|boards|panels)\b", re.IGNORECASE)
 #: "A, B and C will become / are now the three delivery groups of ...": the bodies named before are the groups.
@@ -589,6 +597,8 @@ def _title_member(entry: str, body_start: int) -> str | None:
 #: "elected members of (the Council)": the council's councillors sit, not the council as a body.
 _COUNCILLORS_OF = re.compile(r"^(?P<role>(?:elected\s+|county\s+|district\s+|borough\s+|city\s+|town\s+|parish\s+)?"
                              r"(?:members|councillors|member|councillor))\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Between a body and a department that completes its post's title ("CCG['s Head of ]Community Services").
+_OWNED_POST = re.compile(r"['’]s?\s+(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:of|for)\s+(?:the\s+)?")
 #: "the Chief Executive of X Council": a post (not its chair, who speaks for the body) before a body.
 _POST_OF = re.compile(r"^\s*(?:the\s+)?(?P<title>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+(?:of|for)\s+(?:the\s+)?")
 
@@ -1332,6 +1342,7 @@ class RelationReader:
                      or _COUNTED_AS.search(doc_text(doc)[begin:start])) \
                 and not _BECOME.search(doc_text(doc)[begin:start])
             listed = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
+                or (_KIND_RELATIVE.search(doc_text(doc)[sent.start_char:start]) and span_text(sent).rstrip().endswith(":")) \
                 or (_EACH_OF_KIND.search(doc_text(doc)[begin:start]) and ":" in doc_text(doc)[end:sent.end_char]) \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
             # ("Four standing sub-groups of the Board report to the X: ...": the entries report)
@@ -1698,6 +1709,9 @@ class RelationReader:
         # "into the Locality Board of the Wolds Partnership": the part, not its whole
         named = [s for k, s in enumerate(named) if not (k and _OF_THE.fullmatch(
             doc_text(doc)[named[k - 1].end_char:s.start_char]))]
+        described = next((k for k, s in enumerate(named) if _TARGET_DESCRIBED.match(doc_text(doc), s.end_char)), None)
+        if described is not None:       # "to the X, the officer group through which the Council and the CCG ...": X
+            named = named[:described + 1]
         if _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and relation != "subgroup_of" \
                 and rule_id not in _flagged("subject_is_target"):
             named = []      # "reports to it every six months on the Council's services": "it", not the Council
@@ -1908,6 +1922,10 @@ class RelationReader:
                 # "the Locality Board of the Wolds Partnership": the part is the entry, not its whole
                 wholes = [s for k, s in enumerate(bodies) if k and _OF_THE.fullmatch(
                     doc_text(doc)[bodies[k - 1].end_char:s.start_char])]
+                # "the CCG's Head of Community Services": the CCG sends its post holder; the
+                # department only completes the post's title
+                wholes += [s for k, s in enumerate(bodies) if k and (post := _OWNED_POST.fullmatch(
+                    doc_text(doc)[bodies[k - 1].end_char:s.start_char])) and _role_words().search(post.group("title"))]
                 taken.update(id(s) for s in wholes)
                 for span in bodies:
                     if id(span) not in taken:
