@@ -698,12 +698,29 @@ def _attendance_line(text: str) -> bool:
 _SERVICE_AREA = re.compile(r"\bServices?$")
 
 
+@lru_cache(maxsize=1)
+def _paper_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in next(row["words"] for row in load_jsonl("name_breaks.jsonl")
+                                             if row["label"] == "own_document"))
+
+
+def _without_paper_words(title: str) -> str:
+    """A title cut before the words that name a body's paper ("Adoption Panel Annual Report
+    2010/11": "Adoption Panel"); one that opens with them ("Annual Report of the X") is kept."""
+    words = title.split(" ")
+    cut = next((i for i in range(1, len(words)) if words[i].lower() in _paper_words()
+                and words[i - 1].lower() not in _paper_words() and words[i - 1][:1].isupper()), len(words))
+    return " ".join(words[:cut])
+
+
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:
     # the body named in the title, else the committee the paper is for or by
     # ("Looked After Children Board / Terms of Reference": "the Board" is that board)
     for text in (doc.meta.title, doc.meta.committee):
         if not text:
             continue
+        # ("Adoption Panel Annual Report 2010/11": the panel; its paper's words are no part of its name)
+        text = _without_paper_words(text) if text == doc.meta.title else text
         heading = nlp(title_case(text) if text.isupper() else text)     # ("AUDIT AND STANDARDS COMMITTEE")
         _add_acronyms(heading, resolver.acronyms)
         for span in heading.spans[AGENCY_SPANS]:

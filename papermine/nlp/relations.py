@@ -186,7 +186,7 @@ _INITIAL_STOP = (r"(?:(?<=\b(?-i:[A-Z]))|(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>(?:[^,.;:()]|" + _INITIAL_STOP + r")+?)(?=\s*(?:[,;:()]|(?!" + _INITIAL_STOP + r")\.|\band\s+(?:is|are|was|will|"
                     r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their|to|"
                     r"includes?|comprises?|brings?|receives?|"
-                    r"would|should|shall|may|must|continues?|also)\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
+                    r"would|should|shall|may|must|continues?|also|(?-i:[a-z]{2,}[^s\W]s))\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s+for\s+(?:its|the|a|an)\s+(?:first|initial|next|coming|period)\b|"
                     r"\s+(?:throughout|during|until|since|from)\s+(?:the|this|that|its|\d)|"
                     r"\s(?-i:o)\s+(?-i:[A-Z])|\s[•▪]\s|\s+\d+(?:\.\d+)*\.?(?:\s+(?-i:[A-Z])|\s*$)|$))", re.IGNORECASE)
@@ -291,6 +291,10 @@ _EACH_OF_KIND = re.compile(r"^\s*(?:that\s+)?(?:each|every)\s+(?:of\s+the\s+(?:f
                            r"(?:group|partnership|board|panel|sub-?group|committee|forum|commission)s?"
                            r"(?:\s+(?:(?:listed|set\s+out|named|shown)\s+)?below)?(?:\s+(?:will|shall|also|then))*\s*$",
                            re.IGNORECASE)
+#: After the body a member sits on, more members ("..., together with A, B and C").
+_ALONG_WITH = re.compile(r"\s*,?\s*(?:together\s+with|along\s+with|alongside|as\s+well\s+as)\s+", re.IGNORECASE)
+#: Between the names of a list ("A, B and the C").
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|&)?\s*(?:the\s+)?", re.IGNORECASE)
 #: Between a body formed and one more member ("the Executive Group, with a head teacher from the ").
 _WITH_MEMBER = re.compile(r"^\s*,?\s*(?:together\s+)?with\s+[^.;:()]{0,60}$", re.IGNORECASE)
 #: A short name defined in brackets after a body's name: "(the Board)", "(“the Partnership”)".
@@ -1656,6 +1660,14 @@ class RelationReader:
                 self.targets.append(body)
             found = [self._found(subject, body, relation, [], modality, sent, rule_id)[0]] \
                 if body is not None and _name(body) != _name(subject) else []
+            if found and isinstance(body, Span) and (joined := _ALONG_WITH.match(doc_text(doc), body.end_char)):
+                # "X is one of the member agencies of the Y, together with A, B and C": A, B and C too
+                at = joined.end()
+                for span in (s for s in after if s.start_char >= joined.end() and not s._.generic):
+                    if not _LIST_GAP.fullmatch(doc_text(doc), at, span.start_char):
+                        break
+                    found += self._found(span, body, relation, [], modality, sent, rule_id)
+                    at = span.end_char
             if found and rule_id in _flagged("members_before") and isinstance(body, Span):
                 # "..., with a head teacher from the X Schools Forum": one more member
                 found += [self._found(s, body, relation, [], modality, sent, rule_id)[0] for s in after
