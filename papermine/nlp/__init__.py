@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from dataclasses import replace
 from functools import lru_cache
 
 import spacy
@@ -24,7 +25,7 @@ from .agencies import (Resolver, acronym_tables, alias_short_names, body_kind, n
                        title_case)
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
-from .relations import PERSON_FIRST, PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader
+from .relations import PERSON_FIRST, PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader, role_phrase
 from .themes import classify_theme, theme_labels
 
 __all__ = ["build_pipeline", "get_pipeline", "tag_document", "classify_theme", "theme_labels",
@@ -454,7 +455,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 line = _line(found, Evidence(doc=doc.id, page=table.page, paragraph=None,
                                              sentence=f"{name} {text}", rule=found.rule))
                 _add_line(lines, seen, line, bodies)
-    lines = _drop_unknown_twins(lines)
+    lines = _posts_in_full(_drop_unknown_twins(lines), acronyms)
 
     first_equal = _first_equal(doc.paragraphs)
 
@@ -807,6 +808,23 @@ def _canonical(value) -> str:
 
 def _written(value) -> str:
     return value if isinstance(value, str) else value.text
+
+
+def _posts_in_full(lines: list[ReportingLine], acronyms: dict[str, str]) -> list[ReportingLine]:
+    """A post the paper shortens ("the Director of Public Health (DPH)" ... "chaired by the
+    DPH") under the name it defined, as a line's end; a line said both ways is one."""
+    def full(end: str) -> str:
+        long = acronyms.get(end)
+        return long if long and role_phrase(long) == long else end
+    said = {(line.source, line.target, line.relation, line.frequency) for line in lines}
+    out: list[ReportingLine] = []
+    for line in lines:
+        full_line = replace(line, source=full(line.source), target=full(line.target))
+        key = (full_line.source, full_line.target, full_line.relation, full_line.frequency)
+        if full_line == line or key not in said:
+            said.add(key)
+            out.append(full_line)
+    return out
 
 
 def _line(found: Found, evidence: Evidence) -> ReportingLine:

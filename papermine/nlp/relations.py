@@ -690,7 +690,8 @@ def role_phrase(text: str) -> str | None:
     """A role named in a short phrase ("the Deputy Mayor;", "two opposition
     councillors", "to the Cabinet Member for Children"), without its article or
     count, or None when the phrase names no role."""
-    text = re.split(r"[;.(]|,\s*(?:who|which)\b|\s+-\s+|\s+–\s+", text, maxsplit=1)[0]
+    # (not at an initial's stop: "Councillor A. Bell")
+    text = re.split(r"[;(]|(?!" + _INITIAL_STOP + r")\.|,\s*(?:who|which)\b|\s+-\s+|\s+–\s+", text, maxsplit=1)[0]
     text = _ROLE_TAIL.split(text, maxsplit=1)[0]       # "social workers with three years' experience"
     text = _ROLE_LEAD.sub("", text).strip(" ,:;-–")
     owned = _ROLE_OWNER.sub("", text)                  # "the Panel's medical adviser"
@@ -1959,6 +1960,10 @@ class RelationReader:
                 # "oversees the work of ...", "senior representatives of": not members)
                 # "Mrs A Smith (parent governor representative)": the person, their post in brackets
                 args.append((_TRAILING_BRACKET.sub("", _ROLE_LEAD.sub("", entry)) or entry, entry))
+        titled = _TITLE_FOR_ALL.match(args[0][0]) if args and isinstance(args[0][0], str) else None
+        if titled:                      # "Councillors T. Bello, R. Okafor and P. Dunn": each a councillor
+            args = [(f"Councillor {a[titled.end():] if k == 0 else a}", w)
+                    if k == 0 or (isinstance(a, str) and _BARE_NAME.match(a)) else (a, w) for k, (a, w) in enumerate(args)]
         # a body named across a separator ("Children, Young People & Skills Committee")
         for span in after:
             if id(span) not in taken and span.start_char < offset + len(text):
@@ -2553,7 +2558,13 @@ class RelationReader:
 
 #: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
 #: (or a councillor: "Councillor A and Councillor B" are two entries)
-_NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s|^(?-i:(?:Councillor|Cllr)\.?\s+[A-Z])", re.IGNORECASE)
+#: (or a name by its initials: "Councillors T. Bello and P. Dunn")
+_NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s|^(?-i:(?:Councillor|Cllr)\.?\s+[A-Z])|"
+                        r"^(?-i:[A-Z]\.\s*(?:[A-Z]\.\s*)*[A-Z][a-z])", re.IGNORECASE)
+#: A title for several people before their names ("Councillors T. Bello, R. Okafor and P. Dunn").
+_TITLE_FOR_ALL = re.compile(r"^(?P<title>Councillors|Cllrs)\.?\s+(?=[A-Z])")
+#: A name alone in a list: initials and a surname, or a surname ("R. Okafor", "Dunn").
+_BARE_NAME = re.compile(r"^(?:[A-Z]\.\s*)*[A-Z][\w'’-]+$")
 #: An entry that says more of the one before ("one of whom is a foster carer", "who chairs").
 _ABOUT_BEFORE = re.compile(r"^(?:(?:one|two|three|at least one|each|all|both|any)\s+of\s+(?:whom|which)|who|whom|whose|which)\b",
                            re.IGNORECASE)
