@@ -832,6 +832,33 @@ class _Reader:
                 named[hit.id] = hit
         if len(named) == 1:
             self._offer_council(next(iter(named.values())), 4, "self-reference")
+        elif not named and suffix:
+            self._place_of_kind(suffix)
+
+    def _place_of_kind(self, suffix: str) -> None:
+        """A paper to "County Council" that never prints its council's name but speaks of
+        one county's place far most ("the Kent Minerals and Waste Local Plan", "within
+        Kent"): the council of that kind for that place."""
+        counts: dict[str, int] = {}
+        for place in _places_of_kind(suffix).findall(self.body_text):
+            counts[place] = counts.get(place, 0) + 1
+        ranked = sorted(counts, key=counts.get, reverse=True)
+        if ranked and counts[ranked[0]] >= MOST_NAMED_MIN \
+                and (len(ranked) == 1 or counts[ranked[0]] >= MOST_NAMED_RATIO * counts[ranked[1]]):
+            name = f"{ranked[0]} {' '.join(w.capitalize() for w in suffix.split())}"
+            hits = council_gazetteer().find(name)
+            if hits:
+                self._offer_council(hits[0], 5, "place most named in a paper to a full council")
+
+
+@lru_cache(maxsize=None)
+def _places_of_kind(suffix: str) -> re.Pattern:
+    """The places of the gazetteer's councils whose names end in `suffix` ("county council":
+    "Kent", "West Sussex"), as printed, longest first."""
+    places = {form[:-len(suffix)].strip() for row in council_gazetteer().rows.values() if "until" not in row
+              for form in row["pattern"] if _key(form).endswith(" " + suffix)}
+    alternation = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True) if p)
+    return re.compile(rf"\b(?:{alternation})\b")
 
 
 #: A line after a service's or a brand's line starts a name of its own when at least this long.
