@@ -224,7 +224,15 @@ def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
                         and (old._.rule == BRACKET_ACRONYM_RULE or "-acr" in (old._.rule or "")) \
                         and name_key(old._.canonical or long) != name_key(long):
                     replaced.add((old.start, old.end))
-            if defining or body_kind(long) == "other":
+            if defining:
+                continue
+            for old in existing:             # "the GWP and Selection and Member Services": two bodies
+                if old.start == span.start and old.end > span.end + 1 and sdoc[span.end].lower_ in ("and", "&"):
+                    replaced.add((old.start, old.end))
+                    rest = Span(sdoc, span.end + 1, old.end, label=old.label_)
+                    rest._.rule, rest._.generic = old._.rule, old._.generic
+                    extra.append(rest)
+            if body_kind(long) == "other":
                 continue
             span = Span(sdoc, span.start, span.end, label="BODY")
             span._.rule = "acronym-defined"

@@ -249,7 +249,7 @@ class Resolver:
             if span.label_ != "BODY" and span._.rule and span._.rule.startswith("local-body"):
                 self.places.setdefault(span.label_, set()).add(span._.canonical)   # its kind's name
             return span._.canonical, span._.kind
-        text = span.text
+        text = _GENERIC_OWNER.sub("", span.text)          # "the Council's Cabinet": the Cabinet
         if text in self.placed or text in self.acronyms:
             text = self.placed.get(text) or self.acronyms[text]
         # "Safeguarding Adults Review (SAR) Sub-group": the name without its acronym
@@ -339,6 +339,8 @@ def alias_short_names(names: list[str]) -> dict[str, str]:
     return aliases
 
 
+#: A body's owner named by its kind alone before it ("Council's Cabinet"): the paper's own, no part of the name.
+_GENERIC_OWNER = re.compile(r"^(?:the\s+)?(?:Council|County\s+Council|Authority|Board|Partnership)['’]s\s+(?=[A-Z])")
 #: An acronym in brackets inside a name, before the rest of it.
 _INNER_ACRONYM = re.compile(r"\s*\([A-Z][A-Z&]{1,7}s?\)\s+(?=\S)")
 #: Words kept in lower case when a name in capitals is written in title case.

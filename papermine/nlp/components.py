@@ -348,7 +348,13 @@ class AgencyTagger:
         """"held at the Millmead Centre", "at Southwick Community Centre": where a meeting
         or an event took place, not a body."""
         start = span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the")
-        return doc[span.end - 1].text in self.breaks["venue_head"] and start > 0 and doc[start - 1].lower_ == "at"
+        if doc[span.end - 1].text not in self.breaks["venue_head"] or start == 0:
+            return False
+        if doc[start - 1].lower_ == "at":
+            return True
+        # "Committee Room 2, Eskworth Civic Centre": the building a room of the meeting is in
+        room = start - 2 - (start > 2 and (doc[start - 2].like_num or len(doc[start - 2].text) == 1))
+        return doc[start - 1].text == "," and room >= 0 and doc[room].text in ("Room", "Chamber", "Suite")
 
     def _document_acronym(self, doc: Doc, span: Span) -> bool:
         """"Northby Care Strategy (NCC ICS)": acronyms in brackets after a document's name

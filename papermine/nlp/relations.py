@@ -1807,6 +1807,7 @@ class RelationReader:
                 found += self._found(source, subject, relation, freqs, modality, sent, rule_id)
             return found, None
         parent = None
+        each_of_them = False
         # (a body meant by where the paper stands, "this Committee", is a name, not a span of the text)
         if relation == "subgroup_of":          # "sub group of the X": X follows at once
             named = [s for s in named[:1] if isinstance(s, str) or s.start_char - end <= SUBGROUP_TARGET_CHARS
@@ -1845,6 +1846,7 @@ class RelationReader:
                      if _name(t) != _name(subject) and not co_target] or \
                 [o for o in self.opener[:1] if _name(o) != _name(subject)]
             named = list({_name(t): t for t in named}.values())
+            each_of_them = bool(them)           # "reports to each of them every six months": each, so often
         if not named and rule_id in _flagged("implicit_target") \
                 and not (re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE)
                          and _TOPIC_AFTER.match(doc_text(doc)[end:finish])):
@@ -1856,7 +1858,8 @@ class RelationReader:
             named = _before_topic(doc, named)
         named = [_unowned(t) for t in named]     # "the Council's Cabinet": the Cabinet
         self.targets += named
-        for target, freqs in _pair_frequencies(doc, named, cue_freqs):
+        paired = [(t, cue_freqs) for t in named] if each_of_them else _pair_frequencies(doc, named, cue_freqs)
+        for target, freqs in paired:
             found += self._found(subject, target, relation, freqs, modality, sent, rule_id)
         return found, parent
 
