@@ -140,6 +140,13 @@ _AUX_ONLY = re.compile(r"^\s*(?:(?:will|shall|also|now|then|is|are|would|should|
 #: After ", and": a clause with a subject of its own ("it works with", "the Service will continue to").
 _NEW_SUBJECT = re.compile(r"\s+(?:(?:it|they)\b|(?:the|this)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,5}\s+"
                           r"(?:will|shall|is|are|has|have|also|continues|must|should|would|now)\b)", re.IGNORECASE)
+#: The way a report goes, not where ("... to the Commissioner, through the X Board"), after a name:
+#: a meeting body ("accountable to the Secretary of State through the DfE": the department is the target).
+_MEETING_BODY = re.compile(r"\b(?:Board|Group|Committee|Panel|Forum|Meeting|Partnership|Network)$")
+_CHANNEL = re.compile(r"[\s,]*\b(?:through|via)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b(?:to\s+)?(?:the\s+)?(?-i:[A-Z])\w", re.IGNORECASE)
+#: ", and" ending a clause before a new one.
+_CLAUSE_AFTER = re.compile(r"\s*,\s*(?:and|but|while|whilst)\s", re.IGNORECASE)
 #: "... and the Youth Board": where a new clause joined on by "and" starts.
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Since 2009 the Board has reported to ...": a past cue that still holds.
@@ -796,6 +803,12 @@ def _compared(text: str) -> str:
     return text.lower().replace("-", "")
 
 
+def _head_for_place(body, head: str) -> bool:
+    """Is `head` the head of the body's name before its place ("Commissioner" of the
+    "Police and Crime Commissioner for Northby")?"""
+    return re.search(rf"\b{re.escape(head)}\s+(?:for|of)\s+[\w'’ -]+$", _compared(_name(body))) is not None
+
+
 def _ends_with_head(body, head: str) -> bool:
     """Is `body` named by "the <head>" (its last word, hyphens aside): "the Committee" is the
     Audit Committee, not the Hearings Sub-Committee; "the subgroup" is the X Sub-Group."""
@@ -1218,6 +1231,10 @@ class RelationReader:
             elif earlier and later and _SHARED_SUBJECT.search(_without_frequencies(
                     text, freq.end_char, min(c[2] for c in later), freqs)):
                 # "will report to X twice a year and will be accountable to Y": the cue before
+                owned[max(earlier, key=lambda i: cues[i][3])].append(freq)
+            elif earlier and later and (joined := _CLAUSE_AFTER.match(text, freq.end_char)) \
+                    and _NEW_SUBJECT.match(text, joined.end() - 1, min(c[3] for c in later)):
+                # "will meet jointly with X once a quarter, and the Chair will meet ...": the cue before
                 owned[max(earlier, key=lambda i: cues[i][3])].append(freq)
             elif earlier and later and _PURPOSE_AFTER.match(text[freq.end_char:min(c[2] for c in later)]):
                 # "will meet with X twice a year to align its work with Y": a purpose clause follows
@@ -1725,6 +1742,13 @@ class RelationReader:
         described = next((k for k, s in enumerate(named) if _TARGET_DESCRIBED.match(doc_text(doc), s.end_char)), None)
         if described is not None:       # "to the X, the officer group through which the Council and the CCG ...": X
             named = named[:described + 1]
+        channel = next((m for s in named if (m := _CHANNEL.search(doc_text(doc), end, s.start_char))
+                        and _MEETING_BODY.search(_name(s))), None)
+        if channel and _NAME_BEFORE.search(doc_text(doc), end, channel.start()):
+            # "to the Commissioner monthly, through the Accountability Board": the Commissioner
+            # (a target named by its head or its post is read from the words before the channel)
+            named = [s for s in named if s.start_char < channel.start()]
+            finish = channel.start()
         if _PRONOUN_ARG.match(doc_text(doc)[end:finish]) and relation != "subgroup_of" \
                 and rule_id not in _flagged("subject_is_target"):
             named = []      # "reports to it every six months on the Council's services": "it", not the Council
@@ -1828,7 +1852,8 @@ class RelationReader:
             if referred is not None and _name(referred) != _name(subject):
                 named = [referred]
         if not named and relation == "reports_to" and re.search(r"\b(?:to|into)$", doc_text(doc)[:end], re.IGNORECASE):
-            role = role_phrase(doc_text(doc)[end:finish])      # "to the Cabinet Member for ..."
+            # "to the Cabinet Member for ...", "to the Commissioner monthly" (the post, not how often)
+            role = role_phrase(_without_frequencies(doc_text(doc), end, finish, cue_freqs))
             named = [role] if role else []
         if not named and relation == "subgroup_of":
             title = _TITLE_AFTER.match(doc_text(doc)[end:finish])      # "advisory committees of the Executive"
@@ -2522,8 +2547,8 @@ class RelationReader:
         if self.section_body is not None and _ends_with_head(self.section_body, head):
             return self.section_body       # named by the section's heading
         main = self.main_body
-        if main is not None and _ends_with_head(main, head):
-            return main
+        if main is not None and (_ends_with_head(main, head) or _head_for_place(main, head)):
+            return main                    # ("the Commissioner": the paper's Police and Crime Commissioner for X)
         if self.committee and _PROPER_NAME.match(self.committee) and _ends_with_head(self.committee, head):
             return self.committee          # "PARTNERSHIP BOARD - 22 JANUARY 2009": "the Board" is the meeting's
         # a body just related to in this sentence ("provides assurance to the X Board and reports
@@ -2539,7 +2564,7 @@ class RelationReader:
             if _ends_with_head(span, head):
                 return span
         for span in reversed(self.previous):    # "the Commissioner": the Police and Crime Commissioner for X
-            if re.search(rf"\b{re.escape(head)}\s+(?:for|of)\s+[\w'’ -]+$", _compared(_name(span))):
+            if _head_for_place(span, head):
                 return span
         for span in reversed(self.previous):    # "the Executive": the LSP Executive Group just named
             if re.search(rf"\b{re.escape(head)}\s+(?:group|board|team)$", _compared(_name(span))):
