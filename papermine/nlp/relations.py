@@ -316,7 +316,7 @@ _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|o
 _ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|together\s+with|as\s+well\s+as|plus|including|include|includes)\s+)*"
                         r"(?:(?:at\s+least|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+)?"
                         r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                        r"fifteen|sixteen|twenty|\d+)\s+)?", re.IGNORECASE)
+                        r"fifteen|sixteen|twenty|\d+)\s+)?(?:(?:further|other|additional|remaining)\s+(?=\w+\s+\w))?", re.IGNORECASE)
 #: "with these (and other partners)": the bodies just named.
 _THESE = re.compile(r"^\s*(?:all\s+)?(?:these|those|them)\b", re.IGNORECASE)
 #: Bodies named in lower case by a plural head ("district and borough health and wellbeing
@@ -668,7 +668,10 @@ def _role_words() -> re.Pattern:
 
 #: What may follow a role in a list entry without being part of it.
 _ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|\s+for\s+(?:the|its|their|all|any)\s|,?\s+(?:\w+ly\s+)?(?:nominated|appointed|elected|chosen|selected|drawn|proposed)"
-                        r"(?:\s+\w+ly)?\s+(?:by|from|following|in\s+proportion|on\s+behalf|under)\s", re.IGNORECASE)
+                        r"(?:\s+\w+ly)?\s+(?:by|from|following|in\s+proportion|on\s+(?:behalf|a|the)|under|according|to\s+reflect)\s|"
+                        # "elected members, politically balanced", "councillors from all three political groups"
+                        r",\s*(?:politically|proportionately)\b|\s+(?:from|of|across)\s+(?:all|each|every|both)\s+(?:(?:the|two|three|four)\s+)?"
+                        r"(?:main\s+)?(?:political\s+)?(?:groups|parties)\b", re.IGNORECASE)
 #: A body owning a role ("the Panel's medical adviser", "the Council's Monitoring Officer").
 _ROLE_OWNER = re.compile(r"^(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*['’]s\s+")
 #: "an elected member nominated by the Council": the body after these words chose the member; it is no member.
@@ -2354,6 +2357,12 @@ class RelationReader:
                                                            [s for s in item.spans[AGENCY_SPANS] if s.start_char > colon],
                                                            roles=True, members=True)
                     if _name(member) != _name(owner)]
+        titled = len(_TITLED_ENTRY.findall(item.text[:cut]))
+        posts = self._arguments(item, 0, cut, spans, roles=True, members=True) if titled > 1 and not labelled else []
+        if posts and len(posts) == titled and all(isinstance(m, str) for m, _ in posts) and not _CHAIR_MARK.search(item.text):
+            # "- the Director of Public Health, the Director of Adult Social Services and the Director of
+            # Children's Services": an item listing several posts
+            return [Found(m, owner, "member_of", None, None, "does", sent, rule, w) for m, w in posts if _name(m) != _name(owner)]
         title = _title_member(item.text, members[0].start_char) if len(members) == 1 and not labelled else None
         title = title or (_role_after(item.text[:cut], members[0].end_char) if len(members) == 1 and not labelled else None)
         each = _EACH.search(written)
@@ -2591,6 +2600,8 @@ _NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s|^(?-i:
                         r"^(?-i:[A-Z]\.\s*(?:[A-Z]\.\s*)*[A-Z][a-z])", re.IGNORECASE)
 #: A title for several people before their names ("Councillors T. Bello, R. Okafor and P. Dunn").
 _TITLE_FOR_ALL = re.compile(r"^(?P<title>Councillors|Cllrs)\.?\s+(?=[A-Z])")
+#: An entry of a list that opens with a post's title ("the Director of ...", ", the Chief Executive of ...").
+_TITLED_ENTRY = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:the|a|an)\s+(?-i:[A-Z])", re.IGNORECASE)
 #: A name alone in a list: initials and a surname, or a surname ("R. Okafor", "Dunn").
 _BARE_NAME = re.compile(r"^(?:[A-Z]\.\s*)*[A-Z][\w'’-]+$")
 #: An entry that says more of the one before ("one of whom is a foster carer", "who chairs").
