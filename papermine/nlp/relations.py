@@ -316,7 +316,7 @@ _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|o
 _ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|together\s+with|as\s+well\s+as|plus|including|include|includes)\s+)*"
                         r"(?:(?:at\s+least|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+)?"
                         r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                        r"fifteen|sixteen|twenty|\d+)\s+)?(?:(?:further|other|additional|remaining)\s+(?=\w+\s+\w))?", re.IGNORECASE)
+                        r"fifteen|sixteen|twenty|\d+)\s+)?(?:(?:further|other|additional|remaining)\s+(?=\w))?", re.IGNORECASE)
 #: "with these (and other partners)": the bodies just named.
 _THESE = re.compile(r"^\s*(?:all\s+)?(?:these|those|them)\b", re.IGNORECASE)
 #: Bodies named in lower case by a plural head ("district and borough health and wellbeing
@@ -595,7 +595,8 @@ def _title_member(entry: str, body_start: int) -> str | None:
     body = _clean_entry(entry[body_start:])
     if not _DEPARTMENT.search(body) and not _BARE_COUNCIL.match(body):
         return None
-    before = re.sub(r"^[\s:;,.–-]*(?:(?:and|or|the|a|an|one|two|three|four|five|\d+)\s+)*", "", entry[:body_start])
+    before = re.sub(r"^[\s:;,.–-]*(?:(?:and|or|the|a|an|all|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\s+)*", "",
+                    entry[:body_start])
     councillors = _COUNCILLORS_OF.match(before)
     if councillors and _BARE_COUNCIL.match(body):      # "five elected members of the Council": councillors
         return councillors.group("role")
@@ -691,7 +692,7 @@ _NOT_AN_ENTRY = re.compile(r"^\s*(?:the\s+)?[a-z][\w'’-]*[\s,;.]*$|^\s*(?:is|a
                            r"\s(?:of|from|for|to|with|by|and|or)[\s:]*$|"
                            r"\s(?:and|which|that)\s+(?:includes?|comprises?|consists?|contains?)\b")
 _NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|alongside|besides|appointed|nominated|chosen|made\s+up)\b|"
-                         r".*\bmembership\b|"
+                         r".*\bmembership\b|.*\bquorum\b|"
                          r".*\b(?:the|these)\s+following$|"    # "senior representatives of the following:"
                          r".*\b(?:set\s+out|listed|shown)\s+(?:below|above)$", re.IGNORECASE)    # "... set out below"
 
@@ -1081,7 +1082,10 @@ class RelationReader:
         # "5. Membership": a membership below with no body named is the paper's own body's)
         self.membership_section = bool(_MEMBERSHIP_SPOKEN_OF.search(doc.text))
         # (only there: under "Links with the X Board", "the Board" is still the paper's own)
-        self.section_body = named[0] if named and self.membership_section else None
+        # (or where the heading is the body's name alone: "2.2 Finance and General Purposes Committee"
+        # then "This committee will be chaired by ...")
+        alone = len(named) == 1 and re.sub(r"^(?:the\s+)?|[\s.:;,]+$", "", doc.text.strip(), flags=re.IGNORECASE) == named[0].text
+        self.section_body = named[0] if named and (self.membership_section or alone) else None
         if named:
             self.previous = self.previous[-3:] + named
             self.named_ever += named
