@@ -59,8 +59,10 @@ def _membership(bare_words: bool = True) -> AnyOf:
     with `bare_words`, any mention of "membership" or "members" counts as one too."""
     rows = [r["pattern"] for r in load_jsonl("relations.jsonl")
             if r["label"] == "member_of" and not r.get("needs_before") and not r.get("subject_is_member")]
-    # "members" alone is a membership clause, "support board members to embed ..." an action
-    bare = [r"\bmembership\b|\bmembers\b(?!\s+to\s)"] if bare_words else []
+    # "members" alone is a membership clause, "support board members to embed ..." an action,
+    # "Members agreed the strategy's four priorities:" (minutes) the meeting deciding
+    bare = [r"\bmembership\b|\bmembers\b(?!\s+(?:to|agreed|noted|endorsed|approved|supported|welcomed|discussed|"
+            r"considered|resolved)\s)"] if bare_words else []
     return AnyOf(rows + bare)
 
 
