@@ -174,6 +174,11 @@ _DASHES = re.compile(r"\s[-–—•]\s+")
 _INLINE_LABEL = re.compile(r"^\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\)\s*")
 
 
+#: "Priority Three: Making rough sleeping rare, brief and non-recurring": one priority by its label, not a list.
+_ONE_LABELLED = re.compile(r"(?:priority|aim|objective|outcome|ambition|goal|theme|commitment)\s+(?:\d{1,2}|one|two|three|four|"
+                           r"five|six|seven|eight|nine|ten|[A-Za-z])\s*[:.–—-]", re.IGNORECASE)
+
+
 def _split_inline(text: str) -> list[str]:
     """"a; b; and c" at the semicolons; else "a, b and c" at the commas and the last "and"
     only ("Starting Well, Living and Working Well and Ageing Well": three)."""
@@ -297,8 +302,11 @@ class _Finder:
                     continue
                 if _cue("cue-about-priorities", self.first_sentence(para)):
                     continue
-                found.append(self.make(self.first_sentence(para), "stated",
-                                       self.evidence(para, self.first_sentence(para), "pri-priorities-section")))
+                first = self.first_sentence(para)
+                labelled = _ONE_LABELLED.match(first)      # "Priority Three: Making rough sleeping rare, ..."
+                found.append(self.make(first[labelled.end():].strip() if labelled else first, "stated",
+                                       self.evidence(para, first, "pri-priorities-section"),
+                                       label=first[:labelled.end()].rstrip(" :.–—-") if labelled else None))
                 used.add(index)
         found += self._lead_in_lists(used)
         found += self._priority_sentences(used)
@@ -417,7 +425,9 @@ class _Finder:
                 elif not active:
                     continue
                 elif _cue("cue-not-priority-heading", heading):
-                    continue                        # "Monitoring progress" inside a run of entries
+                    if not re.fullmatch(r"\d{1,2}", section.number or ""):
+                        continue                    # "Monitoring progress" inside a run of entries
+                    active = False                  # "3. Governance and delivery": the next chapter
                 elif heading[:1].islower():
                     continue                        # a list entry's second line read as a heading
                 elif not _WORDY_HEADING.match(heading) or heading.isupper():   # a figure; a chapter title
@@ -570,7 +580,8 @@ class _Finder:
     def _inline_pieces(self, sentence: str) -> list[str]:
         """The entries of a list inside a sentence, or [] when the sentence holds none."""
         m = _match("cue-inline-list", sentence)
-        if not m or _is_membership(sentence[m.start():]) or _membership(False).search(sentence) \
+        if not m or _ONE_LABELLED.match(sentence, m.start()) or _is_membership(sentence[m.start():]) \
+                or _membership(False).search(sentence) \
                 or _CITATION.search(sentence) \
                 or (m.start() > 0 and sentence[m.start()].isupper()):
             return []                         # a citation, or a name ("the NHS Outcomes Framework:")
