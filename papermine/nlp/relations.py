@@ -140,11 +140,11 @@ _AUX_ONLY = re.compile(r"^\s*(?:(?:will|shall|also|now|then|is|are|would|should|
 #: After ", and": a clause with a subject of its own ("it works with", "the Service will continue to").
 _NEW_SUBJECT = re.compile(r"\s+(?:(?:it|they)\b|(?:the|this)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,5}\s+"
                           r"(?:will|shall|is|are|has|have|also|continues|must|should|would|now)\b)", re.IGNORECASE)
-#: The way a report goes, not where ("... to the Commissioner, through the X Board"), after a name:
-#: a meeting body ("accountable to the Secretary of State through the DfE": the department is the target).
-_MEETING_BODY = re.compile(r"\b(?:Board|Group|Committee|Panel|Forum|Meeting|Partnership|Network)$")
+#: The way a report goes, not where it goes ("... to the Commissioner, through the X Board"), after a name.
 _CHANNEL = re.compile(r"[\s,]*\b(?:through|via)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
-_NAME_BEFORE = re.compile(r"\b(?:to\s+)?(?:the\s+)?(?-i:[A-Z])\w", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"\b[A-Z]\w")
+#: A channel is a meeting body ("accountable to the Secretary of State through the DfE": the department is the target).
+_MEETING_BODY = re.compile(r"\b(?:Board|Group|Committee|Panel|Forum|Meeting|Partnership|Network)$")
 #: ", and" ending a clause before a new one.
 _CLAUSE_AFTER = re.compile(r"\s*,\s*(?:and|but|while|whilst)\s", re.IGNORECASE)
 #: "... and the Youth Board": where a new clause joined on by "and" starts.
@@ -2603,7 +2603,7 @@ class RelationReader:
 _NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s|^(?-i:(?:Councillor|Cllr)\.?\s+[A-Z])|"
                         r"^(?-i:[A-Z]\.\s*(?:[A-Z]\.\s*)*[A-Z][a-z])", re.IGNORECASE)
 #: A title for several people before their names ("Councillors T. Bello, R. Okafor and P. Dunn").
-_TITLE_FOR_ALL = re.compile(r"^(?P<title>Councillors|Cllrs)\.?\s+(?=[A-Z])")
+_TITLE_FOR_ALL = re.compile(r"^(?:Councillors|Cllrs)\.?\s+(?=[A-Z])")
 #: An entry of a list that opens with a post's title ("the Director of ...", ", the Chief Executive of ...").
 _TITLED_ENTRY = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:the|a|an)\s+(?-i:[A-Z])", re.IGNORECASE)
 #: A name alone in a list: initials and a surname, or a surname ("R. Okafor", "Dunn").
