@@ -358,7 +358,7 @@ def title_case(text: str) -> str:
 
 def _display(name: str) -> str:
     """Title-case a lower-case mention ("LAC strategic partnership")."""
-    small = {"and", "of", "in", "at", "for", "the", "on", "&"}
+    small = {"and", "of", "in", "at", "by", "for", "the", "on", "&"}
     words = name.split()
     return " ".join(w if (w.isupper() or w[:1].isupper() or (i and w in small)) else w[:1].upper() + w[1:]
                     for i, w in enumerate(words))
