@@ -260,6 +260,10 @@ _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven
 #: the bodies named in what is said of it are not targets.
 _TARGET_DESCRIBED = re.compile(r"\s*,\s*(?:the|a|an)\s+(?-i:(?:[a-z][\w'’-]*\s+){0,4}?"
                                r"(?:group|body|board|forum|partnership|committee|panel|network|meeting|team))\b")
+#: "We have four sub-groups. Each one is led by a Board member and reports back to every Board meeting:"
+#: then the sub-groups: the items are the subjects (the kind counted just before).
+_EACH_ONE = re.compile(r"\s*(?:each\s+one|each\s+of\s+them|each)\s+(?:is\s+[^,:;.]{1,60}?\s+and\s+)?$", re.IGNORECASE)
+COUNTED_BEFORE_CHARS = 80
 #: "Each theme is led by a partnership, which reports to the X:" then the partnerships as items:
 #: a kind of body, not one body, is the relative clause's subject.
 _KIND_RELATIVE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+)?(?:group|board|partnership|panel|forum|committee|sub-?group)"
@@ -1106,7 +1110,9 @@ class RelationReader:
             self.also_pending = []
         self.pending, self.pending_at = pending, sent.start_char
         if pending.subject is None:
-            counted = _LIST_SUBJECTS.search(span_text(sent))
+            # (or counted in the sentence before: "We have four sub-groups. Each one ... reports to ...:")
+            counted = _LIST_SUBJECTS.search(span_text(sent)) or _LIST_SUBJECTS.search(
+                sent.doc.text[max(0, sent.start_char - COUNTED_BEFORE_CHARS):sent.start_char])
             self.listed_kind = counted.group().lower() if counted else ""
 
     def read_item(self, doc: Doc) -> list[Found] | None:
@@ -1373,6 +1379,8 @@ class RelationReader:
             listed = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
                 or (_KIND_RELATIVE.search(doc_text(doc)[sent.start_char:start]) and span_text(sent).rstrip().endswith(":")) \
                 or (_EACH_OF_KIND.search(doc_text(doc)[begin:start]) and ":" in doc_text(doc)[end:sent.end_char]) \
+                or (_EACH_ONE.match(doc_text(doc)[begin:start]) and span_text(sent).rstrip().endswith(":")
+                    and _LIST_SUBJECTS.search(doc_text(doc)[max(0, sent.start_char - COUNTED_BEFORE_CHARS):sent.start_char])) \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
             # ("Four standing sub-groups of the Board report to the X: ...": the entries report)
             subjects = [] if listed else subjects or (
