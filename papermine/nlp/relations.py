@@ -256,6 +256,8 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
 #: "The following groups report to the Board:": the subjects are in the items.
 _LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
                             r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
+#: "(co-chairs)", "(joint chairs)" after the chairs named.
+_CO_CHAIRS_AFTER = re.compile(r"\s*\(\s*(?:as\s+)?(?:co-?chairs|joint\s+chairs)\s*\)", re.IGNORECASE)
 #: A target said more of in lower case ("to the X Executive, the officer group through which ..."):
 #: the bodies named in what is said of it are not targets.
 _TARGET_DESCRIBED = re.compile(r"\s*,\s*(?:the|a|an)\s+(?-i:(?:[a-z][\w'’-]*\s+){0,4}?"
@@ -1734,7 +1736,9 @@ class RelationReader:
             if named and not who[:1].isupper():      # "an independent person appointed by ... (the Independent Chair)"
                 who = named.group("name")
             # "co-chaired by the Leader of the Council and the ICB's Place Director": two chairs
-            whos = _CO_CHAIRS.split(who) if _CO_CHAIRED.search(doc_text(doc)[max(0, end - 20):end]) else [who]
+            # (or "chaired by the Mayor and the ICB Chair (co-chairs)")
+            co = _CO_CHAIRED.search(doc_text(doc)[max(0, end - 20):end]) or _CO_CHAIRS_AFTER.match(doc_text(doc), end + chair.end())
+            whos = _CO_CHAIRS.split(who) if co else [who]
             # ("an Expert by Experience": a title after an article)
             if not all(re.sub(r"^\s*(?:the|an?)\s+", "", one)[:1].isupper() or _A_ROLE.match(one) for one in whos):
                 whos = [who]                         # only posts by their titles ("a self-advocate") are split
