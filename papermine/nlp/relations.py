@@ -1114,7 +1114,7 @@ class RelationReader:
         if pending.subject is None:
             # (or counted in the sentence before: "We have four sub-groups. Each one ... reports to ...:")
             counted = _LIST_SUBJECTS.search(span_text(sent)) or _LIST_SUBJECTS.search(
-                sent.doc.text[max(0, sent.start_char - COUNTED_BEFORE_CHARS):sent.start_char])
+                doc_text(sent.doc)[max(0, sent.start_char - COUNTED_BEFORE_CHARS):sent.start_char])
             self.listed_kind = counted.group().lower() if counted else ""
 
     def read_item(self, doc: Doc) -> list[Found] | None:
