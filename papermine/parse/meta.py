@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -810,15 +811,14 @@ class _Reader:
         """A paper for a council's own decision-maker (its Cabinet, a Cabinet
         Member, a director) that names no council in its head is the paper of
         the council its body names far most often ("KCC" 42 times, a neighbour once)."""
-        counts: dict[str, int] = {}
         hits: dict[str, CouncilHit] = {}
+        ids = []
         for hit in council_gazetteer().find(self.body_text):
-            counts[hit.id] = counts.get(hit.id, 0) + 1
+            ids.append(hit.id)
             hits.setdefault(hit.id, hit)
-        ranked = sorted(counts, key=counts.get, reverse=True)
-        if ranked and counts[ranked[0]] >= MOST_NAMED_MIN \
-                and (len(ranked) == 1 or counts[ranked[0]] >= MOST_NAMED_RATIO * counts[ranked[1]]):
-            self._offer_council(hits[ranked[0]], 5, "most named in a decision-maker's paper")
+        most = _far_most(ids)
+        if most is not None:
+            self._offer_council(hits[most], 5, "most named in a decision-maker's paper")
 
     def _self_reference(self) -> None:
         """A paper to a council's own full meeting ("To: County Council") that
@@ -839,26 +839,31 @@ class _Reader:
         """A paper to "County Council" that never prints its council's name but speaks of
         one county's place far most ("the Kent Minerals and Waste Local Plan", "within
         Kent"): the council of that kind for that place."""
-        counts: dict[str, int] = {}
-        for place in _places_of_kind(suffix).findall(self.body_text):
-            counts[place] = counts.get(place, 0) + 1
-        ranked = sorted(counts, key=counts.get, reverse=True)
-        if ranked and counts[ranked[0]] >= MOST_NAMED_MIN \
-                and (len(ranked) == 1 or counts[ranked[0]] >= MOST_NAMED_RATIO * counts[ranked[1]]):
-            name = f"{ranked[0]} {' '.join(w.capitalize() for w in suffix.split())}"
-            hits = council_gazetteer().find(name)
-            if hits:
-                self._offer_council(hits[0], 5, "place most named in a paper to a full council")
+        pattern, councils = _places_of_kind(suffix)
+        place = _far_most(pattern.findall(self.body_text))
+        if place is not None:
+            row = councils[place]
+            self._offer_council(CouncilHit(0, 0, place, row["pattern"][0], row["id"], row["label"]), 5,
+                                "place most named in a paper to a full council")
+
+
+def _far_most(keys: list[str]) -> str | None:
+    """The key named far most often: at least MOST_NAMED_MIN times and MOST_NAMED_RATIO
+    times as often as the next, else None."""
+    ranked = Counter(keys).most_common(2)
+    if ranked and ranked[0][1] >= MOST_NAMED_MIN and (len(ranked) == 1 or ranked[0][1] >= MOST_NAMED_RATIO * ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 @lru_cache(maxsize=None)
-def _places_of_kind(suffix: str) -> re.Pattern:
+def _places_of_kind(suffix: str) -> tuple[re.Pattern, dict[str, dict]]:
     """The places of the gazetteer's councils whose names end in `suffix` ("county council":
-    "Kent", "West Sussex"), as printed, longest first."""
-    places = {form[:-len(suffix)].strip() for row in council_gazetteer().rows.values() if "until" not in row
-              for form in row["pattern"] if _key(form).endswith(" " + suffix)}
-    alternation = "|".join(re.escape(p) for p in sorted(places, key=len, reverse=True) if p)
-    return re.compile(rf"\b(?:{alternation})\b")
+    "Kent", "West Sussex"), as printed (longest first), and the council of each."""
+    councils = {form[:-len(suffix)].strip(): row for row in council_gazetteer().rows.values() if "until" not in row
+                for form in row["pattern"] if _key(form).endswith(" " + suffix)}
+    alternation = "|".join(re.escape(p) for p in sorted(councils, key=len, reverse=True) if p)
+    return re.compile(rf"\b(?:{alternation})\b"), councils
 
 
 #: A line after a service's or a brand's line starts a name of its own when at least this long.
