@@ -807,6 +807,12 @@ def _counted_in(plural: re.Match, lead: str) -> bool:
     return bool(kind) and re.search(rf"\b{re.escape(kind)}", _compared(lead)) is not None
 
 
+def _counted_before(sent: Span) -> re.Match | None:
+    """A kind of body counted just before the sentence ("We have four sub-groups." before
+    "Each one ... reports to ...:")."""
+    return _LIST_SUBJECTS.search(doc_text(sent.doc)[max(0, sent.start_char - COUNTED_BEFORE_CHARS):sent.start_char])
+
+
 def _compared(text: str) -> str:
     """A head noun or a body's name as they are compared: in lower case, hyphens aside
     ("Sub-Group" is "subgroup")."""
@@ -1113,8 +1119,7 @@ class RelationReader:
         self.pending, self.pending_at = pending, sent.start_char
         if pending.subject is None:
             # (or counted in the sentence before: "We have four sub-groups. Each one ... reports to ...:")
-            counted = _LIST_SUBJECTS.search(span_text(sent)) or _LIST_SUBJECTS.search(
-                doc_text(sent.doc)[max(0, sent.start_char - COUNTED_BEFORE_CHARS):sent.start_char])
+            counted = _LIST_SUBJECTS.search(span_text(sent)) or _counted_before(sent)
             self.listed_kind = counted.group().lower() if counted else ""
 
     def read_item(self, doc: Doc) -> list[Found] | None:
@@ -1272,6 +1277,7 @@ class RelationReader:
         self.targets = []
         subjects_of: dict[int, list] = {}
         own_clause = self._own_clauses(doc, sent, spans, cues)
+        lead_in = span_text(sent).rstrip().endswith(":")       # its arguments are in the items below
         for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
             rule_id, relation, start, end = cues[order]
             cue_freqs = freqs_of[order]
@@ -1379,10 +1385,9 @@ class RelationReader:
                      or _COUNTED_AS.search(doc_text(doc)[begin:start])) \
                 and not _BECOME.search(doc_text(doc)[begin:start])
             listed = _LIST_SUBJECTS_RELATIVE.search(doc_text(doc)[sent.start_char:start]) or plural_cue \
-                or (_KIND_RELATIVE.search(doc_text(doc)[sent.start_char:start]) and span_text(sent).rstrip().endswith(":")) \
+                or (_KIND_RELATIVE.search(doc_text(doc)[sent.start_char:start]) and lead_in) \
                 or (_EACH_OF_KIND.search(doc_text(doc)[begin:start]) and ":" in doc_text(doc)[end:sent.end_char]) \
-                or (_EACH_ONE.match(doc_text(doc)[begin:start]) and span_text(sent).rstrip().endswith(":")
-                    and _LIST_SUBJECTS.search(doc_text(doc)[max(0, sent.start_char - COUNTED_BEFORE_CHARS):sent.start_char])) \
+                or (_EACH_ONE.match(doc_text(doc)[begin:start]) and lead_in and _counted_before(sent)) \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
             # ("Four standing sub-groups of the Board report to the X: ...": the entries report)
             subjects = [] if listed else subjects or (
@@ -1406,7 +1411,7 @@ class RelationReader:
                 # Three delivery groups sit beneath it and report to it: A, B and C.": the body the sentence
                 # before was about)
                 # ("The Board is supported by the following groups, each of which reports to it:": the Board)
-                if target is not None and span_text(sent).rstrip().endswith(":"):
+                if target is not None and lead_in:
                     modality = _modality(span_text(sent), start - sent.start_char)
                     self._open(sent, _Pending(rule_id, relation, None, target, cue_freqs, modality))
                 elif target is not None and (apposed := _COUNTED_APPOSITION.match(span_text(sent))) \
