@@ -201,6 +201,44 @@ def _apposed_names(sdoc: Doc, resolver: Resolver) -> None:
         sdoc.spans[AGENCY_SPANS] = filter_spans(spans + added)
 
 
+#: An entry of a list of bodies that is a name alone, a qualifier after it ("Southmere Water",
+#: "Voluntary Action Northby (two places)", "Metrobus - operations"): capitalised words and the
+#: small words of a name, ending on a capitalised word.
+_LISTED_NAME = re.compile(r"(?P<name>(?-i:[A-Z][\w'’&.-]*)(?:\s+(?:(?-i:[A-Z][\w'’&.-]*)|of|for|and|&|the|in|on|at)){0,5}?)"
+                          r"\s*(?:$|[(,;:]|\s[-–]\s)")
+#: A list names bodies when at least this many of its entries name one the tagger knows.
+BODY_LIST_MIN_KNOWN = 2
+
+
+def _named_in_lists_of_bodies(doc: Document, sdocs: dict, resolver: Resolver) -> None:
+    """In a membership list whose entries mostly name bodies, an entry that is a name alone
+    and names no body the tagger knows ("Southmere Water", "Eurostar") is a body too: the
+    list says what it is. Not a post ("Director of Public Health"), nor a person ("Dr A. Khan")."""
+    items_of: dict[int, list[Doc]] = {}
+    for (p_index, i_index), sdoc in sdocs.items():
+        if i_index is not None:
+            items_of.setdefault(p_index, []).append(sdoc)
+    for p_index, items in items_of.items():
+        known = sum(any(not s._.generic for s in item.spans[AGENCY_SPANS]) for item in items)
+        # (not a table set out as text: "Helen Marsh    Redfell Ramblers", a cell's wrapped tail "After Children")
+        if known < BODY_LIST_MIN_KNOWN or 2 * known < len(items) or any("  " in doc_text(item) for item in items) \
+                or not _is_membership_list(doc.paragraphs[p_index], _heading_of(doc, p_index)):
+            continue
+        for item in items:
+            text = doc_text(item).strip()
+            m = _LISTED_NAME.match(text)
+            if item.spans[AGENCY_SPANS] or m is None or role_phrase(m.group("name")) \
+                    or PERSON_FIRST.match(text):
+                continue
+            name = item.char_span(m.start("name"), m.end("name"))
+            if name is None:
+                continue
+            span = Span(item, name.start, name.end, label="BODY")
+            span._.rule, span._.generic = "body-in-list-of-bodies", False
+            span._.canonical, span._.kind = resolver.resolve(span)
+            item.spans[AGENCY_SPANS] = [span]
+
+
 def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
     """Mentions of acronyms the paper defined for a body ("the CLASP", "the WS DAP"); a
     paper's own meaning of an acronym wins over the gazetteer's ("FSA" = Foundation
@@ -338,6 +376,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         sdoc.spans[AGENCY_SPANS] = spans
         _apposed_names(sdoc, resolver)
         sdocs[(p_index, i_index)] = sdoc
+    _named_in_lists_of_bodies(doc, sdocs, resolver)
     headings = _heading_docs(doc, nlp, resolver, acronyms)
     every_doc = [*sdocs.values(), *(h for _, h in headings)]
     _use_long_names(doc, nlp, resolver, every_doc)

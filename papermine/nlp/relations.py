@@ -703,6 +703,11 @@ _NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|
                          r".*\b(?:set\s+out|listed|shown)\s+(?:below|above)$", re.IGNORECASE)    # "... set out below"
 
 
+#: A body's entry going on to name its own parts after a dash ("Northby Council - Children's
+#: Services, Housing, Public Health"), as others do in brackets.
+_PARTS_DASH = re.compile(r"\s[-–]\s(?=[^()]*,)")
+
+
 def role_phrase(text: str) -> str | None:
     """A role named in a short phrase ("the Deputy Mayor;", "two opposition
     councillors", "to the Cabinet Member for Children"), without its article or
@@ -2339,11 +2344,12 @@ class RelationReader:
             return []
         _join_names(item)
         sent = item[:]
-        opened = item.text.find("(")
+        dash = _PARTS_DASH.search(item.text)
+        opened = dash.start() if dash else item.text.find("(")
         qualified = opened > 0 and any(not s._.generic and s.end_char <= opened and not item.text[s.end_char:opened].strip()
                                        for s in item.spans[AGENCY_SPANS])
         if qualified:                  # "Northby Council (Adult Social Care, Housing)": the council's own parts
-            closed = item.text.find(")", opened)
+            closed = len(item.text) if dash else item.text.find(")", opened)
             closed = len(item.text) if closed < 0 else closed
             item.spans[AGENCY_SPANS] = [s for s in item.spans[AGENCY_SPANS] if not opened < s.start_char < closed]
         bracket = None if qualified else re.search(r"\([^()]*(?:,|;|\band\b)[^()]*\)", item.text)

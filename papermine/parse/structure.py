@@ -638,14 +638,14 @@ class _Builder:
         return self._ended_by_choice(i) or bool(_COLUMNS.search(line.text) and _COLUMNS.search(above.text))
 
     def _short_line_run(self, i: int) -> bool:
-        """Text: is line i in a run of lines (from a gap to a gap) that mostly end by choice,
+        """Text: is line i in a run of lines (from a gap, or the lead-in line itself, to a gap) that mostly end by choice,
         none of them a sentence ("...senior officers from:" / "" / "Northby Borough Council (Children's
         Services and Public Health)" / "Eastmere Police" / "head teacher representatives")?"""
         start = i
-        while start > 0 and not self.lines[start].blank_before:
+        while start > 0 and not self.lines[start].blank_before and not _LEAD_IN_END.search(self.lines[start - 1].text):
             start -= 1
-        end = i + 1
-        while end < len(self.lines) and not self.lines[end].blank_before:
+        end = i + 1               # (to the next gap or numbered paragraph: "3.2 Core members:" / entries / "3.3 ...")
+        while end < len(self.lines) and not self.lines[end].blank_before and not _NUMBER.match(self.lines[end].text):
             end += 1
         lines = self.lines[start:end]
         if len(lines) < SHORT_RUN_MIN_LINES or start == 0 or not _LEAD_IN_END.search(self.lines[start - 1].text) \
