@@ -94,6 +94,10 @@ def _pipeline(model: str | None) -> Language:
     return build_pipeline(model)
 
 
+#: " - " or " – " parting a line ("Jo Lister - Principal, Northby College").
+_DASHED = re.compile(r"\s[-–]\s")
+
+
 def _fragment(para: Paragraph) -> bool:
     """A short unnumbered line of a title broken over lines ("Corporate" / "Parenting Panel")."""
     words = para.text.split()
@@ -115,8 +119,10 @@ def _units(doc: Document) -> list[tuple[int, int | None, str]]:
         text, last = para.text, p_index
         while _fragment(paragraphs[last]) and last + 1 < len(paragraphs) \
                 and _fragment(paragraphs[last + 1]) and paragraphs[last + 1].section == para.section \
-                and paragraphs[last].text.isupper() == paragraphs[last + 1].text.isupper():
-            # (a title keeps its case over its lines: "SAFER NORTHBY" over a name is a banner)
+                and paragraphs[last].text.isupper() == paragraphs[last + 1].text.isupper() \
+                and not (_DASHED.search(paragraphs[last].text) and _DASHED.search(paragraphs[last + 1].text)):
+            # (a title keeps its case over its lines: "SAFER NORTHBY" over a name is a banner;
+            # "Name - Post, Body" on line after line is a list of those present, not a title)
             last += 1
             text = f"{text} {paragraphs[last].text}"
         if text:

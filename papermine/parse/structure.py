@@ -149,6 +149,10 @@ _LABEL_ALONE = re.compile(r"^[A-Z][A-Z ]{2,30}:$")
 #: the lines under it, to the next gap, are one person (or body) a line.
 _ATTENDANCE_LABEL = re.compile(r"^\s*(?:(?:members|councillors|officers|also|others)\s+)?(?:present|in\s+attendance|attending|"
                                r"apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?|absent)\s*:\s*$", re.IGNORECASE)
+#: A line opening with such a label, its names after it ("In attendance: J. Hart, Policy Officer"):
+#: after a gap, never the rest of the line above, which ends an attendee without a stop.
+_ATTENDANCE_OPENS = re.compile(r"^\s*(?:(?:members|councillors|officers|also|others)\s+)?(?:present|in\s+attendance|"
+                               r"attending|apologies(?:\s+for\s+absence)?|absent)\s*:", re.IGNORECASE)
 #: How far above a line its attendance label may stand.
 ATTENDANCE_RUN_MAX_LINES = 40
 
@@ -724,7 +728,8 @@ class _Builder:
             and not (self.lines[j].columns and (self.lines[j - 1].columns
                                                 or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN)) \
             and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text) \
-            and not _ATTENDANCE_LABEL.match(self.lines[j].text) and not self._under_attendance_label(j) \
+            and not _ATTENDANCE_LABEL.match(self.lines[j].text) \
+            and not (self._under_attendance_label(j) and not self._attendee_tail(j)) \
             and not self._after_short_item(j) and not self._set_in_under_lead_in(j)
 
     def _under_attendance_label(self, j: int) -> bool:
@@ -737,6 +742,14 @@ class _Builder:
             if self.lines[k].blank_before and not _ATTENDANCE_LABEL.match(self.lines[k - 1].text if k else ""):
                 return False
         return False
+
+    def _attendee_tail(self, j: int) -> bool:
+        """Text: is line j, under an attendance label, the wrapped tail of a "Name - Post, Body"
+        line above that ran to the margin ("Dr A Shah - Designated Clinical Officer, NHS Northby and" /
+        "Fenwold Integrated Care Board"), not an attendee of its own?"""
+        text = self.lines[j].text
+        return bool(_DASH_ENTRY.match(self.lines[j - 1].text)) and not _DASH_ENTRY.match(text) \
+            and not _one_a_line(text) and not self._ended_by_choice(j)
 
     def _set_in_under_lead_in(self, j: int) -> bool:
         """Text: is line j set in under a lead-in line ending in a colon ("...make up the
@@ -1197,7 +1210,7 @@ class _Builder:
                             and not _is_caps(first.text) and not first.styled
                             and not (_one_a_line(prev) and _one_a_line(first.text))
                             and not (first.ends_short is None and _DASH_ENTRY.match(prev) and _DASH_ENTRY.match(first.text))
-                            and not self._under_attendance_label(i) and not _ATTENDANCE_LABEL.match(first.text)
+                            and not self._under_attendance_label(i) and not _ATTENDANCE_OPENS.match(first.text)
                             and not (first.columns and i > 0 and (self.lines[i - 1].columns or
                                                                   first.indent < self.lines[i - 1].indent - OUTDENT_MIN)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
