@@ -120,9 +120,9 @@ def _units(doc: Document) -> list[tuple[int, int | None, str]]:
         while _fragment(paragraphs[last]) and last + 1 < len(paragraphs) \
                 and _fragment(paragraphs[last + 1]) and paragraphs[last + 1].section == para.section \
                 and paragraphs[last].text.isupper() == paragraphs[last + 1].text.isupper() \
-                and not (_DASHED.search(paragraphs[last].text) and _DASHED.search(paragraphs[last + 1].text)):
+                and not (_DASHED.search(paragraphs[last].text) or _DASHED.search(paragraphs[last + 1].text)):
             # (a title keeps its case over its lines: "SAFER NORTHBY" over a name is a banner;
-            # "Name - Post, Body" on line after line is a list of those present, not a title)
+            # a "Name - Post, Body" line is one of those present, not part of a title)
             last += 1
             text = f"{text} {paragraphs[last].text}"
         if text:
@@ -796,8 +796,8 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
 
 
 def _rosters(doc: Document, reader: RelationReader) -> list[tuple[tuple[int, str], list[int]]]:
-    """Runs of "Name - Role" paragraphs under a short line naming their body:
-    ((owner paragraph, its text), [entry paragraphs])."""
+    """Runs of "Name - Role" paragraphs under a short line naming their body (not an entry
+    itself: "Supt G Lowe - Northby Police"): ((owner paragraph, its text), [entry paragraphs])."""
     out = []
     index = 0
     paragraphs = doc.paragraphs
@@ -812,6 +812,7 @@ def _rosters(doc: Document, reader: RelationReader) -> list[tuple[tuple[int, str
         owner = index - 1
         if run and owner >= 0 and paragraphs[owner].section == paragraphs[index].section \
                 and 0 < len(paragraphs[owner].text.split()) <= ROSTER_OWNER_MAX_WORDS \
+                and not _DASHED.search(paragraphs[owner].text) \
                 and sum(reader.roster_entries(paragraphs[i].text) for i in run) >= ROSTER_MIN_ENTRIES:
             out.append(((owner, paragraphs[owner].text), run))
         index += len(run) or 1

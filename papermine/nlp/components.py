@@ -493,7 +493,8 @@ class AgencyTagger:
                 or self._initials_name(doc, start, end):
             # "Dr Samuel Okafor of the NHS ...", "Ms J Wood (Northby Clinical Commissioning
             # Group)": a person, then perhaps their organisation
-            cut = next((j for j in range(start, end) if doc[j].lower_ in ("of", "from", "at", ",", "(")), None)
+            # ("Supt G Lowe - Northby Constabulary": a dash, too, parts the person from the body)
+            cut = next((j for j in range(start, end) if doc[j].lower_ in ("of", "from", "at", ",", "(", "-", "–")), None)
             if cut is None:
                 # "Mrs L Ford  Chief Executive  Northby Community Trust" (columns run together): the
                 # person's title, initials and surname, then their post and body

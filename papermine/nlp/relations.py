@@ -322,7 +322,8 @@ _EACH = re.compile(r"\b(?:one|a|an|two|three|\d+)\s+(?:[\w-]+\s+){0,3}?(?:from|o
 _ROLE_LEAD = re.compile(r"^\s*(?:(?:to|and|or|with|together\s+with|as\s+well\s+as|plus|including|include|includes)\s+)*"
                         r"(?:(?:at\s+least|up\s+to|no\s+more\s+than|not\s+more\s+than|a\s+minimum\s+of|a\s+maximum\s+of)\s+)?"
                         r"(?:(?:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-                        r"fifteen|sixteen|twenty|\d+)\s+)?(?:(?:further|other|additional|remaining)\s+(?=\w))?", re.IGNORECASE)
+                        r"fifteen|sixteen|twenty|\d+)\s+)?(?:(?:further|other|additional|remaining)\s+(?!education\b)(?=\w))?",
+                        re.IGNORECASE)
 #: "with these (and other partners)": the bodies just named.
 _THESE = re.compile(r"^\s*(?:all\s+)?(?:these|those|them)\b", re.IGNORECASE)
 #: Bodies named in lower case by a plural head ("district and borough health and wellbeing
@@ -683,8 +684,10 @@ _ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|\s+for\s+(?:the|its|their|all|a
 _ROLE_OWNER = re.compile(r"^(?:[A-Z][\w-]*\s+){0,4}[A-Z][\w-]*['’]s\s+")
 #: "an elected member nominated by the Council": the body after these words chose the member; it is no member.
 _CHOSEN_BY = re.compile(r"\s+(?:nominated|appointed|elected|chosen|selected|proposed|put\s+forward)\s+by\s", re.IGNORECASE)
-#: A clause that says more of an entry ("three lay members, one of whom is a foster carer").
-_DESCRIBING = re.compile(r",\s*(?:(?:one|two|three|at\s+least\s+one|each|all|both)\s+of\s+(?:whom|which)|who|whom|which)\b.*$",
+#: A clause that says more of an entry ("three lay members, one of whom is a foster carer",
+#: "six employer representatives, covering the growth sectors").
+_DESCRIBING = re.compile(r",\s*(?:(?:one|two|three|at\s+least\s+one|each|all|both)\s+of\s+(?:whom|which)|who|whom|which|"
+                         r"covering|representing|reflecting|spanning)\b.*$",
                          re.IGNORECASE | re.DOTALL)
 
 
@@ -706,6 +709,10 @@ _NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|
 #: A body's entry going on to name its own parts after a dash ("Northby Council - Children's
 #: Services, Housing, Public Health"), as others do in brackets.
 _PARTS_DASH = re.compile(r"\s[-–]\s(?=[^()]*,)")
+
+
+#: A role of several seats: counted, or plural ("three ex officio members", "Directors").
+_MANY = re.compile(r"^\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|s\s*$", re.IGNORECASE)
 
 
 def role_phrase(text: str) -> str | None:
@@ -2353,9 +2360,11 @@ class RelationReader:
             closed = len(item.text) if closed < 0 else closed
             item.spans[AGENCY_SPANS] = [s for s in item.spans[AGENCY_SPANS] if not opened < s.start_char < closed]
         bracket = None if qualified else re.search(r"\([^()]*(?:,|;|\band\b)[^()]*\)", item.text)
-        if bracket and role_phrase(item.text[:bracket.start()]) and not _role_words().search(bracket.group()) \
+        if bracket and role_phrase(item.text[:bracket.start()]) and (
+                not _role_words().search(bracket.group()) or not _MANY.search(item.text[:bracket.start()])) \
                 and not any(not s._.generic for s in item.spans[AGENCY_SPANS] if s.start_char > bracket.start()):
-            # "Two head teachers (one primary, one secondary)": how the role's seats are shared, no members
+            # "Two head teachers (one primary, one secondary)": how the role's seats are shared, no members;
+            # "Chair (private sector, LEP Board member)": who the one post is
             item.spans[AGENCY_SPANS] = [s for s in item.spans[AGENCY_SPANS] if s.start_char < bracket.start()]
             bracket = None
         if bracket:                    # "three ex officio members (the Director of A, the Director of B ...)"
@@ -2404,7 +2413,10 @@ class RelationReader:
                        written if len(members) == 1 else None) for member in members]
         if len(members) == 1 and _CHAIR_MARK.search(item.text):     # "the Lead Member for Children (Chair)"
             # ("Strategic Director of People, Northby Council (Chair)": the post chairs, not its council)
-            post = role_phrase(item.text[:members[0].start_char]) if isinstance(members[0], Span) else None
+            # ("Northby Council   Assistant Director, Early Help (Chair)": the post in the cell after the body's)
+            post = (role_phrase(item.text[:members[0].start_char]) or (
+                role_phrase(_CHAIR_MARK.sub("", item.text[cells[1][0]:])) if len(cells) > 1 else None)) \
+                if isinstance(members[0], Span) else None
             found.append(Found(owner, post or members[0], "chaired_by", None, None, "does", sent, rule))
         # "..., one of whom will be the Lead Member, who will chair the Panel"; "the Lead Member for
         # Children, Northby Council, who shall chair the Board": the post chairs, not its council

@@ -147,12 +147,12 @@ _DASH_ENTRY = re.compile(r"^[A-Z][\w'’&,.() ]{1,80}?\s[-–]\s+[A-Z(0-9]")
 _LABEL_ALONE = re.compile(r"^[A-Z][A-Z ]{2,30}:$")
 #: ... or a minutes' attendance label in any case ("Present:", "In attendance:", "Apologies:"):
 #: the lines under it, to the next gap, are one person (or body) a line.
-_ATTENDANCE_LABEL = re.compile(r"^\s*(?:(?:members|councillors|officers|also|others)\s+)?(?:present|in\s+attendance|attending|"
-                               r"apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?|absent)\s*:\s*$", re.IGNORECASE)
+_ATTENDANCE_WORDS = (r"^\s*(?:(?:members|councillors|officers|also|others)\s+)?(?:present|in\s+attendance|attending|"
+                     r"apologies(?:\s+for\s+absence)?(?:\s+were\s+received\s+from)?|absent)(?:\s*\([\w\s]{1,30}\))?\s*:")
+_ATTENDANCE_LABEL = re.compile(_ATTENDANCE_WORDS + r"\s*$", re.IGNORECASE)
 #: A line opening with such a label, its names after it ("In attendance: J. Hart, Policy Officer"):
 #: after a gap, never the rest of the line above, which ends an attendee without a stop.
-_ATTENDANCE_OPENS = re.compile(r"^\s*(?:(?:members|councillors|officers|also|others)\s+)?(?:present|in\s+attendance|"
-                               r"attending|apologies(?:\s+for\s+absence)?|absent)\s*:", re.IGNORECASE)
+_ATTENDANCE_OPENS = re.compile(_ATTENDANCE_WORDS, re.IGNORECASE)
 #: How far above a line its attendance label may stand.
 ATTENDANCE_RUN_MAX_LINES = 40
 
@@ -624,8 +624,9 @@ class _Builder:
         line above (the lead-in or the entry before) ended by choice, short of the margin,
         where its next word would have fitted."""
         line, above = self.lines[i], self.lines[i - 1]
-        if above.ends_short is not None or _NUMBER.match(line.text):
-            return False                # (text only: a PDF's lines carry their layout, read elsewhere)
+        if above.ends_short is not None or _NUMBER.match(line.text) or _RUNS_ON.search(above.text.rstrip()):
+            return False                # (text only: a PDF's lines carry their layout, read elsewhere;
+                                        # a line ending "nominated by the Northby and" runs on)
         run = self._short_line_run(i)   # (a scan of the lines from gap to gap: after the cheap tests)
         if not (line.text[:1].isupper() or _COUNTED_ENTRY.match(line.text) or (run and not line.blank_before)):
             return False
@@ -666,8 +667,8 @@ class _Builder:
         first word would have fitted (so line i is no wrapped tail of it)? Never for a
         PDF's lines: their layout is read elsewhere."""
         above = self.lines[i - 1]
-        if above.ends_short is not None:
-            return False
+        if above.ends_short is not None or _RUNS_ON.search(above.text.rstrip()):
+            return False                # (a line ending "nominated by the Northby and" runs on, however short)
         first_word = self.lines[i].text.split(" ", 1)[0]
         return len(above.text) + 1 + len(first_word) < self.wrap_chars - ENTRY_WRAP_SLACK_CHARS
 
@@ -760,10 +761,11 @@ class _Builder:
 
     def _after_short_item(self, j: int) -> bool:
         """Text (no margins known): a short item ("- Northby Police") does not run on to a
-        capitalised line below it ("Northby Homes is invited to attend ...")."""
+        capitalised line below it ("Northby Homes is invited to attend ..."), unless it broke off
+        ("Northby Council  Assistant Director, Youth and" / "Communities (Chair)")."""
         above = self.lines[j - 1]
         return above.ends_short is None and len(above.text) < SHORT_LINE_CHARS and self.lines[j].text[:1].isupper() \
-            and self.item_at(j - 1) is not None
+            and not _RUNS_ON.search(above.text.rstrip()) and self.item_at(j - 1) is not None
 
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
