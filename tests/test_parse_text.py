@@ -260,3 +260,20 @@ def test_a_table_set_out_as_text_keeps_each_row_whole_where_its_cells_wrap():
     assert ["NI 117 16-18 year olds who are NEET", "6.1%", "6.4%"] in rows
     # (a paragraph set straight under the table is no part of its last row)
     assert doc.find("4.1").text.startswith("The changes to the targets")
+
+
+def test_minutes_numbered_on_through_the_year_keep_their_numbers_and_titles():
+    # a minute's number over 99 is no figure when its own "N.1" follows; a reference in
+    # brackets is no word of the minute's title
+    from papermine.parse import parse_text
+    doc = parse_text(
+        "HOLLOWAY DISTRICT COUNCIL\n\nCABINET\n\nMinutes of the meeting held on 12 September 2023\n\n"
+        "112. HOLLOWAY HOMELESSNESS REDUCTION BOARD (KEY DECISION KD2023/014)\n\n"
+        "112.1 Cabinet considered a report proposing a new board to lead the homelessness strategy.\n\n"
+        "112.2 The proposed membership is:\n  \u2022 Holloway District Council\n  \u2022 Holloway Police\n\n"
+        "113. 2024/25 BUDGET MONITORING\n\n"
+        "113.1 Cabinet noted an underspend of 250 thousand pounds at the end of the first quarter.\n")
+    assert [p.number for p in doc.paragraphs if p.number] == ["112.1", "112.2", "113.1"]
+    assert [s.heading for s in doc.sections if s.number] == [
+        "HOLLOWAY HOMELESSNESS REDUCTION BOARD (KEY DECISION KD2023/014)", "2024/25 BUDGET MONITORING"]
+    assert [i.text for i in doc.find("112.2").items] == ["Holloway District Council", "Holloway Police"]

@@ -1108,7 +1108,9 @@ class RelationReader:
         # (only there: under "Links with the X Board", "the Board" is still the paper's own)
         # (or where the heading is the body's name alone: "2.2 Finance and General Purposes Committee"
         # then "This committee will be chaired by ...")
-        alone = len(named) == 1 and re.sub(r"^(?:the\s+)?|[\s.:;,]+$", "", doc.text.strip(), flags=re.IGNORECASE) == named[0].text
+        # (a reference in brackets after it is no more of the heading: "X BOARD (KEY DECISION KD2024/031)")
+        alone = len(named) == 1 and re.sub(r"^(?:the\s+)?|\s*\([^()]*\)\s*$|[\s.:;,]+$", "", doc.text.strip(),
+                                            flags=re.IGNORECASE) == named[0].text
         self.section_body = named[0] if named and (self.membership_section or alone) else None
         if named:
             self.previous = self.previous[-3:] + named
@@ -2342,7 +2344,8 @@ class RelationReader:
             owner = self._by_head(_compared(headed.group("head")), far=True) if headed else None
             if owner is not None:
                 return owner
-        return self.main_body
+        # ("112. NORTHBY SEND IMPROVEMENT BOARD" then "The proposed membership is:": that board's)
+        return self.section_body or self.main_body
 
     def list_members(self, item: Doc, owner, rule: str) -> list[Found]:
         """Every agency named in one item of a membership list is a member; an item

@@ -34,6 +34,10 @@ SENTENCE_HEADING_MAX_WORDS = 45
 SUBHEADING_MIN_WORDS = 5
 #: A paper's first decimal number ends in at most this ("2.1", not "77.5", a chart's figure).
 MAX_FIRST_SUBNUMBER = 3
+#: Words in brackets closing a line ("(KEY DECISION KD2024/031)", "(Item 5)").
+_BRACKETS_AT_END = re.compile(r"\s*\([^()]*\)\s*$")
+#: A minute's number, however high, heads the lines below when its "N.1" is within this many lines.
+SUB_NUMBER_LOOKAHEAD_LINES = 4
 #: Before any numbering, a number over a fragment this short ("80 Men") labels a chart.
 FIGURE_LABEL_MAX_WORDS = 2
 #: A numbered heading ("1. Introduction") has at most this many words.
@@ -570,9 +574,18 @@ class _Builder:
                 or all(_NUMERIC_TOKEN.match(t) for t in rest.split()):
             return None                     # ... or a row of figures ("17 4%")
         if not self._plausible(_number_tuple(m.group("num")), self.lines[i].blank_before) \
-                and not self._minute_title_end(i, m):
+                and not self._minute_title_end(i, m) and not self._opens_sub_numbers(i, m.group("num")):
             return None
         return m
+
+    def _opens_sub_numbers(self, i: int, num: str) -> bool:
+        """Does the number on line i head its own sub-numbers below ("112. SEND IMPROVEMENT
+        BOARD" then "112.1 Cabinet considered ..."): a minute numbered on through the year,
+        however high, not a figure?"""
+        if "." in num.rstrip("."):
+            return False
+        first = re.compile(rf"^{re.escape(num.rstrip('.'))}\.1\s")
+        return any(first.match(self.lines[j].text) for j in range(i + 1, min(i + SUB_NUMBER_LOOKAHEAD_LINES, len(self.lines))))
 
     def item_at(self, i: int) -> tuple[str | None, str, str] | None:
         """(label, kind, text) when line i starts an item."""
@@ -974,7 +987,8 @@ class _Builder:
         known = heading_kind(rest)
         if known is not None and _words(rest) <= KNOWN_HEADING_MAX_WORDS and not _LEAD_IN_SENTENCE.search(rest):
             return rest, known, nxt
-        short = _words(rest) <= NUMBERED_HEADING_MAX_WORDS
+        # (a reference in brackets after a title is no word of it: "... BOARD (KEY DECISION KD2024/031)")
+        short = _words(_BRACKETS_AT_END.sub("", rest)) <= NUMBERED_HEADING_MAX_WORDS
         first_child = line.ends_short is None and nxt < len(self.lines) and (m2 := _NUMBER.match(self.lines[nxt].text)) is not None \
             and _number_tuple(m2.group("num")) == _number_tuple(num) + (1,)
         if (next_is_new or first_child) and short and not _TERMINAL.search(rest) \
