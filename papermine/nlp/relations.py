@@ -2384,6 +2384,10 @@ class RelationReader:
         written = _clean_entry(item.text[:cut])
         spans = [span for span in item.spans[AGENCY_SPANS] if span.start_char < cut]
         members: list = [span for span in spans if _name(span) != _name(owner)]
+        if any(not s._.generic for s in members):
+            # ("Head of Housing Options, Northby Council", "Northby College, for the further education
+            # sector": a service or sector named in a post or beside the body is no member of its own)
+            members = [s for s in members if not s._.generic]
         colon = item.text.find(":")
         labelled = [s for s in members if 0 < colon and s.end_char <= colon and not item.text[s.end_char:colon].strip()
                     and not s._.generic]
