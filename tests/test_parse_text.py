@@ -277,3 +277,25 @@ def test_minutes_numbered_on_through_the_year_keep_their_numbers_and_titles():
     assert [s.heading for s in doc.sections if s.number] == [
         "HOLLOWAY HOMELESSNESS REDUCTION BOARD (KEY DECISION KD2023/014)", "2024/25 BUDGET MONITORING"]
     assert [i.text for i in doc.find("112.2").items] == ["Holloway District Council", "Holloway Police"]
+
+
+def test_a_bulleted_entry_that_ends_short_of_the_margin_does_not_run_on_into_the_sentence_below():
+    from papermine.parse import parse_text
+    doc = parse_text(
+        "WESTLAKE CORPORATE PARENTING PANEL\n\nAnnual Report 2017\n\n"
+        "3.1   The Panel meets every two months in public at Westlake Civic Centre, with its papers\n"
+        "      published on the Council's website a week before each of its meetings.\n\n"
+        "3.2   The Panel's membership is:\n"
+        "      \u2022 Cabinet Member for Children (Chair)\n"
+        "      \u2022 a representative of Westlake Homes, the council's housing company\n"
+        "      \u2022 two young people from the Children in Care Council\n"
+        "      Social workers and Independent Reviewing Officers attend by invitation.\n"
+        "      \u2022 the Head of the Virtual School, who reports on the attainment of\n"
+        "        children in care at each meeting\n")
+    items = [i.text for i in doc.find("3.2").items]
+    assert items[:3] == ["Cabinet Member for Children (Chair)",
+                         "a representative of Westlake Homes, the council's housing company",
+                         "two young people from the Children in Care Council"]
+    assert any(p.text == "Social workers and Independent Reviewing Officers attend by invitation." for p in doc.paragraphs)
+    # (a line set in under its item's first is the item's wrapped tail, however short the line above)
+    assert [p for p in doc.paragraphs if p.text.startswith("children in care")] == []

@@ -711,6 +711,9 @@ _NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|
 _PARTS_DASH = re.compile(r"\s[-–]\s(?=[^()]*,)")
 
 
+#: One who sits with a body only to advise or watch ("with an officer of X as adviser", "by invitation").
+_ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\bin\s+an\s+advisory\s+capacity\b|\bby\s+invitation\b",
+                            re.IGNORECASE)
 #: A role of several seats: counted, or plural ("three ex officio members", "Directors").
 _MANY = re.compile(r"^\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|s\s*$", re.IGNORECASE)
 
@@ -1982,6 +1985,9 @@ class RelationReader:
                     and all(s._.generic for s in bodies) and not role_phrase(entry)):
                 taken.update(id(s) for s in bodies)      # "X, a voluntary adoption agency": says what X is
                 continue                        # "three lay members, one of whom is a carer": said of the entry before
+            if members and _ADVISORY_SEAT.search(doc_text(doc)[a:b]):
+                taken.update(id(s) for s in bodies)      # "with an officer of X as adviser": there, no member
+                continue
             each = _EACH.search(entry)
             if bodies and all(s._.generic for s in bodies) and each:    # "one governor from each of the special schools"
                 args.append((_PLACE_TAIL.sub("", each.group("who").strip()), entry))
@@ -2350,8 +2356,8 @@ class RelationReader:
     def list_members(self, item: Doc, owner, rule: str) -> list[Found]:
         """Every agency named in one item of a membership list is a member; an item
         naming none may name a role ("the Cabinet Member for Children")."""
-        if owner is None:
-            return []
+        if owner is None or _ADVISORY_SEAT.search(item.text):
+            return []                  # ("Northby Carers' Association, by invitation": there, no member)
         _join_names(item)
         sent = item[:]
         dash = _PARTS_DASH.search(item.text)

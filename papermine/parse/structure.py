@@ -773,12 +773,18 @@ class _Builder:
             and line.indent >= above.indent + TEXT_INDENT_MIN_CHARS
 
     def _after_short_item(self, j: int) -> bool:
-        """Text (no margins known): a short item ("- Northby Police") does not run on to a
-        capitalised line below it ("Northby Homes is invited to attend ..."), unless it broke off
+        """Text (no margins known): a short item ("- Northby Police"), or one that ended short of
+        the margin, does not run on to a capitalised line below it ("Northby Homes is invited to
+        attend ..."), unless it broke off
         ("Northby Council  Assistant Director, Youth and" / "Communities (Chair)")."""
         above = self.lines[j - 1]
-        return above.ends_short is None and len(above.text) < SHORT_LINE_CHARS and self.lines[j].text[:1].isupper() \
-            and not _RUNS_ON.search(above.text.rstrip()) and self.item_at(j - 1) is not None
+        if above.ends_short is not None or not self.lines[j].text[:1].isupper() or _RUNS_ON.search(above.text.rstrip()):
+            return False
+        item = self.item_at(j - 1)
+        # (a line set in under the item's first, hanging, is its wrapped tail however short the line above;
+        # a labelled item, "PRIORITY 1: ...", may head the text below it)
+        return item is not None and (len(above.text) < SHORT_LINE_CHARS or (
+            item[0] is None and self._ended_by_choice(j) and self.lines[j].indent <= above.indent))
 
     def _block_end(self, i: int) -> int:
         """Index after the run of plain text lines that starts at i (a block)."""
