@@ -889,6 +889,11 @@ _OWNER_GAP = re.compile(r"['’]s?\s+")
 _ROLE_OF = re.compile(r"\b(of|for)\s+(the\s+)?$", re.IGNORECASE)
 
 
+#: A post's title word right after a body's name ("the Youth Offending Service Manager"; not "the ESB
+#: Chair will report ...", which the papers write for the body reporting).
+_POST_AFTER = re.compile(r"\s*(?:Manager|Director|Lead|Officer|Co-?ordinator|Commissioner|Adviser|Advisor)\b")
+
+
 def _without_owners(doc: Doc, spans: list[Span]) -> list[Span]:
     """Bodies named only as the owner of the next ("the Council's Overview and Scrutiny
     Committee", "the Board's Training Sub-Group"): the body meant is the one owned."""
@@ -2540,6 +2545,9 @@ class RelationReader:
         # of ...") is the subject when the clause names no body
         before = [s for s in clause if not s._.generic] or [s for s in clause if _capitalised_kind(s)]
         before = _without_owners(doc, before)       # "the Council's Overview and Scrutiny Committee will"
+        # ("It is chaired by the Youth Offending Service Manager, meets monthly and reports to ...": a
+        # body naming a post is no subject)
+        before = [s for s in before if not _POST_AFTER.match(text, s.end_char)]
         opening = _CLAUSE_ANAPHOR.match(text, begin, cue_start)
         if before and opening and before[0].start_char >= opening.end() and _SHARED_SUBJECT.search(text, begin, cue_start):
             # "The Board works to the strategy agreed by the X Board and will present its plan to ...":
