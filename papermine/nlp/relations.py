@@ -1478,6 +1478,9 @@ class RelationReader:
                 in_section = (self.section_body or self.main_body) if self.membership_section else None
                 subjects = [s for s in (in_section or (self.last_partnership if plural else None) or self.last_subject
                                         or self.last_first or self.main_body,) if s]
+            if not subjects and relation == "subgroup_of" and rule_id in _flagged("subject_is_target"):
+                # "Two sub-groups have been formed: ...": sub-groups of the body last spoken of
+                subjects = [s for s in (self.section_body or self.last_subject or self.last_first or self.main_body,) if s]
             if not subjects:
                 continue
             subjects_of[order] = subjects
@@ -1871,6 +1874,8 @@ class RelationReader:
                 named = [role] if role else []
             if relation == "subgroup_of":
                 named = _before_topic(doc, named)
+                if len(named) > 1:       # ("Two sub-groups have been formed: A and B. Both report to ...")
+                    self.listed, self.listed_for = list(named), None
             found = []
             paired = [(s, cue_freqs) for s in named] if plural else _pair_frequencies(doc, named, cue_freqs)
             for source, freqs in paired:
@@ -2577,6 +2582,8 @@ class RelationReader:
                 return named
         if _EACH_OF_THEM.match(doc_text(doc)[begin:cue_start]) and len(self.last_subjects) > 1:
             return list(self.last_subjects)     # "X and Y are sub-groups of Z. Each reports to ...": X and Y
+        if _EACH_OF_THEM.match(doc_text(doc)[self.sent_start:cue_start]) and len(self.listed) > 1:
+            return list(self.listed)            # "Z has two sub-groups: X and Y. Both report to ...": X and Y
         # the cue may hold it ("These agencies include"); "In 2021-22 it was chaired by": after a time phrase
         opened = begin
         begin += _OPENING.match(doc_text(doc)[begin:cue_start]).end()
