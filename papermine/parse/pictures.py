@@ -54,6 +54,9 @@ MIN_PICTURE_OBJECTS = 1
 #: Each holds (lines, whether Tesseract read them or failed).
 _READ_CACHE: "OrderedDict[tuple, tuple[list[str], bool]]" = OrderedDict()
 READ_CACHE_SIZE = 256
+#: The digest of a painted page's pixels that keys its read: a page is some 9 MB, and
+#: SHA-256 (in the processor on most machines) hashes it three times faster than BLAKE2b.
+PIXEL_HASH = "sha256"
 #: Bumped when what a cache entry holds, or how it is made, changes: older entries are not read.
 PICTURE_CACHE_FORMAT = "1"
 #: A cache entry is a few lines of text: a larger file is not one of ours.
@@ -73,18 +76,19 @@ def picture_lines(data: bytes, number: int = 1, dpi: int = PICTURE_DPI, cache: P
     by_file = _file_entry_name(sha256, number, dpi) if folder and sha256 else None
     if by_file and (known := _load(folder / by_file, by_file)) is not None:
         return list(known)
-    image = _painted_page(data, number, dpi)
-    if image is None:
+    pixels = _painted_page(data, number, dpi)
+    if pixels is None:
         return []
-    lines, read = _read(image, folder)
+    lines, read = _read(pixels, folder)
     if by_file and read:
         _store(folder, by_file, lines)
     return lines
 
 
 def _painted_page(data: bytes, number: int, dpi: int):
-    """Page `number` rendered in grey with its text layer painted out, or None
-    when it has no pictures or cannot be rendered."""
+    """Page `number` rendered in grey with its text layer painted out, as an array
+    of pixels (rows of bytes), or None when it has no pictures or cannot be rendered."""
+    import numpy as np
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
     from PIL import ImageDraw
@@ -102,11 +106,13 @@ def _painted_page(data: bytes, number: int, dpi: int):
                    for kind in kinds) < MIN_PICTURE_OBJECTS:
                 return None
             scale = dpi / POINTS_PER_INCH
-            image = page.render(scale=scale, grayscale=True).to_pil().convert("L")
+            bitmap = page.render(scale=scale, grayscale=True)
+            # painted where pdfium drew it (to_pil shares the bitmap's memory): no copy of
+            # the page to paint on, and the pixels hashed as they are (see _read)
             _, height = page.get_size()
             textpage = page.get_textpage()
             try:
-                draw = ImageDraw.Draw(image)
+                draw = ImageDraw.Draw(bitmap.to_pil())
                 for i in range(textpage.count_chars()):
                     left, bottom, right, top = textpage.get_charbox(i)
                     draw.rectangle([(left - BLANK_MARGIN) * scale, (height - top - BLANK_MARGIN) * scale,
@@ -114,19 +120,22 @@ def _painted_page(data: bytes, number: int, dpi: int):
                                    fill=255)
             finally:
                 textpage.close()
+            pixels = np.ascontiguousarray(bitmap.to_numpy())     # rows without the bitmap's padding
         finally:
             page.close()
     except (pdfium.PdfiumError, IndexError, ValueError):
         return None
     finally:
         pdf.close()
-    return image
+    return pixels
 
 
-def _read(image, folder: Path | None = None) -> tuple[list[str], bool]:
-    """What Tesseract reads in the image (from a cache where it was read before),
-    and whether that is a true read (False: it failed, and is kept in memory only)."""
-    key = (image.size, hashlib.blake2b(image.tobytes(), digest_size=16).digest())
+def _read(pixels, folder: Path | None = None) -> tuple[list[str], bool]:
+    """What Tesseract reads in the grey image `pixels` (rows of bytes; from a cache
+    where it was read before), and whether that is a true read (False: it failed,
+    and is kept in memory only)."""
+    height, width = pixels.shape
+    key = ((width, height), hashlib.new(PIXEL_HASH, pixels.data).digest())
     if key in _READ_CACHE:
         _READ_CACHE.move_to_end(key)
         lines, read = _READ_CACHE[key]
@@ -135,7 +144,7 @@ def _read(image, folder: Path | None = None) -> tuple[list[str], bool]:
     lines = _load(folder / name, name) if folder else None
     read = True
     if lines is None:
-        lines = _tesseract(image)
+        lines = _tesseract(_image(pixels))
         if lines is None:
             lines, read = [], False        # a failed read (a timeout): not kept for later runs
         elif folder:
@@ -144,6 +153,12 @@ def _read(image, folder: Path | None = None) -> tuple[list[str], bool]:
     if len(_READ_CACHE) > READ_CACHE_SIZE:
         _READ_CACHE.popitem(last=False)
     return list(lines), read
+
+
+def _image(pixels):
+    """The grey PIL image of `pixels`, for Tesseract."""
+    from PIL import Image
+    return Image.fromarray(pixels)
 
 
 # ---- the cache folder -------------------------------------------------------------
@@ -157,7 +172,8 @@ def _engine() -> str:
 
 def _entry_name(key: tuple) -> str:
     (width, height), digest = key
-    name = hashlib.blake2b(f"{_engine()}|{width}x{height}|".encode() + digest, digest_size=20).hexdigest()
+    name = hashlib.blake2b(f"{_engine()}|{width}x{height}|{PIXEL_HASH}|".encode() + digest,
+                           digest_size=20).hexdigest()
     return f"{name}.json"
 
 
