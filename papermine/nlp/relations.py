@@ -723,7 +723,9 @@ def role_phrase(text: str) -> str | None:
     councillors", "to the Cabinet Member for Children"), without its article or
     count, or None when the phrase names no role."""
     # (not at an initial's stop: "Councillor A. Bell")
-    text = re.split(r"[;(]|(?!" + _INITIAL_STOP + r")\.|,\s*(?:who|which)\b|\s+-\s+|\s+–\s+", text, maxsplit=1)[0]
+    # (nor past a new clause: "the Board, and the LSCB Chair will meet ...")
+    text = re.split(r"[;(]|(?!" + _INITIAL_STOP + r")\.|,\s*(?:who|which)\b|\s*,\s*and\s+(?:the|its|their)\s|\s+-\s+|\s+–\s+",
+                    text, maxsplit=1)[0]
     text = _ROLE_TAIL.split(text, maxsplit=1)[0]       # "social workers with three years' experience"
     text = _ROLE_LEAD.sub("", text).strip(" ,:;-–")
     owned = _ROLE_OWNER.sub("", text)                  # "the Panel's medical adviser"
