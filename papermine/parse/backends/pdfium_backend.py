@@ -80,7 +80,9 @@ NO_SEAM = (float("inf"), float("-inf"), float("inf"))
 _SEG_LINE, _SEG_MOVE = pdfium_c.FPDF_SEGMENT_LINETO, pdfium_c.FPDF_SEGMENT_MOVETO
 #: A path's segment kinds as bytes, one per segment: its kind plus one (PDFium's
 #: kinds are -1 unknown, 0 line, 1 curve, 2 move).
-_LINE_BYTE, _MOVE_BYTE = _SEG_LINE + 1, _SEG_MOVE + 1
+_LINE_BYTE, _MOVE_BYTE, _CURVE_BYTE = _SEG_LINE + 1, _SEG_MOVE + 1, pdfium_c.FPDF_SEGMENT_BEZIERTO + 1
+#: ...of a curve: its three segments
+_CURVE_BYTES = bytes([_CURVE_BYTE] * 3)
 #: A subpath that may be a rule: a move and at most MAX_RULE_SEGMENTS - 1 straight
 #: segments, up to the next move or the path's end.
 _STRAIGHT_SUBPATH = re.compile(b"%c%c{0,%d}(?=%c|\\Z)" % (_MOVE_BYTE, _LINE_BYTE, MAX_RULE_SEGMENTS - 1, _MOVE_BYTE))
@@ -372,9 +374,7 @@ class _PageObjects:
         count = _PathCountSegmentsFast(obj)
         if count > MAX_PATH_SEGMENTS:
             return
-        get_segment, get_kind = _PathGetSegmentFast, _SegGetTypeFast
-        # the kinds as one byte each (a code for the pattern below), read in one comprehension
-        kinds = bytes([get_kind(get_segment(obj, i)) + 1 for i in range(count)])
+        kinds = _segment_kinds(obj, count)
         # a curve or a polyline is neither line nor box: a subpath (a move, then up to
         # MAX_RULE_SEGMENTS - 1 straight segments, then the next move or the end) is found in C
         straight = [m.span() for m in _STRAIGHT_SUBPATH.finditer(kinds)]
@@ -382,6 +382,7 @@ class _PageObjects:
             return
         _ObjGetMatrix(obj, byref(matrix))
         a, b, c, d, e, f = _compose(_tuple(matrix), outer)
+        get_segment = _PathGetSegmentFast
         x, y = c_float(), c_float()
         x_ref, y_ref = byref(x), byref(y)
         subpaths: list[list[tuple[float, float]]] = []
@@ -408,6 +409,25 @@ class _PageObjects:
                 x0, x1, top, bottom = min(xs), max(xs), min(tops), max(tops)
                 self.rules += [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
                                Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+
+
+def _segment_kinds(obj: _Handle, count: int) -> bytes:
+    """The kinds of a path's segments as one byte each (a code for `_STRAIGHT_SUBPATH`).
+    A Bezier curve is always three segments in a row (two control points and its
+    end), so one read stands for three: a third of the calls on the curves of
+    glyph outlines, logos and charts."""
+    get_segment, get_kind = _PathGetSegmentFast, _SegGetTypeFast
+    kinds = bytearray()
+    i = 0
+    while i < count:
+        kind = get_kind(get_segment(obj, i)) + 1
+        if kind == _CURVE_BYTE:
+            kinds += _CURVE_BYTES
+            i += 3
+        else:
+            kinds.append(kind)
+            i += 1
+    return bytes(kinds)
 
 
 def _tuple(m) -> tuple:
