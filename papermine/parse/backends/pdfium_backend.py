@@ -127,7 +127,8 @@ _FormCountObjects = _proto("FPDFFormObj_CountObjects", c_int, _P)
 _FormGetObject = _proto("FPDFFormObj_GetObject", _Handle, _P, c_ulong)
 _ObjGetType = _proto("FPDFPageObj_GetType", c_int, _P)
 _ObjGetMatrix = _proto("FPDFPageObj_GetMatrix", c_int, _P, POINTER(_FS_MATRIX))
-_ObjGetBounds = _proto("FPDFPageObj_GetBounds", c_int, _P, _pf, _pf, _pf, _pf)
+# (a call per text object, when a page has a word in doubt: no argument conversion)
+_ObjGetBoundsFast = _proto("FPDFPageObj_GetBounds", c_int)
 _TextLoadPage = _proto("FPDFText_LoadPage", _P, _P)
 _TextClosePage = _proto("FPDFText_ClosePage", None, _P)
 _CountChars = _proto("FPDFText_CountChars", c_int, _P)
@@ -201,6 +202,25 @@ class _Frame:
             return left, right           # the MediaBox shift pdfminer takes off, pdfplumber adds back
         xa, xb = self.point(left, bottom)[0], self.point(right, top)[0]
         return min(xa, xb), max(xa, xb)
+
+    def box_span(self, outer: tuple, left: float, bottom: float, right: float,
+                 top: float) -> tuple[float, float, float, float]:
+        """(x0, x1, top, bottom) of a box in a form's space (`outer`: the form's
+        matrix): its four corners through `outer` and `point`, computed inline
+        (a page's many text objects each ask)."""
+        a, b, c, d, e, f = outer
+        A, B, C, D, E, F = self._ctm
+        x_shift, top_shift, height = self._x_shift, self._top_shift, self.height
+        # the corners in user space: (left, bottom), (left, top), (right, bottom), (right, top)
+        u1, v1 = a * left + c * bottom + e, b * left + d * bottom + f
+        u2, v2 = a * left + c * top + e, b * left + d * top + f
+        u3, v3 = a * right + c * bottom + e, b * right + d * bottom + f
+        u4, v4 = a * right + c * top + e, b * right + d * top + f
+        xs = (A * u1 + C * v1 + E + x_shift, A * u2 + C * v2 + E + x_shift,
+              A * u3 + C * v3 + E + x_shift, A * u4 + C * v4 + E + x_shift)
+        tops = (height - (B * u1 + D * v1 + F) + top_shift, height - (B * u2 + D * v2 + F) + top_shift,
+                height - (B * u3 + D * v3 + F) + top_shift, height - (B * u4 + D * v4 + F) + top_shift)
+        return min(xs), max(xs), min(tops), max(tops)
 
     def linear(self, a: float, b: float, c: float, d: float) -> tuple[float, float, float, float]:
         """A matrix's linear part as pdfminer sees it (after the page rotation)."""
@@ -320,18 +340,15 @@ class _PageObjects:
         known to be visible, its box widened by the slack, in page coordinates."""
         left, bottom, right, top = c_float(), c_float(), c_float(), c_float()
         refs = byref(left), byref(bottom), byref(right), byref(top)
-        point, slack = self._frame.point, PHANTOM_SPACE_SLACK
+        span, slack = self._frame.box_span, PHANTOM_SPACE_SLACK
         boxes = []
         for obj, outer in self._texts:
             if obj.value in self.visible:
                 continue
-            if not _ObjGetBounds(obj, *refs):
+            if not _ObjGetBoundsFast(obj, *refs):
                 left.value = bottom.value = right.value = top.value = 0.0    # PDFium wrote nothing
-            a, b, c, d, e, f = outer
-            corners = [point(a * x + c * y + e, b * x + d * y + f) for x in (left.value, right.value)
-                       for y in (bottom.value, top.value)]
-            xs, tops = [corner[0] for corner in corners], [corner[1] for corner in corners]
-            boxes.append((min(xs) - slack, max(xs) + slack, min(tops) - slack, max(tops) + slack, obj, outer))
+            x0, x1, box_top, box_bottom = span(outer, left.value, bottom.value, right.value, top.value)
+            boxes.append((x0 - slack, x1 + slack, box_top - slack, box_bottom + slack, obj, outer))
         return boxes
 
     def _blank_origin(self, obj: _Handle, outer: tuple) -> tuple[float, float] | None:
