@@ -121,15 +121,20 @@ def _cluster(values: list[float], tolerance: float) -> dict[float, float]:
     return out
 
 
+_START = attrgetter("start")
+
+
 def _edges(segments: list[_Edge]) -> list[_Edge]:
-    """Snap segments to shared positions, then join collinear ones that touch."""
+    """Snap segments to shared positions, then join collinear ones that touch
+    (the segments are the caller's own new ones: snapped and joined in place)."""
     snapped = _cluster([s.pos for s in segments], SNAP_TOLERANCE)
     by_pos: dict[float, list[_Edge]] = defaultdict(list)
     for s in segments:
-        by_pos[snapped[s.pos]].append(_Edge(snapped[s.pos], s.start, s.end))
+        s.pos = snapped[s.pos]
+        by_pos[s.pos].append(s)
     out: list[_Edge] = []
     for _pos, group in by_pos.items():
-        group.sort(key=lambda e: e.start)
+        group.sort(key=_START)
         current = group[0]
         for edge in group[1:]:
             if edge.start <= current.end + JOIN_TOLERANCE:
@@ -144,8 +149,9 @@ def _edges(segments: list[_Edge]) -> list[_Edge]:
 def _split_rules(rules: list[Rule]) -> tuple[list[_Edge], list[_Edge]]:
     horizontal, vertical = [], []
     for r in rules:
-        x0, x1 = sorted((r.x0, r.x1))
-        top, bottom = sorted((r.top, r.bottom))
+        # each pair in order, as `sorted` would give it (swapped only when the second is less)
+        x0, x1 = (r.x1, r.x0) if r.x1 < r.x0 else (r.x0, r.x1)
+        top, bottom = (r.bottom, r.top) if r.bottom < r.top else (r.top, r.bottom)
         if r.horizontal:
             horizontal.append(_Edge((top + bottom) / 2, x0, x1))
         else:
@@ -254,21 +260,23 @@ def _crossing_share(cells: list[tuple], centred: list[tuple[Word, float, float]]
     return crossing / len(centred)
 
 
-def _centred(words: list[Word], box: tuple[float, float, float, float]) -> list[tuple[Word, float, float]]:
-    """The words whose centre lies in the box, each with its centre (x, y)."""
+def _centres(words: list[Word]) -> list[tuple[Word, float, float]]:
+    """Each word with its centre (x, y): worked out once a page, for all its grids."""
+    return [(w, (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2) for w in words]
+
+
+def _centred(centres: list[tuple[Word, float, float]],
+             box: tuple[float, float, float, float]) -> list[tuple[Word, float, float]]:
+    """The words (with their centres, from `_centres`) whose centre lies in the box."""
     x0, top, x1, bottom = box
-    out = []
-    for w in words:
-        cx, cy = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-        if x0 <= cx <= x1 and top <= cy <= bottom:
-            out.append((w, cx, cy))
-    return out
+    return [c for c in centres if x0 <= c[1] <= x1 and top <= c[2] <= bottom]
 
 
-def _grid_table(cells: list[tuple], words: list[Word], page: int, continued: bool = False) -> TableRegion | None:
+def _grid_table(cells: list[tuple], centres: list[tuple[Word, float, float]], page: int,
+                continued: bool = False) -> TableRegion | None:
     bbox = (min(c[0] for c in cells), min(c[1] for c in cells),
             max(c[2] for c in cells), max(c[3] for c in cells))
-    centred = _centred(words, bbox)
+    centred = _centred(centres, bbox)
     inside = [w for w, _, _ in centred]
     texts = {c: cell_text([w for w, cx, cy in centred if c[0] <= cx <= c[2] and c[1] <= cy <= c[3]])
              for c in cells}
@@ -337,11 +345,13 @@ def find_ruled_tables(words: list[Word], rules: list[Rule], page: int,
         return []
     cells = _cells(_intersections(horizontal, vertical))
     found = []
-    for group in _group_cells(cells):
+    groups = _group_cells(cells)
+    centres = _centres(words) if groups else []
+    for group in groups:
         x0, top, x1 = min(c[0] for c in group), min(c[1] for c in group), max(c[2] for c in group)
         continued = continues is not None and abs(x0 - continues[0]) <= CONTINUATION_TOLERANCE \
             and abs(x1 - continues[1]) <= CONTINUATION_TOLERANCE and top <= continues[2]
-        if table := _grid_table(group, words, page, continued):
+        if table := _grid_table(group, centres, page, continued):
             found.append(table)
     return sorted(found, key=lambda t: t.bbox[1])
 
