@@ -29,6 +29,9 @@ CAPS_MIN_SHARE = 0.9
 def median(values: list[float]) -> float:
     """The median of a non-empty list, as `statistics.median` gives it (the mean
     of the middle two of an even count), without its per-call overhead."""
+    first = values[0]
+    if first and values.count(first) == len(values):
+        return first                     # one value throughout (a line in one size): no sort
     data = sorted(values)
     n = len(data)
     return data[n // 2] if n % 2 else (data[n // 2 - 1] + data[n // 2]) / 2

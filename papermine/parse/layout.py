@@ -201,7 +201,6 @@ def _group_lines(words: list[Word]) -> list[TextLine]:
 
 _BY_TOP = attrgetter("top", "x0")
 _BY_X = attrgetter("x0", "top")
-_X0 = attrgetter("x0")
 
 
 def _describe(line: TextLine) -> TextLine:
@@ -444,7 +443,7 @@ def _chunks(line: TextLine) -> list[tuple[float, float]]:
     """The x ranges a line's words cover, joined across gaps narrower than a gutter."""
     spans: list[tuple[float, float]] = []
     a = b = 0.0
-    for w in sorted(line.words, key=_X0):
+    for w in line.words:                # in x order: `_describe` sorted them
         if spans and w.x0 - b < GUTTER_MIN_WIDTH:
             if w.x1 > b:
                 b = w.x1

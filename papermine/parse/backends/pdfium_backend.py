@@ -532,6 +532,7 @@ class _WordReader:
         seam_x0, seam_x1, seam_top = NO_SEAM
         tolerance_x, tolerance_y = WORD_X_TOLERANCE, WORD_Y_TOLERANCE
         last_obj = facts = None
+        font = size = bold = upright = bottom = top = None      # `facts`, unpacked once per object
         for k, (piece, first, end, obj, next_obj, x0, (last_x0, x1)) in enumerate(
                 zip(pieces, firsts, ends, objects, objects[1:], lefts, rights)):
             # a word within one text object is the common case; where the next
@@ -545,18 +546,18 @@ class _WordReader:
                 continue
             if obj != last_obj or last_obj is None:
                 facts = facts_cache.get(obj) or read_facts(obj, first)
+                font, size, bold, upright, bottom, top = facts
                 last_obj = obj
-            if not facts.upright:
+            if not upright:
                 seam_x0, seam_x1, seam_top = NO_SEAM
                 continue
-            top = facts.top
             if not piece.isascii():
                 piece = self._unmapped(piece, first)
             if x0 < seam_x0 or x0 > seam_x1 + tolerance_x or abs(top - seam_top) > tolerance_y:
-                append(Word(piece, x0, x1, top, facts.bottom, facts.font, facts.size, facts.bold))
+                append(Word(piece, x0, x1, top, bottom, font, size, bold))
             else:
                 seam = (ends[k - 1] - 1, objects[k - 1], seam_x0, seam_x1, seam_top)
-                self._add(out, seam, _Run(piece, x0, x1, top, facts.bottom, facts, first, obj, None), text)
+                self._add(out, seam, _Run(piece, x0, x1, top, bottom, facts, first, obj, None), text)
             seam_x0, seam_x1, seam_top = last_x0, x1, top
         return out
 
