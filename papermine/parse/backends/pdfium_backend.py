@@ -354,6 +354,8 @@ class _PageObjects:
     def _blank_origin(self, obj: _Handle, outer: tuple) -> tuple[float, float] | None:
         """(x, baseline) of a text object that prints only whitespace, else None."""
         key = obj.value
+        if key in self.visible:
+            return None                  # (found visible after the boxes were read: no text to read)
         if key not in self._blank_at:
             buffer = ctypes.create_string_buffer(BLANK_OBJECT_BUFFER)
             size = _TextObjGetText(obj, self._textpage, buffer, BLANK_OBJECT_BUFFER)
@@ -622,6 +624,7 @@ class _WordReader:
         # the calls first, in comprehensions, then the Python work per glyph
         indices = range(first, last + 1)
         objects = [_GetTextObjectFast(tp, i) for i in indices]
+        self.objects.visible.update(objects)         # each prints one of these glyphs: never blank
         if self.frame.rotated:
             boxes = [self.box(i) for i in indices]
         else:
