@@ -50,12 +50,15 @@ _LEADING_LABEL = re.compile(r"^\s*(?:\(?[0-9ivxlc]{1,5}[.)]|\(?[a-z][.)]|[-•*�
 
 
 def norm_name(text: str) -> str:
-    """Lower case, '&' as 'and', possessives, brackets, quotes and a leading 'the' dropped."""
+    """Lower case, '&' as 'and', possessives, brackets, quotes, a leading 'the' and a person's title dropped."""
     text = unicodedata.normalize("NFKC", text or "").replace("’", "'").replace("&", " and ")
     text = re.sub(r"\([^)]*\)", " ", text)
     text = re.sub(r"'s\b|s'(?=\s|$)|'", "", text.lower())
     text = re.sub(r"[^\w]+", " ", text)
     text = re.sub(r"^\s*(the|a|an)\s+", "", text)
+    # a person is the same with or without a title ("Cllr Sally Sahin", "Sally Sahin"): the
+    # annotations of different readers write them both ways
+    text = re.sub(r"^\s*(?:cllrs?|councillors?|dr|mr|mrs|ms|miss|prof)\s+(?=\w)", "", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

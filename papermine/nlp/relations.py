@@ -714,6 +714,33 @@ _PARTS_DASH = re.compile(r"\s[-–]\s(?=[^()]*,)")
 #: One who sits with a body only to advise or watch ("with an officer of X as adviser", "by invitation").
 _ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\bin\s+an\s+advisory\s+capacity\b|\bby\s+invitation\b",
                             re.IGNORECASE)
+def _names(who: str) -> list[str]:
+    """The people a list of councillors names, each with the title printed for them or for the
+    whole list ("Councillors Sally Sahin and Victoria Whitehead": "Councillor Sally Sahin", ...;
+    "Cllrs Ames, Dory and Hale": "Cllr Ames", "Cllr Dory", "Cllr Hale"). A surname alone is a
+    name only under its own title or a list's ("Cllrs"), not a word left over from a post
+    ("Cabinet Member for Children and Families")."""
+    names = []
+    shared = None
+    for k, piece in enumerate(re.split(r",|\band\b|\(also|\)", who)):
+        piece = piece.strip().rstrip(".;:")
+        name = _roster()["mem-name"].match(piece)
+        own = _LIST_TITLE.match(piece)
+        if k == 0 and own and own.group("plural"):
+            shared = own.group("title")
+        if not name or (len(name.group("name").split()) < 2 and not own and shared is None):
+            if shared is not None and k:
+                shared = None           # the list of names has ended
+            continue
+        title = own.group("title") if own else shared
+        names.append(f"{title} {name.group('name')}" if title else name.group("name"))
+    return names
+
+
+#: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
+_LIST_TITLE = re.compile(r"^(?:the\s+)?(?P<title>Councillor|Cllr)(?P<plural>s)?\.?\s", re.IGNORECASE)
+
+
 #: A role of several seats: counted, or plural ("three ex officio members", "Directors").
 _MANY = re.compile(r"^\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|s\s*$", re.IGNORECASE)
 
@@ -2293,20 +2320,38 @@ class RelationReader:
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each
         councillor named is a member of the body the line opens with."""
+        appointed = self._appointed(doc)
+        if appointed:
+            return appointed
         m = _roster()["mem-nomination"].match(doc_text(doc).strip())
         if not m or _roster()["mem-present"].match(m.group("body").strip() + ":") \
                 or _roster()["mem-not-members"].match(m.group("body").strip()) or self.not_members(doc_text(doc)) \
                 or PERSON_FIRST.match(m.group("body").strip()):     # "Cllr X, Y Council (substitute: Cllr Z)"
             return []
         body = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char < m.end("body") + 2), None)
-        owner = body if body is not None else m.group("body").strip()
-        names = []
-        for piece in re.split(r",|\band\b|\(also|\)", m.group("who")):
-            name = _roster()["mem-name"].match(piece.strip())
-            if name:
-                names.append(name.group("name"))
+        label = m.group("body").strip()
+        after = re.sub(r"\([^()]*\)", "", doc_text(doc)[body.end_char:m.end("body")]).strip() if body is not None else ""
+        if (body is not None and (after or _COUNCIL_NAME.match(_name(body)))) or (body is None and role_phrase(label)):
+            # ("Cabinet Member: Councillor R Dunmore", "Portfolio Holder - ...": a post's label, not a body's;
+            # "Northby City Council: Councillors A. Patel and J. Rowe": those present from the council)
+            return []
+        owner = body if body is not None else label
         return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-nomination")
-                for name in names if name != _name(owner)]
+                for name in _names(m.group("who")) if name != _name(owner)]
+
+    def _appointed(self, doc: Doc) -> list[Found]:
+        """"RESOLVED that Cllrs Hale, Burton and Singh be appointed to the Planning Committee",
+        "The following were appointed to the Finance Committee: Cllr A Hale and Cllr B Burton":
+        each councillor named is a member of the body they were appointed to."""
+        text = doc_text(doc)
+        out = []
+        for m in _roster()["mem-appointed"].finditer(text):
+            who, body_at = (m.group("who"), m.start("body")) if m.group("who") else (m.group("who2"), m.start("body2"))
+            named = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char == body_at and not s._.generic), None)
+            owner = named if named is not None else (m.group("body") or m.group("body2")).strip()
+            for name in _names(who):
+                out.append(Found(name, owner, "member_of", None, None, "does", doc[:], "mem-appointed"))
+        return out
 
     def roster(self, owner: Doc, entries: list[Doc]) -> list[Found]:
         """"The Strategy Advisory Group:" then "Ann Corkery - Consultant in Public Health",
