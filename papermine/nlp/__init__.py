@@ -310,7 +310,12 @@ def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
             and heading and _MEMBERSHIP_HEADING.match(heading):
         return True
     return bool(para.items) and (para.text.rstrip().endswith(":") or bool(_SET_OUT_BELOW.search(para.text))) and bool(
-        _membership_cue().search(para.text) or re.search(r"\bmembership\b", para.text, re.IGNORECASE))
+        _membership_cue().search(para.text) or _MEMBERSHIP_WORDS.search(para.text))
+
+
+#: A lead-in that speaks of a membership ("The membership of the Board is:", "The Forum has 18
+#: members, as set out below.").
+_MEMBERSHIP_WORDS = re.compile(r"\bmembership\b|\b(?:has|have|comprises?)\s+(?:\w+\s+)?members\b", re.IGNORECASE)
 
 
 #: A lead-in that points to the list below it without a colon ("... the partner representatives set out below.").

@@ -386,9 +386,10 @@ ATTENDANCE_LABEL_MAX_WORDS = 5
 ROW_BODY_MAX_OFFSET = 4
 #: The header row of a membership table set out as text ("ORGANISATION  REPRESENTATIVE").
 _TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?|(?:constituent\s+)?councils?|"
-                         r"authorit(?:y|ies))(?:\s*/\s*[\w ]+?)?\s+"
+                         r"authorit(?:y|ies)|(?:membership\s+)?(?:group|category|sector)s?)(?:\s*/\s*[\w ]+?)?\s+"
                          r"(?:representatives?|role|post|nominee|name|represented\s+by|seats?|places|members|"
-                         r"number\s+of\s+(?:seats|places|members))\s*$", re.IGNORECASE)
+                         r"number\s+of\s+(?:seats|places|members))(?:\s{2,}(?:elected|appointed|nominated|chosen)\s+by)?\s*$",
+                         re.IGNORECASE)
 #: A member cue whose plural subject names no body ("The responsible authorities are ...").
 _PLURAL_OWNERLESS = re.compile(r"^\s*(?:\w+\s+){0,2}(?:partners|authorities)(?:\s+for\s+[^,:;]{1,40})?\s+are\b", re.IGNORECASE)
 #: A post in brackets in an attendance list that is itself a seat on the body ("(Lay Member)",
