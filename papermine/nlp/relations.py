@@ -724,7 +724,9 @@ def _names(who: str) -> list[str]:
     names = []
     shared = None
     for k, piece in enumerate(re.split(r",|\band\b|\(also|\)", who)):
-        piece = piece.strip().rstrip(".;:")
+        piece = re.sub(r"\s*\(.*$", "", piece.strip()).rstrip(".;:")      # ("Cllr A Shaw (Chair)")
+        if not piece:
+            continue
         name = _roster()["mem-name"].match(piece)
         own = _LIST_TITLE.match(piece)
         if k == 0 and own and own.group("plural"):
@@ -738,6 +740,8 @@ def _names(who: str) -> list[str]:
     return names
 
 
+#: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
+_MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
 #: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
 _LIST_TITLE = re.compile(r"^(?:the\s+)?(?P<title>Councillor|Cllr)(?P<plural>s)?\.?\s", re.IGNORECASE)
 
@@ -2336,6 +2340,8 @@ class RelationReader:
             # ("Cabinet Member: Councillor R Dunmore", "Portfolio Holder - ...": a post's label, not a body's;
             # "Northby City Council: Councillors A. Patel and J. Rowe": those present from the council)
             return []
+        if body is None and _MEMBERSHIP_LABEL.match(label):
+            return []                  # "Membership: Cllr A Shaw (Chair), Cllr B Lund": a membership cue's, read as such
         owner = body if body is not None else label
         return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-nomination")
                 for name in _names(m.group("who")) if name != _name(owner)]
