@@ -216,19 +216,18 @@ _LISTED_NAME = re.compile(r"(?P<name>(?-i:[A-Z][\w'’&.-]*)(?:\s+(?:(?-i:[A-Z][
 BODY_LIST_MIN_KNOWN = 2
 
 
-def _named_in_lists_of_bodies(doc: Document, sdocs: dict, resolver: Resolver) -> None:
+def _named_in_lists_of_bodies(sdocs: dict, membership_lists: set[int], resolver: Resolver) -> None:
     """In a membership list whose entries mostly name bodies, an entry that is a name alone
     and names no body the tagger knows ("Southmere Water", "Eurostar") is a body too: the
     list says what it is. Not a post ("Director of Public Health"), nor a person ("Dr A. Khan")."""
     items_of: dict[int, list[Doc]] = {}
     for (p_index, i_index), sdoc in sdocs.items():
-        if i_index is not None:
+        if i_index is not None and p_index in membership_lists:
             items_of.setdefault(p_index, []).append(sdoc)
-    for p_index, items in items_of.items():
+    for items in items_of.values():
         known = sum(any(not s._.generic for s in item.spans[AGENCY_SPANS]) for item in items)
         # (not a table set out as text: "Helen Marsh    Redfell Ramblers", a cell's wrapped tail "After Children")
-        if known < BODY_LIST_MIN_KNOWN or 2 * known < len(items) or any("  " in doc_text(item) for item in items) \
-                or not _is_membership_list(doc.paragraphs[p_index], _heading_of(doc, p_index)):
+        if known < BODY_LIST_MIN_KNOWN or 2 * known < len(items) or any("  " in doc_text(item) for item in items):
             continue
         for item in items:
             text = doc_text(item).strip()
@@ -302,6 +301,11 @@ _MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:proposed|revised|curr
                                  re.IGNORECASE)
 
 
+#: A lead-in that speaks of a membership ("The membership of the Board is:", "The Forum has 18
+#: members, as set out below.").
+_MEMBERSHIP_WORDS = re.compile(r"\bmembership\b|\b(?:has|have|comprises?)\s+(?:\w+\s+)?members\b", re.IGNORECASE)
+
+
 def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
     """A paragraph whose items list members ("The membership of the Board is:"), or a
     bare list under a "Membership" heading, or one after a lead-in there ("The statutory
@@ -312,10 +316,6 @@ def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
     return bool(para.items) and (para.text.rstrip().endswith(":") or bool(_SET_OUT_BELOW.search(para.text))) and bool(
         _membership_cue().search(para.text) or _MEMBERSHIP_WORDS.search(para.text))
 
-
-#: A lead-in that speaks of a membership ("The membership of the Board is:", "The Forum has 18
-#: members, as set out below.").
-_MEMBERSHIP_WORDS = re.compile(r"\bmembership\b|\b(?:has|have|comprises?)\s+(?:\w+\s+)?members\b", re.IGNORECASE)
 
 
 #: A lead-in that points to the list below it without a colon ("... the partner representatives set out below.").
@@ -372,6 +372,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     resolver = Resolver(acronyms, placed=placed)
     year = _paper_year(doc)
     sdocs: dict[tuple[int, int | None], Doc] = {}
+    # the paragraphs whose items list members ("The membership of the Board is:"), decided once
+    membership_lists = {p for p, para in enumerate(doc.paragraphs)
+                        if para.items and _is_membership_list(para, _heading_of(doc, p))}
     # each Doc made here keeps its text, so no component rebuilds it from the tokens
     made = (keep_text(nlp.make_doc(text), text) for _, _, text in units)
     for (p_index, i_index, _text), sdoc in zip(units, nlp.pipe(made, batch_size=BATCH_SIZE)):
@@ -379,7 +382,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             _add_trained_entities(sdoc)
         _bodies_in_capitals(nlp, sdoc)
         _add_acronyms(sdoc, acronyms)
-        in_list = i_index is not None and _is_membership_list(doc.paragraphs[p_index], _heading_of(doc, p_index))
+        in_list = i_index is not None and p_index in membership_lists
         spans = [s for s in sdoc.spans[AGENCY_SPANS]
                  if (not s._.generic or in_list or _keep_generic(sdoc, s)) and not out_of_time(s._.rule, year)]
         for span in spans:
@@ -387,7 +390,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         sdoc.spans[AGENCY_SPANS] = spans
         _apposed_names(sdoc, resolver)
         sdocs[(p_index, i_index)] = sdoc
-    _named_in_lists_of_bodies(doc, sdocs, resolver)
+    _named_in_lists_of_bodies(sdocs, membership_lists, resolver)
     headings = _heading_docs(doc, nlp, resolver, acronyms)
     every_doc = [*sdocs.values(), *(h for _, h in headings)]
     _use_long_names(doc, nlp, resolver, every_doc)
@@ -464,7 +467,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             found_here = reader.read_item(sdoc)
         found_here = found_here if found_here is not None else (reader.nomination(sdoc) or None)
         # ("Village Hall Committee – Councillor X")
-        if found_here is None and i_index is not None and _is_membership_list(para, _heading_of(doc, p_index)):
+        if found_here is None and i_index is not None and p_index in membership_lists:
             # "The membership of the Board is:" then one member an item
             owner = reader.list_owner(sdocs.get((p_index, None)))
             found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)

@@ -715,6 +715,12 @@ _PARTS_DASH = re.compile(r"\s[-–]\s(?=[^()]*,)")
 #: One who sits with a body only to advise or watch ("with an officer of X as adviser", "by invitation").
 _ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\bin\s+an\s+advisory\s+capacity\b|\bby\s+invitation\b",
                             re.IGNORECASE)
+#: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
+_MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
+#: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
+_LIST_TITLE = re.compile(r"^(?:the\s+)?(?P<title>Councillor|Cllr)(?P<plural>s)?\.?\s", re.IGNORECASE)
+
+
 def _names(who: str) -> list[str]:
     """The people a list of councillors names, each with the title printed for them or for the
     whole list ("Councillors Sally Sahin and Victoria Whitehead": "Councillor Sally Sahin", ...;
@@ -738,12 +744,6 @@ def _names(who: str) -> list[str]:
         title = own.group("title") if own else shared
         names.append(f"{title} {name.group('name')}" if title else name.group("name"))
     return names
-
-
-#: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
-_MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
-#: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
-_LIST_TITLE = re.compile(r"^(?:the\s+)?(?P<title>Councillor|Cllr)(?P<plural>s)?\.?\s", re.IGNORECASE)
 
 
 #: A role of several seats: counted, or plural ("three ex officio members", "Directors").
@@ -1151,7 +1151,7 @@ class RelationReader:
         # (or where the heading is the body's name alone: "2.2 Finance and General Purposes Committee"
         # then "This committee will be chaired by ...")
         # (a reference in brackets after it is no more of the heading: "X BOARD (KEY DECISION KD2024/031)")
-        alone = len(named) == 1 and re.sub(r"^(?:the\s+)?|\s*\([^()]*\)\s*$|[\s.:;,]+$", "", doc.text.strip(),
+        alone = len(named) == 1 and re.sub(r"^(?:the\s+)?|[\s.:;,]+$", "", _TRAILING_BRACKET.sub("", doc.text.strip()),
                                             flags=re.IGNORECASE) == named[0].text
         self.section_body = named[0] if named and (self.membership_section or alone) else None
         if named:
@@ -2348,8 +2348,10 @@ class RelationReader:
 
     def _appointed(self, doc: Doc) -> list[Found]:
         """"RESOLVED that Cllrs Hale, Burton and Singh be appointed to the Planning Committee",
-        "The following were appointed to the Finance Committee: Cllr A Hale and Cllr B Burton":
-        each councillor named is a member of the body they were appointed to."""
+        "RESOLVED that the following be appointed to the Finance Committee: Cllr A Hale and Cllr B
+        Burton": each councillor named is a member of the body they were appointed to. (A line
+        opening "The following were appointed to the X Committee:" is read by its label, as any
+        nomination line is.)"""
         text = doc_text(doc)
         out = []
         for m in _roster()["mem-appointed"].finditer(text):

@@ -161,6 +161,11 @@ _ATTENDANCE_OPENS = re.compile(_ATTENDANCE_WORDS, re.IGNORECASE)
 ATTENDANCE_RUN_MAX_LINES = 40
 
 
+def _breaks_off(line: Line) -> bool:
+    """Does the line end on a word or mark that needs more after it ("... by the Northby and")?"""
+    return bool(_RUNS_ON.search(line.text.rstrip()))
+
+
 def _one_a_line(text: str) -> bool:
     """A line of an attendance list: one person a line."""
     return bool(_ATTENDEE.match(text) or _PERSON_LINE.match(text))
@@ -582,10 +587,13 @@ class _Builder:
         """Does the number on line i head its own sub-numbers below ("112. SEND IMPROVEMENT
         BOARD" then "112.1 Cabinet considered ..."): a minute numbered on through the year,
         however high, not a figure?"""
-        if "." in num.rstrip("."):
-            return False
-        first = re.compile(rf"^{re.escape(num.rstrip('.'))}\.1\s")
-        return any(first.match(self.lines[j].text) for j in range(i + 1, min(i + SUB_NUMBER_LOOKAHEAD_LINES, len(self.lines))))
+        return len(_number_tuple(num)) == 1 and any(
+            self._first_child_at(j, num) for j in range(i + 1, min(i + SUB_NUMBER_LOOKAHEAD_LINES, len(self.lines))))
+
+    def _first_child_at(self, j: int, num: str) -> bool:
+        """Does line j open with the first number under `num` ("2.1" under "2")?"""
+        m = _NUMBER.match(self.lines[j].text)
+        return m is not None and _number_tuple(m.group("num")) == _number_tuple(num) + (1,)
 
     def item_at(self, i: int) -> tuple[str | None, str, str] | None:
         """(label, kind, text) when line i starts an item."""
@@ -637,7 +645,7 @@ class _Builder:
         line above (the lead-in or the entry before) ended by choice, short of the margin,
         where its next word would have fitted."""
         line, above = self.lines[i], self.lines[i - 1]
-        if above.ends_short is not None or _NUMBER.match(line.text) or _RUNS_ON.search(above.text.rstrip()):
+        if above.ends_short is not None or _NUMBER.match(line.text) or _breaks_off(above):
             return False                # (text only: a PDF's lines carry their layout, read elsewhere;
                                         # a line ending "nominated by the Northby and" runs on)
         run = self._short_line_run(i)   # (a scan of the lines from gap to gap: after the cheap tests)
@@ -680,7 +688,7 @@ class _Builder:
         first word would have fitted (so line i is no wrapped tail of it)? Never for a
         PDF's lines: their layout is read elsewhere."""
         above = self.lines[i - 1]
-        if above.ends_short is not None or _RUNS_ON.search(above.text.rstrip()):
+        if above.ends_short is not None or _breaks_off(above):
             return False                # (a line ending "nominated by the Northby and" runs on, however short)
         first_word = self.lines[i].text.split(" ", 1)[0]
         return len(above.text) + 1 + len(first_word) < self.wrap_chars - ENTRY_WRAP_SLACK_CHARS
@@ -778,7 +786,7 @@ class _Builder:
         attend ..."), unless it broke off
         ("Northby Council  Assistant Director, Youth and" / "Communities (Chair)")."""
         above = self.lines[j - 1]
-        if above.ends_short is not None or not self.lines[j].text[:1].isupper() or _RUNS_ON.search(above.text.rstrip()):
+        if above.ends_short is not None or not self.lines[j].text[:1].isupper() or _breaks_off(above):
             return False
         item = self.item_at(j - 1)
         # (a line set in under the item's first, hanging, is its wrapped tail however short the line above;
@@ -995,8 +1003,7 @@ class _Builder:
             return rest, known, nxt
         # (a reference in brackets after a title is no word of it: "... BOARD (KEY DECISION KD2024/031)")
         short = _words(_BRACKETS_AT_END.sub("", rest)) <= NUMBERED_HEADING_MAX_WORDS
-        first_child = line.ends_short is None and nxt < len(self.lines) and (m2 := _NUMBER.match(self.lines[nxt].text)) is not None \
-            and _number_tuple(m2.group("num")) == _number_tuple(num) + (1,)
+        first_child = line.ends_short is None and nxt < len(self.lines) and self._first_child_at(nxt, num)
         if (next_is_new or first_child) and short and not _TERMINAL.search(rest) \
                 and (line.styled or _is_caps(rest) or self._child_follows(num, nxt)):
             return rest, None, nxt
