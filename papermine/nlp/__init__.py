@@ -176,14 +176,27 @@ def _add_trained_entities(sdoc: Doc) -> None:
 
 #: How far before a kind's name the body it names may start.
 APPOSED_NAME_MAX_CHARS = 80
+#: Capitalised words that open a sentence or a phrase of time, not a body's name.
+_OPENING_WORDS = (r"(?!(?:In|On|At|The|This|That|These|Since|From|By|For|As|Under|With|Within|Following|During|After|"
+                  r"Before|Through|Across|Both|Each|All|It|Its)\b)")
 #: A body whose name has no head noun, set beside the kind of body it is ("Wendleford Together,
 #: the city's Local Strategic Partnership, ...", "Healthy Northby (our Health and Wellbeing
 #: Partnership)"): the words before the kind, a possessive or "our" showing it is no list of bodies.
-_APPOSED_NAME = re.compile(r"(?<![\w'’&-])(?!(?:In|On|At|The|This|That|These|Since|From|By|For|As|Under|With|Within|Following|"
-                           r"During|After|Before|Through|Across|Both|Each|All)\b)(?P<name>(?-i:[A-Z][\w'’&-]*)"
+_APPOSED_NAME = re.compile(r"(?<![\w'’&-])" + _OPENING_WORDS + r"(?P<name>(?-i:[A-Z][\w'’&-]*)"
                            r"(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|of|for|and|&)){0,4}?)(?:,\s+|\s+\(\s*)"
                            r"(?:the\s+(?:city|borough|county|district|area|town|council|county\s+council)['’]s|our|its)\s+"
-                           r"(?:(?:local|statutory)\s+)?$")
+                           r"(?:(?:local|statutory)\s+)?$"
+                           # or defined as the kind ("Safer Northby is the Community Safety Partnership
+                           # (CSP) for the borough", "Northby Together, the Local Strategic Partnership
+                           # (LSP)"), which _DEFINING_TAIL checks after the kind
+                           r"|(?<![\w'’&-])" + _OPENING_WORDS +
+                           r"(?P<defined>(?-i:[A-Z][\w'’&-]*)(?:\s+(?:(?-i:[A-Z][\w'’&-]*)|of|for|and|&)){0,4}?)"
+                           r"(?:,\s+|\s+is\s+)the\s+$")
+#: Words before a capitalised word that make it the tail of a longer name.
+#: (or the words of an opening phrase: "Before Christmas, the X Alliance (XA)")
+_NAME_GOES_ON = re.compile(r"(?:\b(?:the|and|of|for)|&|(?-i:\b[A-Z][\w'’-]*))\s+$", re.IGNORECASE)
+#: What follows a kind that defines the name before it: its acronym, or the place it serves.
+_DEFINING_TAIL = re.compile(r"\s*\(\s*[A-Z]{2,6}\s*\)|\s+for\s+(?:the\s+(?:borough|city|county|district|area|town)\b|(?-i:[A-Z]))")
 
 
 def _apposed_names(sdoc: Doc, resolver: Resolver) -> None:
@@ -196,15 +209,50 @@ def _apposed_names(sdoc: Doc, resolver: Resolver) -> None:
         if kind._.generic or not kind._.canonical or body_kind(kind._.canonical) == "other":
             continue
         m = _APPOSED_NAME.search(text, max(0, kind.start_char - APPOSED_NAME_MAX_CHARS), kind.start_char)
-        name = sdoc.char_span(m.start("name"), m.end("name")) if m else None
+        if m and m.group("defined") and (not _DEFINING_TAIL.match(text, kind.end_char)
+                                         or _NAME_GOES_ON.search(text, 0, m.start("defined"))):
+            m = None                       # ("NHS Yorkshire and the Humber, the Strategic Health Authority")
+        group = "defined" if m and m.group("defined") else "name"
+        name = sdoc.char_span(m.start(group), m.end(group)) if m else None
         if name is None or any(s.start < name.end and name.start < s.end for s in spans):
             continue
+        # ("Northby Community Safety Partnership ... Safer Northby is the Community Safety
+        # Partnership (CSP)": the name is another of the body the paper named with its place)
+        named_before = resolver.local_body(kind._.canonical) if group == "defined" else None
         span = Span(sdoc, name.start, name.end, label=kind.label_)
-        span._.canonical, span._.kind, span._.rule, span._.generic = name.text, kind._.kind, "apposed-kind-name", False
+        span._.canonical, span._.kind, span._.rule, span._.generic = (named_before or name.text, kind._.kind,
+                                                                      "apposed-kind-name", False)
         added.append(span)
-        resolver.places[kind._.canonical] = {name.text}
+        resolver.places[kind._.canonical] = {span._.canonical}
     if added:
         sdoc.spans[AGENCY_SPANS] = filter_spans(spans + added)
+
+
+def _apposed_names_again(sdocs: dict) -> None:
+    """A body named beside its kind once ("Safer Northby is the Community Safety Partnership")
+    is the same body wherever the paper names it again ("Safer Northby reports to ...")."""
+    first = {}
+    for sdoc in sdocs.values():
+        for span in sdoc.spans[AGENCY_SPANS]:
+            if span._.rule == "apposed-kind-name":
+                first.setdefault(span.text, span)
+    if not first:
+        return
+    again = re.compile(r"(?<![\w'’&-])(?:" + "|".join(re.escape(n) for n in sorted(first, key=len, reverse=True))
+                       + r")(?![\w'’&-])")
+    for sdoc in sdocs.values():
+        spans = list(sdoc.spans[AGENCY_SPANS])
+        added = []
+        for m in again.finditer(doc_text(sdoc)):
+            name = sdoc.char_span(m.start(), m.end())
+            if name is None or any(s.start < name.end and name.start < s.end for s in spans):
+                continue
+            like = first[m.group()]
+            span = Span(sdoc, name.start, name.end, label=like.label_)
+            span._.canonical, span._.kind, span._.rule, span._.generic = like._.canonical, like._.kind, like._.rule, False
+            added.append(span)
+        if added:
+            sdoc.spans[AGENCY_SPANS] = filter_spans(spans + added)
 
 
 #: An entry of a list of bodies that is a name alone, a qualifier after it ("Southmere Water",
@@ -391,6 +439,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         _apposed_names(sdoc, resolver)
         sdocs[(p_index, i_index)] = sdoc
     _named_in_lists_of_bodies(sdocs, membership_lists, resolver)
+    _apposed_names_again(sdocs)
     headings = _heading_docs(doc, nlp, resolver, acronyms)
     every_doc = [*sdocs.values(), *(h for _, h in headings)]
     _use_long_names(doc, nlp, resolver, every_doc)

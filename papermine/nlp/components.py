@@ -115,7 +115,8 @@ SHARED_HEAD_LABEL = "SHARED"
 #: The pattern of a body named "X of/for Y" ("University of Manchester").
 OF_NAME_RULE = "body-of-name"
 #: Patterns (bodies.jsonl) whose names may be written in lower case.
-LOWER_NAME_RULES = {"body-lower-name", "body-lower-name-possessive"}
+LOWER_NAME_RULES = {"body-lower-name", "body-lower-name-possessive", "body-age-range",
+                    "body-age-range-joined"}
 #: The pattern of an organisation's acronym in brackets after a person's name.
 BRACKET_ACRONYM_RULE = "body-bracket-acronym"
 

@@ -85,6 +85,15 @@ PRONOUN_MAX_GAP_WORDS = 3
 #: ... or further, as the subject of a predicate joined by "and" ("It was set up in 2003 and is chaired by").
 PRONOUN_SHARED_MAX_GAP_WORDS = 12
 _SHARED_PREDICATE = re.compile(r"^(?:(?!\bthat\b)[^,;:])*\sand(?:\s+also)?\s*$", re.IGNORECASE)
+#: What "its" owns when the possessor is the subject ("Its Board meets quarterly and is made up of:").
+_POSSESSED_BODY = re.compile(r"^\s*(?:[\w-]+\s+)?(?:board|group|partnership|committee|panel|forum|membership|members)\b",
+                             re.IGNORECASE)
+#: Between a body and the body its apposition relates it to ("X, a sub-group of Y").
+_APPOSED_RELATION = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,\s*(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
+                               r"(?:of|to|for|under|within)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+#: What a pronoun's cue may follow ("It is one of the thematic partnerships of ...").
+_COPULA_GAP = re.compile(r"^\s*(?:is|are|was|were|will\s+be|remains?)\s+(?:one\s+of\s+(?:the|its|our)|a|an|the)\s*$",
+                         re.IGNORECASE)
 #: "the Partnership" is looked for among the subjects of this many relations read before.
 SPOKEN_OF_KEPT = 4
 #: "From April 2009 each thematic partnership ...": a time phrase opening a clause is this short.
@@ -312,6 +321,11 @@ _LIST_GAP = re.compile(r"\s*(?:,|,?\s*and|&)?\s*(?:the\s+)?", re.IGNORECASE)
 _WITH_MEMBER = re.compile(r"^\s*,?\s*(?:together\s+)?with\s+[^.;:()]{0,60}$", re.IGNORECASE)
 #: A short name defined in brackets after a body's name: "(the Board)", "(“the Partnership”)".
 _DEFINED_SHORT = re.compile(r"\s*\(\s*(?:the\s+)?[\"“‘']?(?:the\s+)?(?P<head>[A-Z][\w-]*)[\"”’']?\s*\)")
+#: After a body named only beside its kind, the kind ("Safer Northby is the Community Safety
+#: Partnership (CSP)"): "the Partnership" is then that body.
+_DEFINED_KIND = re.compile(r"\s+is\s+the\s+(?:[A-Z][\w'’-]*\s+){0,4}(?P<head>[A-Z][\w-]*)\b")
+#: Between a body named beside its kind and the kind.
+_KIND_GAP = re.compile(r"^(?:,\s+|\s+is\s+)the\s+$")
 #: The paper itself as what is presented ("This annual report is", "This report will be").
 _THIS_REPORT = re.compile(r"^\s*this\s+(?:[\w-]+\s+){0,2}?(?:report|strategy|plan|document)\b", re.IGNORECASE)
 #: Where an item goes on to describe its body ("X Sub-Group, which considers ...", "X Group - leads on").
@@ -1114,7 +1128,8 @@ class RelationReader:
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)
             self.previous += named
             for span in named:          # "the Children and Young People's Partnership Board (the Board)"
-                short = _DEFINED_SHORT.match(doc_text(doc), span.end_char)
+                short = _DEFINED_SHORT.match(doc_text(doc), span.end_char) or (
+                    _DEFINED_KIND.match(doc_text(doc), span.end_char) if span._.rule == "apposed-kind-name" else None)
                 if short:
                     self.defined[_compared(short.group("head"))] = span
             self.named_ever += named
@@ -1660,6 +1675,8 @@ class RelationReader:
             if _NEW_NAME.match(gap + span.text[:4]) and subjects == [spans[0]]:
                 subjects = [span]          # "HEADING The Group reports ...": the heading is no subject
                 continue
+            if subjects[-1]._.rule == "apposed-kind-name" and _KIND_GAP.match(gap):
+                continue                   # "Northby Together, the Local Strategic Partnership, ...": one body
             if not _CONJOINED.match(gap):
                 break
             subjects.append(span)
@@ -2555,6 +2572,10 @@ class RelationReader:
         if not relative:
             return []
         hung_on = [before[-1]]
+        if len(before) > 1 and _APPOSED_RELATION.match(doc_text(doc), before[-2].end_char, before[-1].start_char):
+            # "the 14-19 Partnership, a sub-group of the Children's Trust, which is chaired by ...": the
+            # clause hangs on the body the apposition describes, not the one it names on the way
+            return [before[-2]]
         while (relative.group("whose") or relative.group("all")) and len(hung_on) < len(before) and _CONJOINED.match(
                 doc_text(doc)[before[-len(hung_on) - 1].end_char:hung_on[0].start_char]):
             hung_on.insert(0, before[-len(hung_on) - 1])
@@ -2654,7 +2675,9 @@ class RelationReader:
         if m.group("pronoun"):
             gap = doc_text(doc)[begin + m.end():cue_start]
             if len(gap.split()) > PRONOUN_MAX_GAP_WORDS and not (
-                    _SHARED_PREDICATE.search(gap) and len(gap.split()) <= PRONOUN_SHARED_MAX_GAP_WORDS):
+                    _SHARED_PREDICATE.search(gap) and len(gap.split()) <= PRONOUN_SHARED_MAX_GAP_WORDS) and not (
+                    _POSSESSED_BODY.match(gap) and m.group("pronoun").lower() in ("its", "their")) \
+                    and not _COPULA_GAP.match(gap):
                 return []                  # "It was agreed that ...": no one is meant by "it"
             if begin > self.sent_start and self.opener:
                 return list(self.opener)   # "X and Y have confirmed that they will ...": X and Y
