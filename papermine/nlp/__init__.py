@@ -120,9 +120,11 @@ def _units(doc: Document) -> list[tuple[int, int | None, str]]:
         while _fragment(paragraphs[last]) and last + 1 < len(paragraphs) \
                 and _fragment(paragraphs[last + 1]) and paragraphs[last + 1].section == para.section \
                 and paragraphs[last].text.isupper() == paragraphs[last + 1].text.isupper() \
-                and not (_DASHED.search(paragraphs[last].text) or _DASHED.search(paragraphs[last + 1].text)):
+                and not (_DASHED.search(paragraphs[last].text) or _DASHED.search(paragraphs[last + 1].text)) \
+                and not _A_COUNCIL.search(paragraphs[last].text.rstrip()):
             # (a title keeps its case over its lines: "SAFER NORTHBY" over a name is a banner;
-            # a "Name - Post, Body" line is one of those present, not part of a title)
+            # a "Name - Post, Body" line is one of those present, not part of a title; a council's
+            # name is whole, the line under it names its committee: "Northby Council" / "Cabinet")
             last += 1
             text = f"{text} {paragraphs[last].text}"
         if text:
@@ -514,7 +516,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             # a table's rows after a lead-in whose subjects they name ("Six thematic partnerships
             # sit beneath the Board, ...:" then "Theme  Thematic partnership" and a row for each)
             found_here = reader.read_item(sdoc)
-        found_here = found_here if found_here is not None else (reader.nomination(sdoc) or None)
+        if found_here is None and (nominated := reader.nomination(sdoc)):
+            found_here = nominated + reader.after_nomination(sdoc, nominated)
         # ("Village Hall Committee – Councillor X")
         if found_here is None and i_index is not None and p_index in membership_lists:
             # "The membership of the Board is:" then one member an item

@@ -91,6 +91,11 @@ _POSSESSED_BODY = re.compile(r"^\s*(?:[\w-]+\s+)?(?:board|group|partnership|comm
 #: Between a body and the body its apposition relates it to ("X, a sub-group of Y").
 _APPOSED_RELATION = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,\s*(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
                                r"(?:of|to|for|under|within)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+#: A clause opening on what a body is, with no subject ("a working group of the X, reporting to it").
+_APPOSITION_LEAD = re.compile(r"\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:of|to|for|under|within)\s+(?:the\s+|its\s+)?",
+                              re.IGNORECASE)
+#: Before a cue on a body's outputs, the possessive of the sentence's subject ("..., and its minutes are").
+_AND_ITS = re.compile(r"\band\s+(?:its|their)\s+$", re.IGNORECASE)
 #: What a pronoun's cue may follow ("It is one of the thematic partnerships of ...").
 _COPULA_GAP = re.compile(r"^\s*(?:is|are|was|were|will\s+be|remains?)\s+(?:one\s+of\s+(?:the|its|our)|a|an|the)\s*$",
                          re.IGNORECASE)
@@ -760,6 +765,9 @@ def _names(who: str) -> list[str]:
     return names
 
 
+#: Where a nomination's names end and its item goes on ("Cllrs Hale and Ames. The Chairman
+#: ...", "...; a working group of ...", "..., to be chaired by ...").
+_NAMES_END = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s+(?=[A-Z])|;\s*|,\s*(?=(?:to|reporting|which|who)\b)")
 #: A role of several seats: counted, or plural ("three ex officio members", "Directors").
 _MANY = re.compile(r"^\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|s\s*$", re.IGNORECASE)
 
@@ -981,7 +989,7 @@ _SHORT_BODY = re.compile(r"^(?:the\s+)?(?P<head>Board|Partnership|Panel|Forum|Co
 #: A clause opening with a post before a reporting cue ("the Chief Constable is accountable",
 #: "The Independent Scrutineer attends every meeting and reports to").
 _POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?!(?:Members|Councillors|Officers|Representatives|Partners|Carers|Parents|Governors|"
-                           r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+)?[A-Z][\w'’-]*){0,4})\s+"
+                           r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,4})\s+"
                            r"(?:[a-z]+s\s+(?:[^,;.]{0,40}?\s+)?and\s+)?"     # "attends every meeting and reports to"
                            r"(?:(?:is|are|will|shall|be|remains?|also|directly|continues?|to)\s+)*$")
 
@@ -1142,6 +1150,11 @@ class RelationReader:
             # a relation was just read of
             if self.opener:
                 self.last_first = self.opener[0]
+            elif isinstance(self.last_subject, str) and self.last_subject is not spoken_of and members \
+                    and members[-1].source == self.last_subject:
+                # "The Chairman of the Council is an ex officio member. Its minutes ...": "Its" is the
+                # body the post sits on, not the post
+                self.last_first = self.members_of
             elif self.last_subject is not spoken_of and self.last_subject is not None:
                 self.last_first = self.last_subject
             elif named:
@@ -1406,13 +1419,21 @@ class RelationReader:
                 subjects = subjects_of[max(alike, key=lambda i: cues[i][3])]
             last = max(earlier, key=lambda i: cues[i][3]) if earlier else None
             if not subjects and earlier and (_SHARED_SUBJECT.search(doc_text(doc)[cues[last][3]:start]) or (
-                    relation == "member_of" and _ITS_MEMBERS.search(doc_text(doc)[sent.start_char:start]))):
-                subjects = subjects_of[last]     # "... and will be accountable to Z", "... and its members include"
+                    relation == "member_of" and _ITS_MEMBERS.search(doc_text(doc)[sent.start_char:start]))
+                    or _AND_ITS.search(doc_text(doc)[cues[last][3]:start])):
+                subjects = subjects_of[last]     # "... and will be accountable to Z", "... and its members include",
+                                                 # "It reports to Cabinet, and its minutes are received by Y"
             if not subjects and self.opener and _AND_PREDICATE.search(doc_text(doc)[sent.start_char:start]) \
                     and _SUBORDINATE.search(doc_text(doc)[sent.start_char:start]):
                 # "The Alliance was formed in 2013, when ... passed to the County Council, and is chaired
                 # by ...": the sentence's subject, not a body inside its subordinate clause
                 subjects = list(self.opener)
+            if not subjects and rule_id in _flagged("subject_is_member"):
+                # "The Chairman of the Council is an ex officio member of ...": the post is the member,
+                # not the body its title names
+                post = _POST_SUBJECT.match(doc_text(doc)[begin:start])
+                subjects = [p for p in (role_phrase(post.group("post")) if post and not PERSON_FIRST.match(post.group("post"))
+                                        else None,) if p]
             subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
             if not subjects and self.run_in is not None and _SUBJECTLESS.fullmatch(doc_text(doc)[sent.start_char:start]):
@@ -2357,11 +2378,30 @@ class RelationReader:
             # ("Cabinet Member: Councillor R Dunmore", "Portfolio Holder - ...": a post's label, not a body's;
             # "Northby City Council: Councillors A. Patel and J. Rowe": those present from the council)
             return []
-        if body is None and _MEMBERSHIP_LABEL.match(label):
-            return []                  # "Membership: Cllr A Shaw (Chair), Cllr B Lund": a membership cue's, read as such
+        if body is None and (_MEMBERSHIP_LABEL.match(label) or (" " not in label and not label.isupper())):
+            # "Membership: Cllr A Shaw (Chair), Cllr B Lund": a membership cue's, read as such;
+            # "Signed: Cllr B Halloway, Cabinet Member for ...": a word alone names no body
+            return []
         owner = body if body is not None else label
+        # (the names end where the item goes on: "Cllrs Hale and Ames. The Chairman ...", "...; a
+        # working group of ...", "..., to be chaired by ...")
+        who = _NAMES_END.split(m.group("who"), maxsplit=1)[0]
+        pieces = [p.strip() for p in re.split(r",|\band\b|\bplus\b", who)]
+        # ("plus two co-opted residents"; not "the Clerk", who serves the body)
+        roles = [role for p in pieces if not _roster()["mem-name"].match(p) and not _LIST_TITLE.match(p)
+                 and (role := role_phrase(p)) and role.lower() not in _non_member_roles()]
         return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-nomination")
-                for name in _names(m.group("who")) if name != _name(owner)]
+                for name in _names(who) + roles if name != _name(owner)]
+
+    def after_nomination(self, doc: Doc, nominated: list[Found]) -> list[Found]:
+        """What the rest of a nomination's item says is about the body it named ("a) Planning
+        Committee: Cllrs Hale and Ames. The Chairman of the Council is an ex officio member. Its
+        minutes will be received at each ordinary meeting of the Council.")."""
+        owner = nominated[0].target
+        self.last_subjects, self.last_first, self.members_of = [owner], owner, owner
+        named = {_name(f.source) for f in nominated}
+        return [f for f in self.read(doc, new_paragraph=False)
+                if not (f.relation == "member_of" and _name(f.source) in named)]
 
     def _appointed(self, doc: Doc) -> list[Found]:
         """"RESOLVED that Cllrs Hale, Burton and Singh be appointed to the Planning Committee",
@@ -2611,6 +2651,11 @@ class RelationReader:
         if leading:             # "Under the Council's scrutiny protocol, the Cabinet Member ... attends": not the Council
             begin = leading.end()
         clause = [s for s in spans if begin <= s.start_char < cue_start]
+        lead = _APPOSITION_LEAD.match(text, begin, cue_start)
+        if lead and self.last_first is not None and clause and clause[0].start_char == lead.end():
+            # "(c) Playing Fields Working Group: ...; a working group of the X Committee, reporting
+            # to it quarterly": a clause with no subject of its own is about the body spoken of
+            return [self.last_first]
         membership = _MEMBERSHIP_SUBJECT.search(text, begin, cue_start)
         if membership and clause and not any(s.start_char >= membership.start() for s in clause) \
                 and (self.section_body or self.main_body) is not None:
