@@ -490,6 +490,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     bodies = set(agencies)          # (a member that is a body is one member however its entry goes on)
     last_para = None
     member_table = None              # the section of a membership table's header row, if any
+    member_rows = None               # the paragraph whose items are a membership table's rows, if any
     present_from = None              # the paragraph "Members present:" that opened an attendance list
     governance = None                # (paragraph, section, columns) of a governance table's header row
     not_members_in = None            # the section where "In attendance" closed its attendance list
@@ -519,6 +520,12 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         if found_here is None and (nominated := reader.nomination(sdoc)):
             found_here = nominated + reader.after_nomination(sdoc, nominated)
         # ("Village Hall Committee – Councillor X")
+        if found_here is None and i_index is not None and p_index not in membership_lists \
+                and reader.heads_member_table(sdoc):
+            member_rows = p_index              # "3.1 The allocation of seats is set out below." then the
+            found_here = []                    # table as its items: "Group  Seats  Term of office"
+        elif found_here is None and i_index is not None and member_rows == p_index:
+            found_here = reader.table_row(sdoc)
         if found_here is None and i_index is not None and p_index in membership_lists:
             # "The membership of the Board is:" then one member an item
             owner = reader.list_owner(sdocs.get((p_index, None)))

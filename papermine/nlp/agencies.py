@@ -20,9 +20,10 @@ __all__ = ["learn_acronyms", "acronym_tables", "Resolver", "body_kind", "name_ke
 
 #: Words skipped when matching an acronym's letters to a long form.
 _CONNECTORS = {"of", "in", "and", "for", "the", "&", "on", "to"}
+#: (its quotes too: '("the JCB")')
 _ACRONYM_DEF = re.compile(
-    r"\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?(?:the\s+)?"
-    r"(?P<acr>[A-Z][A-Za-z]{1,7}?|[A-Z]{1,4} [A-Z]{2,6})(?P<plural>s)?\)")
+    r"\((?:commonly\s+)?(?:(?:referred to|known)\s+as\s+)?[\"“‘']?(?:the\s+)?[\"“‘']?"
+    r"(?P<acr>[A-Z][A-Za-z]{1,7}?|[A-Z]{1,4} [A-Z]{2,6})(?P<plural>s)?[\"”’']?\)")
 #: A place before a known body's name ("NHS Horsham and Mid Sussex" + "Clinical
 #: Commissioning Group") is at most this many words.
 PLACE_MAX_WORDS = 5

@@ -96,6 +96,12 @@ _APPOSITION_LEAD = re.compile(r"\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(
                               re.IGNORECASE)
 #: Before a cue on a body's outputs, the possessive of the sentence's subject ("..., and its minutes are").
 _AND_ITS = re.compile(r"\band\s+(?:its|their)\s+$", re.IGNORECASE)
+#: A line heading one partner's seats in a membership list ("For the Council:", "Representing the CCG:").
+_REPRESENTING = re.compile(r"^\s*(?:for|from|representing|on\s+behalf\s+of|nominated\s+by)\s+(?:the\s+)?[^:,;]{1,60}:\s*$",
+                           re.IGNORECASE)
+#: A sentence that counts bodies, then names them after a colon ("Two groups support the Board: A and B").
+_COUNTED_LEAD = re.compile(r"^\s*(?:two|three|four|five|six|seven|eight|\d+)\s+(?:[\w-]+\s+)?(?:groups|sub-?groups|panels|"
+                           r"boards|committees|sub-?committees|partnerships|forums|networks)\b[^:.;]*:", re.IGNORECASE)
 #: What a pronoun's cue may follow ("It is one of the thematic partnerships of ...").
 _COPULA_GAP = re.compile(r"^\s*(?:is|are|was|were|will\s+be|remains?)\s+(?:one\s+of\s+(?:the|its|our)|a|an|the)\s*$",
                          re.IGNORECASE)
@@ -407,7 +413,8 @@ ROW_BODY_MAX_OFFSET = 4
 _TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?|(?:constituent\s+)?councils?|"
                          r"authorit(?:y|ies)|(?:membership\s+)?(?:group|category|sector)s?)(?:\s*/\s*[\w ]+?)?\s+"
                          r"(?:representatives?|role|post|nominee|name|represented\s+by|seats?|places|members|"
-                         r"number\s+of\s+(?:seats|places|members))(?:\s{2,}(?:elected|appointed|nominated|chosen)\s+by)?\s*$",
+                         r"number\s+of\s+(?:seats|places|members))(?:\s{2,}(?:(?:elected|appointed|nominated|chosen)\s+by|"
+                         r"term(?:\s+of\s+office)?|notes?|comments?|voting(?:\s+rights)?))?\s*$",
                          re.IGNORECASE)
 #: A member cue whose plural subject names no body ("The responsible authorities are ...").
 _PLURAL_OWNERLESS = re.compile(r"^\s*(?:\w+\s+){0,2}(?:partners|authorities)(?:\s+for\s+[^,:;]{1,40})?\s+are\b", re.IGNORECASE)
@@ -1073,6 +1080,7 @@ class RelationReader:
     defined: dict = field(default_factory=dict)          # short names the paper defines ("X (the Board)")
     section_body: Span | str | None = None               # the body the heading of the section being read names
     membership_section: bool = False                     # ... and whether that heading speaks of a membership
+    list_owned: Span | str | None = None                 # the body of the last membership list
     members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are
                                                          # also members")
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
@@ -1089,6 +1097,8 @@ class RelationReader:
     duty_item: Span | str | None = None                  # ... handed from `read_item` to `read`
 
     def read(self, doc: Doc, new_paragraph: bool = True) -> list[Found]:
+        if self.pending is not None and _REPRESENTING.match(doc_text(doc)):
+            return []                   # "For the CCG:" after a list's items: its seats go on the list
         _join_names(doc)
         present = self.attendance(doc)
         if present is not None:
@@ -1112,7 +1122,13 @@ class RelationReader:
             if alone:                   # "4.2 Safer Fenmoor Partnership (SFP). A theme group of ...": a run-in head
                 self.run_in = alone[0]
             subject_before, spoken_of = self.last_first, self.last_subject
-            found += self._sentence(doc, sent, subject_before)
+            read = self._sentence(doc, sent, subject_before)
+            counted = _COUNTED_LEAD.match(span_text(sent)) if not read else None
+            after_colon = [s for s in named if counted and s.start_char >= sent.start_char + counted.end()]
+            if len(after_colon) > 1:
+                # "Two groups support the Board: A and B." then "Both are sub-groups of the Board."
+                self.listed, self.listed_for = after_colon, None
+            found += read
             if span_text(sent).rstrip().endswith(":"):
                 self.last_lead = span_text(sent)
                 duty = _DUTY_LEAD.search(span_text(sent))
@@ -1216,6 +1232,8 @@ class RelationReader:
                 self.loose.append(first)        # an item naming a body: "the thematic partnerships" below
             self.duty_item = self.duty_subject  # "(b) receive an update from X at each meeting": the lead-in's body
             return None
+        if _REPRESENTING.match(doc_text(doc)):
+            return []                   # "For the Council:" heads one partner's seats; the list goes on
         _join_names(doc)
         others = list(self.also_pending)
         cut = _run_on(doc)              # "- Ageing Well Board The X Board presents ...": prose ran on
@@ -2448,6 +2466,12 @@ class RelationReader:
     def list_owner(self, lead: Doc | None):
         """The body whose members a list introduces: named in its lead-in, or
         the body an anaphor there stands for ("of the Board"), or the paper's."""
+        if lead is not None and _REPRESENTING.match(lead.text) and self.list_owned is not None:
+            return self.list_owned      # "For the CCG:" then its seats: the list above goes on
+        self.list_owned = self._list_owner(lead)
+        return self.list_owned
+
+    def _list_owner(self, lead: Doc | None):
         if lead is not None:
             last = list(lead.sents)[-1]
             self.sent_start, self.opener = last.start_char, []
@@ -2479,8 +2503,10 @@ class RelationReader:
     def list_members(self, item: Doc, owner, rule: str) -> list[Found]:
         """Every agency named in one item of a membership list is a member; an item
         naming none may name a role ("the Cabinet Member for Children")."""
-        if owner is None or _ADVISORY_SEAT.search(item.text):
-            return []                  # ("Northby Carers' Association, by invitation": there, no member)
+        if owner is None or _ADVISORY_SEAT.search(item.text) or _REPRESENTING.match(item.text):
+            # ("Northby Carers' Association, by invitation": there, no member; "For the Council:"
+            # heads the seats of one partner, the members under it)
+            return []
         _join_names(item)
         sent = item[:]
         dash = _PARTS_DASH.search(item.text)
