@@ -121,7 +121,7 @@ def _units(doc: Document) -> list[tuple[int, int | None, str]]:
                 and _fragment(paragraphs[last + 1]) and paragraphs[last + 1].section == para.section \
                 and paragraphs[last].text.isupper() == paragraphs[last + 1].text.isupper() \
                 and not (_DASHED.search(paragraphs[last].text) or _DASHED.search(paragraphs[last + 1].text)) \
-                and not _A_COUNCIL.search(paragraphs[last].text.rstrip()):
+                and not _A_COUNCIL.search(title_case(paragraphs[last].text.rstrip())):
             # (a title keeps its case over its lines: "SAFER NORTHBY" over a name is a banner;
             # a "Name - Post, Body" line is one of those present, not part of a title; a council's
             # name is whole, the line under it names its committee: "Northby Council" / "Cabinet")

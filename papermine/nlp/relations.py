@@ -211,8 +211,9 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 _INITIAL_STOP = (r"(?:(?<=\b(?-i:[A-Z]))|(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bCllr))\.(?=\s+(?-i:[A-Z]))"
                  r"(?!\s+(?-i:The|It|Its|This|These|That|Their|There|In|As|At|An?|We|Our|He|She|They)\b)")
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>(?:[^,.;:()]|" + _INITIAL_STOP + r")+?)(?=\s*(?:[,;:()]|(?!" + _INITIAL_STOP + r")\.|\band\s+(?:is|are|was|will|"
-                    r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their|to|"
-                    r"includes?|comprises?|brings?|receives?|"
+                    r"has|have|had|meets?|met|reports?|reported|works?|worked|provides?|provided|oversees?|oversaw|leads?|led|sits?|sat|"
+                    r"holds?|held|takes?|took|feeds?|fed|its|their|to|includes?|included|comprises?|comprised|brings?|"
+                    r"receives?|received|"
                     r"would|should|shall|may|must|continues?|also|(?-i:[a-z]{2,}[^s\W]s))\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s+for\s+(?:its|the|a|an)\s+(?:first|initial|next|coming|period)\b|"
                     r"\s+(?:throughout|during|until|since|from)\s+(?:the|this|that|its|\d)|"
@@ -784,8 +785,10 @@ def role_phrase(text: str) -> str | None:
     councillors", "to the Cabinet Member for Children"), without its article or
     count, or None when the phrase names no role."""
     # (not at an initial's stop: "Councillor A. Bell")
-    # (nor past a new clause: "the Board, and the LSCB Chair will meet ...")
-    text = re.split(r"[;(]|(?!" + _INITIAL_STOP + r")\.|,\s*(?:who|which)\b|\s*,\s*and\s+(?:the|its|their)\s|\s+-\s+|\s+–\s+",
+    # (nor past a new clause: "the Board, and the LSCB Chair will meet ...", "the Chief Executive of
+    # X and reported to the Board")
+    text = re.split(r"[;(]|(?!" + _INITIAL_STOP + r")\.|,\s*(?:who|which)\b|\s*,\s*and\s+(?:the|its|their)\s|\s+-\s+|\s+–\s+"
+                    r"|\s+and\s+(?:reports?|reported|reporting|will|is|was|meets|met|feeds|fed)\b",
                     text, maxsplit=1)[0]
     text = _ROLE_TAIL.split(text, maxsplit=1)[0]       # "social workers with three years' experience"
     text = _ROLE_LEAD.sub("", text).strip(" ,:;-–")
@@ -2850,6 +2853,8 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
     # bodies named, not service words ("health and social care" is one entry)
     named = [(s.start_char - offset, s.end_char - offset) for s in spans if not s._.generic]
     cuts = [0]
+    # ("Councillors Dalby, Hussain and Mistry": a surname after "and" is the list's next councillor)
+    shared_title = _TITLE_FOR_ALL.match(text.lstrip(" :"))
     for m in re.finditer(r"\s*(?:;|,\s*(?:and|or)\s+|,)\s*|\s+(?:and|or|as well as)\s+", text):
         if any(a < m.start() < b for a, b in inside):
             continue
@@ -2861,7 +2866,8 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
                 before and _PROPER_NAME.match(text[m.end():limit]) is not None)    # "... ICB and Voluntary Action Hallam"
             # "elected members and leaders from ...", "a Directly Elected Mayor and constituent authorities"
             roles = bool(re.search(_role_words().pattern + r"\s*$", text[cuts[-1]:m.start()], re.IGNORECASE))
-            if not (before and after) and not _NEW_ENTRY.match(text[m.end():]) and not roles:
+            if not (before and after) and not _NEW_ENTRY.match(text[m.end():]) and not roles \
+                    and not (shared_title and _BARE_NAME.match(text[m.end():limit].strip())):
                 continue
         cuts += [m.start(), m.end()]
     cuts.append(len(text))
