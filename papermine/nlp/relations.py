@@ -837,6 +837,10 @@ _LEADING_PHRASE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:under|in\s+line\s+w
 _COUNTED_APPOSITION = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:two|three|four|five|six|seven|eight)\s+(?:[\w-]+\s+){1,2}"
                                  r"(?P<owner>of\s+(?:the|this|its)\s+[\w'’ -]{1,60}?),\s+(?P<list>[^:;,]+(?:,\s+[^:;,]+)*?),\s+"
                                  r"(?:(?:each|both|all|which|will|also|then|in\s+turn)\s+)*(?-i:[a-z])", re.IGNORECASE)
+#: Counted bodies named in brackets before their cue ("The three place-based partnerships (A, B and C) are").
+_COUNTED_BRACKET = re.compile(r"\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|\d)\s+(?:[\w-]+\s+){0,2}(?:partnerships|groups|"
+                              r"sub-?groups|boards|panels|committees|forums|networks|alliances|bodies|organisations)\s*"
+                              r"\((?P<list>[^()]+)\)", re.IGNORECASE)
 #: "to both Boards", "to each of the two Boards": two bodies of that kind.
 _BOTH = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both(?:\s+the)?|each\s+of\s+the\s+two)\s+(?P<head>board|partnership|committee|panel|"
                    r"group|authorit(?=ies))(?:s|ies)\b", re.IGNORECASE)
@@ -1502,6 +1506,13 @@ class RelationReader:
                 or (_EACH_OF_KIND.search(doc_text(doc)[begin:start]) and ":" in doc_text(doc)[end:sent.end_char]) \
                 or (_EACH_ONE.match(doc_text(doc)[begin:start]) and lead_in and _counted_before(sent)) \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
+            bracketed = _COUNTED_BRACKET.match(doc_text(doc), sent.start_char, start)
+            if bracketed and (named_in := [s for s in spans if bracketed.start("list") <= s.start_char < bracketed.end("list")
+                                           and not s._.generic]):
+                # "The three place-based partnerships (A, B and C) are accountable to ... and will feed
+                # into ...": A, B and C, for every cue of the sentence
+                subjects = subjects or named_in
+                listed = False
             # ("Four standing sub-groups of the Board report to the X: ...": the entries report)
             subjects = [] if listed else subjects or (
                 self._subjects(doc, spans, sent.start_char, start, end, subject_before) if begin > sent.start_char else [])
