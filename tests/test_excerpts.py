@@ -15,12 +15,13 @@ from conftest import load_script
 ROOT = Path(__file__).resolve().parents[1]
 EXCERPTS = ROOT / "tests" / "fixtures" / "excerpts"
 EXPECTED = ROOT / "tests" / "data" / "excerpts_expected"
-#: F1 over all 333 excerpts (micro-averaged), less a margin of about two points. Measured:
-#: agencies 0.93, reporting lines 0.87, members 0.84, priorities 0.92. Each set was held out
-#: when first scored (the first eight: lines 0.44, members 0.38; sets f to as, written by
+#: F1 over all 373 excerpts (micro-averaged), less a margin of about two points. Measured:
+#: agencies 0.92, reporting lines 0.86, members 0.82, priorities 0.92. Each set was held out
+#: when first scored (the first eight: lines 0.44, members 0.38; sets f to av, written by
 #: second readers: see tests/heldout/README.md and the closing notes), and they have been
-#: development cases since; sets ai and aj were written as development cases.
-HELD_F1 = {"agencies": 0.90, "reporting_lines": 0.85, "members": 0.82, "priorities": 0.90}
+#: development cases since; sets ai, aj, ba and bb were written as development cases (ba and bb
+#: in the tenth session, on genres whose membership the rules then barely read: members 0.28).
+HELD_F1 = {"agencies": 0.90, "reporting_lines": 0.84, "members": 0.80, "priorities": 0.90}
 
 
 def _eval_tags():

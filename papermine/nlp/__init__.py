@@ -135,6 +135,8 @@ def _units(doc: Document) -> list[tuple[int, int | None, str]]:
     return units
 
 
+#: A lead-in over a list of councillors: ends on a colon, or counts the body's members.
+_NAMES_LEAD = re.compile(r":\s*$|\(\s*\d+\s+members\b[^()]*\)|\bmembership\s*:?\s*$", re.IGNORECASE)
 #: The committee a paper is for keeps its own name when it has at least this many words.
 OWN_NAME_MIN_WORDS = 3
 #: A line in capitals is read again in title case when it has at least this many words.
@@ -491,6 +493,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     last_para = None
     member_table = None              # the section of a membership table's header row, if any
     member_rows = None               # the paragraph whose items are a membership table's rows, if any
+    names_lead = None                # (paragraph, section, body) of a lead-in over a list of councillors
     present_from = None              # the paragraph "Members present:" that opened an attendance list
     governance = None                # (paragraph, section, columns) of a governance table's header row
     not_members_in = None            # the section where "In attendance" closed its attendance list
@@ -517,6 +520,10 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             # a table's rows after a lead-in whose subjects they name ("Six thematic partnerships
             # sit beneath the Board, ...:" then "Theme  Thematic partnership" and a row for each)
             found_here = reader.read_item(sdoc)
+        if found_here is None and names_lead is not None and (i_index is not None or (
+                p_index != names_lead[0] and para.number is None)) and para.section == names_lead[1]:
+            # "3.3 Audit Committee (7 members):" then "Cllr A Bright (Chair), Cllr H Crane, ..."
+            found_here = reader.listed_councillors(sdoc, names_lead[2]) or None
         if found_here is None and (nominated := reader.nomination(sdoc)):
             found_here = nominated + reader.after_nomination(sdoc, nominated)
         # ("Village Hall Committee – Councillor X")
@@ -560,6 +567,15 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         for found in found_here:
             line = _line(found, evidence(para, i_index, found.sentence.text, found.rule))
             _add_line(lines, seen, line, bodies)
+        if i_index is None and p_index != last_para:
+            # a lead-in naming the body whose councillors the paragraphs below list
+            lead_body = _NAMES_LEAD.search(para.text) and next(
+                (s for s in sdoc.spans[AGENCY_SPANS] if not s._.generic), None)
+            if lead_body:
+                names_lead = (p_index, para.section, lead_body)
+            elif para.number is not None or not found_here:
+                names_lead = None if names_lead is None or names_lead[0] != last_para or para.number is not None \
+                    else names_lead
         last_para = p_index
 
     for owner, entries in _rosters(doc, reader):

@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Span
 
 from ..model.data import load_jsonl, load_lines
 from ..parse.text import cell_spans as _cell_spans
+from .agencies import title_case
 from .components import AGENCY_SPANS, FREQUENCY_SPANS, KIND_LABEL, doc_text, span_text
 from .screens import ScreenSet, folded, required_strings
 
@@ -102,6 +103,13 @@ _REPRESENTING = re.compile(r"^\s*(?:for|from|representing|on\s+behalf\s+of|nomin
 #: A sentence that counts bodies, then names them after a colon ("Two groups support the Board: A and B").
 _COUNTED_LEAD = re.compile(r"^\s*(?:two|three|four|five|six|seven|eight|\d+)\s+(?:[\w-]+\s+)?(?:groups|sub-?groups|panels|"
                            r"boards|committees|sub-?committees|partnerships|forums|networks)\b[^:.;]*:", re.IGNORECASE)
+#: Where the councillors of a "Present" line end and its officers or guests begin.
+_PRESENT_ENDS = re.compile(r"\b(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\b|\b(?:also\s+present|in\s+attendance|officers?|"
+                           r"members?\s+of\s+the\s+public|plus)\b", re.IGNORECASE)
+#: The title after a "Present" line's names ("Mrs S Sahin and Mr D Dent, Councillors").
+_TITLED_AFTER = re.compile(r",\s*(?:Councillors|Parish\s+Councillors|Town\s+Councillors)\b(?!\s+(?:[A-Z]\.?\s)*[A-Z])")
+#: A paragraph lists councillors when at least this share of its pieces are their names.
+COUNCILLOR_LIST_SHARE = 0.7
 #: What a pronoun's cue may follow ("It is one of the thematic partnerships of ...").
 _COPULA_GAP = re.compile(r"^\s*(?:is|are|was|were|will\s+be|remains?)\s+(?:one\s+of\s+(?:the|its|our)|a|an|the)\s*$",
                          re.IGNORECASE)
@@ -756,13 +764,13 @@ def _names(who: str) -> list[str]:
     ("Cabinet Member for Children and Families")."""
     names = []
     shared = None
-    for k, piece in enumerate(re.split(r",|\band\b|\(also|\)", who)):
+    for k, piece in enumerate(re.split(r",|;|&|\band\b|\(also|\)", who)):
         piece = re.sub(r"\s*\(.*$", "", piece.strip()).rstrip(".;:")      # ("Cllr A Shaw (Chair)")
         if not piece:
             continue
         name = _roster()["mem-name"].match(piece)
         own = _LIST_TITLE.match(piece)
-        if k == 0 and own and own.group("plural"):
+        if own and own.group("plural"):         # ("Cllr A Shaw, Cllrs B Lund and C Patel")
             shared = own.group("title")
         if not name or (len(name.group("name").split()) < 2 and not own and shared is None):
             if shared is not None and k:
@@ -775,7 +783,8 @@ def _names(who: str) -> list[str]:
 
 #: Where a nomination's names end and its item goes on ("Cllrs Hale and Ames. The Chairman
 #: ...", "...; a working group of ...", "..., to be chaired by ...").
-_NAMES_END = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s+(?=[A-Z])|;\s*|,\s*(?=(?:to|reporting|which|who)\b)")
+_NAMES_END = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s+(?=[A-Z])|;\s*|,\s*(?=(?:to|reporting|which|who)\b)|"
+                        r"\s{2,}")    # (or where a table's next cell begins)
 #: A role of several seats: counted, or plural ("three ex officio members", "Directors").
 _MANY = re.compile(r"^\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|s\s*$", re.IGNORECASE)
 
@@ -2234,8 +2243,17 @@ class RelationReader:
         if not listed and not _roster()["mem-present"].match(text.strip()):
             return None
         text = _roster()["mem-not-members"].split(text)[0] if listed else text
-        if self.main_body is None or not _ATTENDED_BODY.search(_name(self.main_body)):
-            return []                 # a council's or committee's "Present" lists councillors and guests
+        if self.main_body is None:
+            return []
+        if not _ATTENDED_BODY.search(_name(self.main_body)):
+            # a council's or committee's "Present" lists its councillors, who are its members, and
+            # guests ("PRESENT: Cllr H Ackroyd (Town Mayor) Cllrs B Duckworth, M Greaves and E Walsh")
+            present = _roster()["mem-present"].sub("", text.strip(), count=1) if not listed else text
+            present = _PRESENT_ENDS.split(re.sub(r"\([^()]*\)", ",", present), maxsplit=1)[0]
+            titled_after = _TITLED_AFTER.search(present)     # "Miss J Ritchie, Mr A Landau ..., Councillors"
+            names = _names(present[:titled_after.start()]) if titled_after else \
+                [n for n in _names(present) if _LIST_TITLE.match(n)]
+            return [self._seat(name, doc, "mem-present", name) for name in names]
         out = []
         for m in re.finditer(r"\(([^()]*)\)", text):
             inner = re.sub(r"\s+", " ", m.group(1)).strip()
@@ -2414,7 +2432,7 @@ class RelationReader:
             # "Membership: Cllr A Shaw (Chair), Cllr B Lund": a membership cue's, read as such;
             # "Signed: Cllr B Halloway, Cabinet Member for ...": a word alone names no body
             return []
-        owner = body if body is not None else label
+        owner = body if body is not None else (title_case(label) if label.isupper() else label)
         # (the names end where the item goes on: "Cllrs Hale and Ames. The Chairman ...", "...; a
         # working group of ...", "..., to be chaired by ...")
         who = _NAMES_END.split(m.group("who"), maxsplit=1)[0]
@@ -2424,6 +2442,28 @@ class RelationReader:
                  and (role := role_phrase(p)) and role.lower() not in _non_member_roles()]
         return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-nomination")
                 for name in _names(who) + roles if name != _name(owner)]
+
+    @staticmethod
+    def councillors(doc: Doc) -> list[str]:
+        """The councillors a paragraph only lists ("Cllr A Bright (Chair), Cllr P Coombes, ...",
+        "Cllr A Bright   Cllr P Coombes   Cllr R Dyer" in columns), each with their title; [] when
+        it says more than names."""
+        text = re.sub(r"\([^()]*\)?|:", ",", doc_text(doc))                    # "(Chair)", "(Vice-", "member: Mrs X"
+        text = re.sub(r"(?<=[a-z])\s+[A-Z]{3,5}\b\.?", "", text)                   # "Mrs F Lacey CPFA"
+        text = re.sub(r"\s{2,}(?=(?:Councillors?|Cllrs?)\b)", ", ", text)             # names set out in columns
+        # (a seat's label is no piece to count: "; co-opted independent member: Mrs F Lacey")
+        pieces = [p for p in (p.strip(" .;") for p in re.split(r",|;|&|\band\b", text)) if p and not role_phrase(p)]
+        names = _names(text)
+        titled = [n for n in names if _LIST_TITLE.match(n)]
+        if len(titled) < 2 or len(names) < COUNCILLOR_LIST_SHARE * len(pieces):
+            return []
+        return names
+
+    def listed_councillors(self, doc: Doc, owner) -> list[Found]:
+        """Members of `owner`, the body a lead-in named ("3.3 Audit Committee (7 members):"),
+        from a paragraph that only lists councillors."""
+        return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-councillors", name)
+                for name in self.councillors(doc) if name != _name(owner)]
 
     def after_nomination(self, doc: Doc, nominated: list[Found]) -> list[Found]:
         """What the rest of a nomination's item says is about the body it named ("a) Planning
