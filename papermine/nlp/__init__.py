@@ -264,6 +264,9 @@ def _apposed_names_again(sdocs: dict) -> None:
 #: small words of a name, ending on a capitalised word.
 _LISTED_NAME = re.compile(r"(?P<name>(?-i:[A-Z][\w'’&.-]*)(?:\s+(?:(?-i:[A-Z][\w'’&.-]*)|of|for|and|&|the|in|on|at)){0,5}?)"
                           r"\s*(?:$|[(,;:]|\s[-–]\s)")
+#: An entry that counts seats from a body ("3 members of X", "2 from X", "one representative of X").
+_COUNTED_MEMBERS_OF = re.compile(r"\s*(?:\d+|one|two|three|four|five|six)\s+(?:(?:members?|representatives?|places?|seats?|"
+                                 r"people|persons?|nominees?)\s+)?(?:of|from)\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
 #: A list names bodies when at least this many of its entries name one the tagger knows.
 BODY_LIST_MIN_KNOWN = 2
 
@@ -277,6 +280,11 @@ def _named_in_lists_of_bodies(sdocs: dict, membership_lists: set[int], resolver:
         if i_index is not None and p_index in membership_lists:
             items_of.setdefault(p_index, []).append(sdoc)
     for items in items_of.values():
+        for item in items:      # "3 members of Northby Speaking Up (self-advocacy group)": the entry says so
+            counted = _COUNTED_MEMBERS_OF.match(doc_text(item))
+            m = _LISTED_NAME.match(doc_text(item), counted.end()) if counted else None
+            if m and not any(not s._.generic for s in item.spans[AGENCY_SPANS]) and not role_phrase(m.group("name")):
+                _add_listed_body(item, m, resolver)
         known = sum(any(not s._.generic for s in item.spans[AGENCY_SPANS]) for item in items)
         # (not a table set out as text: "Helen Marsh    Redfell Ramblers", a cell's wrapped tail "After Children")
         if known < BODY_LIST_MIN_KNOWN or 2 * known < len(items) or any("  " in doc_text(item) for item in items):
@@ -287,13 +295,18 @@ def _named_in_lists_of_bodies(sdocs: dict, membership_lists: set[int], resolver:
             if item.spans[AGENCY_SPANS] or m is None or role_phrase(m.group("name")) \
                     or PERSON_FIRST.match(text):
                 continue
-            name = item.char_span(m.start("name"), m.end("name"))
-            if name is None:
-                continue
-            span = Span(item, name.start, name.end, label="BODY")
-            span._.rule, span._.generic = "body-in-list-of-bodies", False
-            span._.canonical, span._.kind = resolver.resolve(span)
-            item.spans[AGENCY_SPANS] = [span]
+            _add_listed_body(item, m, resolver)
+
+
+def _add_listed_body(item: Doc, m: re.Match, resolver: Resolver) -> None:
+    """The name `m` matched in a membership list's entry is a body (its only agency)."""
+    name = item.char_span(m.start("name"), m.end("name"))
+    if name is None:
+        return
+    span = Span(item, name.start, name.end, label="BODY")
+    span._.rule, span._.generic = "body-in-list-of-bodies", False
+    span._.canonical, span._.kind = resolver.resolve(span)
+    item.spans[AGENCY_SPANS] = [span]
 
 
 def _add_acronyms(sdoc: Doc, acronyms: dict[str, str]) -> None:
@@ -348,9 +361,10 @@ def _membership_cue() -> re.Pattern:
 
 
 #: A section heading over a bare list of members ("Membership", "3. Core members").
-_MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:proposed|revised|current|new|core|voting|full|statutory|board|panel|"
-                                 r"committee)\s+){0,2}(?:membership|members)(?:\s+of\s+the\s+[\w'’ -]{1,60})?\s*:?\s*$",
-                                 re.IGNORECASE)
+#: (or in plain words: "Who is on the Board", "Composition of the Forum")
+_MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:(?:proposed|revised|current|new|core|voting|full|statutory|board|panel|"
+                                 r"committee)\s+){0,2}(?:membership|members|composition)(?:\s+of\s+the\s+[\w'’ -]{1,60})?|"
+                                 r"who\s+(?:is|are|sits?)\s+on\s+the\s+[\w'’ -]{1,40})\s*:?\s*$", re.IGNORECASE)
 
 
 #: A lead-in that speaks of a membership ("The membership of the Board is:", "The Forum has 18
@@ -558,7 +572,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             present_from = None
         if i_index is None and reader.heads_member_table(sdoc):
             member_table = para.section                          # "ORGANISATION  REPRESENTATIVE"
-        elif found_here is None and i_index is None and para.section == member_table and para.number is None:
+        elif found_here is None and i_index is None and para.section == member_table and para.number is None \
+                and "  " in para.text:        # (a row keeps its cells apart; prose after the table is no row)
             found_here = reader.table_row(sdoc) or None          # "Northby Council  Director of ..."
         if found_here is None and i_index is None:
             found_here = reader.signature(sdoc, _line_above(doc, p_index)) or None

@@ -423,7 +423,8 @@ _TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencie
                          r"authorit(?:y|ies)|(?:membership\s+)?(?:group|category|sector)s?)(?:\s*/\s*[\w ]+?)?\s+"
                          r"(?:representatives?|role|post|nominee|name|represented\s+by|seats?|places|members|"
                          r"number\s+of\s+(?:seats|places|members))(?:\s{2,}(?:(?:elected|appointed|nominated|chosen)\s+by|"
-                         r"term(?:\s+of\s+office)?|notes?|comments?|voting(?:\s+rights)?))?\s*$",
+                         r"term(?:\s+of\s+office)?|notes?|comments?|voting(?:\s+rights)?|places|seats|number(?:\s+of\s+(?:places|seats))?|"
+                         r"ex[- ]officio[\w /-]{0,30}))?\s*$",
                          re.IGNORECASE)
 #: A member cue whose plural subject names no body ("The responsible authorities are ...").
 _PLURAL_OWNERLESS = re.compile(r"^\s*(?:\w+\s+){0,2}(?:partners|authorities)(?:\s+for\s+[^,:;]{1,40})?\s+are\b", re.IGNORECASE)
@@ -2296,9 +2297,9 @@ class RelationReader:
                 out.append(self._seat(role, doc, "mem-present", cells[-1].strip()))
         return out
 
-    def _seat(self, member, doc: Doc, rule: str, written: str) -> Found:
-        """`member` sits on the paper's body, as a line of its attendance list or membership table says."""
-        return Found(member, self.main_body, "member_of", None, None, "does", doc[:], rule, written)
+    def _seat(self, member, doc: Doc, rule: str, written: str, owner=None) -> Found:
+        """`member` sits on `owner` (the paper's body), as a line of its attendance list or membership table says."""
+        return Found(member, owner or self.main_body, "member_of", None, None, "does", doc[:], rule, written)
 
     @staticmethod
     def heads_member_table(doc: Doc) -> bool:
@@ -2398,17 +2399,18 @@ class RelationReader:
     def table_row(self, doc: Doc) -> list[Found]:
         """A row of a membership table: the body in its first column sits on the paper's
         body (its representative's post, in the next column, is no body)."""
-        if self.main_body is None:
+        owner = self.section_body or self.main_body     # ("D. MEMBERSHIP OF THE STRATEGIC BOARD" over it)
+        if owner is None:
             return []
-        spans = [s for s in doc.spans[AGENCY_SPANS] if _name(s) != _name(self.main_body)]
+        spans = [s for s in doc.spans[AGENCY_SPANS] if _name(s) != _name(owner)]
         first = spans[0] if spans and spans[0].start_char <= ROW_BODY_MAX_OFFSET else None
         if first is None:               # "Co-opted independent members   2": a role's seats
             cells = _cells(doc_text(doc))
             role = role_phrase(cells[0]) if len(cells) > 1 and not PERSON_FIRST.match(cells[0]) else None
             if role and role[1:] == role[1:].lower():
                 role = role[:1].lower() + role[1:]       # capitalised only as the row's first word
-            return [self._seat(role, doc, "mem-table", cells[0])] if role else []
-        return [self._seat(first, doc, "mem-table", span_text(first))]
+            return [self._seat(role, doc, "mem-table", cells[0], owner)] if role else []
+        return [self._seat(first, doc, "mem-table", span_text(first), owner)]
 
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each

@@ -92,6 +92,10 @@ def cell_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"\S+(?: \S+)*", text)]
 
 
+#: A line that only draws a rule ("-----------", "======  =====", "_____").
+_RULE_LINE = re.compile(r"^\s*(?:[-=_]{3,}\s*)+$")
+
+
 def _cells(raw: str) -> list[tuple[int, str]]:
     """(column, text) of each cell of a line set out in columns."""
     return [(a, raw[a:b]) for a, b in cell_spans(raw)]
@@ -111,6 +115,9 @@ def _join_wrapped_rows(raw_lines: list[str]) -> list[str]:
     for raw in raw_lines:
         if not raw.strip() or "\f" in raw:
             header = row = None
+            out.append(raw)
+            continue
+        if _RULE_LINE.match(raw):       # a rule under the header ("-------  -----"): the table goes on
             out.append(raw)
             continue
         if header is None:              # (only a line set out in columns may head a table)
@@ -171,6 +178,8 @@ def text_to_lines(text: str) -> list[Line]:
         stripped = raw.strip()
         if not stripped:
             blanks += 1
+            continue
+        if _RULE_LINE.match(stripped):     # a rule of dashes under a table's header or over a footer: no text
             continue
         if layout and not has_form_feeds and blanks >= PAGE_BREAK_BLANK_LINES and lines:
             pending_break = True
