@@ -856,23 +856,31 @@ def _paper_words() -> frozenset[str]:
                                              if row["label"] == "own_document"))
 
 
+#: A word that ends a body's name ("... Strategy Board").
+_NAME_HEAD = re.compile(r"^(?:board|group|partnership|committee|forum|panel|network|steering|sub-?group|alliance)$",
+                        re.IGNORECASE)
+
+
 def _without_paper_words(title: str) -> str:
     """A title cut before the words that name a body's paper ("Adoption Panel Annual Report
     2010/11": "Adoption Panel"); one that opens with them ("Annual Report of the X") is kept."""
     words = title.split(" ")
+    # (not a paper's word inside the name: "Carers Strategy Board", "Health Plan Steering Group")
     cut = next((i for i in range(1, len(words)) if words[i].lower() in _paper_words()
-                and words[i - 1].lower() not in _paper_words() and words[i - 1][:1].isupper()), len(words))
+                and words[i - 1].lower() not in _paper_words() and words[i - 1][:1].isupper()
+                and not (i + 1 < len(words) and _NAME_HEAD.match(words[i + 1]))), len(words))
     return " ".join(words[:cut])
 
 
 def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> str | None:
-    # the body named in the title, else the committee the paper is for or by
-    # ("Looked After Children Board / Terms of Reference": "the Board" is that board)
-    for text in (doc.meta.title, doc.meta.committee):
+    # the body named in the title, else in a report's banner, else the committee the paper is
+    # for or by ("Looked After Children Board / Terms of Reference": "the Board" is that board;
+    # "KIRKMOOR CARERS STRATEGY BOARD - ANNUAL REPORT 2022/23" under "Agenda Item 7": that board)
+    for text in (doc.meta.title, _report_banner(doc), doc.meta.committee):
         if not text:
             continue
         # ("Adoption Panel Annual Report 2010/11": the panel; its paper's words are no part of its name)
-        text = _without_paper_words(text) if text == doc.meta.title else text
+        text = _without_paper_words(text) if text != doc.meta.committee else text
         heading = nlp(title_case(text) if text.isupper() else text)     # ("AUDIT AND STANDARDS COMMITTEE")
         _add_acronyms(heading, resolver.acronyms)
         for span in heading.spans[AGENCY_SPANS]:
@@ -890,6 +898,18 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
     if bodies:
         # (a council named beside those present is no paper's body while a board or partnership is named)
         return max(bodies, key=lambda a: (not _A_COUNCIL.search(a.canonical), len(a.evidence))).canonical
+    return None
+
+
+def _report_banner(doc: Document) -> str | None:
+    """A line in capitals before the paper's first numbered paragraph that names a report of
+    a body ("KIRKMOOR CARERS STRATEGY BOARD - ANNUAL REPORT 2022/23"), if any."""
+    for para in doc.paragraphs:
+        if para.number is not None:
+            return None
+        text = re.sub(r"\s+[-–—:]\s+", " ", para.text.strip())
+        if text.isupper() and _without_paper_words(text) != text:
+            return text
     return None
 
 

@@ -108,6 +108,8 @@ _PRESENT_ENDS = re.compile(r"\b(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\b|\
                            r"members?\s+of\s+the\s+public|plus)\b", re.IGNORECASE)
 #: The title after a "Present" line's names ("Mrs S Sahin and Mr D Dent, Councillors").
 _TITLED_AFTER = re.compile(r",\s*(?:Councillors|Parish\s+Councillors|Town\s+Councillors)\b(?!\s+(?:[A-Z]\.?\s)*[A-Z])")
+#: A surname a chair's mark follows ("Pryce (Chair)", "Bright (Chairman)"; not "(Vice-Chair)").
+_MARKED_CHAIR = re.compile(r"\b([A-Z][\w'’-]+)\s*\((?:Chair|Chairman|Chairwoman|Chairperson)\)")
 #: A paragraph lists councillors when at least this share of its pieces are their names.
 COUNCILLOR_LIST_SHARE = 0.7
 #: What a pronoun's cue may follow ("It is one of the thematic partnerships of ...").
@@ -755,6 +757,14 @@ _ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\b
 _MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
 #: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
 _LIST_TITLE = re.compile(r"^(?:the\s+)?(?P<title>Councillor|Cllr)(?P<plural>s)?\.?\s", re.IGNORECASE)
+
+
+def _chairs_marked(text: str, names: list[str], owner, doc: Doc) -> list[Found]:
+    """The body `owner` is chaired by whichever of `names` a "(Chair)" follows in `text`
+    ("Cllrs L Pryce (Chair), R Stanhope (Vice-Chair) and H Ackroyd")."""
+    chaired = {m.group(1) for m in _MARKED_CHAIR.finditer(text)}
+    return [Found(owner, name, "chaired_by", None, None, "does", doc[:], "mem-chair-marked")
+            for name in names if name.split()[-1] in chaired][:1]
 
 
 def _names(who: str) -> list[str]:
@@ -2443,7 +2453,7 @@ class RelationReader:
         roles = [role for p in pieces if not _roster()["mem-name"].match(p) and not _LIST_TITLE.match(p)
                  and (role := role_phrase(p)) and role.lower() not in _non_member_roles()]
         return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-nomination")
-                for name in _names(who) + roles if name != _name(owner)]
+                for name in _names(who) + roles if name != _name(owner)] + _chairs_marked(who, _names(who), owner, doc)
 
     @staticmethod
     def councillors(doc: Doc) -> list[str]:
@@ -2464,8 +2474,9 @@ class RelationReader:
     def listed_councillors(self, doc: Doc, owner) -> list[Found]:
         """Members of `owner`, the body a lead-in named ("3.3 Audit Committee (7 members):"),
         from a paragraph that only lists councillors."""
+        names = self.councillors(doc)
         return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-councillors", name)
-                for name in self.councillors(doc) if name != _name(owner)]
+                for name in names if name != _name(owner)] + _chairs_marked(doc_text(doc), names, owner, doc)
 
     def after_nomination(self, doc: Doc, nominated: list[Found]) -> list[Found]:
         """What the rest of a nomination's item says is about the body it named ("a) Planning
