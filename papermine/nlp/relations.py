@@ -96,7 +96,7 @@ _APPOSED_RELATION = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,\s*(?:a|an|one\s+of\
 _APPOSITION_LEAD = re.compile(r"\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:of|to|for|under|within)\s+(?:the\s+|its\s+)?",
                               re.IGNORECASE)
 #: Before a cue on a body's outputs, the possessive of the sentence's subject ("..., and its minutes are").
-_AND_ITS = re.compile(r"\band\s+(?:its|their)\s+$", re.IGNORECASE)
+_AND_ITS = re.compile(r"(?:\band|;)\s+(?:its|their)\s+$", re.IGNORECASE)
 #: A line heading one partner's seats in a membership list ("For the Council:", "Representing the CCG:").
 _REPRESENTING = re.compile(r"^\s*(?:for|from|representing|on\s+behalf\s+of|nominated\s+by)\s+(?:the\s+)?[^:,;]{1,60}:\s*$",
                            re.IGNORECASE)
@@ -112,6 +112,9 @@ _TITLED_AFTER = re.compile(r",\s*(?:Councillors|Parish\s+Councillors|Town\s+Coun
 _MARKED_CHAIR = re.compile(r"\b([A-Z][\w'’-]+)\s*\((?:Chair|Chairman|Chairwoman|Chairperson)\)")
 #: A paragraph lists councillors when at least this share of its pieces are their names.
 COUNCILLOR_LIST_SHARE = 0.7
+#: A lead-in whose subjects are the items below it ("They are sub-groups of the PSB and report to it
+#: quarterly:" after "The Board has set up three delivery groups.").
+_THEY_BELOW = re.compile(r"^\s*(?:they|these(?:\s+(?:groups|bodies|sub-?groups|partnerships|boards|panels))?)\s", re.IGNORECASE)
 #: What a pronoun's cue may follow ("It is one of the thematic partnerships of ...").
 _COPULA_GAP = re.compile(r"^\s*(?:is|are|was|were|will\s+be|remains?)\s+(?:one\s+of\s+(?:the|its|our)|a|an|the)\s*$",
                          re.IGNORECASE)
@@ -1525,7 +1528,8 @@ class RelationReader:
                 or (_KIND_RELATIVE.search(doc_text(doc)[sent.start_char:start]) and lead_in) \
                 or (_EACH_OF_KIND.search(doc_text(doc)[begin:start]) and ":" in doc_text(doc)[end:sent.end_char]) \
                 or (_EACH_ONE.match(doc_text(doc)[begin:start]) and lead_in and _counted_before(sent)) \
-                or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start]))
+                or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start])) \
+                or (_THEY_BELOW.match(doc_text(doc)[sent.start_char:start]) and lead_in)
             bracketed = _COUNTED_BRACKET.match(doc_text(doc), sent.start_char, start)
             if bracketed and (named_in := [s for s in spans if bracketed.start("list") <= s.start_char < bracketed.end("list")
                                            and not s._.generic]):
