@@ -143,6 +143,12 @@ OWN_NAME_MIN_WORDS = 3
 CAPITALS_MIN_WORDS = 2
 
 
+#: A heading's words naming kinds of body ("Delivery Groups", "Related Partnerships", "Committees
+#: of the Authority"): a common word or two before a plural head, or the plural head first.
+_KINDS_HEADING = re.compile(r"^(?:(?:the|our|its|[A-Z][a-z]+)\s+){0,2}(?:Groups|Sub-Groups|Partnerships|Boards|Committees|"
+                            r"Sub-Committees|Panels|Forums|Networks)(?:\s+of\s+the\s+\w+)?$")
+
+
 def _bodies_in_capitals(nlp: Language, sdoc: Doc) -> None:
     """A line set in capitals ("FENMARSH HEALTH AND WELLBEING PARTNERSHIP - ANNUAL REPORT",
     "SAFER CALDERBROOK PARTNERSHIP") names its bodies as title case would: they are read from
@@ -154,6 +160,8 @@ def _bodies_in_capitals(nlp: Language, sdoc: Doc) -> None:
     copy = nlp(title_case(text))
     found = []
     for span in copy.spans[AGENCY_SPANS]:
+        if _KINDS_HEADING.match(span.text):
+            continue                # "6. DELIVERY GROUPS AND RELATED PARTNERSHIPS": kinds of body, no names
         mine = sdoc.char_span(span.start_char, span.end_char)
         if mine is None:
             continue
