@@ -299,3 +299,19 @@ def test_a_bulleted_entry_that_ends_short_of_the_margin_does_not_run_on_into_the
     assert any(p.text == "Social workers and Independent Reviewing Officers attend by invitation." for p in doc.paragraphs)
     # (a line set in under its item's first is the item's wrapped tail, however short the line above)
     assert [p for p in doc.paragraphs if p.text.startswith("children in care")] == []
+
+
+def test_a_rule_of_dashes_is_no_text_and_a_long_rule_before_words_is_read_at_once():
+    from papermine.parse import parse_text
+    doc = parse_text(
+        "OXLEY ROAD SAFETY PARTNERSHIP\n\nMEMBERSHIP\n\n"
+        "    Partner                              Seats   Ex officio / nominated\n"
+        "    -----------------------------------  -----   ----------------------\n"
+        "    Oxley County Council                   2     Cabinet Member\n"
+        "    Weald Constabulary                     1     ACC (Operations)\n\n"
+        + "_" * 120 + " Chairman\n")
+    texts = [p.text for p in doc.paragraphs]
+    assert not any("---" in t for t in texts)
+    assert any(t.startswith("Oxley County Council  2") for t in texts), texts
+    # (a run of underscores before words once took a regex exponential time in the run's length)
+    assert any(t.endswith("Chairman") for t in texts)

@@ -547,7 +547,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             # "3.3 Audit Committee (7 members):" then "Cllr A Bright (Chair), Cllr H Crane, ..."
             found_here = reader.listed_councillors(sdoc, names_lead[2]) or None
         if found_here is None and (nominated := reader.nomination(sdoc)):
-            found_here = nominated + reader.after_nomination(sdoc, nominated)
+            found_here = nominated + reader.after_nomination(sdoc, nominated, new_paragraph=p_index != last_para)
         # ("Village Hall Committee – Councillor X")
         if found_here is None and i_index is not None and p_index not in membership_lists \
                 and reader.heads_member_table(sdoc):
@@ -909,10 +909,14 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
     return None
 
 
+#: A report's banner is among the paper's first paragraphs.
+BANNER_MAX_PARAGRAPHS = 8
+
+
 def _report_banner(doc: Document) -> str | None:
     """A line in capitals before the paper's first numbered paragraph that names a report of
     a body ("KIRKMOOR CARERS STRATEGY BOARD - ANNUAL REPORT 2022/23"), if any."""
-    for para in doc.paragraphs:
+    for para in doc.paragraphs[:BANNER_MAX_PARAGRAPHS]:
         if para.number is not None:
             return None
         text = re.sub(r"\s+[-–—:]\s+", " ", para.text.strip())

@@ -76,7 +76,7 @@ _HEAD_NOUN = re.compile(r"^(Partnership|group|Board|Panel|Group|Subgroup|Sub-gro
                         r"Police|Constabulary|College|Academy|Academies|University|Centre|Center|Hospital|Hospice|"
                         r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
                         r"Inspectorate|Collaborative|Consortium|Corporation|School|Assembly|Library|Surgery|"
-                        r"Clinic|Federation|Institute|Ministry|Bank|Taskforce|Cell|Court|Municipality|Ltd|"
+                        r"Clinic|Federation|Institute|Ministry|Bank|Taskforce|Court|Municipality|Ltd|"
                         r"Limited|CIC|plc|Healthwatch|Charity|CCG|ICB|PCT|PCN|Union|Watch|Church|Chapel|Dept|Company|Companies|Body|Bodies)s?$")
 #: "Identification of Board", "Chairmanship of the ... Committee": an activity or state
 #: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.
@@ -114,7 +114,7 @@ KIND_LABEL = "KIND"
 SHARED_HEAD_LABEL = "SHARED"
 #: The pattern of a body named "X of/for Y" ("University of Manchester").
 OF_NAME_RULE = "body-of-name"
-#: Patterns (bodies.jsonl) whose names may be written in lower case.
+#: Patterns (bodies.jsonl) whose names may open on a word not in capitals (lower case, or an age range "14-19").
 LOWER_NAME_RULES = {"body-lower-name", "body-lower-name-possessive", "body-age-range",
                     "body-age-range-joined"}
 #: The pattern of an organisation's acronym in brackets after a person's name.

@@ -98,14 +98,14 @@ _APPOSITION_LEAD = re.compile(r"\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(
 #: Before a cue on a body's outputs, the possessive of the sentence's subject ("..., and its minutes are").
 _AND_ITS = re.compile(r"(?:\band|;)\s+(?:its|their)\s+$", re.IGNORECASE)
 #: A line heading one partner's seats in a membership list ("For the Council:", "Representing the CCG:").
-_REPRESENTING = re.compile(r"^\s*(?:for|from|representing|on\s+behalf\s+of|nominated\s+by)\s+(?:the\s+)?[^:,;]{1,60}:\s*$",
+_REPRESENTING = re.compile(r"^\s*(?:for|representing|on\s+behalf\s+of|nominated\s+by)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&. -]{1,40}:\s*$",
                            re.IGNORECASE)
 #: A sentence that counts bodies, then names them after a colon ("Two groups support the Board: A and B").
 _COUNTED_LEAD = re.compile(r"^\s*(?:two|three|four|five|six|seven|eight|\d+)\s+(?:[\w-]+\s+)?(?:groups|sub-?groups|panels|"
                            r"boards|committees|sub-?committees|partnerships|forums|networks)\b[^:.;]*:", re.IGNORECASE)
 #: Where the councillors of a "Present" line end and its officers or guests begin.
 _PRESENT_ENDS = re.compile(r"\b(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\b|\b(?:also\s+present|in\s+attendance|officers?|"
-                           r"members?\s+of\s+the\s+public|plus)\b", re.IGNORECASE)
+                           r"members?\s+of\s+the\s+public|plus)\b|(?<![A-Z])\.\s+(?=[A-Z])", re.IGNORECASE)
 #: The title after a "Present" line's names ("Mrs S Sahin and Mr D Dent, Councillors").
 _TITLED_AFTER = re.compile(r",\s*(?:Councillors|Parish\s+Councillors|Town\s+Councillors)\b(?!\s+(?:[A-Z]\.?\s)*[A-Z])")
 #: A surname a chair's mark follows ("Pryce (Chair)", "Bright (Chairman)"; not "(Vice-Chair)").
@@ -116,8 +116,7 @@ COUNCILLOR_LIST_SHARE = 0.7
 #: quarterly:" after "The Board has set up three delivery groups.").
 _THEY_BELOW = re.compile(r"^\s*(?:they|these(?:\s+(?:groups|bodies|sub-?groups|partnerships|boards|panels))?)\s", re.IGNORECASE)
 #: What a pronoun's cue may follow ("It is one of the thematic partnerships of ...").
-_COPULA_GAP = re.compile(r"^\s*(?:is|are|was|were|will\s+be|remains?)\s+(?:one\s+of\s+(?:the|its|our)|a|an|the)\s*$",
-                         re.IGNORECASE)
+_COPULA_GAP = re.compile(r"^\s*(?:is|are|was|were|will\s+be|remains?)\s+one\s+of\s+(?:the|its|our)\s*$", re.IGNORECASE)
 #: "the Partnership" is looked for among the subjects of this many relations read before.
 SPOKEN_OF_KEPT = 4
 #: "From April 2009 each thematic partnership ...": a time phrase opening a clause is this short.
@@ -224,9 +223,9 @@ _PLACE_TAIL = re.compile(r"\s+(?:in|within|across|of)\s+(?:the|our)\s+(?:borough
 _INITIAL_STOP = (r"(?:(?<=\b(?-i:[A-Z]))|(?<=\bMr)|(?<=\bMrs)|(?<=\bMs)|(?<=\bDr)|(?<=\bCllr))\.(?=\s+(?-i:[A-Z]))"
                  r"(?!\s+(?-i:The|It|Its|This|These|That|Their|There|In|As|At|An?|We|Our|He|She|They)\b)")
 _CHAIR = re.compile(r"^\s*(?:the\s+|an?\s+(?=(?-i:[A-Z])))?(?P<who>(?:[^,.;:()]|" + _INITIAL_STOP + r")+?)(?=\s*(?:[,;:()]|(?!" + _INITIAL_STOP + r")\.|\band\s+(?:is|are|was|will|"
-                    r"has|have|had|meets?|met|reports?|reported|works?|worked|provides?|provided|oversees?|oversaw|leads?|led|sits?|sat|"
-                    r"holds?|held|takes?|took|feeds?|fed|its|their|to|includes?|included|comprises?|comprised|brings?|"
-                    r"receives?|received|"
+                    r"has|have|meets?|reports?|works?|provides?|oversees?|leads?|sits?|holds?|takes?|feeds?|its|their|to|"
+                    r"includes?|comprises?|brings?|receives?|"
+                    r"(?-i:had|met|reported|worked|provided|oversaw|led|sat|held|took|fed|included|comprised|received)|"
                     r"would|should|shall|may|must|continues?|also|(?-i:[a-z]{2,}[^s\W]s))\b|\s(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+(?:by|from|with|for|on)\b|"
                     r"\s+for\s+(?:its|the|a|an)\s+(?:first|initial|next|coming|period)\b|"
                     r"\s+(?:throughout|during|until|since|from)\s+(?:the|this|that|its|\d)|"
@@ -797,8 +796,8 @@ def _names(who: str) -> list[str]:
 
 #: Where a nomination's names end and its item goes on ("Cllrs Hale and Ames. The Chairman
 #: ...", "...; a working group of ...", "..., to be chaired by ...").
-_NAMES_END = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)\.\s+(?=[A-Z])|;\s*|,\s*(?=(?:to|reporting|which|who)\b)|"
-                        r"\s{2,}")    # (or where a table's next cell begins)
+_NAMES_END = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bCllr)(?<!\bProf)(?<!\bRev)\.\s+(?=[A-Z])|"
+                        r";\s*|,\s*(?=(?:to|reporting|which|who)\b)")
 #: A role of several seats: counted, or plural ("three ex officio members", "Directors").
 _MANY = re.compile(r"^\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\b|s\s*$", re.IGNORECASE)
 
@@ -861,7 +860,7 @@ _COUNTED_APPOSITION = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:two
                                  r"(?P<owner>of\s+(?:the|this|its)\s+[\w'’ -]{1,60}?),\s+(?P<list>[^:;,]+(?:,\s+[^:;,]+)*?),\s+"
                                  r"(?:(?:each|both|all|which|will|also|then|in\s+turn)\s+)*(?-i:[a-z])", re.IGNORECASE)
 #: Counted bodies named in brackets before their cue ("The three place-based partnerships (A, B and C) are").
-_COUNTED_BRACKET = re.compile(r"\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|\d)\s+(?:[\w-]+\s+){0,2}(?:partnerships|groups|"
+_COUNTED_BRACKET = re.compile(r"\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|\d+)\s+(?:[\w-]+\s+){0,2}(?:partnerships|groups|"
                               r"sub-?groups|boards|panels|committees|forums|networks|alliances|bodies|organisations)\s*"
                               r"\((?P<list>[^()]+)\)", re.IGNORECASE)
 #: "to both Boards", "to each of the two Boards": two bodies of that kind.
@@ -2312,7 +2311,8 @@ class RelationReader:
         return out
 
     def _seat(self, member, doc: Doc, rule: str, written: str, owner=None) -> Found:
-        """`member` sits on `owner` (the paper's body), as a line of its attendance list or membership table says."""
+        """`member` sits on `owner` (by default the paper's body), as a line of an attendance list or
+        membership table says."""
         return Found(member, owner or self.main_body, "member_of", None, None, "does", doc[:], rule, written)
 
     @staticmethod
@@ -2411,8 +2411,9 @@ class RelationReader:
         return out
 
     def table_row(self, doc: Doc) -> list[Found]:
-        """A row of a membership table: the body in its first column sits on the paper's
-        body (its representative's post, in the next column, is no body)."""
+        """A row of a membership table: the body in its first column sits on the body the
+        section is about, else the paper's (its representative's post, in the next column, is
+        no body)."""
         owner = self.section_body or self.main_body     # ("D. MEMBERSHIP OF THE STRATEGIC BOARD" over it)
         if owner is None:
             return []
@@ -2482,14 +2483,14 @@ class RelationReader:
         return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-councillors", name)
                 for name in names if name != _name(owner)] + _chairs_marked(doc_text(doc), names, owner, doc)
 
-    def after_nomination(self, doc: Doc, nominated: list[Found]) -> list[Found]:
+    def after_nomination(self, doc: Doc, nominated: list[Found], new_paragraph: bool = True) -> list[Found]:
         """What the rest of a nomination's item says is about the body it named ("a) Planning
         Committee: Cllrs Hale and Ames. The Chairman of the Council is an ex officio member. Its
         minutes will be received at each ordinary meeting of the Council.")."""
         owner = nominated[0].target
         self.last_subjects, self.last_first, self.members_of = [owner], owner, owner
         named = {_name(f.source) for f in nominated}
-        return [f for f in self.read(doc, new_paragraph=False)
+        return [f for f in self.read(doc, new_paragraph=new_paragraph)
                 if not (f.relation == "member_of" and _name(f.source) in named)]
 
     def _appointed(self, doc: Doc) -> list[Found]:
@@ -2749,7 +2750,7 @@ class RelationReader:
             begin = leading.end()
         clause = [s for s in spans if begin <= s.start_char < cue_start]
         lead = _APPOSITION_LEAD.match(text, begin, cue_start)
-        if lead and self.last_first is not None and clause and clause[0].start_char == lead.end():
+        if lead and self.last_first is not None and len(clause) == 1 and clause[0].start_char == lead.end():
             # "(c) Playing Fields Working Group: ...; a working group of the X Committee, reporting
             # to it quarterly": a clause with no subject of its own is about the body spoken of
             return [self.last_first]

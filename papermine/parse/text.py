@@ -93,7 +93,7 @@ def cell_spans(text: str) -> list[tuple[int, int]]:
 
 
 #: A line that only draws a rule ("-----------", "======  =====", "_____").
-_RULE_LINE = re.compile(r"^\s*(?:[-=_]{3,}\s*)+$")
+_RULE_LINE = re.compile(r"^\s*[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 
 
 def _cells(raw: str) -> list[tuple[int, str]]:
@@ -179,7 +179,7 @@ def text_to_lines(text: str) -> list[Line]:
         if not stripped:
             blanks += 1
             continue
-        if _RULE_LINE.match(stripped):     # a rule of dashes under a table's header or over a footer: no text
+        if _RULE_LINE.match(stripped):     # a rule of dashes (under a table's header, over a footer) is no text
             continue
         if layout and not has_form_feeds and blanks >= PAGE_BREAK_BLANK_LINES and lines:
             pending_break = True
