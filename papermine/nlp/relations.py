@@ -100,9 +100,6 @@ _AND_ITS = re.compile(r"(?:\band|;)\s+(?:its|their)\s+$", re.IGNORECASE)
 #: A line heading one partner's seats in a membership list ("For the Council:", "Representing the CCG:").
 _REPRESENTING = re.compile(r"^\s*(?:for|representing|on\s+behalf\s+of|nominated\s+by)\s+(?:the\s+)?(?-i:[A-Z])[\w'’&. -]{1,40}:\s*$",
                            re.IGNORECASE)
-#: A sentence that counts bodies, then names them after a colon ("Two groups support the Board: A and B").
-_COUNTED_LEAD = re.compile(r"^\s*(?:two|three|four|five|six|seven|eight|\d+)\s+(?:[\w-]+\s+)?(?:groups|sub-?groups|panels|"
-                           r"boards|committees|sub-?committees|partnerships|forums|networks)\b[^:.;]*:", re.IGNORECASE)
 #: Where the councillors of a "Present" line end and its officers or guests begin.
 _PRESENT_ENDS = re.compile(r"\b(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\b|\b(?:also\s+present|in\s+attendance|officers?|"
                            r"members?\s+of\s+the\s+public|plus)\b|(?<![A-Z])\.\s+(?=[A-Z])", re.IGNORECASE)
@@ -287,8 +284,13 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*
                         r"(?:,\s*(?:each|all|both)\s+[^,:;.]{1,140})?[:;]?\s*$",      # ", each chaired by a Board member:"
                         re.IGNORECASE)
 #: "The following groups report to the Board:": the subjects are in the items.
-_LIST_SUBJECTS = re.compile(r"\b(?:the\s+following|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:[\w-]+\s+)?(?:groups|bodies|boards|partnerships|sub-?groups|"
-                            r"panels|forums|committees|services|teams|agencies|organisations)\b", re.IGNORECASE)
+#: A count of bodies ("three", "4") and the plural kinds of body it counts.
+_COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
+_KINDS = (r"(?:groups|sub-?groups|bodies|boards|partnerships|panels|forums|committees|sub-?committees|networks|alliances|"
+          r"services|teams|agencies|organisations)")
+_LIST_SUBJECTS = re.compile(rf"\b(?:the\s+following|{_COUNT})\s+(?:[\w-]+\s+)?{_KINDS}\b", re.IGNORECASE)
+#: A sentence that counts bodies, then names them after a colon ("Two groups support the Board: A and B").
+_COUNTED_LEAD = re.compile(rf"^\s*{_COUNT}\s+(?:[\w-]+\s+)?{_KINDS}\b[^:.;]*:", re.IGNORECASE)
 #: "(co-chairs)", "(joint chairs)" after the chairs named.
 _CO_CHAIRS_AFTER = re.compile(r"\s*\(\s*(?:as\s+)?(?:co-?chairs|joint\s+chairs)\s*\)", re.IGNORECASE)
 #: A target said more of in lower case ("to the X Executive, the officer group through which ..."):
@@ -860,9 +862,7 @@ _COUNTED_APPOSITION = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:two
                                  r"(?P<owner>of\s+(?:the|this|its)\s+[\w'’ -]{1,60}?),\s+(?P<list>[^:;,]+(?:,\s+[^:;,]+)*?),\s+"
                                  r"(?:(?:each|both|all|which|will|also|then|in\s+turn)\s+)*(?-i:[a-z])", re.IGNORECASE)
 #: Counted bodies named in brackets before their cue ("The three place-based partnerships (A, B and C) are").
-_COUNTED_BRACKET = re.compile(r"\s*(?:the\s+)?(?:two|three|four|five|six|seven|eight|\d+)\s+(?:[\w-]+\s+){0,2}(?:partnerships|groups|"
-                              r"sub-?groups|boards|panels|committees|forums|networks|alliances|bodies|organisations)\s*"
-                              r"\((?P<list>[^()]+)\)", re.IGNORECASE)
+_COUNTED_BRACKET = re.compile(rf"\s*(?:the\s+)?{_COUNT}\s+(?:[\w-]+\s+){{0,2}}{_KINDS}\s*\((?P<list>[^()]+)\)", re.IGNORECASE)
 #: "to both Boards", "to each of the two Boards": two bodies of that kind.
 _BOTH = re.compile(r"^\s*(?:to\s+|into\s+)?(?:both(?:\s+the)?|each\s+of\s+the\s+two)\s+(?P<head>board|partnership|committee|panel|"
                    r"group|authorit(?=ies))(?:s|ies)\b", re.IGNORECASE)
