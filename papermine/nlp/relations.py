@@ -427,7 +427,7 @@ ROW_BODY_MAX_OFFSET = 4
 #: The header row of a membership table set out as text ("ORGANISATION  REPRESENTATIVE").
 _TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?|(?:constituent\s+)?councils?|"
                          r"authorit(?:y|ies)|(?:membership\s+)?(?:group|category|sector)s?)(?:\s*/\s*[\w ]+?)?\s+"
-                         r"(?:representatives?|role|post|nominee|name|represented\s+by|seats?|places|members|"
+                         r"(?:representatives?|representative\(s\)|role|post|nominee|name|represented\s+by|seats?|places|members|"
                          r"number\s+of\s+(?:seats|places|members))(?:\s{2,}(?:(?:elected|appointed|nominated|chosen)\s+by|"
                          r"term(?:\s+of\s+office)?|notes?|comments?|voting(?:\s+rights)?|places|seats|number(?:\s+of\s+(?:places|seats))?|"
                          r"ex[- ]officio[\w /-]{0,30}))?\s*$",
@@ -2425,6 +2425,16 @@ class RelationReader:
             if role and role[1:] == role[1:].lower():
                 role = role[:1].lower() + role[1:]       # capitalised only as the row's first word
             return [self._seat(role, doc, "mem-table", cells[0], owner)] if role else []
+        cells = _cells(doc_text(doc))
+        if len(cells) > 1 and not _ATTENDED_BODY.search(_name(owner)):
+            # a council's or its cabinet's appointments to outside bodies ("Almshouse Charity  Cllr J Ash
+            # Cllr R Mell  4 years", "Community Safety Partnership  Cabinet Member for Communities"):
+            # the councillors or the post named sit on the body of their row
+            if _ADVISORY_SEAT.search(cells[1]) or re.search(r"\b(?:observer|advis[eo]r)\b", cells[1], re.IGNORECASE):
+                return []          # ("Cllr P Catt (observer, non-voting)": there, no member)
+            listed = re.sub(r"\s+(?=(?:Councillors?|Cllrs?)\b)", ", ", re.sub(r"\([^()]*\)", "", cells[1]))
+            seats = [n for n in _names(listed) if _LIST_TITLE.match(n)] or [r for r in (role_phrase(cells[1]),) if r]
+            return [Found(seat, first, "member_of", None, None, "does", doc[:], "mem-table", seat) for seat in seats]
         return [self._seat(first, doc, "mem-table", span_text(first), owner)]
 
     def nomination(self, doc: Doc) -> list[Found]:
