@@ -596,9 +596,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 (s for s in sdoc.spans[AGENCY_SPANS] if not s._.generic), None)
             if lead_body:
                 names_lead = (p_index, para.section, lead_body)
-            elif para.number is not None or not found_here:
-                names_lead = None if names_lead is None or names_lead[0] != last_para or para.number is not None \
-                    else names_lead
+            elif para.number is not None or (not found_here and names_lead and names_lead[0] != last_para):
+                names_lead = None           # (a new numbered paragraph; or, past the one after the lead, one reading nothing)
         last_para = p_index
 
     for owner, entries in _rosters(doc, reader):

@@ -89,12 +89,12 @@ _SHARED_PREDICATE = re.compile(r"^(?:(?!\bthat\b)[^,;:])*\sand(?:\s+also)?\s*$",
 #: What "its" owns when the possessor is the subject ("Its Board meets quarterly and is made up of:").
 _POSSESSED_BODY = re.compile(r"^\s*(?:[\w-]+\s+)?(?:board|group|partnership|committee|panel|forum|membership|members)\b",
                              re.IGNORECASE)
+#: What a body is, by the body it belongs to ("a sub-group of the", "one of the theme groups of").
+_WHAT_OF = r"(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:of|to|for|under|within)\s+(?:the\s+|its\s+)?"
 #: Between a body and the body its apposition relates it to ("X, a sub-group of Y").
-_APPOSED_RELATION = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?,\s*(?:a|an|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?"
-                               r"(?:of|to|for|under|within)\s+(?:the\s+|its\s+)?$", re.IGNORECASE)
+_APPOSED_RELATION = re.compile(rf"\s*(?:\([^()]{{1,12}}\)\s*)?,\s*{_WHAT_OF}$", re.IGNORECASE)
 #: A clause opening on what a body is, with no subject ("a working group of the X, reporting to it").
-_APPOSITION_LEAD = re.compile(r"\s*(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,3}?(?:of|to|for|under|within)\s+(?:the\s+|its\s+)?",
-                              re.IGNORECASE)
+_APPOSITION_LEAD = re.compile(rf"\s*{_WHAT_OF}", re.IGNORECASE)
 #: Before a cue on a body's outputs, the possessive of the sentence's subject ("..., and its minutes are").
 _AND_ITS = re.compile(r"(?:\band|;)\s+(?:its|their)\s+$", re.IGNORECASE)
 #: A line heading one partner's seats in a membership list ("For the Council:", "Representing the CCG:").
@@ -757,6 +757,8 @@ _PARTS_DASH = re.compile(r"\s[-–]\s(?=[^()]*,)")
 #: One who sits with a body only to advise or watch ("with an officer of X as adviser", "by invitation").
 _ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\bin\s+an\s+advisory\s+capacity\b|\bby\s+invitation\b",
                             re.IGNORECASE)
+#: ... or named so in a table's cell ("Cllr P Catt (observer, non-voting)").
+_ADVISER_WORD = re.compile(r"\b(?:observer|advis[eo]r)\b", re.IGNORECASE)
 #: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
 _MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
 #: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
@@ -2419,22 +2421,21 @@ class RelationReader:
             return []
         spans = [s for s in doc.spans[AGENCY_SPANS] if _name(s) != _name(owner)]
         first = spans[0] if spans and spans[0].start_char <= ROW_BODY_MAX_OFFSET else None
+        cells = _cells(doc_text(doc))
         if first is None:               # "Co-opted independent members   2": a role's seats
-            cells = _cells(doc_text(doc))
             role = role_phrase(cells[0]) if len(cells) > 1 and not PERSON_FIRST.match(cells[0]) else None
             if role and role[1:] == role[1:].lower():
                 role = role[:1].lower() + role[1:]       # capitalised only as the row's first word
             return [self._seat(role, doc, "mem-table", cells[0], owner)] if role else []
-        cells = _cells(doc_text(doc))
         if len(cells) > 1 and not _ATTENDED_BODY.search(_name(owner)):
             # a council's or its cabinet's appointments to outside bodies ("Almshouse Charity  Cllr J Ash
             # Cllr R Mell  4 years", "Community Safety Partnership  Cabinet Member for Communities"):
             # the councillors or the post named sit on the body of their row
-            if _ADVISORY_SEAT.search(cells[1]) or re.search(r"\b(?:observer|advis[eo]r)\b", cells[1], re.IGNORECASE):
+            if _ADVISORY_SEAT.search(cells[1]) or _ADVISER_WORD.search(cells[1]):
                 return []          # ("Cllr P Catt (observer, non-voting)": there, no member)
             listed = re.sub(r"\s+(?=(?:Councillors?|Cllrs?)\b)", ", ", re.sub(r"\([^()]*\)", "", cells[1]))
             seats = [n for n in _names(listed) if _LIST_TITLE.match(n)] or [r for r in (role_phrase(cells[1]),) if r]
-            return [Found(seat, first, "member_of", None, None, "does", doc[:], "mem-table", seat) for seat in seats]
+            return [self._seat(seat, doc, "mem-table", seat, first) for seat in seats]
         return [self._seat(first, doc, "mem-table", span_text(first), owner)]
 
     def nomination(self, doc: Doc) -> list[Found]:
@@ -2467,8 +2468,9 @@ class RelationReader:
         # ("plus two co-opted residents"; not "the Clerk", who serves the body)
         roles = [role for p in pieces if not _roster()["mem-name"].match(p) and not _LIST_TITLE.match(p)
                  and (role := role_phrase(p)) and role.lower() not in _non_member_roles()]
+        names = _names(who)
         return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-nomination")
-                for name in _names(who) + roles if name != _name(owner)] + _chairs_marked(who, _names(who), owner, doc)
+                for name in names + roles if name != _name(owner)] + _chairs_marked(who, names, owner, doc)
 
     @staticmethod
     def councillors(doc: Doc) -> list[str]:
@@ -2490,7 +2492,7 @@ class RelationReader:
         """Members of `owner`, the body a lead-in named ("3.3 Audit Committee (7 members):"),
         from a paragraph that only lists councillors."""
         names = self.councillors(doc)
-        return [Found(name, owner, "member_of", None, None, "does", doc[:], "mem-councillors", name)
+        return [self._seat(name, doc, "mem-councillors", name, owner)
                 for name in names if name != _name(owner)] + _chairs_marked(doc_text(doc), names, owner, doc)
 
     def after_nomination(self, doc: Doc, nominated: list[Found], new_paragraph: bool = True) -> list[Found]:
