@@ -7,13 +7,14 @@ import json
 import re
 
 import pytest
+from spacy.matcher import Matcher
 
 from conftest import DATA, ROOT
 from papermine.nlp import get_pipeline
 from papermine.nlp.priorities import _cues as _priority_cues
 from papermine.nlp.priorities import _membership
 from papermine.nlp.relations import _rule_screens, _rules
-from papermine.nlp.screens import Screened, ScreenSet, required_strings
+from papermine.nlp.screens import Screened, ScreenSet, required_strings, token_pattern_screen
 
 
 def passes(screen, folded: str) -> bool:
@@ -99,3 +100,37 @@ def test_the_screened_priority_cues_and_frequency_scans_find_what_they_did():
             # and a pattern left out of `passing` does not match
             skipped = set(range(len(any_of.patterns))) - set(any_of.passing(sentence))
             assert not any(any_of.patterns[i].search(sentence) for i in skipped), sentence[:80]
+
+
+def test_a_token_pattern_screens_on_a_word_it_requires():
+    # a required token's listed words; an optional token requires nothing
+    assert token_pattern_screen([{"LOWER": "the"}, {"TEXT": {"IN": ["Board", "Panel"]}}]) == {"board", "panel"}
+    assert token_pattern_screen([{"TEXT": {"IN": ["Board", "Panel"]}, "OP": "?"}]) is None
+    assert token_pattern_screen([{"TEXT": {"IN": ["Board"]}, "OP": "{0,2}"}]) is None
+    assert token_pattern_screen([{"TEXT": {"IN": ["Board"]}, "OP": "+"}, {"ORTH": "("}]) == {"board"}
+    # a bracket screens (rare); a short word does not (in too many others)
+    assert token_pattern_screen([{"IS_TITLE": True}, {"ORTH": "("}]) == {"("}
+    assert token_pattern_screen([{"TEXT": {"IN": ["DC", "CC"]}}]) is None
+    # a REGEX token's screen is its pattern's
+    assert token_pattern_screen([{"TEXT": {"REGEX": "^(Board|Forum)$"}}]) == {"board", "forum"}
+
+
+def test_the_named_body_patterns_match_as_one_matcher_of_them_all_does():
+    """The agency tagger runs only the patterns whose screen a text passes; over
+    every made case and development sentence its matches are those of one
+    Matcher holding every pattern, in the same order."""
+    nlp = get_pipeline()
+    tagger = nlp.get_pipe("papermine_agencies")
+    everything = Matcher(nlp.vocab)
+    for row in tagger.body_patterns:
+        everything.add(row["id"], [row["pattern"]], greedy="LONGEST")
+    matched = skipped = 0
+    for sentence in _texts():
+        doc = nlp.make_doc(sentence)
+        expected = everything(doc)
+        assert tagger._body_matches(doc) == expected, sentence[:80]
+        matched += bool(expected)
+        skipped += len(tagger.body_patterns) - len(tagger.matcher_screens.passing(sentence.casefold()))
+    assert matched > 1000
+    # and the screens do their job: most (pattern, sentence) pairs are never matched
+    assert skipped > 0.5 * len(_texts()) * len(tagger.body_patterns)

@@ -196,7 +196,9 @@ def _kind_rules() -> tuple[tuple[re.Pattern, dict], ...]:
     return tuple((re.compile(rule["pattern"], re.IGNORECASE), rule) for rule in load_jsonl("body_kinds.jsonl"))
 
 
+@lru_cache(maxsize=4096)
 def _kind_rule(name: str) -> dict | None:
+    # (cached: a paper asks for the kind of each of its names many times; the rule is read only)
     return next((rule for rx, rule in _kind_rules() if rx.search(name)), None)
 
 

@@ -24,13 +24,15 @@ from spacy.util import filter_spans
 
 from ..model.data import load_jsonl, load_lines
 from .agencies import body_kind, council_names, gazetteer_rows
-from .screens import AnyOf
+from .screens import AnyOf, ScreenSet, folded, token_pattern_screen
 
 __all__ = ["AgencyTagger", "FrequencyTagger", "AGENCY_SPANS", "FREQUENCY_SPANS", "doc_text", "span_text",
            "keep_text"]
 
 AGENCY_SPANS = "agencies"
 FREQUENCY_SPANS = "frequencies"
+#: Named-body Matchers kept, one per set of patterns a text may match.
+MATCHER_CACHE = 512
 #: Where a Doc keeps its text once built (spaCy joins the tokens on every access).
 _TEXT_KEY = "papermine.text"
 
@@ -208,9 +210,25 @@ class AgencyTagger:
         self.of_heads = {w for row in bodies if row["id"] == OF_NAME_RULE
                          for tok in row["pattern"] for w in tok.get("TEXT", {}).get("IN", ())}
         self._core_role_ids = frozenset(self.nlp.vocab.strings.add(role) for role in _CORE_ROLES)
-        self.matcher = Matcher(self.nlp.vocab, validate=True)
-        for row in bodies:
-            self.matcher.add(row["id"], [row["pattern"]], greedy="LONGEST")
+        # the Matcher's cost is patterns x tokens, and most sentences can match
+        # few of the patterns: a text is matched with those whose screen it
+        # passes, by one Matcher built for that set (the same matches, in the
+        # same order, as one Matcher of all the patterns gives)
+        self.body_patterns = bodies
+        self.matcher_screens = ScreenSet([token_pattern_screen(row["pattern"]) for row in bodies])
+        self._matchers: dict[frozenset[int], Matcher] = {}
+
+    def _body_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        passing = self.matcher_screens.passing(folded(doc_text(doc)))
+        matcher = self._matchers.get(passing)
+        if matcher is None:
+            if len(self._matchers) >= MATCHER_CACHE:
+                self._matchers.clear()           # (a few dozen sets in practice)
+            matcher = self._matchers[passing] = Matcher(self.nlp.vocab, validate=True)
+            for i in sorted(passing):
+                row = self.body_patterns[i]
+                matcher.add(row["id"], [row["pattern"]], greedy="LONGEST")
+        return matcher(doc) if passing else []
 
     def __call__(self, doc: Doc) -> Doc:
         _join_hyphened(doc)
@@ -252,7 +270,7 @@ class AgencyTagger:
                 len(span) > 1 and row["pattern"] != row["pattern"].lower() and all(
                     t.is_lower or not t.is_alpha for t in span))
             spans.append(span)
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in self._body_matches(doc):
             rule = self.nlp.vocab.strings[match_id]
             if rule == BRACKET_ACRONYM_RULE:
                 pieces = self._bracket_acronym(doc, start, end)

@@ -1348,9 +1348,10 @@ class RelationReader:
         passing = _rule_screens().passing(folded(text))
         needs = _rule_patterns("needs_before")
         screens = _screens()
-        for index, (rule_id, relation, rx) in enumerate(_rules()):
-            if rule_id in _flagged("named_args") or index not in passing \
-                    or (rule_id in screens and not screens[rule_id].search(text)):
+        rules, named_args = _rules(), _flagged("named_args")
+        for index in sorted(passing):
+            rule_id, relation, rx = rules[index]
+            if rule_id in named_args or (rule_id in screens and not screens[rule_id].search(text)):
                 continue
             for m in rx.finditer(text):
                 if rule_id in needs and not needs[rule_id].search(text[:m.start()]):
@@ -1792,9 +1793,10 @@ class RelationReader:
         created": Y is a subgroup of X); each end is the body named there, else its words."""
         out = []
         text = span_text(sent)
-        passing = _rule_screens().passing(folded(text))
-        for index, (rule_id, relation, rx) in enumerate(_rules()):
-            if rule_id not in _flagged("named_args") or index not in passing:
+        rules, named_args = _rules(), _flagged("named_args")
+        for index in sorted(_rule_screens().passing(folded(text))):
+            rule_id, relation, rx = rules[index]
+            if rule_id not in named_args:
                 continue
             for m in rx.finditer(text):
                 out += self._named_pair(doc, sent, spans, m, relation, rule_id, "source", "target")

@@ -22,7 +22,7 @@ from re._constants import ATOMIC_GROUP, BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REP
 
 import ahocorasick
 
-__all__ = ["required_strings", "ScreenSet", "Screened", "AnyOf", "folded"]
+__all__ = ["required_strings", "token_pattern_screen", "ScreenSet", "Screened", "AnyOf", "folded"]
 
 #: Strings shorter than this screen out too little to be worth a test.
 MIN_USEFUL = 3
@@ -40,6 +40,32 @@ def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
     if not found or min(map(len, found)) < MIN_USEFUL:
         return None
     return frozenset(found)
+
+
+def token_pattern_screen(pattern: list[dict]) -> frozenset[str] | None:
+    """The screen of a spaCy Matcher pattern: the strings of one token it
+    requires (no "?", "*" or "{0,n}" operator) whose words are listed (IN,
+    ORTH, LOWER) or whose REGEX has a screen; a token's text is part of the
+    Doc's text, so one of them is in any text the pattern matches."""
+    best = None
+    for token in pattern:
+        op = token.get("OP", "1")
+        if op in ("?", "*", "!") or re.fullmatch(r"\{0?,\d*\}|\{0\}", op):
+            continue
+        for attr in ("ORTH", "TEXT", "LOWER", "NORM"):
+            value = token.get(attr)
+            if isinstance(value, str):
+                words = frozenset({value.casefold()})
+            elif isinstance(value, dict) and "IN" in value:
+                words = frozenset(word.casefold() for word in value["IN"])
+            elif isinstance(value, dict) and "REGEX" in value:
+                words = required_strings(value["REGEX"])
+            else:
+                continue
+            # (a bracket is a screen: rarer than most words)
+            if words and all(len(word) >= MIN_USEFUL or not any(map(str.isalnum, word)) for word in words):
+                best = _better(best, words)
+    return best
 
 
 @lru_cache(maxsize=64)
