@@ -262,6 +262,31 @@ def test_a_table_set_out_as_text_keeps_each_row_whole_where_its_cells_wrap():
     assert doc.find("4.1").text.startswith("The changes to the targets")
 
 
+def test_a_table_set_out_as_text_keeps_rows_apart_from_their_group_headings_and_small_letter_cells():
+    """A two-column table whose rows are set in under headings of their groups: each row is a
+    paragraph of its own, a cell opening with a small letter ("vacancy") included, where it
+    lines up with the rows' columns; each group heading is one too, no part of a row."""
+    from papermine.parse import parse_text
+    doc = parse_text(
+        "WEALDMOOR FAITH FORUM\n\nAPPENDIX: MEMBERSHIP\n\n"
+        "Faith communities\n"
+        "  Wealdmoor Baptist Church                  Mr H Oduya\n"
+        "  Wealdmoor Jewish Community                vacancy\n"
+        "  Friends Meeting House, Wealdmoor          Ms E Grey\n"
+        "Public bodies\n"
+        "  Wealdmoor College                         student representative\n"
+        "  Wealdmoor District Council                Cllr A Finch, Cllr B Hart,\n"
+        "                                            Cllr C Lowe\n"
+        "Advisers (not members)\n"
+        "  Community Cohesion Officer                Mrs T Lowe\n")
+    texts = [re.sub(r"\s{2,}", " | ", p.text) for p in doc.paragraphs if p.section == doc.sections[-1].index]
+    assert texts == ["Faith communities", "Wealdmoor Baptist Church | Mr H Oduya", "Wealdmoor Jewish Community | vacancy",
+                     "Friends Meeting House, Wealdmoor | Ms E Grey", "Public bodies",
+                     "Wealdmoor College | student representative",
+                     "Wealdmoor District Council | Cllr A Finch, Cllr B Hart, Cllr C Lowe",
+                     "Advisers (not members)", "Community Cohesion Officer | Mrs T Lowe"]
+
+
 def test_minutes_numbered_on_through_the_year_keep_their_numbers_and_titles():
     # a minute's number over 99 is no figure when its own "N.1" follows; a reference in
     # brackets is no word of the minute's title

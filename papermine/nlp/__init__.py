@@ -25,7 +25,9 @@ from .agencies import (Resolver, acronym_tables, alias_short_names, body_kind, n
                        title_case)
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
-from .relations import PERSON_FIRST, PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader, role_phrase
+from .relations import (MEMBERSHIP_SPOKEN_OF, PERSON_FIRST, PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader,
+                        role_phrase)
+from ..parse.text import cell_spans
 from .themes import classify_theme, theme_labels
 
 __all__ = ["build_pipeline", "get_pipeline", "tag_document", "classify_theme", "theme_labels",
@@ -169,8 +171,22 @@ def _bodies_in_capitals(nlp: Language, sdoc: Doc) -> None:
         for name in ("rule", "generic"):
             setattr(mine._, name, getattr(span._, name))
         found.append(mine)
-    if sum(not s._.generic for s in found) > sum(not s._.generic for s in sdoc.spans[AGENCY_SPANS]):
+    named = [s for s in sdoc.spans[AGENCY_SPANS] if not s._.generic]
+    if sum(not s._.generic for s in found) > len(named):
         sdoc.spans[AGENCY_SPANS] = found
+        return
+    # or the same bodies named in full ("ALDERMOOR STANDING ADVISORY COUNCIL ON RELIGIOUS
+    # EDUCATION (SACRE)": the place is part of the name, as in title case; the acronym, which
+    # title case hides, stays)
+    merged = found + [s for s in sdoc.spans[AGENCY_SPANS] if not any(s.start < f.end and f.start < s.end for f in found)]
+    named_merged = [s for s in merged if not s._.generic]
+    within = [[s for s in sdoc.spans[AGENCY_SPANS] if m.start <= s.start and s.end <= m.end] for m in named_merged]
+    # (no two bodies made one; nor a body's name run on into another's: "TYNEFORD VALLEY COMBINED
+    # AUTHORITY OVERVIEW AND SCRUTINY COMMITTEE", where only the committee is known in capitals)
+    added = [t for m, inside in zip(named_merged, within) for t in m if not any(t.i in range(s.start, s.end) for s in inside)]
+    if all(any(s in inside for inside in within) for s in named) and all(len(inside) <= 1 for inside in within) \
+            and added and all(body_kind(t.text) == "other" for t in added):
+        sdoc.spans[AGENCY_SPANS] = sorted(merged, key=lambda s: s.start)
 
 
 def _add_trained_entities(sdoc: Doc) -> None:
@@ -277,6 +293,9 @@ _COUNTED_MEMBERS_OF = re.compile(r"\s*(?:\d+|one|two|three|four|five|six)\s+(?:(
                                  r"people|persons?|nominees?)\s+)?(?:of|from)\s+(?:the\s+)?(?=(?-i:[A-Z]))", re.IGNORECASE)
 #: A list names bodies when at least this many of its entries name one the tagger knows.
 BODY_LIST_MIN_KNOWN = 2
+#: ... and in a membership table, at least this share of the rows' first cells (the heading and
+#: the columns say the rest are bodies too; a list may name bodies among posts and sectors).
+MEMBER_TABLE_KNOWN_SHARE = 0.3
 
 
 def _named_in_lists_of_bodies(sdocs: dict, membership_lists: set[int], resolver: Resolver) -> None:
@@ -304,6 +323,52 @@ def _named_in_lists_of_bodies(sdocs: dict, membership_lists: set[int], resolver:
                     or PERSON_FIRST.match(text):
                 continue
             _add_listed_body(item, m, resolver)
+
+
+#: A table cell that is a name (capitalised words, joined by small words, a comma or a
+#: bracket): "Shree Krishna Mandir, Aldermoor", "NASUWT", "Methodist Church (Aldermoor Circuit)".
+_CELL_NAME = re.compile(r"(?-i:[A-Z][\w'’&.-]*)(?:(?:\s+|,\s+|\s+\()(?:(?-i:[A-Z][\w'’&.-]*)|of|for|and|&|the|in|on|at)\)?){0,7}")
+
+
+def _named_in_member_tables(doc: Document, sdocs: dict, resolver: Resolver) -> None:
+    """A membership table set out in columns under a heading of the membership ("Appendix:
+    Membership of SACRE"), "Body  Representative" a row: where most rows' first cells name
+    bodies the tagger knows, a first cell that is a name alone, beside a person, is a body too
+    ("NASUWT  Mr K Baxter"), not a post ("RE Adviser  Mrs J Cole") nor a person."""
+    rows_of: dict[int, list[tuple[Doc, list[tuple[int, int]]]]] = {}
+    for p_index, para in enumerate(doc.paragraphs):
+        sdoc = sdocs.get((p_index, None))
+        heading = doc.sections[para.section].heading or ""
+        if sdoc is not None and para.number is None and "  " in para.text and MEMBERSHIP_SPOKEN_OF.search(heading):
+            rows_of.setdefault(para.section, []).append((sdoc, cell_spans(doc_text(sdoc))))
+    for rows in rows_of.values():
+        def first_named(row: Doc, cells) -> bool:
+            return any(not s._.generic and s.start_char < cells[0][1] for s in row.spans[AGENCY_SPANS])
+        known = sum(first_named(row, cells) for row, cells in rows)
+        if known < BODY_LIST_MIN_KNOWN or MEMBER_TABLE_KNOWN_SHARE * len(rows) > known:
+            continue
+        for row, cells in rows:
+            text = doc_text(row)
+            if len(cells) < 2 or first_named(row, cells) or not PERSON_FIRST.match(text[cells[1][0]:]):
+                continue
+            first = text[cells[0][0]:cells[0][1]]
+            if not _CELL_NAME.fullmatch(first) or role_phrase(first) or PERSON_FIRST.match(first):
+                continue
+            name = row.char_span(*cells[0])
+            if name is not None:
+                span = Span(row, name.start, name.end, label="BODY")
+                span._.rule, span._.generic = "body-in-member-table", False
+                span._.canonical, span._.kind = resolver.resolve(span)
+                row.spans[AGENCY_SPANS] = filter_spans([*row.spans[AGENCY_SPANS], span])
+
+
+def _seat_beside(text: str) -> bool:
+    """Is this a row of a membership table ("NASUWT  Mr K Baxter", "Northby Council  Director of
+    Public Health"): a person or a post in its second cell, not a page's running head ("Rights of
+    Way Committee - 14 March 2012  Page 3") nor a seat's terms ("one nominated by ...")?"""
+    cells = cell_spans(text)
+    second = text[cells[1][0]:cells[1][1]] if len(cells) > 1 else ""
+    return bool(second) and bool(PERSON_FIRST.match(second) or role_phrase(second))
 
 
 def _add_listed_body(item: Doc, m: re.Match, resolver: Resolver) -> None:
@@ -465,6 +530,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         _apposed_names(sdoc, resolver)
         sdocs[(p_index, i_index)] = sdoc
     _named_in_lists_of_bodies(sdocs, membership_lists, resolver)
+    _named_in_member_tables(doc, sdocs, resolver)
     _apposed_names_again(sdocs)
     headings = _heading_docs(doc, nlp, resolver, acronyms)
     every_doc = [*sdocs.values(), *(h for _, h in headings)]
@@ -580,9 +646,12 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             present_from = None
         if i_index is None and reader.heads_member_table(sdoc):
             member_table = para.section                          # "ORGANISATION  REPRESENTATIVE"
-        elif found_here is None and i_index is None and para.section == member_table and para.number is None \
-                and "  " in para.text:        # (a row keeps its cells apart; prose after the table is no row)
-            found_here = reader.table_row(sdoc) or None          # "Northby Council  Director of ..."
+        elif found_here is None and i_index is None and para.number is None and "  " in para.text \
+                and (para.section == member_table or (reader.membership_section and para.section != not_members_in
+                                                      and _seat_beside(para.text))):
+            # (a row keeps its cells apart; prose after the table is no row) "Northby Council  Director
+            # of ...", under the table's header or a heading of the membership ("Membership of SACRE")
+            found_here = reader.table_row(sdoc) or None
         if found_here is None and i_index is None:
             found_here = reader.signature(sdoc, _line_above(doc, p_index)) or None
         if found_here is None:

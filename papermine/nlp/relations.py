@@ -253,6 +253,9 @@ _APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|\s[-–—])\s*(?:which\s+i
 #: Bodies whose minutes list the organisations of those present as members (a partnership
 #: board meets its partners; a council or committee lists councillors and guests).
 _ATTENDED_BODY = re.compile(r"\b(?:board|partnership|group|forum|panel|network|executive)$", re.IGNORECASE)
+#: A council, its cabinet or a committee: the bodies it appoints to are outside it ("Almshouse
+#: Charity  Cllr J Ash"), where a partnership's or a SACRE's table lists its own member bodies.
+_APPOINTING_BODY = re.compile(r"\b(?:council|cabinet|committee)$", re.IGNORECASE)
 #: A relative clause closed by a comma before a cue ("..., which meets monthly, is chaired by").
 _CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s+)*$", re.IGNORECASE)
 #: Between a body and the relative pronoun of the clause about it.
@@ -440,7 +443,7 @@ _SEAT = re.compile(r"\b(?:members?|representatives?|independent\s+chair)\b", re.
 #: A list item opening "Label:" with at most this many words labels a sector ("Further education:").
 SECTOR_LABEL_MAX_WORDS = 4
 #: A member cue that names the membership itself ("membership was extended to include").
-_MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
+MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
 _MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
@@ -1221,7 +1224,7 @@ class RelationReader:
         named = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic]
         # ("4. Membership of the SEND Partnership Board": "the Board's membership is:" below is that board's;
         # "5. Membership": a membership below with no body named is the paper's own body's)
-        self.membership_section = bool(_MEMBERSHIP_SPOKEN_OF.search(doc.text))
+        self.membership_section = bool(MEMBERSHIP_SPOKEN_OF.search(doc.text))
         # (only there: under "Links with the X Board", "the Board" is still the paper's own)
         # (or where the heading is the body's name alone: "2.2 Finance and General Purposes Committee"
         # then "This committee will be chaired by ...")
@@ -1364,7 +1367,7 @@ class RelationReader:
         lists = [c for c in cues if c[1] == "member_of" and c[0] not in _flagged("subject_is_member")]
         # ... or one after a semicolon ("A and B; in 2022 membership was extended to include C")
         later = [c for prev, c in zip(lists, lists[1:]) if ";" not in text[prev[3] - sent.start_char:c[2] - sent.start_char]
-                 or not _MEMBERSHIP_SPOKEN_OF.search(text[:c[3] - sent.start_char].rpartition(";")[2])]
+                 or not MEMBERSHIP_SPOKEN_OF.search(text[:c[3] - sent.start_char].rpartition(";")[2])]
         return [c for c in cues if c not in later]
 
     @staticmethod
@@ -2429,7 +2432,7 @@ class RelationReader:
             if role and role[1:] == role[1:].lower():
                 role = role[:1].lower() + role[1:]       # capitalised only as the row's first word
             return [self._seat(role, doc, "mem-table", cells[0], owner)] if role else []
-        if len(cells) > 1 and not _ATTENDED_BODY.search(_name(owner)):
+        if len(cells) > 1 and _APPOINTING_BODY.search(_name(owner)):
             # a council's or its cabinet's appointments to outside bodies ("Almshouse Charity  Cllr J Ash
             # Cllr R Mell  4 years", "Community Safety Partnership  Cabinet Member for Communities"):
             # the councillors or the post named sit on the body of their row

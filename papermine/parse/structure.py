@@ -752,7 +752,18 @@ class _Builder:
             and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text) \
             and not _ATTENDANCE_LABEL.match(self.lines[j].text) \
             and not (self._under_attendance_label(j) and not self._attendee_tail(j)) \
-            and not self._after_short_item(j) and not self._set_in_under_lead_in(j)
+            and not self._after_short_item(j) and not self._set_in_under_lead_in(j) \
+            and not self._group_heading_between_rows(j)
+
+    def _group_heading_between_rows(self, j: int) -> bool:
+        """Text: a table's rows set in under a heading of their group ("Group B - the Church of
+        England" / "  Diocese of Harnbury Board of Education    Revd Canon A Thewlis"): the
+        heading, outdented under a row, is no wrapped tail of it, nor is the row set in under it
+        (a short line) its tail."""
+        above, line = self.lines[j - 1], self.lines[j]
+        if above.columns and not line.columns:
+            return line.indent < above.indent
+        return line.columns and not above.columns and line.indent > above.indent and self._ended_by_choice(j)
 
     def _under_attendance_label(self, j: int) -> bool:
         """Text: is line j one of the lines under "Present:" (or the like) before the next gap?"""
@@ -1241,7 +1252,8 @@ class _Builder:
                             and not (first.ends_short is None and _DASH_ENTRY.match(prev) and _DASH_ENTRY.match(first.text))
                             and not self._under_attendance_label(i) and not _ATTENDANCE_OPENS.match(first.text)
                             and not (first.columns and i > 0 and (self.lines[i - 1].columns or
-                                                                  first.indent < self.lines[i - 1].indent - OUTDENT_MIN)))
+                                                                  first.indent < self.lines[i - 1].indent - OUTDENT_MIN))
+                            and not (i > 0 and self._group_heading_between_rows(i)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
             if first.text[0].islower() or mid_sentence or quoted:
                 for ln in block:

@@ -150,6 +150,22 @@ def _join_wrapped_rows(raw_lines: list[str]) -> list[str]:
     return out
 
 
+def _aligned_rows(raw_lines: list[str]) -> set[int]:
+    """Lines set out in columns whose gap `_COLUMN_GAP` does not show ("Hebrew Congregation
+    vacancy", "Sixth Form College   student representative": a small letter after it): each
+    later cell starts where a cell of the column row above or below starts."""
+    starts = [[a for a, _ in cell_spans(raw)[1:]] if _COLUMN_GAP.search(raw.strip()) else [] for raw in raw_lines]
+    aligned = set()
+    for i, raw in enumerate(raw_lines):
+        cells = cell_spans(raw)
+        if starts[i] or len(cells) < 2 or "\f" in raw:
+            continue
+        neighbours = {a for j in (i - 1, i + 1) if 0 <= j < len(raw_lines) for a in starts[j]}
+        if all(a in neighbours for a, _ in cells[1:]):
+            aligned.add(i)
+    return aligned
+
+
 def _row_line(header: list[int], row: list[str]) -> str:
     """A row's cells set at its header's columns (two spaces at least between cells)."""
     line = ""
@@ -169,7 +185,8 @@ def text_to_lines(text: str) -> list[Line]:
     blanks = 0
     pending_break = False
     in_bold = False
-    for raw in raw_lines:
+    aligned = _aligned_rows(raw_lines)
+    for number, raw in enumerate(raw_lines):
         while raw.startswith("\f"):
             raw = raw[1:]
             pending_break = True
@@ -191,7 +208,7 @@ def text_to_lines(text: str) -> list[Line]:
         clean = _BOLD.sub(r"\1", stripped).replace("**", "").strip()
         if clean:
             indent = float(len(raw) - len(raw.lstrip(" ")))
-            columns = bool(_COLUMN_GAP.search(clean))
+            columns = bool(_COLUMN_GAP.search(clean)) or number in aligned
             # a row's columns stay two spaces apart, so that no name runs from one cell into the next
             text = re.sub(r" {2,}", "  ", re.sub(r"[^\S ]+", " ", clean)) if columns else re.sub(r"\s+", " ", clean)
             lines.append(Line(text=text, page=page,
