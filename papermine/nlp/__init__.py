@@ -27,6 +27,7 @@ from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text,
 from .priorities import extract_priorities
 from .relations import (MEMBERSHIP_SPOKEN_OF, PERSON_FIRST, PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader,
                         role_phrase)
+from ..parse._lines import is_caps as _is_caps
 from ..parse.text import cell_spans
 from .themes import classify_theme, theme_labels
 
@@ -332,9 +333,10 @@ _CELL_NAME = re.compile(r"(?-i:[A-Z][\w'’&.-]*)(?:(?:\s+|,\s+|\s+\()(?:(?-i:[A
 
 def _named_in_member_tables(doc: Document, sdocs: dict, resolver: Resolver) -> None:
     """A membership table set out in columns under a heading of the membership ("Appendix:
-    Membership of SACRE"), "Body  Representative" a row: where most rows' first cells name
-    bodies the tagger knows, a first cell that is a name alone, beside a person, is a body too
-    ("NASUWT  Mr K Baxter"), not a post ("RE Adviser  Mrs J Cole") nor a person."""
+    Membership of SACRE"), "Body  Representative" (or "Person  Body") a row: where a share of
+    the cells beside the persons name bodies the tagger knows, such a cell that is a name alone
+    is a body too ("NASUWT  Mr K Baxter", "Mr S. Whitlow  Trail Riders Fellowship"), not a post
+    ("RE Adviser  Mrs J Cole") nor a person."""
     rows_of: dict[int, list[tuple[Doc, list[tuple[int, int]]]]] = {}
     for p_index, para in enumerate(doc.paragraphs):
         sdoc = sdocs.get((p_index, None))
@@ -342,19 +344,28 @@ def _named_in_member_tables(doc: Document, sdocs: dict, resolver: Resolver) -> N
         if sdoc is not None and para.number is None and "  " in para.text and MEMBERSHIP_SPOKEN_OF.search(heading):
             rows_of.setdefault(para.section, []).append((sdoc, cell_spans(doc_text(sdoc))))
     for rows in rows_of.values():
-        def first_named(row: Doc, cells) -> bool:
-            return any(not s._.generic and s.start_char < cells[0][1] for s in row.spans[AGENCY_SPANS])
-        known = sum(first_named(row, cells) for row, cells in rows)
+        def body_cell(row: Doc, cells) -> tuple[int, int] | None:
+            """The cell beside the person: the first, or the second where the person comes first."""
+            text = doc_text(row)
+            if len(cells) < 2:
+                return None
+            if PERSON_FIRST.match(text[cells[0][0]:]):
+                return cells[1]
+            return cells[0] if PERSON_FIRST.match(text[cells[1][0]:]) else None
+
+        def named(row: Doc, cell) -> bool:
+            return any(not s._.generic and cell[0] <= s.start_char < cell[1] for s in row.spans[AGENCY_SPANS])
+        cells_of = [(row, body_cell(row, cells)) for row, cells in rows]
+        known = sum(cell is not None and named(row, cell) for row, cell in cells_of)
         if known < BODY_LIST_MIN_KNOWN or MEMBER_TABLE_KNOWN_SHARE * len(rows) > known:
             continue
-        for row, cells in rows:
-            text = doc_text(row)
-            if len(cells) < 2 or first_named(row, cells) or not PERSON_FIRST.match(text[cells[1][0]:]):
+        for row, cell in cells_of:
+            if cell is None or named(row, cell):
                 continue
-            first = text[cells[0][0]:cells[0][1]]
-            if not _CELL_NAME.fullmatch(first) or role_phrase(first) or PERSON_FIRST.match(first):
+            text = doc_text(row)[cell[0]:cell[1]]
+            if not _CELL_NAME.fullmatch(text) or role_phrase(text) or PERSON_FIRST.match(text):
                 continue
-            name = row.char_span(*cells[0])
+            name = row.char_span(*cell)
             if name is not None:
                 span = Span(row, name.start, name.end, label="BODY")
                 span._.rule, span._.generic = "body-in-member-table", False
@@ -364,11 +375,11 @@ def _named_in_member_tables(doc: Document, sdocs: dict, resolver: Resolver) -> N
 
 def _seat_beside(text: str) -> bool:
     """Is this a row of a membership table ("NASUWT  Mr K Baxter", "Northby Council  Director of
-    Public Health"): a person or a post in its second cell, not a page's running head ("Rights of
+    Public Health", "Mr R. Tallis  Country Land and Business Association"): a person or a post in
+    one of its first two cells, not a page's running head ("Rights of
     Way Committee - 14 March 2012  Page 3") nor a seat's terms ("one nominated by ...")?"""
-    cells = cell_spans(text)
-    second = text[cells[1][0]:cells[1][1]] if len(cells) > 1 else ""
-    return bool(second) and bool(PERSON_FIRST.match(second) or role_phrase(second))
+    cells = [text[a:b] for a, b in cell_spans(text)[:2]]
+    return len(cells) == 2 and any(PERSON_FIRST.match(cell) or role_phrase(cell) for cell in cells)
 
 
 def _add_listed_body(item: Doc, m: re.Match, resolver: Resolver) -> None:
@@ -622,9 +633,15 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         elif found_here is None and i_index is not None and member_rows == p_index:
             found_here = reader.table_row(sdoc)
         if found_here is None and i_index is not None and p_index in membership_lists:
-            # "The membership of the Board is:" then one member an item
+            # "The membership of the Board is:" then one member an item (or a table's row, or the
+            # heading in capitals of a group of rows, "USER INTERESTS")
             owner = reader.list_owner(sdocs.get((p_index, None)))
-            found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)
+            if "  " in doc_text(sdoc) and PERSON_FIRST.match(doc_text(sdoc).strip()) and _seat_beside(doc_text(sdoc)):
+                found_here = reader.table_row(sdoc, owner)      # "Mr R. Tallis  Country Land and Business Association"
+            elif _is_caps(doc_text(sdoc)) and not any(not s._.generic for s in sdoc.spans[AGENCY_SPANS]):
+                found_here = []
+            else:
+                found_here = reader.list_members(sdoc, owner, MEMBERSHIP_RULE)
         elif found_here is None and (i_index is not None or (p_index != last_para and (
                 _LIST_PARAGRAPH.match(para.number or "") or _LIST_TEXT.match(para.text)))):
             found_here = reader.read_item(sdoc)        # an item of a list a lead-in opened

@@ -762,6 +762,8 @@ _ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\b
                             re.IGNORECASE)
 #: ... or named so in a table's cell ("Cllr P Catt (observer, non-voting)").
 _ADVISER_WORD = re.compile(r"\b(?:observer|advis[eo]r)\b", re.IGNORECASE)
+#: A table's cell saying its person sits in their own right ("individual member (walker)").
+_OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private)\s+(?:member|representative)\b", re.IGNORECASE)
 #: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
 _MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
 #: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
@@ -2417,16 +2419,18 @@ class RelationReader:
                 out += self._found(body, other, relation, frequencies, "does", sent, "rel-table-relationship")
         return out
 
-    def table_row(self, doc: Doc) -> list[Found]:
-        """A row of a membership table: the body in its first column sits on the body the
-        section is about, else the paper's (its representative's post, in the next column, is
-        no body)."""
-        owner = self.section_body or self.main_body     # ("D. MEMBERSHIP OF THE STRATEGIC BOARD" over it)
+    def table_row(self, doc: Doc, owner=None) -> list[Found]:
+        """A row of a membership table: the body in its first column sits on `owner`, by default
+        the body the section is about, else the paper's (its representative's post, in the next
+        column, is no body)."""
+        owner = owner or self.section_body or self.main_body     # ("D. MEMBERSHIP OF THE STRATEGIC BOARD" over it)
         if owner is None:
             return []
         spans = [s for s in doc.spans[AGENCY_SPANS] if _name(s) != _name(owner)]
         first = spans[0] if spans and spans[0].start_char <= ROW_BODY_MAX_OFFSET else None
         cells = _cells(doc_text(doc))
+        if first is None and len(cells) > 1 and PERSON_FIRST.match(cells[0]):
+            return self._person_row(doc, cells, spans, owner)
         if first is None:               # "Co-opted independent members   2": a role's seats
             role = role_phrase(cells[0]) if len(cells) > 1 and not PERSON_FIRST.match(cells[0]) else None
             if role and role[1:] == role[1:].lower():
@@ -2442,6 +2446,22 @@ class RelationReader:
             seats = [n for n in _names(listed) if _LIST_TITLE.match(n)] or [r for r in (role_phrase(cells[1]),) if r]
             return [self._seat(seat, doc, "mem-table", seat, first) for seat in seats]
         return [self._seat(first, doc, "mem-table", span_text(first), owner)]
+
+    def _person_row(self, doc: Doc, cells: list[str], spans: list[Span], owner) -> list[Found]:
+        """A membership table's row naming the person first ("Mr R. Tallis  Country Land and
+        Business Association (CLA)"): the body they come from sits on `owner`; one who sits in
+        their own right ("Mr P. Ansty  individual member (farmer)") is the member; an observer,
+        or a row under "(not members)", none."""
+        second = doc_text(doc).index(cells[1], len(cells[0]))
+        if _ADVISORY_SEAT.search(cells[1]) or _ADVISER_WORD.search(cells[1]):
+            return []
+        body = next((s for s in spans if s.start_char >= second and not s._.generic), None)
+        if body is not None:
+            return [self._seat(body, doc, "mem-table", span_text(body), owner)]
+        if _OWN_RIGHT.match(cells[1]):
+            person = re.sub(r"\s*\([^()]*\)", "", cells[0]).strip()
+            return [self._seat(person, doc, "mem-table", person, owner)]
+        return []
 
     def nomination(self, doc: Doc) -> list[Found]:
         """"Village Hall Committee – Councillors Sally Sahin and Victoria Whitehead": each

@@ -161,6 +161,11 @@ _ATTENDANCE_OPENS = re.compile(_ATTENDANCE_WORDS, re.IGNORECASE)
 ATTENDANCE_RUN_MAX_LINES = 40
 
 
+def _group_heading_in_capitals(line: Line) -> bool:
+    """"USER INTERESTS" over a table's rows: two words or more in capitals, no sentence's end."""
+    return _is_caps(line.text) and len(line.text.split()) >= 2 and not _TERMINAL.search(line.text)
+
+
 def _breaks_off(line: Line) -> bool:
     """Does the line end on a word or mark that needs more after it ("... by the Northby and")?"""
     return bool(_RUNS_ON.search(line.text.rstrip()))
@@ -757,13 +762,14 @@ class _Builder:
 
     def _group_heading_between_rows(self, j: int) -> bool:
         """Text: a table's rows set in under a heading of their group ("Group B - the Church of
-        England" / "  Diocese of Harnbury Board of Education    Revd Canon A Thewlis"): the
-        heading, outdented under a row, is no wrapped tail of it, nor is the row set in under it
-        (a short line) its tail."""
+        England" / "  Diocese of Harnbury Board of Education    Revd Canon A Thewlis"), or under
+        one in capitals ("USER INTERESTS"): the heading, outdented under a row (or in capitals), is
+        no wrapped tail of it, nor is the row under it (a short line) its tail."""
         above, line = self.lines[j - 1], self.lines[j]
         if above.columns and not line.columns:
-            return line.indent < above.indent
-        return line.columns and not above.columns and line.indent > above.indent and self._ended_by_choice(j)
+            return line.indent < above.indent or (_group_heading_in_capitals(line) and not _breaks_off(above))
+        return line.columns and not above.columns and self._ended_by_choice(j) and (
+            line.indent > above.indent or _group_heading_in_capitals(above))
 
     def _under_attendance_label(self, j: int) -> bool:
         """Text: is line j one of the lines under "Present:" (or the like) before the next gap?"""
