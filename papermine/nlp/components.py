@@ -635,17 +635,25 @@ class AgencyTagger:
                 break
             if doc[i].text in _CORE_ROLES:
                 last_core = i
-        if last_core is not None and end - (last_core + 1) >= MIN_BODY_TOKENS:
+        # (not a possessive: "the Members' Board" is the members' own)
+        if last_core is not None and end - (last_core + 1) >= MIN_BODY_TOKENS and doc[last_core + 1].text not in ("'", "’"):
             start = last_core + 1
             while start < end and doc[start].text in "-–":
                 start += 1
         return start, end
 
     def _role_named(self, doc: Doc, start: int, end: int) -> bool:
-        """A role word right before a body's head is its name ("the Executive Group", "an Executive
-        Board"): a body's own group of its executives, not a sentence-start word."""
-        return end - start == 2 and doc[start].is_title and doc[start].text in self.breaks["role"] \
-            and doc[start].text[-1] != "s" and doc[end - 1].text in _GROUP_HEADS \
+        """A role word before a body's head is its name ("the Executive Group", "an Officer
+        Steering Group"): a body's own group of its executives or officers, not a sentence-start
+        word; and a possessive plural always ("Members' Board", "Chief Officers' Group")."""
+        if not (doc[start].is_title and doc[start].text in self.breaks["role"] and doc[end - 1].text in _GROUP_HEADS):
+            return False
+        after = start
+        while after < end and doc[after].is_title and doc[after].text in self.breaks["role"]:
+            after += 1                        # ("Chief Officers' Group")
+        if end - after >= 2 and doc[after - 1].text.endswith("s") and doc[after].text in ("'", "’"):
+            return True
+        return doc[start].text[-1] != "s" and all(t.is_title for t in doc[start + 1:end]) \
             and start > 0 and doc[start - 1].lower_ in {"the", "an", "its", "their", "our"}
 
     def _trim(self, doc: Doc, start: int, end: int, rule: str) -> Span | None:
