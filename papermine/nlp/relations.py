@@ -764,6 +764,10 @@ _ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\b
 _ADVISER_WORD = re.compile(r"\b(?:observer|advis[eo]r)\b", re.IGNORECASE)
 #: A table's cell saying its person sits in their own right ("individual member (walker)").
 _OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private)\s+(?:member|representative)\b", re.IGNORECASE)
+#: A meeting's decision on a membership with no owner named ("It was agreed that membership be
+#: extended to include ..."): the meeting's own body's.
+_OWN_DECISION = re.compile(r"\b(?:agreed|resolved|decided|recommended)\s*[:,-]?\s*(?:that\s+)?(?:the\s+)?"
+                           r"(?:membership\s+(?:be|is|should\s+be|will\s+be)\s+)?$", re.IGNORECASE)
 #: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
 _MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
 #: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
@@ -1489,6 +1493,10 @@ class RelationReader:
                 post = _POST_SUBJECT.match(doc_text(doc)[begin:start])
                 subjects = [p for p in (role_phrase(post.group("post")) if post and not PERSON_FIRST.match(post.group("post"))
                                         else None,) if p]
+            if not subjects and relation == "member_of" and self.main_body is not None \
+                    and _MEMBERSHIP_CUE.match(doc_text(doc)[start:end]) \
+                    and _OWN_DECISION.search(doc_text(doc)[sent.start_char:start]):
+                subjects = [self.main_body]      # "It was agreed that membership be extended to include X"
             subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
             if not subjects and self.run_in is not None and _SUBJECTLESS.fullmatch(doc_text(doc)[sent.start_char:start]):

@@ -600,6 +600,7 @@ class _Reader:
         run: list[_Block] = []          # title-page lines gathered into one title
         run_done = False
         after_author = False
+        committee_at = None             # the block that gave the committee line
         for index, block in enumerate(self.blocks):
             if block.role:
                 self._field(block)
@@ -670,6 +671,13 @@ class _Reader:
                 self.committee.offer(_without_dates(tidy), 2, "committee line")
                 if dates:
                     self.date.offer(dates[0].iso, 0, "committee line")
+                committee_at = index
+                continue
+            if committee_at == index - 1 and self.committee.note == "committee line" and _SUB_BODY.search(tidy) \
+                    and _words(tidy) <= COMMITTEE_LINE_MAX_WORDS and not _is_generic_body(tidy):
+                # "WEXCOMBE SAFEGUARDING CHILDREN PARTNERSHIP" / "LEARNING AND IMPROVEMENT SUB-GROUP":
+                # the parent, then its sub-group, which is the body meeting
+                self.committee = _Found(_without_dates(tidy), 2, "sub-body line")
                 continue
             if not run_done and self._continues_title(run, block, dates):
                 run.append(block)
@@ -868,6 +876,10 @@ def _places_of_kind(suffix: str) -> tuple[re.Pattern, dict[str, dict]]:
 
 #: A line after a service's or a brand's line starts a name of its own when at least this long.
 NEW_NAME_MIN_WORDS = 3
+
+
+#: A line naming a sub-body under its parent's line: that sub-body meets.
+_SUB_BODY = re.compile(r"\b(?:group|sub-?\s?committee|sub-?\s?panel|panel)$", re.IGNORECASE)
 
 
 def _last_body_line(run: list[_Block], prefix: str) -> str:

@@ -81,6 +81,8 @@ FRONT_HEADING_MAX_WORDS = 12
 #: ...or after this many blocks with no heading or numbered paragraph.
 FRONT_MAX_BLOCKS = 12
 #: A line set this far left of the one above starts a new element (points or spaces).
+#: Text: a line set in this much further than a row in columns above it is a cell's wrapped tail.
+WRAPPED_CELL_MIN_INDENT = 8
 OUTDENT_MIN = 4.0
 #: ... and in text (indents counted in characters), this many characters.
 TEXT_INDENT_MIN_CHARS = 2
@@ -786,8 +788,11 @@ class _Builder:
         """Text: is line j, under an attendance label, the wrapped tail of a "Name - Post, Body"
         line above that ran to the margin ("Dr A Shah - Designated Clinical Officer, NHS Northby and" /
         "Fenwold Integrated Care Board"), not an attendee of its own?"""
-        text = self.lines[j].text
-        return bool(_DASH_ENTRY.match(self.lines[j - 1].text)) and not _DASH_ENTRY.match(text) \
+        text, above, line = self.lines[j].text, self.lines[j - 1], self.lines[j]
+        if above.columns and not line.columns and line.indent >= above.indent + WRAPPED_CELL_MIN_INDENT:
+            return True             # a cell's wrapped tail set under it ("Ann Lee  Designated Nurse, NHS Northby and" /
+                                    # "                Southby Integrated Care Board")
+        return bool(_DASH_ENTRY.match(above.text)) and not _DASH_ENTRY.match(text) \
             and not _one_a_line(text) and not self._ended_by_choice(j)
 
     def _set_in_under_lead_in(self, j: int) -> bool:
