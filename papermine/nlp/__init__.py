@@ -592,6 +592,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     last_para = None
     member_table = None              # the section of a membership table's header row, if any
     member_rows = None               # the paragraph whose items are a membership table's rows, if any
+    person_rows = None               # ... rows that name the person first ("Name  Representing  Role")
     names_lead = None                # (paragraph, section, body) of a lead-in over a list of councillors
     present_from = None              # the paragraph "Members present:" that opened an attendance list
     governance = None                # (paragraph, section, columns) of a governance table's header row
@@ -626,7 +627,12 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         if found_here is None and (nominated := reader.nomination(sdoc)):
             found_here = nominated + reader.after_nomination(sdoc, nominated, new_paragraph=p_index != last_para)
         # ("Village Hall Committee – Councillor X")
-        if found_here is None and i_index is not None and p_index not in membership_lists \
+        if found_here is None and i_index is not None and reader.heads_person_table(sdoc):
+            person_rows = p_index              # "The current membership is:" then "Name  Representing  Role"
+            found_here = []
+        elif found_here is None and i_index is not None and person_rows == p_index:
+            found_here = reader.person_row(sdoc, reader.list_owner(sdocs.get((p_index, None))))
+        elif found_here is None and i_index is not None and p_index not in membership_lists \
                 and reader.heads_member_table(sdoc):
             member_rows = p_index              # "3.1 The allocation of seats is set out below." then the
             found_here = []                    # table as its items: "Group  Seats  Term of office"

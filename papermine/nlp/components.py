@@ -290,7 +290,8 @@ class AgencyTagger:
                 span._.generic = span.label_ == KIND_LABEL    # a member or partner at most
                 spans.append(span)
         spans += self._list_entries(doc)
-        spans = [self._with_of_tail(doc, self._with_hyphened_start(doc, self._with_comma_list(doc, s)))
+        spans = [self._with_of_tail(doc, self._with_place_and_district(
+                     doc, self._with_hyphened_start(doc, self._with_comma_list(doc, s))))
                  if s._.rule and s._.rule.startswith("body-") else s for s in spans]
         roles = self._roles(doc)
         spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)
@@ -740,6 +741,15 @@ class AgencyTagger:
     def _known_name_ends(self, doc: Doc, end: int) -> bool:
         """Does a known body's name of several words end at token `end` ("Jobcentre Plus, ...")?"""
         return any(doc[k:end].text.lower() in self.known for k in range(max(0, end - KNOWN_NAME_MAX_WORDS), end - 1))
+
+    def _with_place_and_district(self, doc: Doc, span: Span) -> Span:
+        """"Harrowfield and District Chamber of Commerce": a name opening with "District" after
+        "<Place> and" (or "&") starts at the place: "X and District" is one place."""
+        start = span.start
+        if start >= 2 and doc[start].text == "District" and doc[start - 1].lower_ in ("and", "&") \
+                and doc[start - 2].is_title and doc[start - 2].text not in self.stopwords:
+            return _widened_to(doc, span, start - 2)
+        return span
 
     def _with_hyphened_start(self, doc: Doc, span: Span) -> Span:
         """"Anti-social Behaviour Action Group", "Cross-party Working Group": a name opening

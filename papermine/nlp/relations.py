@@ -762,8 +762,15 @@ _ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\b
                             re.IGNORECASE)
 #: ... or named so in a table's cell ("Cllr P Catt (observer, non-voting)").
 _ADVISER_WORD = re.compile(r"\b(?:observer|advis[eo]r)\b", re.IGNORECASE)
-#: A table's cell saying its person sits in their own right ("individual member (walker)").
-_OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private)\s+(?:member|representative)\b", re.IGNORECASE)
+#: A table's cell saying its person sits in their own right ("individual member (walker)", "Business
+#: representative (retail)", "Member of Parliament for Northby").
+_OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private(?:\s+sector)?|business|community|resident)\s+"
+                        r"(?:member|representative)\b|member\s+of\s+parliament\b", re.IGNORECASE)
+#: The header of a membership table naming the person first ("Name  Representing  Role").
+_PERSON_TABLE_HEAD = re.compile(r"^\s*(?:name|member|representative)s?\s{2,}(?:representing|organi[sz]ation|body|agency|"
+                                r"nominated\s+by|sector|on\s+behalf\s+of)\b", re.IGNORECASE)
+#: A seat with no one in it.
+_VACANT = re.compile(r"^\(?\s*(?:vacan(?:cy|t)|to\s+be\s+(?:confirmed|appointed)|tbc)\b", re.IGNORECASE)
 #: A meeting's decision on a membership with no owner named ("It was agreed that membership be
 #: extended to include ..."): the meeting's own body's.
 _OWN_DECISION = re.compile(r"\b(?:agreed|resolved|decided|recommended)\s*[:,-]?\s*(?:that\s+)?(?:the\s+)?"
@@ -2454,6 +2461,21 @@ class RelationReader:
             seats = [n for n in _names(listed) if _LIST_TITLE.match(n)] or [r for r in (role_phrase(cells[1]),) if r]
             return [self._seat(seat, doc, "mem-table", seat, first) for seat in seats]
         return [self._seat(first, doc, "mem-table", span_text(first), owner)]
+
+    @staticmethod
+    def heads_person_table(doc: Doc) -> bool:
+        """Is this the header row of a membership table naming the person first ("Name
+        Representing  Role")?"""
+        return bool(_PERSON_TABLE_HEAD.match(doc_text(doc)))
+
+    def person_row(self, doc: Doc, owner) -> list[Found]:
+        """A row under such a header ("Sandra Okafor  Harrowfield Chamber of Commerce  Member"); a
+        vacant seat names no one."""
+        owner = owner or self.section_body or self.main_body
+        cells = _cells(doc_text(doc))
+        if owner is None or len(cells) < 2 or _VACANT.match(cells[0]):
+            return []
+        return self._person_row(doc, cells, [s for s in doc.spans[AGENCY_SPANS] if _name(s) != _name(owner)], owner)
 
     def _person_row(self, doc: Doc, cells: list[str], spans: list[Span], owner) -> list[Found]:
         """A membership table's row naming the person first ("Mr R. Tallis  Country Land and
