@@ -809,7 +809,7 @@ def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> 
     # is not the "Health Overview and Scrutiny Committee" of another council it writes to)
     # (nor, a known kind itself, another known kind's body with a place: the "Northby Health
     # Overview and Scrutiny Committee")
-    aliases = {short: long for short, long in alias_short_names(sorted(named)).items()
+    aliases = {short: long for short, long in alias_short_names(sorted(named), frozenset(own)).items()
                if short not in own and (resolver.local_kind(long) in (None, short) or not resolver.is_known(short))}
     for sdoc in sdocs:
         for span in sdoc.spans[AGENCY_SPANS]:

@@ -326,10 +326,12 @@ def not_place_words() -> frozenset[str]:
     return frozenset(load_lines("not_place_words.txt"))
 
 
-def alias_short_names(names: list[str]) -> dict[str, str]:
+def alias_short_names(names: list[str], own: frozenset[str] = frozenset()) -> dict[str, str]:
     """Short names that end a longer body name of the same paper map to it:
     "Partnership Board" -> "Looked After Children Partnership Board", when
-    exactly one longer name ends that way."""
+    exactly one longer name ends that way, or one of them is the paper's `own`
+    body (its committee's: "the Partnership Board" of a learning disability
+    partnership board's report that names the older people's one too)."""
     keys = {name: name_key(name).split() for name in names}
     aliases = {}
     for short, short_words in keys.items():
@@ -337,8 +339,9 @@ def alias_short_names(names: list[str]) -> dict[str, str]:
             continue
         longer = [name for name, words in keys.items()
                   if len(words) > len(short_words) and words[-len(short_words):] == short_words]
-        if len(longer) == 1:
-            aliases[short] = longer[0]
+        ours = [name for name in longer if name in own]
+        if len(longer) == 1 or len(ours) == 1:
+            aliases[short] = ours[0] if ours else longer[0]
     return aliases
 
 

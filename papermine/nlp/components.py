@@ -643,6 +643,12 @@ class AgencyTagger:
                 start += 1
         return start, end
 
+    @staticmethod
+    def _first_of_pair(doc: Doc, start: int, end: int) -> bool:
+        """"Work and Day Opportunities Group", "Learning and Skills Council": a word paired by
+        "and" with a capitalised one inside a name is part of it, not a sentence-start word."""
+        return start + 3 < end and doc[start + 1].lower_ in ("and", "&") and doc[start + 2].is_title
+
     def _role_named(self, doc: Doc, start: int, end: int) -> bool:
         """A role word before a body's head is its name ("the Executive Group", "an Officer
         Steering Group"): a body's own group of its executives or officers, not a sentence-start
@@ -660,7 +666,8 @@ class AgencyTagger:
     def _trim(self, doc: Doc, start: int, end: int, rule: str) -> Span | None:
         """Drop sentence-start words and unbalanced brackets from a body's name."""
         lower_name = rule in LOWER_NAME_RULES
-        while start < end and ((doc[start].text in self.stopwords and not self._role_named(doc, start, end))
+        while start < end and ((doc[start].text in self.stopwords and not self._role_named(doc, start, end)
+                                and not self._first_of_pair(doc, start, end))
                                or doc[start].text in "()-–,"
                                or doc[start].text in self.breaks["function"]
                                or (doc[start].is_upper and doc[start].text.title() in self.stopwords)

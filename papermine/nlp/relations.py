@@ -762,6 +762,11 @@ _ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\b
                             re.IGNORECASE)
 #: ... or named so in a table's cell ("Cllr P Catt (observer, non-voting)").
 _ADVISER_WORD = re.compile(r"\b(?:observer|advis[eo]r)\b", re.IGNORECASE)
+#: A person's name, then the body they come from ("Gary Tennant, Southmere People First").
+_NAME_THEN_BODY = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+\S")
+#: A governance table's column of sub-groups ("Sub-group", "Sub-committees"): of the paper's body.
+_SUBGROUPS_COLUMN = re.compile(r"^sub-?\s?(?:groups?|committees?|panels?)$", re.IGNORECASE)
+SUBGROUP_COLUMN = "sub-groups"
 #: A table's cell saying its person sits in their own right ("individual member (walker)", "Business
 #: representative (retail)", "Member of Parliament for Northby").
 _OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private(?:\s+sector)?|business|community|resident)\s+"
@@ -2357,6 +2362,8 @@ class RelationReader:
         for cell in cells:
             role = next(((name, m.groupdict().get("target")) for name, rx in _table_columns()
                          if (m := rx.match(cell.strip(" :")))), ("other", None))
+            if role[0] == "body" and _SUBGROUPS_COLUMN.match(cell.strip(" :")):
+                role = ("body", SUBGROUP_COLUMN)        # "Sub-group  Who chairs it": each row's body is one
             columns.append(role)
         # (the bodies' column is the first, or follows a column of what each leads: "LAA block
         # Thematic partnership  Reports to")
@@ -2383,6 +2390,8 @@ class RelationReader:
             return []
         sent = doc[:]
         out: list[Found] = []
+        if columns[at][1] == SUBGROUP_COLUMN and self.main_body is not None:
+            out.append(Found(body, self.main_body, "subgroup_of", None, None, "does", sent, "rel-table-subgroup"))
         frequencies = []
         for (role, _named), (a, b) in zip(columns, cells):
             if role in ("frequency", "reports_to_named"):
@@ -2393,6 +2402,9 @@ class RelationReader:
                 # a body when the cell names only it ("Active Northby"), else the post as printed
                 chair = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char == a and s.end_char == b
                               and not s._.generic), None)
+                if chair is None and (person := _NAME_THEN_BODY.match(cell)) and not role_phrase(person.group("name")) \
+                        and not any(s.start_char <= a + person.end("name") - 1 < s.end_char for s in doc.spans[AGENCY_SPANS]):
+                    chair = person.group("name")      # "Gary Tennant, Northby People First": the person
                 out.append(Found(body, chair if chair is not None else _ROLE_LEAD.sub("", cell).strip() or cell,
                                  "chaired_by", None, None, "does", sent, "rel-table-chair"))
             elif role == "reports_to" and cell and not _EMPTY_CELL.match(cell):
