@@ -253,9 +253,9 @@ _APPOSITION = re.compile(r"^\s*(?:\([^)]*\))?\s*(?:,|\s[-–—])\s*(?:which\s+i
 #: Bodies whose minutes list the organisations of those present as members (a partnership
 #: board meets its partners; a council or committee lists councillors and guests).
 _ATTENDED_BODY = re.compile(r"\b(?:board|partnership|group|forum|panel|network|executive)$", re.IGNORECASE)
-#: A council, its cabinet or a committee: the bodies it appoints to are outside it ("Almshouse
+#: A council (or an authority: fire, national park), its cabinet or a committee: the bodies it appoints to are outside it ("Almshouse
 #: Charity  Cllr J Ash"), where a partnership's or a SACRE's table lists its own member bodies.
-_APPOINTING_BODY = re.compile(r"\b(?:council|cabinet|committee)$", re.IGNORECASE)
+_APPOINTING_BODY = re.compile(r"\b(?:council|cabinet|committee|authority)$", re.IGNORECASE)
 #: A relative clause closed by a comma before a cue ("..., which meets monthly, is chaired by").
 _CLOSED = re.compile(r"^[^,;]+,\s*(?:(?:is|are|was|were|will|be|has|have|also)\s+)*$", re.IGNORECASE)
 #: Between a body and the relative pronoun of the clause about it.
@@ -2921,6 +2921,8 @@ class RelationReader:
         so, else the last such body named, else (a group, a partnership) the paper's."""
         if head in self.defined:           # named so by the paper: "X (the Board)"
             return self.defined[head]
+        if self.run_in is not None and _ends_with_head(self.run_in, head):
+            return self.run_in             # "3.3 Audit Committee. ... The Committee reports to ...": the paragraph's head
         if self.section_body is not None and _ends_with_head(self.section_body, head):
             return self.section_body       # named by the section's heading
         main = self.main_body
