@@ -156,6 +156,9 @@ _PLURAL_ANAPHOR = re.compile(r"^\s*(?:the\s+(?:chair|chairs|lead|leads|chairman|
 #: year and will be accountable to Z"): the words between "and" and the cue.
 _SHARED_SUBJECT = re.compile(r"\band\s+(?:(?:will|shall|would|also|then|each|both|is|are|was|were|be|to|now|must|should|"
                              r"can|may|has|have|had|continues?|continue|in\s+turn)\s+)*$", re.IGNORECASE)
+#: Between a sub-group cue and a participle on the sub-group: the parent's name and a comma
+#: ("... a working group of the Cabinet, chaired by ...", "... of the Board, and comprising ...").
+_AFTER_PARENT = re.compile(r"^\s*(?:the\s+)?[^,;.()]{1,80},\s*(?:and\s+)?$", re.IGNORECASE)
 #: A capitalised word just before ("Cabinet " before "Member"): a post's title, not a membership.
 _TITLED_BEFORE = re.compile(r"\b[A-Z][\w'’-]*\s+$")
 #: Where a sentence's first clause has its verb ("It is chaired by ...").
@@ -428,7 +431,7 @@ ATTENDANCE_LABEL_MAX_WORDS = 5
 #: A table row's body stands this close to the row's start (characters).
 ROW_BODY_MAX_OFFSET = 4
 #: The header row of a membership table set out as text ("ORGANISATION  REPRESENTATIVE").
-_TABLE_HEAD = re.compile(r"^\s*(?:member\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?|(?:constituent\s+)?councils?|"
+_TABLE_HEAD = re.compile(r"^\s*(?:member\s+|outside\s+)?(?:organi[sz]ations?|agency|agencies|body|bodies|partners?|(?:constituent\s+)?councils?|"
                          r"authorit(?:y|ies)|(?:membership\s+)?(?:group|category|sector)s?)(?:\s*/\s*[\w ]+?)?\s+"
                          r"(?:representatives?|representative\(s\)|role|post|nominee|name|represented\s+by|seats?|places|members|"
                          r"number\s+of\s+(?:seats|places|members))(?:\s{2,}(?:(?:elected|appointed|nominated|chosen)\s+by|"
@@ -1494,6 +1497,9 @@ class RelationReader:
                     or _AND_ITS.search(doc_text(doc)[cues[last][3]:start])):
                 subjects = subjects_of[last]     # "... and will be accountable to Z", "... and its members include",
                                                  # "It reports to Cabinet, and its minutes are received by Y"
+            if earlier and cues[last][1] == "subgroup_of" and relation in ("chaired_by", "member_of") \
+                    and _AFTER_PARENT.match(doc_text(doc)[cues[last][3]:start]):
+                subjects = subjects_of[last]     # "X be established as a working group of the Cabinet, chaired by Y"
             if not subjects and self.opener and _AND_PREDICATE.search(doc_text(doc)[sent.start_char:start]) \
                     and _SUBORDINATE.search(doc_text(doc)[sent.start_char:start]):
                 # "The Alliance was formed in 2013, when ... passed to the County Council, and is chaired
@@ -2200,6 +2206,10 @@ class RelationReader:
                 args.append((_TRAILING_BRACKET.sub("", _ROLE_LEAD.sub("", entry)) or entry, entry))
         titled = _TITLE_FOR_ALL.match(args[0][0]) if args and isinstance(args[0][0], str) else None
         if titled:                      # "Councillors T. Bello, R. Okafor and P. Dunn": each a councillor
+            # (the last two joined: "Councillors Threlfall, Brennan, Lightfoot and Ndlovu")
+            args = [(part, w) for k, (a, w) in enumerate(args)
+                    for part in (a.split(" and ") if k and isinstance(a, str) and all(
+                        _BARE_NAME.match(p) for p in a.split(" and ")) else [a])]
             args = [(f"Councillor {a[titled.end():] if k == 0 else a}", w)
                     if k == 0 or (isinstance(a, str) and _BARE_NAME.match(a)) else (a, w) for k, (a, w) in enumerate(args)]
         # a body named across a separator ("Children, Young People & Skills Committee")
