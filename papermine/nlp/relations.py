@@ -103,6 +103,8 @@ _REPRESENTING = re.compile(r"^\s*(?:for|representing|on\s+behalf\s+of|nominated\
 #: Where the councillors of a "Present" line end and its officers or guests begin.
 _PRESENT_ENDS = re.compile(r"\b(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\b|\b(?:also\s+present|in\s+attendance|officers?|"
                            r"members?\s+of\s+the\s+public|plus)\b|(?<![A-Z])\.\s+(?=[A-Z])", re.IGNORECASE)
+#: A chair's mark after a name in a "Present" line ("Councillor J Holt - in the Chair Councillors ...").
+_IN_THE_CHAIR = re.compile(r"\s[-–]?\s*in\s+the\s+chair\b", re.IGNORECASE)
 #: The title after a "Present" line's names ("Mrs S Sahin and Mr D Dent, Councillors").
 _TITLED_AFTER = re.compile(r",\s*(?:Councillors|Parish\s+Councillors|Town\s+Councillors)\b(?!\s+(?:[A-Z]\.?\s)*[A-Z])")
 #: A surname a chair's mark follows ("Pryce (Chair)", "Bright (Chairman)"; not "(Vice-Chair)").
@@ -2302,7 +2304,7 @@ class RelationReader:
             # a council's or committee's "Present" lists its councillors, who are its members, and
             # guests ("PRESENT: Cllr H Ackroyd (Town Mayor) Cllrs B Duckworth, M Greaves and E Walsh")
             present = _roster()["mem-present"].sub("", text.strip(), count=1) if not listed else text
-            present = _PRESENT_ENDS.split(re.sub(r"\([^()]*\)", ",", present), maxsplit=1)[0]
+            present = _PRESENT_ENDS.split(_IN_THE_CHAIR.sub(",", re.sub(r"\([^()]*\)", ",", present)), maxsplit=1)[0]
             titled_after = _TITLED_AFTER.search(present)     # "Miss J Ritchie, Mr A Landau ..., Councillors"
             names = _names(present[:titled_after.start()]) if titled_after else \
                 [n for n in _names(present) if _LIST_TITLE.match(n)]
