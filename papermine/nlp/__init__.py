@@ -344,26 +344,17 @@ def _named_in_member_tables(doc: Document, sdocs: dict, resolver: Resolver) -> N
         if sdoc is not None and para.number is None and "  " in para.text and MEMBERSHIP_SPOKEN_OF.search(heading):
             rows_of.setdefault(para.section, []).append((sdoc, cell_spans(doc_text(sdoc))))
     for rows in rows_of.values():
-        def body_cell(row: Doc, cells) -> tuple[int, int] | None:
-            """The cell beside the person: the first, or the second where the person comes first."""
-            text = doc_text(row)
-            if len(cells) < 2:
-                return None
-            if PERSON_FIRST.match(text[cells[0][0]:]):
-                return cells[1]
-            return cells[0] if PERSON_FIRST.match(text[cells[1][0]:]) else None
-
-        def named(row: Doc, cell) -> bool:
-            return any(not s._.generic and cell[0] <= s.start_char < cell[1] for s in row.spans[AGENCY_SPANS])
-        cells_of = [(row, body_cell(row, cells)) for row, cells in rows]
-        known = sum(cell is not None and named(row, cell) for row, cell in cells_of)
+        cells_of = [(row, _body_cell(doc_text(row), cells)) for row, cells in rows]
+        known = sum(cell is not None and _names_body(row, cell) for row, cell in cells_of)
         if known < BODY_LIST_MIN_KNOWN or MEMBER_TABLE_KNOWN_SHARE * len(rows) > known:
             continue
         for row, cell in cells_of:
-            if cell is None or named(row, cell):
+            if cell is None or _names_body(row, cell):
                 continue
             text = doc_text(row)[cell[0]:cell[1]]
-            if not _CELL_NAME.fullmatch(text) or role_phrase(text) or PERSON_FIRST.match(text):
+            # (a name of one word only in capitals: "NASUWT", not "Independent" or "Labour")
+            if not _CELL_NAME.fullmatch(text) or role_phrase(text) or PERSON_FIRST.match(text) \
+                    or (len(text.split()) == 1 and not text.isupper()):
                 continue
             name = row.char_span(*cell)
             if name is not None:
@@ -371,6 +362,19 @@ def _named_in_member_tables(doc: Document, sdocs: dict, resolver: Resolver) -> N
                 span._.rule, span._.generic = "body-in-member-table", False
                 span._.canonical, span._.kind = resolver.resolve(span)
                 row.spans[AGENCY_SPANS] = filter_spans([*row.spans[AGENCY_SPANS], span])
+
+
+def _body_cell(text: str, cells: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """A membership table's row: the cell beside the person, the first or (the person first) the second."""
+    if len(cells) < 2:
+        return None
+    if PERSON_FIRST.match(text[cells[0][0]:]):
+        return cells[1]
+    return cells[0] if PERSON_FIRST.match(text[cells[1][0]:]) else None
+
+
+def _names_body(row: Doc, cell: tuple[int, int]) -> bool:
+    return any(not s._.generic and cell[0] <= s.start_char < cell[1] for s in row.spans[AGENCY_SPANS])
 
 
 def _seat_beside(text: str) -> bool:
@@ -794,7 +798,7 @@ def _first_equal(paragraphs: list[Paragraph]) -> dict[int, int]:
 def _use_long_names(doc: Document, nlp: Language, resolver: Resolver, sdocs) -> None:
     """"The Partnership Board" is the paper's "Looked After Children Partnership
     Board" when that is the only longer body so named (in the text, its title or
-    its committee)."""
+    its committee), or the one of them that is its committee."""
     named = {s._.canonical for sdoc in sdocs for s in sdoc.spans[AGENCY_SPANS]
              if s._.kind in MAIN_BODY_KINDS}
     own = set()

@@ -643,11 +643,11 @@ class AgencyTagger:
                 start += 1
         return start, end
 
-    @staticmethod
-    def _first_of_pair(doc: Doc, start: int, end: int) -> bool:
+    def _first_of_pair(self, doc: Doc, start: int, end: int) -> bool:
         """"Work and Day Opportunities Group", "Learning and Skills Council": a word paired by
         "and" with a capitalised one inside a name is part of it, not a sentence-start word."""
-        return start + 3 < end and doc[start + 1].lower_ in ("and", "&") and doc[start + 2].is_title
+        return start + 3 < end and doc[start + 1].lower_ in ("and", "&") and doc[start + 2].is_title \
+            and doc[start + 2].text not in self.stopwords      # ("Review and Update Safeguarding Board procedures")
 
     def _role_named(self, doc: Doc, start: int, end: int) -> bool:
         """A role word before a body's head is its name ("the Executive Group", "an Officer
@@ -754,7 +754,9 @@ class AgencyTagger:
         "<Place> and" (or "&") starts at the place: "X and District" is one place."""
         start = span.start
         if start >= 2 and doc[start].text == "District" and doc[start - 1].lower_ in ("and", "&") \
-                and doc[start - 2].is_title and doc[start - 2].text not in self.stopwords:
+                and doc[start - 2].is_title and doc[start - 2].text not in self.stopwords \
+                and body_kind(doc[start - 2].text) == "other" and not _HEAD_NOUN.match(doc[start - 2].text) \
+                and (start < 3 or not doc[start - 3].is_title):     # (a place of one word, no body's last)
             return _widened_to(doc, span, start - 2)
         return span
 

@@ -104,7 +104,7 @@ _REPRESENTING = re.compile(r"^\s*(?:for|representing|on\s+behalf\s+of|nominated\
 _PRESENT_ENDS = re.compile(r"\b(?:(?:Town|Parish|Deputy|Assistant)\s+)?Clerk\b|\b(?:also\s+present|in\s+attendance|officers?|"
                            r"members?\s+of\s+the\s+public|plus)\b|(?<![A-Z])\.\s+(?=[A-Z])", re.IGNORECASE)
 #: A chair's mark after a name in a "Present" line ("Councillor J Holt - in the Chair Councillors ...").
-_IN_THE_CHAIR = re.compile(r"\s[-–]?\s*in\s+the\s+chair\b", re.IGNORECASE)
+_IN_THE_CHAIR = re.compile(r"\s(?:[-–—]\s*)?in\s+the\s+chair\b", re.IGNORECASE)
 #: The title after a "Present" line's names ("Mrs S Sahin and Mr D Dent, Councillors").
 _TITLED_AFTER = re.compile(r",\s*(?:Councillors|Parish\s+Councillors|Town\s+Councillors)\b(?!\s+(?:[A-Z]\.?\s)*[A-Z])")
 #: A surname a chair's mark follows ("Pryce (Chair)", "Bright (Chairman)"; not "(Vice-Chair)").
@@ -769,8 +769,8 @@ _ADVISORY_SEAT = re.compile(r"\bas\s+(?:an?\s+)?(?:advis[eo]rs?|observers?)\b|\b
 _ADVISER_WORD = re.compile(r"\b(?:observer|advis[eo]r)\b", re.IGNORECASE)
 #: A person's name, then the body they come from ("Gary Tennant, Southmere People First").
 _NAME_THEN_BODY = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2}),\s+\S")
-#: A governance table's column of sub-groups ("Sub-group", "Sub-committees"): of the paper's body.
-_SUBGROUPS_COLUMN = re.compile(r"^sub-?\s?(?:groups?|committees?|panels?)$", re.IGNORECASE)
+#: A governance table's column of sub-groups ("Sub-group", "Sub-committees").
+_SUBGROUPS_COLUMN = re.compile(r"^sub-?(?:groups?|committees?|panels?)$", re.IGNORECASE)
 SUBGROUP_COLUMN = "sub-groups"
 #: A table's cell saying its person sits in their own right ("individual member (walker)", "Business
 #: representative (retail)", "Member of Parliament for Northby").
@@ -783,7 +783,7 @@ _PERSON_TABLE_HEAD = re.compile(r"^\s*(?:name|member|representative)s?\s{2,}(?:r
 _VACANT = re.compile(r"^\(?\s*(?:vacan(?:cy|t)|to\s+be\s+(?:confirmed|appointed)|tbc)\b", re.IGNORECASE)
 #: A meeting's decision on a membership with no owner named ("It was agreed that membership be
 #: extended to include ..."): the meeting's own body's.
-_OWN_DECISION = re.compile(r"\b(?:agreed|resolved|decided|recommended)\s*[:,-]?\s*(?:that\s+)?(?:the\s+)?"
+_OWN_DECISION = re.compile(r"\b(?:agreed|resolved|decided|recommended)(?:\s*[:,-])?\s*(?:that\s+)?(?:the\s+)?"
                            r"(?:membership\s+(?:be|is|should\s+be|will\s+be)\s+)?$", re.IGNORECASE)
 #: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
 _MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
@@ -1501,7 +1501,11 @@ class RelationReader:
                                                  # "It reports to Cabinet, and its minutes are received by Y"
             if earlier and cues[last][1] == "subgroup_of" and relation in ("chaired_by", "member_of") \
                     and _AFTER_PARENT.match(doc_text(doc)[cues[last][3]:start]):
-                subjects = subjects_of[last]     # "X be established as a working group of the Cabinet, chaired by Y"
+                # "X be established as a working group of the Cabinet, chaired by Y": X, not the
+                # parent just named (where no other subject stands)
+                parent = {_name(s) for s in spans if cues[last][3] <= s.start_char < start}
+                if all(_name(s) in parent for s in subjects):
+                    subjects = subjects_of[last]
             if not subjects and self.opener and _AND_PREDICATE.search(doc_text(doc)[sent.start_char:start]) \
                     and _SUBORDINATE.search(doc_text(doc)[sent.start_char:start]):
                 # "The Alliance was formed in 2013, when ... passed to the County Council, and is chaired
@@ -2402,8 +2406,11 @@ class RelationReader:
             return []
         sent = doc[:]
         out: list[Found] = []
-        if columns[at][1] == SUBGROUP_COLUMN and self.main_body is not None:
-            out.append(Found(body, self.main_body, "subgroup_of", None, None, "does", sent, "rel-table-subgroup"))
+        # (the section's body, else the paper's; not a heading of kinds alone: "4. Sub-groups")
+        whole = self.section_body if self.section_body is not None and not self.section_body._.generic \
+            and len(_name(self.section_body).split()) > 1 else self.main_body
+        if columns[at][1] == SUBGROUP_COLUMN and whole is not None:
+            out.append(Found(body, whole, "subgroup_of", None, None, "does", sent, "rel-table-subgroup"))
         frequencies = []
         for (role, _named), (a, b) in zip(columns, cells):
             if role in ("frequency", "reports_to_named"):
@@ -2503,17 +2510,20 @@ class RelationReader:
 
     def _person_row(self, doc: Doc, cells: list[str], spans: list[Span], owner) -> list[Found]:
         """A membership table's row naming the person first ("Mr R. Tallis  Country Land and
-        Business Association (CLA)"): the body they come from sits on `owner`; one who sits in
-        their own right ("Mr P. Ansty  individual member (farmer)") is the member; an observer,
-        or a row under "(not members)", none."""
-        second = doc_text(doc).index(cells[1], len(cells[0]))
+        Business Association (CLA)"): the body in the second cell sits on `owner`; one who sits
+        in their own right ("Mr P. Ansty  individual member (farmer)") is the member; an
+        observer none. A council's (or its cabinet's) table is of its appointments: the
+        councillor sits on the body beside them ("Cllr J Ash  Northby Almshouse Charity")."""
         if _ADVISORY_SEAT.search(cells[1]) or _ADVISER_WORD.search(cells[1]):
             return []
-        body = next((s for s in spans if s.start_char >= second and not s._.generic), None)
+        a, b = _cell_spans(doc_text(doc))[1]
+        person = re.sub(r"\s*\([^()]*\)", "", cells[0]).strip()
+        body = next((s for s in spans if a <= s.start_char < b and not s._.generic), None)
+        if body is not None and _APPOINTING_BODY.search(_name(owner)):
+            return [self._seat(person, doc, "mem-table", person, body)]
         if body is not None:
             return [self._seat(body, doc, "mem-table", span_text(body), owner)]
         if _OWN_RIGHT.match(cells[1]):
-            person = re.sub(r"\s*\([^()]*\)", "", cells[0]).strip()
             return [self._seat(person, doc, "mem-table", person, owner)]
         return []
 

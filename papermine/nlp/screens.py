@@ -44,15 +44,16 @@ def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
 
 def token_pattern_screen(pattern: list[dict]) -> frozenset[str] | None:
     """The screen of a spaCy Matcher pattern: the strings of one token it
-    requires (no "?", "*" or "{0,n}" operator) whose words are listed (IN,
-    ORTH, LOWER) or whose REGEX has a screen; a token's text is part of the
-    Doc's text, so one of them is in any text the pattern matches."""
+    requires (no "?", "*" or "{0,n}" operator) whose words are listed (ORTH,
+    TEXT or LOWER, one or IN) or whose TEXT REGEX has a screen; a token's text
+    is part of the Doc's text, so one of them is in any text the pattern
+    matches. (Not NORM: a token's norm need not be in the text.)"""
     best = None
     for token in pattern:
         op = token.get("OP", "1")
         if op in ("?", "*", "!") or re.fullmatch(r"\{0?,\d*\}|\{0\}", op):
             continue
-        for attr in ("ORTH", "TEXT", "LOWER", "NORM"):
+        for attr in ("ORTH", "TEXT", "LOWER"):
             value = token.get(attr)
             if isinstance(value, str):
                 words = frozenset({value.casefold()})

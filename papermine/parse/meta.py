@@ -674,6 +674,7 @@ class _Reader:
                 committee_at = index
                 continue
             if committee_at == index - 1 and self.committee.note == "committee line" and _SUB_BODY.search(tidy) \
+                    and not _PAPER_WORDS.search(tidy) \
                     and _words(tidy) <= COMMITTEE_LINE_MAX_WORDS and not _is_generic_body(tidy):
                 # "WEXCOMBE SAFEGUARDING CHILDREN PARTNERSHIP" / "LEARNING AND IMPROVEMENT SUB-GROUP":
                 # the parent, then its sub-group, which is the body meeting
@@ -879,7 +880,11 @@ NEW_NAME_MIN_WORDS = 3
 
 
 #: A line naming a sub-body under its parent's line: that sub-body meets.
-_SUB_BODY = re.compile(r"\b(?:group|sub-?\s?committee|sub-?\s?panel|panel)$", re.IGNORECASE)
+_SUB_BODY = re.compile(r"\b(?:group|sub-?\s?committee|panel)$", re.IGNORECASE)
+#: ... a body's name alone, not a paper's title ("RECOMMENDATIONS OF THE HOUSING SCRUTINY PANEL",
+#: "DRAFT TERMS OF REFERENCE: CARERS STRATEGY GROUP").
+_PAPER_WORDS = re.compile(r"[:]|\b(?:report|recommendations?|terms\s+of\s+reference|review|draft|final|update|"
+                          r"minutes|proposals?|appointments?|establishment|membership)\b", re.IGNORECASE)
 
 
 def _last_body_line(run: list[_Block], prefix: str) -> str:

@@ -80,9 +80,9 @@ FRONT_BLOCK_MAX_WORDS = 40
 FRONT_HEADING_MAX_WORDS = 12
 #: ...or after this many blocks with no heading or numbered paragraph.
 FRONT_MAX_BLOCKS = 12
-#: A line set this far left of the one above starts a new element (points or spaces).
 #: Text: a line set in this much further than a row in columns above it is a cell's wrapped tail.
 WRAPPED_CELL_MIN_INDENT = 8
+#: A line set this far left of the one above starts a new element (points or spaces).
 OUTDENT_MIN = 4.0
 #: ... and in text (indents counted in characters), this many characters.
 TEXT_INDENT_MIN_CHARS = 2
