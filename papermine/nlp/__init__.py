@@ -382,8 +382,8 @@ def _seat_beside(text: str) -> bool:
     Public Health", "Mr R. Tallis  Country Land and Business Association"): a person or a post in
     one of its first two cells, not a page's running head ("Rights of
     Way Committee - 14 March 2012  Page 3") nor a seat's terms ("one nominated by ...")?"""
-    cells = [text[a:b] for a, b in cell_spans(text)[:2]]
-    return len(cells) == 2 and any(PERSON_FIRST.match(cell) or role_phrase(cell) for cell in cells)
+    cells = cell_spans(text)[:2]
+    return len(cells) == 2 and (_body_cell(text, cells) is not None or any(role_phrase(text[a:b]) for a, b in cells))
 
 
 def _add_listed_body(item: Doc, m: re.Match, resolver: Resolver) -> None:
@@ -646,8 +646,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             # "The membership of the Board is:" then one member an item (or a table's row, or the
             # heading in capitals of a group of rows, "USER INTERESTS")
             owner = reader.list_owner(sdocs.get((p_index, None)))
-            if "  " in doc_text(sdoc) and PERSON_FIRST.match(doc_text(sdoc).strip()) and _seat_beside(doc_text(sdoc)):
-                found_here = reader.table_row(sdoc, owner)      # "Mr R. Tallis  Country Land and Business Association"
+            if "  " in doc_text(sdoc) and PERSON_FIRST.match(doc_text(sdoc).strip()):
+                found_here = reader.person_row(sdoc, owner)      # "Mr R. Tallis  Country Land and Business Association"
             elif _is_caps(doc_text(sdoc)) and not any(not s._.generic for s in sdoc.spans[AGENCY_SPANS]):
                 found_here = []
             else:

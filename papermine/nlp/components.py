@@ -220,6 +220,8 @@ class AgencyTagger:
 
     def _body_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         passing = self.matcher_screens.passing(folded(doc_text(doc)))
+        if not passing:
+            return []
         matcher = self._matchers.get(passing)
         if matcher is None:
             if len(self._matchers) >= MATCHER_CACHE:
@@ -228,7 +230,7 @@ class AgencyTagger:
             for i in sorted(passing):
                 row = self.body_patterns[i]
                 matcher.add(row["id"], [row["pattern"]], greedy="LONGEST")
-        return matcher(doc) if passing else []
+        return matcher(doc)
 
     def __call__(self, doc: Doc) -> Doc:
         _join_hyphened(doc)

@@ -2476,7 +2476,7 @@ class RelationReader:
         first = spans[0] if spans and spans[0].start_char <= ROW_BODY_MAX_OFFSET else None
         cells = _cells(doc_text(doc))
         if first is None and len(cells) > 1 and PERSON_FIRST.match(cells[0]):
-            return self._person_row(doc, cells, spans, owner)
+            return self.person_row(doc, owner)
         if first is None:               # "Co-opted independent members   2": a role's seats
             role = role_phrase(cells[0]) if len(cells) > 1 and not PERSON_FIRST.match(cells[0]) else None
             if role and role[1:] == role[1:].lower():
@@ -2499,26 +2499,25 @@ class RelationReader:
         Representing  Role")?"""
         return bool(_PERSON_TABLE_HEAD.match(doc_text(doc)))
 
-    def person_row(self, doc: Doc, owner) -> list[Found]:
-        """A row under such a header ("Sandra Okafor  Harrowfield Chamber of Commerce  Member"); a
-        vacant seat names no one."""
-        owner = owner or self.section_body or self.main_body
-        cells = _cells(doc_text(doc))
-        if owner is None or len(cells) < 2 or _VACANT.match(cells[0]):
-            return []
-        return self._person_row(doc, cells, [s for s in doc.spans[AGENCY_SPANS] if _name(s) != _name(owner)], owner)
-
-    def _person_row(self, doc: Doc, cells: list[str], spans: list[Span], owner) -> list[Found]:
+    def person_row(self, doc: Doc, owner=None) -> list[Found]:
         """A membership table's row naming the person first ("Mr R. Tallis  Country Land and
-        Business Association (CLA)"): the body in the second cell sits on `owner`; one who sits
-        in their own right ("Mr P. Ansty  individual member (farmer)") is the member; an
-        observer none. A council's (or its cabinet's) table is of its appointments: the
-        councillor sits on the body beside them ("Cllr J Ash  Northby Almshouse Charity")."""
-        if _ADVISORY_SEAT.search(cells[1]) or _ADVISER_WORD.search(cells[1]):
+        Business Association (CLA)", "Sandra Okafor  Harrowfield Chamber of Commerce  Member"):
+        the body in the second cell sits on `owner` (by default the section's body, else the
+        paper's); one who sits in their own right ("Mr P. Ansty  individual member (farmer)") is
+        the member; an observer, or a vacant seat, none. A council's (or its cabinet's) table is
+        of its appointments: the councillor sits on the body beside them ("Cllr J Ash  Northby
+        Almshouse Charity")."""
+        owner = owner or self.section_body or self.main_body
+        text = doc_text(doc)
+        at = _cell_spans(text)
+        cells = [text[a:b] for a, b in at]
+        if owner is None or len(cells) < 2 or _VACANT.match(cells[0]) \
+                or _ADVISORY_SEAT.search(cells[1]) or _ADVISER_WORD.search(cells[1]):
             return []
-        a, b = _cell_spans(doc_text(doc))[1]
+        a, b = at[1]
         person = re.sub(r"\s*\([^()]*\)", "", cells[0]).strip()
-        body = next((s for s in spans if a <= s.start_char < b and not s._.generic), None)
+        body = next((s for s in doc.spans[AGENCY_SPANS] if a <= s.start_char < b and not s._.generic
+                     and _name(s) != _name(owner)), None)
         if body is not None and _APPOINTING_BODY.search(_name(owner)):
             return [self._seat(person, doc, "mem-table", person, body)]
         if body is not None:
