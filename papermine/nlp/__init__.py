@@ -457,7 +457,9 @@ _MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:(?:proposed|revised|c
 
 #: A lead-in that speaks of a membership ("The membership of the Board is:", "The Forum has 18
 #: members, as set out below.").
-_MEMBERSHIP_WORDS = re.compile(r"\bmembership\b|\b(?:has|have|comprises?)\s+(?:\w+\s+)?members\b", re.IGNORECASE)
+_MEMBERSHIP_WORDS = re.compile(r"\bmembership\b|\b(?:has|have|comprises?)\s+(?:\w+\s+)?members\b"
+                               r"|\bmembers\b[^.:;]{0,80}\b(?:are|were|was|is|will\s+be)\s*:\s*$", re.IGNORECASE)
+# ("At 30 September the members were:", "The members of the Panel at 1 April 2015 were:")
 
 
 def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
@@ -522,7 +524,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     nlp = nlp or get_pipeline(model)
     doc = bounds.bounded_units(doc)           # time linear in a paragraph's length
     units = _units(doc)
-    acronyms, placed = acronym_tables([text for _, _, text in units] + [doc.meta.title or ""])
+    # (an acronym may be defined in a heading: "3.2 Tier 1 - Strategic Partnership Board (SPB)")
+    acronyms, placed = acronym_tables([text for _, _, text in units] + [doc.meta.title or ""]
+                                      + [section.heading for section in doc.sections if section.heading])
     resolver = Resolver(acronyms, placed=placed)
     year = _paper_year(doc)
     sdocs: dict[tuple[int, int | None], Doc] = {}
@@ -597,6 +601,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     member_table = None              # the section of a membership table's header row, if any
     member_rows = None               # the paragraph whose items are a membership table's rows, if any
     person_rows = None               # ... rows that name the person first ("Name  Representing  Role")
+    member_column = None             # (paragraph, section, column, cells, owner) of a header naming the members' column
     names_lead = None                # (paragraph, section, body) of a lead-in over a list of councillors
     present_from = None              # the paragraph "Members present:" that opened an attendance list
     governance = None                # (paragraph, section, columns) of a governance table's header row
@@ -631,6 +636,14 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         if found_here is None and (nominated := reader.nomination(sdoc)):
             found_here = nominated + reader.after_nomination(sdoc, nominated, new_paragraph=p_index != last_para)
         # ("Village Hall Committee – Councillor X")
+        if found_here is None and "  " in doc_text(sdoc) and (column := reader.members_column(sdoc)) is not None:
+            # "Category of member  No.  Member(s)", "Name  Nominated by  Term ends": the rows under it
+            owner = reader.list_owner(sdocs.get((p_index, None))) if i_index is not None else None
+            member_column = (p_index, para.section, column, len(cell_spans(doc_text(sdoc))), owner)
+            found_here = []
+        elif found_here is None and member_column is not None and "  " in doc_text(sdoc) and (
+                p_index == member_column[0] or (i_index is None and para.number is None and para.section == member_column[1])):
+            found_here = reader.column_row(sdoc, *member_column[2:])     # (None: a count of seats, no names)
         if found_here is None and i_index is not None and reader.heads_person_table(sdoc):
             person_rows = p_index              # "The current membership is:" then "Name  Representing  Role"
             found_here = []
@@ -646,7 +659,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             # "The membership of the Board is:" then one member an item (or a table's row, or the
             # heading in capitals of a group of rows, "USER INTERESTS")
             owner = reader.list_owner(sdocs.get((p_index, None)))
-            if "  " in doc_text(sdoc) and PERSON_FIRST.match(doc_text(sdoc).strip()):
+            if "  " in doc_text(sdoc) and (people := reader.people_row(sdoc, owner)) is not None:
+                found_here = people                              # "Independent members  Mr D Halloran (Chair), ..."
+            elif "  " in doc_text(sdoc) and PERSON_FIRST.match(doc_text(sdoc).strip()):
                 found_here = reader.person_row(sdoc, owner)      # "Mr R. Tallis  Country Land and Business Association"
             elif _is_caps(doc_text(sdoc)) and not any(not s._.generic for s in sdoc.spans[AGENCY_SPANS]):
                 found_here = []

@@ -312,7 +312,8 @@ class Resolver:
             if not all(w[:1].isupper() or w in ("and", "&", "of", "upon", "on") for w in words[:cut]):
                 break
             row = self.gazetteer.get(name_key(" ".join(words[cut:])))
-            if row and len(words) - cut >= 2:
+            if row and len(words) - cut >= 2 and not row.get("generic"):
+                # (not a phrase for partners in general: "Association of Port Health Authorities")
                 return row, " ".join(words[:cut])
             acronym = self.gazetteer.get(words[cut]) if cut == len(words) - 1 else None
             if acronym and acronym.get("case") == "exact" and words[cut].isupper() and len(words[cut]) > 2:

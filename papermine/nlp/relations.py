@@ -390,6 +390,7 @@ _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|off
 PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+(?=[A-Z])"
 #: A line that opens with a person's title names a person, not a body.
 PERSON_FIRST = re.compile(rf"^{PERSON_TITLE}")
+_TITLED = re.compile(rf"^(?:{PERSON_TITLE})+")
 #: An attendance line "Name - Post": a person (maybe titled), a dash, what they are there as.
 _NAME_DASH_POST = re.compile(rf"^(?P<name>(?:{PERSON_TITLE})?(?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’-]+)\s+[-–]\s+(?P<post>.+)$")
 _OF_THE = re.compile(r"\s+of\s+the\s+")
@@ -778,7 +779,15 @@ _OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private(?:\s+se
                         r"(?:member|representative)\b|member\s+of\s+parliament\b", re.IGNORECASE)
 #: The header of a membership table naming the person first ("Name  Representing  Role").
 _PERSON_TABLE_HEAD = re.compile(r"^\s*(?:name|member|representative)s?\s{2,}(?:representing|organi[sz]ation|body|agency|"
-                                r"nominated\s+by|sector|on\s+behalf\s+of)\b", re.IGNORECASE)
+                                r"sector|on\s+behalf\s+of)\b", re.IGNORECASE)
+#: A membership table's column of its members, by name ("Member(s)", "Name", "Representatives").
+_MEMBERS_COLUMN = re.compile(r"^(?:(?:members?|names?|representatives?|nominees?|appointees?|councillors?)(?:\s*\(s\))?"
+                             r"|(?:member|representative|councillor)s?\s+names?)$", re.IGNORECASE)
+#: ... and the columns that say whose seat it is: then the member is the body, not the person.
+_SEAT_OWNER_COLUMN = re.compile(r"\b(?:representing|organi[sz]ations?|councils?|authorit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)|partners?|on\s+behalf\s+of)\b",
+                                re.IGNORECASE)
+#: A header cell is this short.
+HEADER_CELL_MAX_WORDS = 4
 #: A seat with no one in it.
 _VACANT = re.compile(r"^\(?\s*(?:vacan(?:cy|t)|to\s+be\s+(?:confirmed|appointed)|tbc)\b", re.IGNORECASE)
 #: A meeting's decision on a membership with no owner named ("It was agreed that membership be
@@ -789,6 +798,28 @@ _OWN_DECISION = re.compile(r"\b(?:agreed|resolved|decided|recommended)(?:\s*[:,-
 _MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
 #: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
 _LIST_TITLE = re.compile(r"^(?:the\s+)?(?P<title>Councillor|Cllr)(?P<plural>s)?\.?\s", re.IGNORECASE)
+
+
+def cell_members(doc: Doc, start: int, end: int) -> list[tuple]:
+    """The members a table's cell names, one an entry between semicolons or commas
+    ("Environment Agency; Brackenshire Constabulary", "Cllr P Hargreaves, Cllr D Munro",
+    "Communications leads of all Category 1 responders"): the bodies named, else the people,
+    else the role; a person with their body in brackets is the body ("Cllr Ann Tovey (Little
+    Ferris Parish Council)"). (member, as written) pairs."""
+    text = doc.text
+    found: list[tuple] = []
+    for m in re.finditer(r"[^;]+", text[start:end]):
+        a, b = start + m.start(), start + m.end()
+        piece = text[a:b].strip(" ,.")
+        bodies = [s for s in doc.spans[AGENCY_SPANS] if a <= s.start_char < b and not s._.generic]
+        people = _names(piece) if not bodies else []
+        if bodies:
+            found += [(s, span_text(s)) for s in bodies]
+        elif people:
+            found += [(p, p) for p in people]
+        elif (role := role_phrase(piece)) is not None:
+            found.append((role, piece))
+    return found
 
 
 def _chairs_marked(text: str, names: list[str], owner, doc: Doc) -> list[Found]:
@@ -815,11 +846,12 @@ def _names(who: str) -> list[str]:
         own = _LIST_TITLE.match(piece)
         if own and own.group("plural"):         # ("Cllr A Shaw, Cllrs B Lund and C Patel")
             shared = own.group("title")
-        if not name or (len(name.group("name").split()) < 2 and not own and shared is None):
+        titled = _TITLED.match(piece) if not own else None      # ("Mr Dobbs", "Mrs J Aldred")
+        if not name or (len(name.group("name").split()) < 2 and not own and not titled and shared is None):
             if shared is not None and k:
                 shared = None           # the list of names has ended
             continue
-        title = own.group("title") if own else shared
+        title = own.group("title") if own else titled.group().strip() if titled else shared
         names.append(f"{title} {name.group('name')}" if title else name.group("name"))
     return names
 
@@ -2384,7 +2416,7 @@ class RelationReader:
         # (the bodies' column is the first, or follows a column of what each leads: "LAA block
         # Thematic partnership  Reports to")
         body = next((k for k, (role, _) in enumerate(columns) if role == "body"), None)
-        if body is None or body > 1 or not any(r in ("chair", "reports_to", "reports_to_named", "relationship")
+        if body is None or body > 1 or not any(r in ("chair", "reports_to", "reports_to_named", "relationship", "members")
                                                for r, _ in columns[body + 1:]):
             return None
         return columns
@@ -2435,6 +2467,9 @@ class RelationReader:
                 out += self._found(body, target, "reports_to", frequencies + in_cell, "does", sent, "rel-table-reports")
             elif role == "relationship" and cell:
                 out += self._relationship_cell(body, cell, frequencies, sent)
+            elif role == "members" and cell and not _EMPTY_CELL.match(cell):
+                out += [Found(member, body, "member_of", None, None, "does", sent, "mem-table-column", written)
+                        for member, written in cell_members(doc, a, b)]
             elif role == "reports_to_named" and named and cell and not _EMPTY_CELL.match(cell):
                 target = self._referred("the " + named) or self._by_head(named.split()[-1].lower()) or named
                 out += self._found(body, target, "reports_to", frequencies, "does", sent, "rel-table-reports")
@@ -2498,6 +2533,55 @@ class RelationReader:
         """Is this the header row of a membership table naming the person first ("Name
         Representing  Role")?"""
         return bool(_PERSON_TABLE_HEAD.match(doc_text(doc)))
+
+    @staticmethod
+    def members_column(doc: Doc) -> int | None:
+        """Which column of a membership table's header row holds its members by name
+        ("Category of member  No.  Member(s)": 2; "Name  Nominated by  Term ends": 0), or None
+        when the row is no such header, or has a column of the bodies whose seats they are
+        ("Name  Representing": the body is the member)."""
+        cells = [c.strip(" :") for c in _cells(doc_text(doc))]
+        if len(cells) < 2 or any(len(c.split()) > HEADER_CELL_MAX_WORDS or _SEAT_OWNER_COLUMN.search(c) for c in cells) \
+                or any(not s._.generic for s in doc.spans[AGENCY_SPANS]):
+            return None
+        return next((k for k, c in enumerate(cells) if _MEMBERS_COLUMN.match(c)), None)
+
+    def column_row(self, doc: Doc, column: int, width: int, owner=None) -> list[Found] | None:
+        """A row of a membership table whose header named the column of its members: the
+        bodies, people or role in that cell sit on `owner` (by default the section's body, else
+        the paper's), a person marked "(Chair)" chairing it."""
+        owner = owner or self.section_body or self.main_body
+        text = doc_text(doc)
+        at = _cell_spans(text)
+        if owner is None or not at:
+            return []
+        # (a row short of a cell keeps its first and its last: "Academies  Fenwick Academy Trust")
+        k = column if len(at) == width else 0 if column == 0 else len(at) - 1 if column == width - 1 else None
+        if k is not None and text[at[k][0]:at[k][1]].strip().isdigit():
+            return None            # "Group  Members  Elected by": a count of seats; the row is read as a list's
+        if k is None or _VACANT.match(text[at[k][0]:at[k][1]]):
+            return []
+        members = [(m, w) for m, w in cell_members(doc, *at[k]) if _name(m) != _name(owner)]
+        out = [self._seat(m, doc, "mem-table-column", w, owner) for m, w in members]
+        return out + _chairs_marked(text[at[k][0]:at[k][1]], [m for m, _ in members if isinstance(m, str)], owner, doc)
+
+    def people_row(self, doc: Doc, owner) -> list[Found] | None:
+        """A membership list's row set out in cells of people ("Mrs J Threlfall (Chair)  Mr K
+        Dobbs"), or a category then its people ("Independent members  Mr D Halloran (Chair), Mrs
+        P Ngata"): each person sits on `owner` (the body in brackets after one, where named), a
+        person marked "(Chair)" chairing it. None when the row is not so set out."""
+        text = doc_text(doc)
+        at = _cell_spans(text)
+        titled = [(a, b) for a, b in at if _TITLED.match(text[a:b])]
+        if owner is None or len(at) < 2 or not titled or (titled[0] == at[0] and len(titled) < len(at)) \
+                or any(at[0][0] <= s.start_char < at[0][1] and not s._.generic for s in doc.spans[AGENCY_SPANS]):
+            return None            # (a person, then their body: person_row's; a body, then its people: table_row's)
+        out: list[Found] = []
+        for a, b in titled:
+            members = [(m, w) for m, w in cell_members(doc, a, b) if _name(m) != _name(owner)]
+            out += [self._seat(m, doc, "mem-table-column", w, owner) for m, w in members]
+            out += _chairs_marked(text[a:b], [m for m, _ in members if isinstance(m, str)], owner, doc)
+        return out
 
     def person_row(self, doc: Doc, owner=None) -> list[Found]:
         """A membership table's row naming the person first ("Mr R. Tallis  Country Land and

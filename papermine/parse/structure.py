@@ -704,8 +704,13 @@ class _Builder:
         """Text: is line i a row of a table set out in columns, under a row that is too
         ("Committee  Chair  Meets" / "Finance Committee  Town Mayor  Bi-monthly")?"""
         line = self.lines[i]
-        return line.ends_short is None and i > 0 and bool(_COLUMNS.search(line.text)) \
-            and bool(_COLUMNS.search(self.lines[i - 1].text))
+        if line.ends_short is not None or i == 0 or not _COLUMNS.search(line.text):
+            return False
+        k = i - 1          # (past the wrapped tails of the row above: "Ambulance Service NHS Trust; HPA")
+        while k > 0 and i - k < ENTRY_TAIL_MAX_LINES and not _COLUMNS.search(self.lines[k].text) \
+                and not self.lines[k].blank_before and self.lines[k].indent > line.indent + OUTDENT_MIN:
+            k -= 1
+        return bool(_COLUMNS.search(self.lines[k].text))
 
     def _unbulleted_entry_above(self, j: int) -> bool:
         """Was line j (no bullet of its own) an entry of an unbulleted list, or the wrapped
