@@ -179,6 +179,10 @@ _ONE_LABELLED = re.compile(r"(?:priority|aim|objective|outcome|ambition|goal|the
                            r"five|six|seven|eight|nine|ten|[A-Za-z])\s*[:.–—-]", re.IGNORECASE)
 
 
+#: A list of aims each in the infinitive ("to widen ..., to protect ... and to improve ...").
+_INFINITIVES = re.compile(r"^to\s+\w+(?=.*(?:,|\band)\s+to\s+\w)")
+
+
 def _split_inline(text: str) -> list[str]:
     """"a; b; and c" at the semicolons; else "a, b and c" at the commas and the last "and"
     only ("Starting Well, Living and Working Well and Ageing Well": three)."""
@@ -187,6 +191,10 @@ def _split_inline(text: str) -> list[str]:
         return [p for p in _DASHES.split(f" {text}") if p.strip()]
     if ";" in text:
         return re.split(r"\s*;\s*(?:and\s+)?", text)
+    if _INFINITIVES.match(text):
+        # "to widen participation ..., to protect ... and to improve the way feedback is collected
+        # and acted upon": at each "to" after a comma or an "and"
+        return re.split(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=to\s)", text)
     parts = re.split(r"\s*,\s*(?:and\s+)?", text)
     last = re.split(r"\s+and\s+(?!.*\s+and\s+)", parts[-1])
     return parts[:-1] + last

@@ -119,6 +119,7 @@ _LEAD_IN_SENTENCE = re.compile(r"\b(?:are|is|were|was|include|includes|comprise|
 _BULLET_LINE = re.compile(rf"^(?:{_BULLET}|o(?=\s+[A-Z]))\s+(?P<rest>\S.*)$")     # ("o": a bullet typed as a letter)
 _TERMINAL = re.compile(r"[.!?:;]['\"’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”)]*\s+[A-Z]")
+_ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _ROMAN_FULL = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
 #: Headings over a list of appendices or background papers, whose entries are no headings.
 _APPENDIX_LIST = re.compile(r"^(list of )?(appendices|annexes|background (documents|papers))\b")
@@ -631,12 +632,17 @@ class _Builder:
     def _next_in_sequence(self, i: int, label: str) -> bool:
         """Does line i's "b." follow an item "a." a line or two above (the same list, though
         "a. Joint Commissioning Sub-Group" ends with no stop)?"""
-        if len(label) != 1 or label.lower() == "a":
+        label = label.lower()
+        roman = _ROMAN_NUMERALS.index(label) if label in _ROMAN_NUMERALS and label != "i" else None
+        if (len(label) != 1 and roman is None) or label == "a":
             return False
+        # ("ii." after "i.", "iv." after "iii."; "v." after "u." or "iv.")
+        before = {chr(ord(label) - 1)} if len(label) == 1 else set()
+        before |= {_ROMAN_NUMERALS[roman - 1]} if roman else set()
         for j in range(i - 1, max(-1, i - SEQUENCE_LOOKBACK_LINES - 1), -1):
             above = _ITEM.match(self.lines[j].text)
             if above:
-                return (above.group("b") or "").lower() == chr(ord(label.lower()) - 1)
+                return (above.group("b") or "").lower() in before
             if self.lines[j].blank_before:
                 return False
         return False
@@ -969,8 +975,8 @@ class _Builder:
             return None
         line = self.lines[i]
         m = _NUMBER.match(line.text)
-        if m is None or m.group("num") != "1" or line.indent <= OUTDENT_MIN or line.styled \
-                or self.lines[i - 1].indent >= line.indent - OUTDENT_MIN:
+        if m is None or m.group("num") != "1" or line.indent < OUTDENT_MIN or line.styled \
+                or self.lines[i - 1].indent > line.indent - OUTDENT_MIN:
             return None
         return m
 
@@ -986,7 +992,10 @@ class _Builder:
         under_heading = self.last_was_heading and self.section.number is not None
         after_lead_in = op is not None and op.para.number is None and not op.para.items \
             and op.para.section == self.section.index and self.section.heading is not None
-        return ("1", "numbered", m.group("rest")) if under_heading or after_lead_in else None
+        # ("8. The Partnership sets four priorities:" then "   1. Increase ...": a list, not paragraph 1)
+        after_numbered_lead_in = op is not None and op.para.number is not None and not op.para.items \
+            and op.last_text().endswith(":") and not _follows_on(op.para.number, "1")
+        return ("1", "numbered", m.group("rest")) if under_heading or after_lead_in or after_numbered_lead_in else None
 
     def _heads_own_list(self, i: int) -> bool:
         """Is styled line i (wrapped over at most two more lines) set over a list of its own?"""
@@ -1000,9 +1009,11 @@ class _Builder:
         op = self.open
         m = _NUMBER.match(self.lines[i].text)
         if op is None or m is None or "." in m.group("num") or op.para.section != self.section.index \
-                or not op.list_open or (op.para.number or "").isdigit() or self._heads_own_list(i):
+                or not op.list_open or self._heads_own_list(i):
             return None
         numbered = [it.label for it in op.para.items if it.kind == "numbered"]
+        if (op.para.number or "").isdigit() and not numbered:
+            return None            # (paragraph 8, then 9: the paper's numbering, unless a list of its own opened)
         expected = str(int(numbered[-1]) + 1) if numbered and numbered[-1].isdigit() else "1"
         if m.group("num") != expected or (not numbered and op.para.items):
             return None

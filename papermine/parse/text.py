@@ -175,6 +175,9 @@ def _row_line(header: list[int], row: list[str]) -> str:
     return line
 
 
+_TYPED_BULLET = re.compile(r"^o(?:\s{2,}|\t)(?=\S)")
+
+
 def text_to_lines(text: str) -> list[Line]:
     text = normalise_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     raw_lines = _join_wrapped_rows(text.split("\n"))
@@ -208,6 +211,8 @@ def text_to_lines(text: str) -> list[Line]:
         clean = _BOLD.sub(r"\1", stripped).replace("**", "").strip()
         if clean:
             indent = float(len(raw) - len(raw.lstrip(" ")))
+            # a bullet typed as the letter "o", set apart by a gap ("o  prepare the ..."): a bullet
+            clean = _TYPED_BULLET.sub("◦ ", clean)
             columns = bool(_COLUMN_GAP.search(clean)) or number in aligned
             # a row's columns stay two spaces apart, so that no name runs from one cell into the next
             text = re.sub(r" {2,}", "  ", re.sub(r"[^\S ]+", " ", clean)) if columns else re.sub(r"\s+", " ", clean)
