@@ -600,7 +600,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     last_para = None
     member_table = None              # the section of a membership table's header row, if any
     member_rows = None               # the paragraph whose items are a membership table's rows, if any
-    person_rows = None               # ... rows that name the person first ("Name  Representing  Role")
+    person_rows = None               # (paragraph, section, columns, owner) of a header naming the person and whom they represent
     member_column = None             # (paragraph, section, column, cells, owner) of a header naming the members' column
     names_lead = None                # (paragraph, section, body) of a lead-in over a list of councillors
     present_from = None              # the paragraph "Members present:" that opened an attendance list
@@ -644,11 +644,14 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         elif found_here is None and member_column is not None and "  " in doc_text(sdoc) and (
                 p_index == member_column[0] or (i_index is None and para.number is None and para.section == member_column[1])):
             found_here = reader.column_row(sdoc, *member_column[2:])     # (None: a count of seats, no names)
-        if found_here is None and i_index is not None and reader.heads_person_table(sdoc):
-            person_rows = p_index              # "The current membership is:" then "Name  Representing  Role"
+        if found_here is None and "  " in doc_text(sdoc) and (columns := reader.person_columns(sdoc)) is not None:
+            # "The current membership is:" then "Name  Representing  Role", or "Group  Name  Representing"
+            owner = reader.list_owner(sdocs.get((p_index, None))) if i_index is not None else None
+            person_rows = (p_index, para.section, columns, owner)
             found_here = []
-        elif found_here is None and i_index is not None and person_rows == p_index:
-            found_here = reader.person_row(sdoc, reader.list_owner(sdocs.get((p_index, None))))
+        elif found_here is None and person_rows is not None and "  " in doc_text(sdoc) and (
+                p_index == person_rows[0] or (i_index is None and para.number is None and para.section == person_rows[1])):
+            found_here = reader.person_row(sdoc, person_rows[3], person_rows[2])
         elif found_here is None and i_index is not None and p_index not in membership_lists \
                 and reader.heads_member_table(sdoc):
             member_rows = p_index              # "3.1 The allocation of seats is set out below." then the

@@ -775,11 +775,12 @@ _SUBGROUPS_COLUMN = re.compile(r"^sub-?(?:groups?|committees?|panels?)$", re.IGN
 SUBGROUP_COLUMN = "sub-groups"
 #: A table's cell saying its person sits in their own right ("individual member (walker)", "Business
 #: representative (retail)", "Member of Parliament for Northby").
-_OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private(?:\s+sector)?|business|community|resident)\s+"
+_OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private(?:\s+sector)?|business|community|resident|elected)\s+"
                         r"(?:member|representative)\b|member\s+of\s+parliament\b", re.IGNORECASE)
 #: The header of a membership table naming the person first ("Name  Representing  Role").
-_PERSON_TABLE_HEAD = re.compile(r"^\s*(?:name|member|representative)s?\s{2,}(?:representing|organi[sz]ation|body|agency|"
-                                r"sector|on\s+behalf\s+of)\b", re.IGNORECASE)
+#: A membership table's header cells for the person and for the body they represent ("Name  Representing").
+_PERSON_COLUMN = re.compile(r"^(?:name|member|representative)s?$", re.IGNORECASE)
+_REPRESENTED_COLUMN = re.compile(r"^(?:representing|organi[sz]ation|body|agency|sector|on\s+behalf\s+of)\b", re.IGNORECASE)
 #: A membership table's column of its members, by name ("Member(s)", "Name", "Representatives").
 _MEMBERS_COLUMN = re.compile(r"^(?:(?:members?|names?|representatives?|nominees?|appointees?|councillors?)(?:\s*\(s\))?"
                              r"|(?:member|representative|councillor)s?\s+names?)$", re.IGNORECASE)
@@ -1554,6 +1555,9 @@ class RelationReader:
                     and _OWN_DECISION.search(doc_text(doc)[sent.start_char:start]):
                 subjects = [self.main_body]      # "It was agreed that membership be extended to include X"
             subjects = subjects or self._resumed(doc, spans, begin, start) or self._relative(doc, spans, begin, start)
+            if not subjects and relation == "member_of" and self.run_in is not None \
+                    and not any(sent.start_char <= s.start_char < start for s in spans):
+                subjects = [self.run_in]     # "3.3 Audit Committee. Proposed membership: Cllrs A, B and C"
             subjects = subjects or self._subjects(doc, spans, begin, start, end, subject_before)
             if not subjects and self.run_in is not None and _SUBJECTLESS.fullmatch(doc_text(doc)[sent.start_char:start]):
                 subjects = [self.run_in]     # "... Partnership (SFP). Chaired by X. Reports annually to Y."
@@ -2467,7 +2471,7 @@ class RelationReader:
                 out += self._found(body, target, "reports_to", frequencies + in_cell, "does", sent, "rel-table-reports")
             elif role == "relationship" and cell:
                 out += self._relationship_cell(body, cell, frequencies, sent)
-            elif role == "members" and cell and not _EMPTY_CELL.match(cell):
+            elif role in ("members", "members_bare") and cell and not _EMPTY_CELL.match(cell) and not cell.isdigit():
                 out += [Found(member, body, "member_of", None, None, "does", sent, "mem-table-column", written)
                         for member, written in cell_members(doc, a, b)]
             elif role == "reports_to_named" and named and cell and not _EMPTY_CELL.match(cell):
@@ -2529,10 +2533,18 @@ class RelationReader:
         return [self._seat(first, doc, "mem-table", span_text(first), owner)]
 
     @staticmethod
-    def heads_person_table(doc: Doc) -> bool:
-        """Is this the header row of a membership table naming the person first ("Name
-        Representing  Role")?"""
-        return bool(_PERSON_TABLE_HEAD.match(doc_text(doc)))
+    def person_columns(doc: Doc) -> tuple[int, int] | None:
+        """The columns of the person and of the body they represent, in the header row of a
+        membership table naming the person first ("Name  Representing  Role": (0, 1); "Group
+        Name  Representing": (1, 2)), or None when the row is no such header."""
+        cells = [c.strip(" :") for c in _cells(doc_text(doc))]
+        if len(cells) < 2 or any(len(c.split()) > HEADER_CELL_MAX_WORDS for c in cells) \
+                or any(not s._.generic for s in doc.spans[AGENCY_SPANS]):
+            return None
+        person = next((k for k, c in enumerate(cells) if _PERSON_COLUMN.match(c)), None)
+        body = next((k for k, c in enumerate(cells) if _REPRESENTED_COLUMN.match(c)), None)
+        # (the body first, "Organisation  Representative", is a table of member bodies: table_row's)
+        return (person, body) if person is not None and body is not None and person < body else None
 
     @staticmethod
     def members_column(doc: Doc) -> int | None:
@@ -2583,7 +2595,7 @@ class RelationReader:
             out += _chairs_marked(text[a:b], [m for m, _ in members if isinstance(m, str)], owner, doc)
         return out
 
-    def person_row(self, doc: Doc, owner=None) -> list[Found]:
+    def person_row(self, doc: Doc, owner=None, columns: tuple[int, int] = (0, 1)) -> list[Found]:
         """A membership table's row naming the person first ("Mr R. Tallis  Country Land and
         Business Association (CLA)", "Sandra Okafor  Harrowfield Chamber of Commerce  Member"):
         the body in the second cell sits on `owner` (by default the section's body, else the
@@ -2595,18 +2607,19 @@ class RelationReader:
         text = doc_text(doc)
         at = _cell_spans(text)
         cells = [text[a:b] for a, b in at]
-        if owner is None or len(cells) < 2 or _VACANT.match(cells[0]) \
-                or _ADVISORY_SEAT.search(cells[1]) or _ADVISER_WORD.search(cells[1]):
+        who, whose = columns       # (the header's columns: "Group  Name  Representing")
+        if owner is None or len(cells) <= max(columns) or _VACANT.match(cells[who]) \
+                or _ADVISORY_SEAT.search(cells[whose]) or _ADVISER_WORD.search(cells[whose]):
             return []
-        a, b = at[1]
-        person = re.sub(r"\s*\([^()]*\)", "", cells[0]).strip()
+        a, b = at[whose]
+        person = re.sub(r"\s*\([^()]*\)", "", cells[who]).strip()
         body = next((s for s in doc.spans[AGENCY_SPANS] if a <= s.start_char < b and not s._.generic
                      and _name(s) != _name(owner)), None)
         if body is not None and _APPOINTING_BODY.search(_name(owner)):
             return [self._seat(person, doc, "mem-table", person, body)]
         if body is not None:
             return [self._seat(body, doc, "mem-table", span_text(body), owner)]
-        if _OWN_RIGHT.match(cells[1]):
+        if _OWN_RIGHT.match(cells[whose]):
             return [self._seat(person, doc, "mem-table", person, owner)]
         return []
 

@@ -766,12 +766,19 @@ class _Builder:
                      and _DASH_ENTRY.match(self.lines[j - 1].text)
                      and (self._ended_by_choice(j) or _PERSON_LINE.match(self.lines[j].text))) \
             and not (self.lines[j].columns and (self.lines[j - 1].columns
-                                                or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN)) \
+                                                or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN
+                                                or self._opens_table(j))) \
             and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text) \
             and not _ATTENDANCE_LABEL.match(self.lines[j].text) \
             and not (self._under_attendance_label(j) and not self._attendee_tail(j)) \
             and not self._after_short_item(j) and not self._set_in_under_lead_in(j) \
             and not self._group_heading_between_rows(j)
+
+    def _opens_table(self, j: int) -> bool:
+        """Text: does line j, set out in columns under prose, open a table whose rows follow it
+        ("... and the Town Mayor (ex officio)" / "Committee / group   Members   Chair" / rows)?"""
+        return j + 1 < len(self.lines) and self.lines[j + 1].columns and not self.lines[j + 1].blank_before \
+            and self.lines[j].text.count("  ") >= 2
 
     def _group_heading_between_rows(self, j: int) -> bool:
         """Text: a table's rows set in under a heading of their group ("Group B - the Church of
@@ -1279,7 +1286,8 @@ class _Builder:
                             and not (first.ends_short is None and _DASH_ENTRY.match(prev) and _DASH_ENTRY.match(first.text))
                             and not self._under_attendance_label(i) and not _ATTENDANCE_OPENS.match(first.text)
                             and not (first.columns and i > 0 and (self.lines[i - 1].columns or
-                                                                  first.indent < self.lines[i - 1].indent - OUTDENT_MIN))
+                                                                  first.indent < self.lines[i - 1].indent - OUTDENT_MIN
+                                                                  or self._opens_table(i)))
                             and not (i > 0 and self._group_heading_between_rows(i)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
             if first.text[0].islower() or mid_sentence or quoted:
