@@ -26,7 +26,7 @@ from .agencies import (Resolver, acronym_tables, alias_short_names, body_kind, n
 from .components import AGENCY_SPANS, BRACKET_ACRONYM_RULE, doc_text, keep_text, span_text
 from .priorities import extract_priorities
 from .relations import (MEMBERSHIP_SPOKEN_OF, PERSON_FIRST, PERSON_TITLE, UNKNOWN_FREQUENCY, Found, RelationReader,
-                        role_phrase)
+                        membership_label, role_phrase)
 from ..parse._lines import is_caps as _is_caps
 from ..parse.text import cell_spans
 from .themes import classify_theme, theme_labels
@@ -611,7 +611,13 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     for (p_index, i_index), sdoc in sdocs.items():
         para = doc.paragraphs[p_index]
         if para.section != last_section and para.section in heading_of_section:
-            reader.heading(heading_of_section[para.section])      # "the Partnership" of the minute's title
+            skipped = [k for k in range((last_section or 0) + 1, para.section) if k in heading_of_section]
+            for k in skipped:          # a heading with no text of its own, over this one
+                reader.heading(heading_of_section[k])
+            # "the Partnership" of the minute's title; "Membership:" right under "5.2 Audit Committee"
+            reader.heading(heading_of_section[para.section], under_heading=bool(skipped) and skipped[-1] == para.section - 1)
+            if reader.section_body is not None and membership_label(doc.sections[para.section].heading):
+                names_lead = (None, para.section, reader.section_body)   # "5.2 Audit Committee" / "Membership:" / names
         last_section = para.section
         found_here = None
         if "  " in doc_text(sdoc):           # a row set out as text: a governance table's header, or a row under it

@@ -797,6 +797,11 @@ _OWN_DECISION = re.compile(r"\b(?:agreed|resolved|decided|recommended)(?:\s*[:,-
                            r"(?:membership\s+(?:be|is|should\s+be|will\s+be)\s+)?$", re.IGNORECASE)
 #: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
 _MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
+
+
+def membership_label(text: str) -> bool:
+    """Is `text` a label saying only that members follow ("Membership:", "Members")?"""
+    return bool(_MEMBERSHIP_LABEL.match(text.strip(" :")))
 #: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
 _LIST_TITLE = re.compile(r"^(?:the\s+)?(?P<title>Councillor|Cllr)(?P<plural>s)?\.?\s", re.IGNORECASE)
 
@@ -1274,10 +1279,14 @@ class RelationReader:
                 self.last_named = named
         return found
 
-    def heading(self, doc: Doc) -> None:
+    def heading(self, doc: Doc, under_heading: bool = False) -> None:
         """A section's heading ("OS.52 FENMARSH HEALTH AND WELLBEING PARTNERSHIP - ANNUAL
-        REPORT"): the bodies it names are named before the section's text ("the Partnership")."""
+        REPORT"): the bodies it names are named before the section's text ("the Partnership").
+        `under_heading`: it follows right under another heading, with no text between."""
         named = [s for s in doc.spans[AGENCY_SPANS] if not s._.generic]
+        if not named and under_heading and membership_label(doc.text) and self.section_body is not None \
+                and len(_name(self.section_body).split()) > 1:
+            return           # "5.2 Audit Committee" then "Membership:": still that committee's section
         # ("4. Membership of the SEND Partnership Board": "the Board's membership is:" below is that board's;
         # "5. Membership": a membership below with no body named is the paper's own body's)
         self.membership_section = bool(MEMBERSHIP_SPOKEN_OF.search(doc.text))
@@ -2677,6 +2686,10 @@ class RelationReader:
         """Members of `owner`, the body a lead-in named ("3.3 Audit Committee (7 members):"),
         from a paragraph that only lists councillors."""
         names = self.councillors(doc)
+        first = next(iter(doc.sents), None)
+        if not names and first is not None and first.end < len(doc):
+            # ("Peter Guthrie (Chair), Cllr A Dewar, Cllr J Rennie. Under the Standing Orders ...": its first sentence)
+            names = self.councillors(doc[:first.end].as_doc())
         return [self._seat(name, doc, "mem-councillors", name, owner)
                 for name in names if name != _name(owner)] + _chairs_marked(doc_text(doc), names, owner, doc)
 
