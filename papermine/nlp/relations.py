@@ -452,7 +452,7 @@ SECTOR_LABEL_MAX_WORDS = 4
 MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
-_MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
+_MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|(?:[\w'’-]+\s+){1,2}side\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
                              r"(?:\w+\s+)?ex[- ]officio|(?:\w+\s+){0,2}(?:partners|authorities)(?:\s+for\s+[^,:;]{1,40})?\s+are|"
                              r"(?:was |were |has been |have been |is |are |will be )?extended)\b",
                              re.IGNORECASE)
@@ -754,7 +754,8 @@ _NOT_AN_ENTRY = re.compile(r"^\s*(?:the\s+)?[a-z][\w'’-]*[\s,;.]*$|^\s*(?:is|a
                            r"\s(?:and|which|that)\s+(?:includes?|comprises?|consists?|contains?)\b")
 _NOT_A_ROLE = re.compile(r"^(?:in|on|at|from|since|by|during|after|before|until|alongside|besides|appointed|nominated|chosen|made\s+up)\b|"
                          r".*\bmembership\b|.*\bquorum\b|"
-                         r".*\b(?:the|these)\s+following$|"    # "senior representatives of the following:"
+                         # "senior representatives of the following:", "... of each of the following agencies"
+                         r".*\b(?:the|these)\s+following(?:\s+(?:agencies|organi[sz]ations|bodies|partners|groups))?$|"
                          r".*\b(?:set\s+out|listed|shown)\s+(?:below|above)$", re.IGNORECASE)    # "... set out below"
 
 
