@@ -687,6 +687,11 @@ def _post_of(text: str) -> str | None:
 _POST_TAIL = re.compile(r"^\s*(?P<tail>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)[\s.;,]*$")
 
 
+def _post_follows(text: str, at: int) -> bool:
+    """Does a post's title go on at `at`, past a body's name ("Children's Services| Manager")?"""
+    return bool(re.match(r"\s+(?:" + _role_words().pattern + r")\b", text[at:], re.IGNORECASE))
+
+
 def _role_after(entry: str, body_end: int) -> str | None:
     """"two Cabinet Members": an entry that ends in a post held in the body named just
     before is that post, as a role."""
@@ -827,6 +832,10 @@ def cell_members(doc: Doc, start: int, end: int) -> list[tuple]:
         elif (role := role_phrase(piece)) is not None:
             found.append((role, piece))
     return found
+
+
+#: A relative clause inside a list's entry ("young people who are looked after by ...").
+_WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s", re.IGNORECASE)
 
 
 def _chairs_marked(text: str, names: list[str], owner, doc: Doc) -> list[Found]:
@@ -2005,8 +2014,9 @@ class RelationReader:
         described = next((k for k, s in enumerate(named) if _TARGET_DESCRIBED.match(doc_text(doc), s.end_char)), None)
         if described is not None:       # "to the X, the officer group through which the Council and the CCG ...": X
             named = named[:described + 1]
+        # (a meeting body, or a post: "feeds into the Board via the Children's Services Manager")
         channel = next((m for s in named if (m := _CHANNEL.search(doc_text(doc), end, s.start_char))
-                        and _MEETING_BODY.search(_name(s))), None)
+                        and (_MEETING_BODY.search(_name(s)) or _post_follows(doc_text(doc), s.end_char))), None)
         if channel and _NAME_BEFORE.search(doc_text(doc), end, channel.start()):
             # "to the Commissioner monthly, through the Accountability Board": the Commissioner
             # (a target named by its head or its post is read from the words before the channel)
@@ -2226,6 +2236,14 @@ class RelationReader:
             if title:                           # "the Director of Children's Services": the role
                 args.append((title, entry))
                 taken.add(id(bodies[0]))
+                continue
+            clause = _WHO_CLAUSE.search(doc_text(doc)[a:b]) if members and bodies else None
+            if clause and all(s.start_char >= a + clause.start() for s in bodies) \
+                    and (role := role_phrase(doc_text(doc)[a:a + clause.start()])):
+                # "14 young people who are looked after by X Council": the people, not the body their
+                # relative clause names
+                args.append((role, entry))
+                taken.update(id(s) for s in bodies)
                 continue
             if bodies:
                 # "the Locality Board of the Wolds Partnership": the part is the entry, not its whole
