@@ -178,6 +178,11 @@ def _join_hyphened(doc: Doc) -> None:
                 retokenizer.merge(doc[i - 1:i + 2])
 
 
+#: Heads of bodies whose plural, after words of kind only, names a kind of body ("Working Groups").
+_PLURAL_HEADS = frozenset({"group", "sub-group", "subgroup", "board", "forum", "authority", "partnership", "panel",
+                           "committee", "team", "network"})
+
+
 class AgencyTagger:
     """Gazetteer + named-body patterns -> `doc.spans["agencies"]`."""
 
@@ -297,7 +302,7 @@ class AgencyTagger:
                  if s._.rule and s._.rule.startswith("body-") else s for s in spans]
         roles = self._roles(doc)
         spans = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in roles)
-                 and not self._document_acronym(doc, s) and not self._venue(doc, s)
+                 and not self._document_acronym(doc, s) and not self._venue(doc, s) and not self._kind_in_plural(s)
                  and not self._in_legislation(doc, s)]
         # a named body ("Youth Offending Service" inside "South Tees Youth
         # Offending Service") and the longest gazetteer match win
@@ -365,6 +370,15 @@ class AgencyTagger:
         while i < len(doc) and i - span.end <= LEGISLATION_LOOKAHEAD and doc[i].text not in "()":
             i += 1
         return i + 1 < len(doc) and doc[i].text == ")" and doc[i + 1].text in self.breaks["legislation"]
+
+    def _kind_in_plural(self, span: Span) -> bool:
+        """"working groups", "Theme Groups", "Partner Authorities": a kind of body in the plural,
+        said only by the words of kind before its head, names no body."""
+        words = [t.text for t in span if t.text not in ("-", "and", "&")]
+        head = span[-1].lower_
+        singular = head[:-3] + "y" if head.endswith("ies") else head[:-1]
+        return len(span) > 1 and head.endswith("s") and singular in _PLURAL_HEADS \
+            and all(w.title() in self.breaks["kind_modifier"] for w in words[:-1])
 
     def _venue(self, doc: Doc, span: Span) -> bool:
         """"held at the Millmead Centre", "at Southwick Community Centre": where a meeting
