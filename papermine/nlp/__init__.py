@@ -458,7 +458,8 @@ _MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:(?:proposed|revised|c
 #: A lead-in that speaks of a membership ("The membership of the Board is:", "The Forum has 18
 #: members, as set out below.").
 _MEMBERSHIP_WORDS = re.compile(r"\bmembership\b|\b(?:has|have|comprises?)\s+(?:\w+\s+)?members\b"
-                               r"|\bmembers\b[^.:;]{0,80}\b(?:are|were|was|is|will\s+be)\s*:\s*$", re.IGNORECASE)
+                               r"|(?<!\bby )(?<!\bfrom )(?<!\bwith )(?<!\bamong )(?<!\bto )(?<!\bof )\bmembers\b[^.:;]{0,80}"
+                               r"\b(?:are|were|was|is|will\s+be)\s*:\s*$", re.IGNORECASE)
 # ("At 30 September the members were:", "The members of the Panel at 1 April 2015 were:")
 
 
@@ -470,7 +471,7 @@ def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
             and heading and _MEMBERSHIP_HEADING.match(heading):
         return True
     return bool(para.items) and (para.text.rstrip().endswith(":") or bool(_SET_OUT_BELOW.search(para.text))) and bool(
-        _membership_cue().search(para.text) or _MEMBERSHIP_WORDS.search(para.text))
+        _membership_cue().search(para.text) or _MEMBERSHIP_WORDS.search(para.text) or membership_label(para.text))
 
 
 
@@ -600,8 +601,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     last_para = None
     member_table = None              # the section of a membership table's header row, if any
     member_rows = None               # the paragraph whose items are a membership table's rows, if any
-    person_rows = None               # (paragraph, section, columns, owner) of a header naming the person and whom they represent
-    member_column = None             # (paragraph, section, column, cells, owner) of a header naming the members' column
+    table_rows = None                # (paragraph, section, header, owner) of a membership table's header row
     names_lead = None                # (paragraph, section, body) of a lead-in over a list of councillors
     present_from = None              # the paragraph "Members present:" that opened an attendance list
     governance = None                # (paragraph, section, columns) of a governance table's header row
@@ -639,26 +639,22 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                 p_index != names_lead[0] and para.number is None)) and para.section == names_lead[1]:
             # "3.3 Audit Committee (7 members):" then "Cllr A Bright (Chair), Cllr H Crane, ..."
             found_here = reader.listed_councillors(sdoc, names_lead[2]) or None
-        if found_here is None and (nominated := reader.nomination(sdoc)):
+        if found_here is None and (nominated := reader.nomination(sdoc)):     # ("Village Hall Committee – Councillor X")
             found_here = nominated + reader.after_nomination(sdoc, nominated, new_paragraph=p_index != last_para)
-        # ("Village Hall Committee – Councillor X")
-        if found_here is None and "  " in doc_text(sdoc) and (column := reader.members_column(sdoc)) is not None:
-            # "Category of member  No.  Member(s)", "Name  Nominated by  Term ends": the rows under it
+        row = "  " in doc_text(sdoc)
+        if table_rows is not None and not (p_index == table_rows[0] or (
+                row and i_index is None and para.number is None and para.section == table_rows[1])):
+            table_rows = None            # (prose, a numbered paragraph or a new section ends the table)
+        if found_here is None and row and ((i_index is not None and p_index in membership_lists) or reader.membership_section) \
+                and (header := reader.membership_header(sdoc)) is not None:
+            # "Name  Representing  Role", "Group  Name  Representing", "Category of member  No.  Member(s)",
+            # "Name  Nominated by  Term ends" under a membership's lead-in or heading: the rows under it
             owner = reader.list_owner(sdocs.get((p_index, None))) if i_index is not None else None
-            member_column = (p_index, para.section, column, len(cell_spans(doc_text(sdoc))), owner)
+            table_rows = (p_index, para.section, header, owner)
             found_here = []
-        elif found_here is None and member_column is not None and "  " in doc_text(sdoc) and (
-                p_index == member_column[0] or (i_index is None and para.number is None and para.section == member_column[1])):
-            found_here = reader.column_row(sdoc, *member_column[2:])     # (None: a count of seats, no names)
-        if found_here is None and "  " in doc_text(sdoc) and (columns := reader.person_columns(sdoc)) is not None:
-            # "The current membership is:" then "Name  Representing  Role", or "Group  Name  Representing"
-            owner = reader.list_owner(sdocs.get((p_index, None))) if i_index is not None else None
-            person_rows = (p_index, para.section, columns, owner)
-            found_here = []
-        elif found_here is None and person_rows is not None and "  " in doc_text(sdoc) and (
-                p_index == person_rows[0] or (i_index is None and para.number is None and para.section == person_rows[1])):
-            found_here = reader.person_row(sdoc, person_rows[3], person_rows[2])
-        elif found_here is None and i_index is not None and p_index not in membership_lists \
+        elif found_here is None and table_rows is not None and row:
+            found_here = reader.membership_row(sdoc, table_rows[2], table_rows[3])   # (None: a count of seats, no names)
+        if found_here is None and i_index is not None and p_index not in membership_lists \
                 and reader.heads_member_table(sdoc):
             member_rows = p_index              # "3.1 The allocation of seats is set out below." then the
             found_here = []                    # table as its items: "Group  Seats  Term of office"

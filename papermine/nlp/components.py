@@ -178,11 +178,6 @@ def _join_hyphened(doc: Doc) -> None:
                 retokenizer.merge(doc[i - 1:i + 2])
 
 
-#: Heads of bodies whose plural, after words of kind only, names a kind of body ("Working Groups").
-_PLURAL_HEADS = frozenset({"group", "sub-group", "subgroup", "board", "forum", "authority", "partnership", "panel",
-                           "committee", "team", "network"})
-
-
 class AgencyTagger:
     """Gazetteer + named-body patterns -> `doc.spans["agencies"]`."""
 
@@ -377,7 +372,7 @@ class AgencyTagger:
         words = [t.text for t in span if t.text not in ("-", "and", "&")]
         head = span[-1].lower_
         singular = head[:-3] + "y" if head.endswith("ies") else head[:-1]
-        return len(span) > 1 and head.endswith("s") and singular in _PLURAL_HEADS \
+        return len(span) > 1 and head.endswith("s") and singular in self.breaks["plural_kind_head"] \
             and all(w.title() in self.breaks["kind_modifier"] for w in words[:-1])
 
     def _venue(self, doc: Doc, span: Span) -> bool:

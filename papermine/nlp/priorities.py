@@ -179,6 +179,9 @@ _ONE_LABELLED = re.compile(r"(?:priority|aim|objective|outcome|ambition|goal|the
                            r"five|six|seven|eight|nine|ten|[A-Za-z])\s*[:.–—-]", re.IGNORECASE)
 
 
+#: A list of aims each in the infinitive ("to widen ..., to protect ... and to improve ..."), each
+#: at least this long (words, with its "to").
+INFINITIVE_MIN_WORDS = 3
 #: A list of aims each in the infinitive ("to widen ..., to protect ... and to improve ...").
 _INFINITIVES = re.compile(r"^to\s+\w+(?=.*(?:,|\band)\s+to\s+\w)")
 
@@ -191,10 +194,12 @@ def _split_inline(text: str) -> list[str]:
         return [p for p in _DASHES.split(f" {text}") if p.strip()]
     if ";" in text:
         return re.split(r"\s*;\s*(?:and\s+)?", text)
-    if _INFINITIVES.match(text):
+    aims = re.split(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=to\s)", text) if _INFINITIVES.match(text) else []
+    if aims and all(len(aim.split()) >= INFINITIVE_MIN_WORDS for aim in aims):
         # "to widen participation ..., to protect ... and to improve the way feedback is collected
-        # and acted upon": at each "to" after a comma or an "and"
-        return re.split(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=to\s)", text)
+        # and acted upon": at each "to" after a comma or an "and" (not "... to school, to work and
+        # to local services": places, too short to be aims)
+        return aims
     parts = re.split(r"\s*,\s*(?:and\s+)?", text)
     last = re.split(r"\s+and\s+(?!.*\s+and\s+)", parts[-1])
     return parts[:-1] + last

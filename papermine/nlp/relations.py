@@ -689,7 +689,12 @@ _POST_TAIL = re.compile(r"^\s*(?P<tail>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)[\s.
 
 def _post_follows(text: str, at: int) -> bool:
     """Does a post's title go on at `at`, past a body's name ("Children's Services| Manager")?"""
-    return bool(re.match(r"\s+(?:" + _role_words().pattern + r")\b", text[at:], re.IGNORECASE))
+    return bool(_post_word().match(text, at))
+
+
+@lru_cache(maxsize=1)
+def _post_word() -> re.Pattern:
+    return re.compile(r"\s+(?:" + _role_words().pattern + r")\b", re.IGNORECASE)
 
 
 def _role_after(entry: str, body_end: int) -> str | None:
@@ -783,16 +788,15 @@ SUBGROUP_COLUMN = "sub-groups"
 #: representative (retail)", "Member of Parliament for Northby").
 _OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private(?:\s+sector)?|business|community|resident|elected)\s+"
                         r"(?:member|representative)\b|member\s+of\s+parliament\b", re.IGNORECASE)
-#: The header of a membership table naming the person first ("Name  Representing  Role").
-#: A membership table's header cells for the person and for the body they represent ("Name  Representing").
+#: A membership table's header cells: for the person, for the body whose seat it is (then the
+#: member is the body: "Name  Representing"), and for the members by name ("Member(s)", "Name").
 _PERSON_COLUMN = re.compile(r"^(?:name|member|representative)s?$", re.IGNORECASE)
-_REPRESENTED_COLUMN = re.compile(r"^(?:representing|organi[sz]ation|body|agency|sector|on\s+behalf\s+of)\b", re.IGNORECASE)
-#: A membership table's column of its members, by name ("Member(s)", "Name", "Representatives").
+_SEAT_OWNER_WORDS = (r"representing|organi[sz]ations?|councils?|authorit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)|partners?|"
+                     r"sectors?|on\s+behalf\s+of")
+_REPRESENTED_COLUMN = re.compile(rf"^(?:{_SEAT_OWNER_WORDS})\b", re.IGNORECASE)
+_SEAT_OWNER_COLUMN = re.compile(rf"\b(?:{_SEAT_OWNER_WORDS})\b", re.IGNORECASE)
 _MEMBERS_COLUMN = re.compile(r"^(?:(?:members?|names?|representatives?|nominees?|appointees?|councillors?)(?:\s*\(s\))?"
                              r"|(?:member|representative|councillor)s?\s+names?)$", re.IGNORECASE)
-#: ... and the columns that say whose seat it is: then the member is the body, not the person.
-_SEAT_OWNER_COLUMN = re.compile(r"\b(?:representing|organi[sz]ations?|councils?|authorit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)|partners?|on\s+behalf\s+of)\b",
-                                re.IGNORECASE)
 #: A header cell is this short.
 HEADER_CELL_MAX_WORDS = 4
 #: A seat with no one in it.
@@ -803,13 +807,27 @@ _OWN_DECISION = re.compile(r"\b(?:agreed|resolved|decided|recommended)(?:\s*[:,-
                            r"(?:membership\s+(?:be|is|should\s+be|will\s+be)\s+)?$", re.IGNORECASE)
 #: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
 _MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
+#: ... or one side of a joint committee ("Employer side", "Trade union side").
+_SIDE_LABEL = re.compile(r"^(?:[\w'’-]+\s+){1,2}side$", re.IGNORECASE)
 
 
 def membership_label(text: str) -> bool:
     """Is `text` a label saying only that members follow ("Membership:", "Members")?"""
     return bool(_MEMBERSHIP_LABEL.match(text.strip(" :")))
+
+
 #: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
 _LIST_TITLE = re.compile(r"^(?:the\s+)?(?P<title>Councillor|Cllr)(?P<plural>s)?\.?\s", re.IGNORECASE)
+
+
+def _header_cells(doc: Doc) -> list[str] | None:
+    """The cells of a row that may be a table's header: two or more, each a few words, no body
+    named; else None."""
+    cells = [c.strip(" :") for c in _cells(doc_text(doc))]
+    if len(cells) < 2 or any(len(c.split()) > HEADER_CELL_MAX_WORDS for c in cells) \
+            or any(not s._.generic for s in doc.spans[AGENCY_SPANS]):
+        return None
+    return cells
 
 
 def cell_members(doc: Doc, start: int, end: int) -> list[tuple]:
@@ -2560,14 +2578,30 @@ class RelationReader:
             return [self._seat(seat, doc, "mem-table", seat, first) for seat in seats]
         return [self._seat(first, doc, "mem-table", span_text(first), owner)]
 
+    @classmethod
+    def membership_header(cls, doc: Doc) -> tuple | None:
+        """A membership table's header row, as how its rows are read: ("person", (person's
+        column, body's column)) where it names the person first and whom they represent;
+        ("members", (members' column, cells)) where it names a column of members; else None."""
+        if (columns := cls.person_columns(doc)) is not None:
+            return "person", columns
+        if (column := cls.members_column(doc)) is not None:
+            return "members", (column, len(_cell_spans(doc_text(doc))))
+        return None
+
+    def membership_row(self, doc: Doc, header: tuple, owner=None) -> list[Found] | None:
+        """A row under a membership table's header (see membership_header); None where the row
+        gives a count of seats, no names, and is read otherwise."""
+        kind, columns = header
+        return self.person_row(doc, owner, columns) if kind == "person" else self.column_row(doc, *columns, owner)
+
     @staticmethod
     def person_columns(doc: Doc) -> tuple[int, int] | None:
         """The columns of the person and of the body they represent, in the header row of a
         membership table naming the person first ("Name  Representing  Role": (0, 1); "Group
         Name  Representing": (1, 2)), or None when the row is no such header."""
-        cells = [c.strip(" :") for c in _cells(doc_text(doc))]
-        if len(cells) < 2 or any(len(c.split()) > HEADER_CELL_MAX_WORDS for c in cells) \
-                or any(not s._.generic for s in doc.spans[AGENCY_SPANS]):
+        cells = _header_cells(doc)
+        if cells is None:
             return None
         person = next((k for k, c in enumerate(cells) if _PERSON_COLUMN.match(c)), None)
         body = next((k for k, c in enumerate(cells) if _REPRESENTED_COLUMN.match(c)), None)
@@ -2580,9 +2614,8 @@ class RelationReader:
         ("Category of member  No.  Member(s)": 2; "Name  Nominated by  Term ends": 0), or None
         when the row is no such header, or has a column of the bodies whose seats they are
         ("Name  Representing": the body is the member)."""
-        cells = [c.strip(" :") for c in _cells(doc_text(doc))]
-        if len(cells) < 2 or any(len(c.split()) > HEADER_CELL_MAX_WORDS or _SEAT_OWNER_COLUMN.search(c) for c in cells) \
-                or any(not s._.generic for s in doc.spans[AGENCY_SPANS]):
+        cells = _header_cells(doc)
+        if cells is None or any(_SEAT_OWNER_COLUMN.search(c) for c in cells):
             return None
         return next((k for k, c in enumerate(cells) if _MEMBERS_COLUMN.match(c)), None)
 
@@ -2601,9 +2634,13 @@ class RelationReader:
             return None            # "Group  Members  Elected by": a count of seats; the row is read as a list's
         if k is None or _VACANT.match(text[at[k][0]:at[k][1]]):
             return []
-        members = [(m, w) for m, w in cell_members(doc, *at[k]) if _name(m) != _name(owner)]
-        out = [self._seat(m, doc, "mem-table-column", w, owner) for m, w in members]
-        return out + _chairs_marked(text[at[k][0]:at[k][1]], [m for m, _ in members if isinstance(m, str)], owner, doc)
+        return self._seated_in_cell(doc, *at[k], owner)
+
+    def _seated_in_cell(self, doc: Doc, start: int, end: int, owner) -> list[Found]:
+        """The members a table's cell names sit on `owner`, a person marked "(Chair)" chairing it."""
+        members = [(m, w) for m, w in cell_members(doc, start, end) if _name(m) != _name(owner)]
+        return [self._seat(m, doc, "mem-table-column", w, owner) for m, w in members] \
+            + _chairs_marked(doc_text(doc)[start:end], [m for m, _ in members if isinstance(m, str)], owner, doc)
 
     def people_row(self, doc: Doc, owner) -> list[Found] | None:
         """A membership list's row set out in cells of people ("Mrs J Threlfall (Chair)  Mr K
@@ -2616,12 +2653,7 @@ class RelationReader:
         if owner is None or len(at) < 2 or not titled or (titled[0] == at[0] and len(titled) < len(at)) \
                 or any(at[0][0] <= s.start_char < at[0][1] and not s._.generic for s in doc.spans[AGENCY_SPANS]):
             return None            # (a person, then their body: person_row's; a body, then its people: table_row's)
-        out: list[Found] = []
-        for a, b in titled:
-            members = [(m, w) for m, w in cell_members(doc, a, b) if _name(m) != _name(owner)]
-            out += [self._seat(m, doc, "mem-table-column", w, owner) for m, w in members]
-            out += _chairs_marked(text[a:b], [m for m, _ in members if isinstance(m, str)], owner, doc)
-        return out
+        return [found for a, b in titled for found in self._seated_in_cell(doc, a, b, owner)]
 
     def person_row(self, doc: Doc, owner=None, columns: tuple[int, int] = (0, 1)) -> list[Found]:
         """A membership table's row naming the person first ("Mr R. Tallis  Country Land and
@@ -2669,8 +2701,8 @@ class RelationReader:
             # ("Cabinet Member: Councillor R Dunmore", "Portfolio Holder - ...": a post's label, not a body's;
             # "Northby City Council: Councillors A. Patel and J. Rowe": those present from the council)
             return []
-        if body is None and (_MEMBERSHIP_LABEL.match(label) or (" " not in label and not label.isupper())):
-            # "Membership: Cllr A Shaw (Chair), Cllr B Lund": a membership cue's, read as such;
+        if body is None and (_MEMBERSHIP_LABEL.match(label) or _SIDE_LABEL.match(label) or (" " not in label and not label.isupper())):
+            # "Membership: Cllr A Shaw (Chair), Cllr B Lund", "Employer side: Cllr A Shaw, ...": a membership cue's, read as such;
             # "Signed: Cllr B Halloway, Cabinet Member for ...": a word alone names no body
             return []
         owner = body if body is not None else (title_case(label) if label.isupper() else label)
@@ -2856,6 +2888,11 @@ class RelationReader:
                                                            [s for s in item.spans[AGENCY_SPANS] if s.start_char > colon],
                                                            roles=True, members=True)
                     if _name(member) != _name(owner)]
+        clause = _WHO_CLAUSE.search(item.text[:cut])
+        if clause and members and all(isinstance(m, Span) and m.start_char >= clause.start() for m in members) \
+                and (role := role_phrase(item.text[:clause.start()])):
+            # "- four young people who are looked after by Northby Council": the people
+            return [Found(role, owner, "member_of", None, None, "does", sent, rule, written)]
         titled = len(_TITLED_ENTRY.findall(item.text[:cut]))
         posts = self._arguments(item, 0, cut, spans, roles=True, members=True) if titled > 1 and not labelled else []
         if posts and len(posts) == titled and all(isinstance(m, str) for m, _ in posts) and not _CHAIR_MARK.search(item.text):

@@ -124,7 +124,7 @@ _ROMAN_FULL = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
 #: Headings over a list of appendices or background papers, whose entries are no headings.
 _APPENDIX_LIST = re.compile(r"^(list of )?(appendices|annexes|background (documents|papers))\b")
 #: a roman numeral's successor, to tell "i) ... ii)" from "i) ... j)"
-_ROMAN_NEXT = {"i": "ii", "v": "vi", "x": "xi"}
+_ROMAN_NEXT = {n: _ROMAN_NUMERALS[k + 1] for k, n in enumerate(_ROMAN_NUMERALS[:-1]) if n in ("i", "v", "x")}
 #: "From: ...", "Decision no: ...": each a line of its own in a front block.
 _FRONT_LABEL = re.compile(r"^[A-Z][A-Za-z ()./']{0,30}:\s")
 #: A front-block line at least this long may have wrapped onto the next line.
@@ -765,14 +765,18 @@ class _Builder:
             and not (self.lines[j - 1].ends_short is None and _DASH_ENTRY.match(self.lines[j].text)
                      and _DASH_ENTRY.match(self.lines[j - 1].text)
                      and (self._ended_by_choice(j) or _PERSON_LINE.match(self.lines[j].text))) \
-            and not (self.lines[j].columns and (self.lines[j - 1].columns
-                                                or self.lines[j].indent < self.lines[j - 1].indent - OUTDENT_MIN
-                                                or self._opens_table(j))) \
+            and not self._row_apart(j) \
             and not _LABEL_ALONE.match(self.lines[j].text) and not _LABEL_ALONE.match(self.lines[j - 1].text) \
             and not _ATTENDANCE_LABEL.match(self.lines[j].text) \
             and not (self._under_attendance_label(j) and not self._attendee_tail(j)) \
             and not self._after_short_item(j) and not self._set_in_under_lead_in(j) \
             and not self._group_heading_between_rows(j)
+
+    def _row_apart(self, j: int) -> bool:
+        """Text: is line j, set out in columns, a row of its own, not the tail of the line above
+        (a row under a row, set out to its left, or opening a table under prose)?"""
+        line, above = self.lines[j], self.lines[j - 1]
+        return line.columns and (above.columns or line.indent < above.indent - OUTDENT_MIN or self._opens_table(j))
 
     def _opens_table(self, j: int) -> bool:
         """Text: does line j, set out in columns under prose, open a table whose rows follow it
@@ -1001,7 +1005,7 @@ class _Builder:
             and op.para.section == self.section.index and self.section.heading is not None
         # ("8. The Partnership sets four priorities:" then "   1. Increase ...": a list, not paragraph 1)
         after_numbered_lead_in = op is not None and op.para.number is not None and not op.para.items \
-            and op.last_text().endswith(":") and not _follows_on(op.para.number, "1")
+            and op.last_text().endswith(":")
         return ("1", "numbered", m.group("rest")) if under_heading or after_lead_in or after_numbered_lead_in else None
 
     def _heads_own_list(self, i: int) -> bool:
@@ -1285,9 +1289,7 @@ class _Builder:
                             and not (_one_a_line(prev) and _one_a_line(first.text))
                             and not (first.ends_short is None and _DASH_ENTRY.match(prev) and _DASH_ENTRY.match(first.text))
                             and not self._under_attendance_label(i) and not _ATTENDANCE_OPENS.match(first.text)
-                            and not (first.columns and i > 0 and (self.lines[i - 1].columns or
-                                                                  first.indent < self.lines[i - 1].indent - OUTDENT_MIN
-                                                                  or self._opens_table(i)))
+                            and not (i > 0 and self._row_apart(i))
                             and not (i > 0 and self._group_heading_between_rows(i)))
             quoted = prev.endswith(":") and not op.para.items and first.text[:1] in "“\"‘'"
             if first.text[0].islower() or mid_sentence or quoted:
