@@ -816,6 +816,8 @@ def membership_label(text: str) -> bool:
     return bool(_MEMBERSHIP_LABEL.match(text.strip(" :")))
 
 
+#: Where a councillor's name runs on into the next with no comma ("Cllr J Ash Cllr R Mell").
+_TITLE_RUN_ON = re.compile(r"(?<![,;(])\s+(?=(?:Councillors?|Cllrs?)\b)")
 #: A councillor's title opening a name or a list of names ("Cllrs" titles each of them "Cllr").
 _LIST_TITLE = re.compile(r"^(?:the\s+)?(?P<title>Councillor|Cllr)(?P<plural>s)?\.?\s", re.IGNORECASE)
 
@@ -2391,6 +2393,8 @@ class RelationReader:
             # guests ("PRESENT: Cllr H Ackroyd (Town Mayor) Cllrs B Duckworth, M Greaves and E Walsh")
             present = _roster()["mem-present"].sub("", text.strip(), count=1) if not listed else text
             present = _PRESENT_ENDS.split(_IN_THE_CHAIR.sub(",", re.sub(r"\([^()]*\)", ",", present)), maxsplit=1)[0]
+            # (names set out in columns, one under another: "Councillor P Marsh  Councillor R Bell")
+            present = _TITLE_RUN_ON.sub(", ", present)
             titled_after = _TITLED_AFTER.search(present)     # "Miss J Ritchie, Mr A Landau ..., Councillors"
             names = _names(present[:titled_after.start()]) if titled_after else \
                 [n for n in _names(present) if _LIST_TITLE.match(n)]
@@ -2573,7 +2577,7 @@ class RelationReader:
             # the councillors or the post named sit on the body of their row
             if _ADVISORY_SEAT.search(cells[1]) or _ADVISER_WORD.search(cells[1]):
                 return []          # ("Cllr P Catt (observer, non-voting)": there, no member)
-            listed = re.sub(r"\s+(?=(?:Councillors?|Cllrs?)\b)", ", ", re.sub(r"\([^()]*\)", "", cells[1]))
+            listed = _TITLE_RUN_ON.sub(", ", re.sub(r"\([^()]*\)", "", cells[1]))
             seats = [n for n in _names(listed) if _LIST_TITLE.match(n)] or [r for r in (role_phrase(cells[1]),) if r]
             return [self._seat(seat, doc, "mem-table", seat, first) for seat in seats]
         return [self._seat(first, doc, "mem-table", span_text(first), owner)]

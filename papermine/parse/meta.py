@@ -492,7 +492,8 @@ def _meeting_body(text: str) -> str | None:
             continue
         body = _without_dates(m.group("body")).strip(" .,")
         words = body.split()
-        while words and words[0].lower() in _vocab()["name_stop_words"]:
+        # (not "Joint" in a body's name: "of the Joint Crematorium Committee")
+        while words and words[0].lower() in _vocab()["name_stop_words"] and not (words[0] == "Joint" and len(words) > 2):
             words = words[1:]
         body = " ".join(words)
         if body and _ends_with_body_word(body, body_words) and _words(body) <= COMMITTEE_LINE_MAX_WORDS:
