@@ -339,13 +339,28 @@ def alias_short_names(names: list[str], own: frozenset[str] = frozenset()) -> di
         if len(short_words) < 2:
             continue
         longer = [name for name, words in keys.items()
-                  if len(words) > len(short_words) and words[-len(short_words):] == short_words]
+                  if len(words) > len(short_words) and words[-len(short_words):] == short_words] \
+            or _spelt_out(short, keys)
         ours = [name for name in longer if name in own]
         if len(longer) == 1 or len(ours) == 1:
             aliases[short] = ours[0] if ours else longer[0]
     return aliases
 
 
+def _spelt_out(short: str, keys: dict[str, list[str]]) -> list[str]:
+    """The paper's names that spell out an acronym a short name opens with, the paper never
+    defining it ("LMS Board": "Ashcombe Local Maternity System Board", its place before it)."""
+    m = _ACRONYM_THEN_HEAD.match(short)
+    if m is None:
+        return []
+    letters, head = m.group("acronym").lower(), name_key(m.group("head")).split()
+    return [name for name, words in keys.items()
+            if len(words) > len(head) + 1 and words[-len(head):] == head
+            and "".join(w[0] for w in words[:-len(head)] if w not in _TITLE_SMALL).endswith(letters)]
+
+
+#: An acronym, then the head of a body's name ("LMS Board", "SAB Executive Group").
+_ACRONYM_THEN_HEAD = re.compile(r"^(?P<acronym>[A-Z]{2,6})\s+(?P<head>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
 #: A body's owner named by its kind alone before it ("Council's Cabinet"): the paper's own, no part of the name.
 _GENERIC_OWNER = re.compile(r"^(?:the\s+)?(?:Council|County\s+Council|Authority|Board|Partnership)['’]s\s+(?=[A-Z])")
 #: An acronym in brackets inside a name, before the rest of it.
