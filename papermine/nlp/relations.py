@@ -1923,6 +1923,11 @@ class RelationReader:
         """The line a named-args match makes from its group `source` to its group `target`."""
         ends = []
         for group in (source, target):
+            if m.group(group) is None:      # an end the pattern may leave out ("X was elected Chair"): the paper's body
+                if self.main_body is None:
+                    return []
+                ends.append(self.main_body)
+                continue
             a, b = sent.start_char + m.start(group), sent.start_char + m.end(group)
             # (not a name that runs on past an owner's "'s": "the LSCB's Serious Case Review Sub-Committee")
             body = next((s for s in spans if s.start_char <= a and b <= s.end_char + 1
