@@ -693,6 +693,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             present_from = None
         if i_index is None and reader.heads_member_table(sdoc):
             member_table = para.section                          # "ORGANISATION  REPRESENTATIVE"
+        elif found_here is None and i_index is None and para.number is None and reader.membership_section \
+                and para.section != not_members_in and (seat := reader.labelled_seat(sdoc)) is not None:
+            found_here = seat                    # "Police:  DI J Smith, Sedge Police" under "Panel members"
         elif found_here is None and i_index is None and para.number is None and "  " in para.text \
                 and (para.section == member_table or (reader.membership_section and para.section != not_members_in
                                                       and _seat_beside(para.text))):

@@ -450,6 +450,8 @@ _SEAT = re.compile(r"\b(?:members?|representatives?|independent\s+chair)\b", re.
 SECTOR_LABEL_MAX_WORDS = 4
 #: A member cue that names the membership itself ("membership was extended to include").
 MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
+#: A heading that names the members to follow ("3. Panel members", "Board Members").
+_MEMBERS_HEADING = re.compile(r"^(?:[\w'’-]+\s+){0,2}members\s*:?$", re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
 _MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|(?:[\w'’-]+\s+){1,2}side\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
@@ -687,6 +689,16 @@ def _post_of(text: str) -> str | None:
 _POST_TAIL = re.compile(r"^\s*(?P<tail>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)[\s.;,]*$")
 
 
+def _grouping(text: str, span: Span, bodies: list[Span]) -> bool:
+    """Is `span` a grouping whose bodies follow it in brackets, at least two ("the Responsible
+    Authority (Northby Police, the Probation Trust and HM Prison Service)")?"""
+    opened = re.match(r"\s*\(", text[span.end_char:])
+    close = text.find(")", span.end_char)
+    # (not a council's own parts: "Northby City Council (Children's Services and Public Health)")
+    return bool(opened) and close > 0 and not _COUNCIL_NAME.match(_name(span)) \
+        and sum(span.end_char < b.start_char and b.end_char <= close and not b._.generic for b in bodies) >= 2
+
+
 def _post_follows(text: str, at: int) -> bool:
     """Does a post's title go on at `at`, past a body's name ("Children's Services| Manager")?"""
     return bool(_post_word().match(text, at))
@@ -797,6 +809,9 @@ _REPRESENTED_COLUMN = re.compile(rf"^(?:{_SEAT_OWNER_WORDS})\b", re.IGNORECASE)
 _SEAT_OWNER_COLUMN = re.compile(rf"\b(?:{_SEAT_OWNER_WORDS})\b", re.IGNORECASE)
 _MEMBERS_COLUMN = re.compile(r"^(?:(?:members?|names?|representatives?|nominees?|appointees?|councillors?)(?:\s*\(s\))?"
                              r"|(?:member|representative|councillor)s?\s+names?)$", re.IGNORECASE)
+#: A membership's line set out as a field: a short label, a colon and a gap, the seat.
+_LABELLED_SEAT = re.compile(r"^(?P<label>[A-Z][\w'’ ,&/-]{0,30}):\s{2,}(?P<value>\S.*)$")
+_CHAIR_LABEL = re.compile(r"^(?:chair(?:man|person|woman)?)$", re.IGNORECASE)
 #: A header cell is this short.
 HEADER_CELL_MAX_WORDS = 4
 #: A seat with no one in it.
@@ -1319,7 +1334,7 @@ class RelationReader:
             return           # "5.2 Audit Committee" then "Membership:": still that committee's section
         # ("4. Membership of the SEND Partnership Board": "the Board's membership is:" below is that board's;
         # "5. Membership": a membership below with no body named is the paper's own body's)
-        self.membership_section = bool(MEMBERSHIP_SPOKEN_OF.search(doc.text))
+        self.membership_section = bool(MEMBERSHIP_SPOKEN_OF.search(doc.text) or _MEMBERS_HEADING.match(doc.text.strip()))
         # (only there: under "Links with the X Board", "the Board" is still the paper's own)
         # (or where the heading is the body's name alone: "2.2 Finance and General Purposes Committee"
         # then "This committee will be chaired by ...")
@@ -2278,6 +2293,9 @@ class RelationReader:
                 # department only completes the post's title
                 wholes += [s for k, s in enumerate(bodies) if k and (post := _OWNED_POST.fullmatch(
                     doc_text(doc)[bodies[k - 1].end_char:s.start_char])) and _role_words().search(post.group("title"))]
+                # "the Responsible Authority (Northby Police, the Probation Trust and ...)": a grouping,
+                # its bodies in brackets the members
+                wholes += [s for s in bodies if _grouping(doc_text(doc), s, bodies)]
                 taken.update(id(s) for s in wholes)
                 for span in bodies:
                     if id(span) not in taken:
@@ -2663,6 +2681,25 @@ class RelationReader:
                 or any(at[0][0] <= s.start_char < at[0][1] and not s._.generic for s in doc.spans[AGENCY_SPANS]):
             return None            # (a person, then their body: person_row's; a body, then its people: table_row's)
         return [found for a, b in titled for found in self._seated_in_cell(doc, a, b, owner)]
+
+    def labelled_seat(self, doc: Doc) -> list[Found] | None:
+        """A line of a membership set out as "Label:  value" ("Police:  DI J Smith, Sedge Police",
+        "Housing:  Sedge Homes", "Chair:  Independent Chair (Ms A Ross)"): the body the value
+        names sits on the section's body (else the paper's), else the post it names; the post
+        labelled "Chair" chairs it. None when the line is no such field."""
+        owner = self.section_body or self.main_body
+        m = _LABELLED_SEAT.match(doc_text(doc))
+        if owner is None or m is None:
+            return None
+        bodies = [s for s in doc.spans[AGENCY_SPANS] if s.start_char >= m.start("value") and not s._.generic
+                  and _name(s) != _name(owner)]
+        seat = bodies[-1] if bodies else role_phrase(re.sub(r"\([^()]*\)", "", m.group("value")))
+        if seat is None:
+            return None
+        out = [self._seat(seat, doc, "mem-labelled", span_text(seat) if isinstance(seat, Span) else seat, owner)]
+        if _CHAIR_LABEL.match(m.group("label")) and isinstance(seat, str):
+            out.append(Found(owner, seat, "chaired_by", None, None, "does", doc[:], "mem-labelled"))
+        return out
 
     def person_row(self, doc: Doc, owner=None, columns: tuple[int, int] = (0, 1)) -> list[Found]:
         """A membership table's row naming the person first ("Mr R. Tallis  Country Land and
