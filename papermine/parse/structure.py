@@ -759,7 +759,8 @@ class _Builder:
         """Is line j the wrapped continuation of the line above (no new element)?"""
         return j < len(self.lines) and not self.lines[j].blank_before \
             and self.lines[j].styled == self.lines[j - 1].styled \
-            and self.number_at(j) is None and self.item_at(j) is None and not self._dash_entry(j) \
+            and self.number_at(j) is None and self.item_at(j) is None \
+            and not (self.lines[j - 1].text.endswith(_LEAD_IN_WORDS + (":",)) and self._dash_entry(j)) \
             and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None \
             and not (_one_a_line(self.lines[j].text) and _one_a_line(self.lines[j - 1].text)) \
             and not (self.lines[j - 1].ends_short is None and _DASH_ENTRY.match(self.lines[j].text)
