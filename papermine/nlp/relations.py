@@ -699,6 +699,16 @@ def _grouping(text: str, span: Span, bodies: list[Span]) -> bool:
         and sum(span.end_char < b.start_char and b.end_char <= close and not b._.generic for b in bodies) >= 2
 
 
+def _parts_in_brackets(text: str, span: Span, bodies: list[Span]) -> list[Span]:
+    """The services a body's name has in brackets after it, only services named in general
+    ("Northby Council (Adult Social Care and Housing)"): its parts, not bodies of their own."""
+    close = text.find(")", span.end_char)
+    inside = [b for b in bodies if span.end_char < b.start_char and b.end_char <= close]
+    if not re.match(r"\s*\(", text[span.end_char:]) or close < 0 or not inside or any(not b._.generic for b in inside):
+        return []
+    return inside
+
+
 def _post_follows(text: str, at: int) -> bool:
     """Does a post's title go on at `at`, past a body's name ("Children's Services| Manager")?"""
     return bool(_post_word().match(text, at))
@@ -2296,6 +2306,8 @@ class RelationReader:
                 # "the Responsible Authority (Northby Police, the Probation Trust and ...)": a grouping,
                 # its bodies in brackets the members
                 wholes += [s for s in bodies if _grouping(doc_text(doc), s, bodies)]
+                # "Northby County Council (Adult Social Care and Housing)": the council's own parts, no members
+                wholes += [part for s in bodies if not s._.generic for part in _parts_in_brackets(doc_text(doc), s, bodies)]
                 taken.update(id(s) for s in wholes)
                 for span in bodies:
                     if id(span) not in taken:
