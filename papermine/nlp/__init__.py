@@ -664,9 +664,9 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             # "The membership of the Board is:" then one member an item (or a table's row, or the
             # heading in capitals of a group of rows, "USER INTERESTS")
             owner = reader.list_owner(sdocs.get((p_index, None)))
-            if "  " in doc_text(sdoc) and (people := reader.people_row(sdoc, owner)) is not None:
+            if row and (people := reader.people_row(sdoc, owner)) is not None:
                 found_here = people                              # "Independent members  Mr D Halloran (Chair), ..."
-            elif "  " in doc_text(sdoc) and PERSON_FIRST.match(doc_text(sdoc).strip()):
+            elif row and PERSON_FIRST.match(doc_text(sdoc).strip()):
                 found_here = reader.person_row(sdoc, owner)      # "Mr R. Tallis  Country Land and Business Association"
             elif _is_caps(doc_text(sdoc)) and not any(not s._.generic for s in sdoc.spans[AGENCY_SPANS]):
                 found_here = []

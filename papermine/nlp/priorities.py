@@ -182,7 +182,6 @@ _ONE_LABELLED = re.compile(r"(?:priority|aim|objective|outcome|ambition|goal|the
 #: A list of aims each in the infinitive ("to widen ..., to protect ... and to improve ..."), each
 #: at least this long (words, with its "to").
 INFINITIVE_MIN_WORDS = 3
-#: A list of aims each in the infinitive ("to widen ..., to protect ... and to improve ...").
 _INFINITIVES = re.compile(r"^to\s+\w+(?=.*(?:,|\band)\s+to\s+\w)")
 
 

@@ -689,24 +689,27 @@ def _post_of(text: str) -> str | None:
 _POST_TAIL = re.compile(r"^\s*(?P<tail>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)[\s.;,]*$")
 
 
+def _in_brackets_after(text: str, span: Span, bodies: list[Span]) -> list[Span]:
+    """The bodies named in brackets right after `span` ("X (A, B and C)"), if any."""
+    close = text.find(")", span.end_char)
+    if close < 0 or not re.match(r"\s*\(", text[span.end_char:]):
+        return []
+    return [b for b in bodies if span.end_char < b.start_char and b.end_char <= close]
+
+
 def _grouping(text: str, span: Span, bodies: list[Span]) -> bool:
     """Is `span` a grouping whose bodies follow it in brackets, at least two ("the Responsible
     Authority (Northby Police, the Probation Trust and HM Prison Service)")?"""
-    opened = re.match(r"\s*\(", text[span.end_char:])
-    close = text.find(")", span.end_char)
     # (not a council's own parts: "Northby City Council (Children's Services and Public Health)")
-    return bool(opened) and close > 0 and not _COUNCIL_NAME.match(_name(span)) \
-        and sum(span.end_char < b.start_char and b.end_char <= close and not b._.generic for b in bodies) >= 2
+    return not _COUNCIL_NAME.match(_name(span)) \
+        and sum(not b._.generic for b in _in_brackets_after(text, span, bodies)) >= 2
 
 
 def _parts_in_brackets(text: str, span: Span, bodies: list[Span]) -> list[Span]:
     """The services a body's name has in brackets after it, only services named in general
     ("Northby Council (Adult Social Care and Housing)"): its parts, not bodies of their own."""
-    close = text.find(")", span.end_char)
-    inside = [b for b in bodies if span.end_char < b.start_char and b.end_char <= close]
-    if not re.match(r"\s*\(", text[span.end_char:]) or close < 0 or not inside or any(not b._.generic for b in inside):
-        return []
-    return inside
+    inside = _in_brackets_after(text, span, bodies)
+    return inside if all(b._.generic for b in inside) else []
 
 
 def _post_follows(text: str, at: int) -> bool:
@@ -881,6 +884,15 @@ def cell_members(doc: Doc, start: int, end: int) -> list[tuple]:
 
 #: A relative clause inside a list's entry ("young people who are looked after by ...").
 _WHO_CLAUSE = re.compile(r"\s(?:who|whom)\s", re.IGNORECASE)
+
+
+def _people_before_clause(entry: str, offset: int, bodies: list) -> str | None:
+    """"14 young people who are looked after by Northby Council": the people an entry (starting
+    at `offset`) names before a relative clause that holds all its `bodies`, or None."""
+    clause = _WHO_CLAUSE.search(entry)
+    if clause is None or not all(isinstance(b, Span) and b.start_char >= offset + clause.start() for b in bodies):
+        return None
+    return role_phrase(entry[:clause.start()])
 
 
 def _chairs_marked(text: str, names: list[str], owner, doc: Doc) -> list[Found]:
@@ -2287,9 +2299,7 @@ class RelationReader:
                 args.append((title, entry))
                 taken.add(id(bodies[0]))
                 continue
-            clause = _WHO_CLAUSE.search(doc_text(doc)[a:b]) if members and bodies else None
-            if clause and all(s.start_char >= a + clause.start() for s in bodies) \
-                    and (role := role_phrase(doc_text(doc)[a:a + clause.start()])):
+            if members and bodies and (role := _people_before_clause(doc_text(doc)[a:b], a, bodies)):
                 # "14 young people who are looked after by X Council": the people, not the body their
                 # relative clause names
                 args.append((role, entry))
@@ -2602,7 +2612,7 @@ class RelationReader:
         if first is None and len(cells) > 1 and PERSON_FIRST.match(cells[0]):
             return self.person_row(doc, owner)
         if first is None:               # "Co-opted independent members   2": a role's seats
-            role = role_phrase(cells[0]) if len(cells) > 1 and not PERSON_FIRST.match(cells[0]) else None
+            role = role_phrase(cells[0]) if len(cells) > 1 else None     # (a person first: person_row's, above)
             if role and role[1:] == role[1:].lower():
                 role = role[:1].lower() + role[1:]       # capitalised only as the row's first word
             return [self._seat(role, doc, "mem-table", cells[0], owner)] if role else []
@@ -2688,7 +2698,7 @@ class RelationReader:
         person marked "(Chair)" chairing it. None when the row is not so set out."""
         text = doc_text(doc)
         at = _cell_spans(text)
-        titled = [(a, b) for a, b in at if _TITLED.match(text[a:b])]
+        titled = [(a, b) for a, b in at if PERSON_FIRST.match(text[a:b])]
         if owner is None or len(at) < 2 or not titled or (titled[0] == at[0] and len(titled) < len(at)) \
                 or any(at[0][0] <= s.start_char < at[0][1] and not s._.generic for s in doc.spans[AGENCY_SPANS]):
             return None            # (a person, then their body: person_row's; a body, then its people: table_row's)
@@ -2946,9 +2956,7 @@ class RelationReader:
                                                            [s for s in item.spans[AGENCY_SPANS] if s.start_char > colon],
                                                            roles=True, members=True)
                     if _name(member) != _name(owner)]
-        clause = _WHO_CLAUSE.search(item.text[:cut])
-        if clause and members and all(isinstance(m, Span) and m.start_char >= clause.start() for m in members) \
-                and (role := role_phrase(item.text[:clause.start()])):
+        if members and (role := _people_before_clause(item.text[:cut], 0, members)):
             # "- four young people who are looked after by Northby Council": the people
             return [Found(role, owner, "member_of", None, None, "does", sent, rule, written)]
         titled = len(_TITLED_ENTRY.findall(item.text[:cut]))

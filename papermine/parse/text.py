@@ -154,10 +154,10 @@ def _aligned_rows(raw_lines: list[str]) -> set[int]:
     """Lines set out in columns whose gap `_COLUMN_GAP` does not show ("Hebrew Congregation
     vacancy", "Sixth Form College   student representative": a small letter after it): each
     later cell starts where a cell of the column row above or below starts."""
-    starts = [[a for a, _ in cell_spans(raw)[1:]] if _COLUMN_GAP.search(raw.strip()) else [] for raw in raw_lines]
+    cells_of = [cell_spans(raw) for raw in raw_lines]
+    starts = [[a for a, _ in cells[1:]] if _COLUMN_GAP.search(raw.strip()) else [] for raw, cells in zip(raw_lines, cells_of)]
     aligned = set()
-    for i, raw in enumerate(raw_lines):
-        cells = cell_spans(raw)
+    for i, (raw, cells) in enumerate(zip(raw_lines, cells_of)):
         if starts[i] or len(cells) < 2 or "\f" in raw:
             continue
         neighbours = {a for j in (i - 1, i + 1) if 0 <= j < len(raw_lines) for a in starts[j]}
