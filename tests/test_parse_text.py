@@ -340,3 +340,28 @@ def test_a_rule_of_dashes_is_no_text_and_a_long_rule_before_words_is_read_at_onc
     assert any(t.startswith("Oxley County Council  2") for t in texts), texts
     # (a run of underscores before words once took a regex exponential time in the run's length)
     assert any(t.endswith("Chairman") for t in texts)
+
+
+def test_a_two_column_table_keeps_a_wrapped_cell_whole_and_its_caption_apart_from_its_header():
+    from papermine.parse import parse_text
+    doc = parse_text(
+        "2.6  Membership of the Board at 31 March 2019 is shown in Table 1, with the representative\n"
+        "     each partner agency sends; vacancies are listed separately in the appendix.\n\n"
+        "     Table 1: Board membership\n\n"
+        "     Agency                                     Representative\n"
+        "     Wenlow Police                              Detective Inspector, Public\n"
+        "                                                Protection Unit\n"
+        "     Wenlow County Council                      Cabinet Member for Children (Chair)\n"
+        "                                                Head of Safeguarding\n"
+        "     NHS Wenlow                                 Designated Nurse\n"
+        "                                                (Safeguarding Children)\n\n"
+        "3.1  The Board meets quarterly.\n")
+    texts = [p.text for p in doc.paragraphs] + [i.text for p in doc.paragraphs for i in p.items or []]
+    assert "Table 1: Board membership" in texts, texts           # the caption is no part of the header row
+    assert "Agency  Representative" in texts
+    # (a cell's tail where the row ran to the margin, or in brackets, is the cell's; a line that
+    # would have fitted on the row above is the column's next entry)
+    assert "Wenlow Police  Detective Inspector, Public Protection Unit" in texts
+    assert "NHS Wenlow  Designated Nurse (Safeguarding Children)" in texts
+    assert "Wenlow County Council  Cabinet Member for Children (Chair)" in texts
+    assert "Head of Safeguarding" in texts

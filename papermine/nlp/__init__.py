@@ -458,9 +458,11 @@ _MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:(?:proposed|revised|c
 #: A lead-in that speaks of a membership ("The membership of the Board is:", "The Forum has 18
 #: members, as set out below.").
 _MEMBERSHIP_WORDS = re.compile(r"\bmembership\b|\b(?:has|have|comprises?)\s+(?:\w+\s+)?members\b"
+                               r"|\b(?:appointed|nominated|elected)\s+the\s+following\s+(?:\w+\s+)?(?:members|councillors)\s+to\b"
                                r"|(?<!\bby )(?<!\bfrom )(?<!\bwith )(?<!\bamong )(?<!\bto )(?<!\bof )\bmembers\b[^.:;]{0,80}"
                                r"\b(?:are|were|was|is|will\s+be)\s*:\s*$", re.IGNORECASE)
-# ("At 30 September the members were:", "The members of the Panel at 1 April 2015 were:")
+# ("At 30 September the members were:", "The members of the Panel at 1 April 2015 were:", "The Council has
+# appointed the following members to the JNC:")
 
 
 def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
@@ -600,6 +602,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
     bodies = set(agencies)          # (a member that is a body is one member however its entry goes on)
     last_para = None
     member_table = None              # the section of a membership table's header row, if any
+    member_owner = None              # the body its caption names, if any
     member_rows = None               # the paragraph whose items are a membership table's rows, if any
     table_rows = None                # (paragraph, section, header, owner) of a membership table's header row
     names_lead = None                # (paragraph, section, body) of a lead-in over a list of councillors
@@ -693,6 +696,10 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             present_from = None
         if i_index is None and reader.heads_member_table(sdoc):
             member_table = para.section                          # "ORGANISATION  REPRESENTATIVE"
+            # (under a caption naming whose: "Steering Group members 2022-23")
+            above = doc.paragraphs[p_index - 1] if p_index else None
+            member_owner = reader.membership_caption(above.text) \
+                if above is not None and above.number is None and not above.items else None
         elif found_here is None and i_index is None and para.number is None and reader.membership_section \
                 and para.section != not_members_in and (seat := reader.labelled_seat(sdoc)) is not None:
             found_here = seat                    # "Police:  DI J Smith, Sedge Police" under "Panel members"
@@ -701,7 +708,7 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
                                                       and _seat_beside(para.text))):
             # (a row keeps its cells apart; prose after the table is no row) "Northby Council  Director
             # of ...", under the table's header or a heading of the membership ("Membership of SACRE")
-            found_here = reader.table_row(sdoc) or None
+            found_here = reader.table_row(sdoc, member_owner if para.section == member_table else None) or None
         if found_here is None and i_index is None:
             found_here = reader.signature(sdoc, _line_above(doc, p_index)) or None
         if found_here is None:
@@ -711,8 +718,10 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             _add_line(lines, seen, line, bodies)
         if i_index is None and p_index != last_para:
             # a lead-in naming the body whose councillors the paragraphs below list
-            lead_body = _NAMES_LEAD.search(para.text) and next(
-                (s for s in sdoc.spans[AGENCY_SPANS] if not s._.generic), None)
+            # (a membership's lead-in may say whose: "The Council has appointed the following members to the JNC:")
+            lead_body = _NAMES_LEAD.search(para.text) and (
+                (reader.owner_named(sdoc) if p_index in membership_lists else None)
+                or next((s for s in sdoc.spans[AGENCY_SPANS] if not s._.generic), None))
             if lead_body:
                 names_lead = (p_index, para.section, lead_body)
             elif para.number is not None or (not found_here and names_lead and names_lead[0] != last_para):

@@ -104,9 +104,10 @@ def _is_priority_lead(text: str) -> bool:
     """A paragraph whose list states priorities: "... six priority areas for action:",
     "The partnership will work to:", "The following principles underpin ..."."""
     text = _LAST_SENTENCE.split(text.strip())[-1]
-    if re.search(r"\bthe following\b", text, re.IGNORECASE) and not _cue("cue-following-list", text):
-        return False
-    if _cue("cue-not-lead", text):
+    if re.search(r"\bthe following\b", text, re.IGNORECASE) and not _cue("cue-following-list", text) \
+            and not (text.endswith(":") and _cue("cue-work-to", text)):
+        return False                  # (but "... will concentrate on the following:")
+    if _cue("cue-not-lead", text) or _cue("cue-findings", text):
         return False                  # "... will use various indicators, for example:"                  # "the following groups who are at risk of poorer outcomes:"
     return bool(text) and (_cue("cue-priority-list", text) or _cue("cue-sets-out", text)
                            or (text.endswith(":") and _cue("cue-following-list", text))
@@ -593,6 +594,7 @@ class _Finder:
         """The entries of a list inside a sentence, or [] when the sentence holds none."""
         m = _match("cue-inline-list", sentence)
         if not m or _ONE_LABELLED.match(sentence, m.start()) or _is_membership(sentence[m.start():]) \
+                or _cue("cue-findings", sentence) \
                 or _membership(False).search(sentence) \
                 or _CITATION.search(sentence) \
                 or (m.start() > 0 and sentence[m.start()].isupper()):

@@ -285,10 +285,11 @@ _REFERRED = re.compile(rf"^[\s,]*(?:of\s+|to\s+|into\s+|from\s+)?(?:(?:each|ever
                        rf"(?:both\s+)?(?:the|this|that)\s+(?:(?:{ANAPHOR_ADJECTIVES})\s+)?"
                        r"(?P<head>board|group|partnership|panel|committee|forum|sub-?group|commissioner|alliance|network|"
                        r"collaborative|consortium|authority|executive)\b"
-                       r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum)\s+meetings?\b",
+                       r"|^\s*(?:to\s+|at\s+)?(?:each|every|all)\s+(?P<meeting>board|group|partnership|panel|committee|forum|alliance|"
+                       r"network|executive|collaborative|consortium)\s+meetings?\b",
                        re.IGNORECASE)
 #: A cue that ends its sentence: its arguments are in the items that follow.
-_OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*)?(?:[:;,-]\s*)?(?:these\s+are\s*)?"
+_OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*|(?:both|each|all)(?:\s+of\s+them)?\s*(?=[:;]))?(?:[:;,-]\s*)?(?:these\s+are\s*)?"
                         r"(?:,\s*(?:each|all|both)\s+[^,:;.]{1,140})?[:;]?\s*$",      # ", each chaired by a Board member:"
                         re.IGNORECASE)
 #: "The following groups report to the Board:": the subjects are in the items.
@@ -386,6 +387,8 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
                          r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
 #: A member entry naming people from a sector ("leaders from the health and social care system").
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
+#: A list entry naming a person ("Cllr A Birtles", "Professor Ann de la Mare") has at most this many words.
+PERSON_NAME_MAX_WORDS = 5
 #: A person's title before their name ("Cllr", "Dr", "Professor").
 PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+(?=[A-Z])"
 #: A line that opens with a person's title names a person, not a body.
@@ -812,13 +815,13 @@ SUBGROUP_COLUMN = "sub-groups"
 #: A table's cell saying its person sits in their own right ("individual member (walker)", "Business
 #: representative (retail)", "Member of Parliament for Northby").
 _OWN_RIGHT = re.compile(r"(?:individual|independent|co-opted|lay|private(?:\s+sector)?|business|community|resident|elected)\s+"
-                        r"(?:member|representative)\b|member\s+of\s+parliament\b", re.IGNORECASE)
+                        r"(?:member|representative|chair(?:man|person|woman)?)\b|member\s+of\s+parliament\b", re.IGNORECASE)
 #: A membership table's header cells: for the person, for the body whose seat it is (then the
 #: member is the body: "Name  Representing"), and for the members by name ("Member(s)", "Name").
-_PERSON_COLUMN = re.compile(r"^(?:name|member|representative)s?$", re.IGNORECASE)
+_PERSON_COLUMN = re.compile(r"^(?:name|member|representative|role|post|position|job\s+title)s?$", re.IGNORECASE)
 _SEAT_OWNER_WORDS = (r"representing|organi[sz]ations?|councils?|authorit(?:y|ies)|bod(?:y|ies)|agenc(?:y|ies)|partners?|"
                      r"sectors?|on\s+behalf\s+of")
-_REPRESENTED_COLUMN = re.compile(rf"^(?:{_SEAT_OWNER_WORDS})\b", re.IGNORECASE)
+_REPRESENTED_COLUMN = re.compile(rf"^(?:{_SEAT_OWNER_WORDS})\b|/\s*(?:nominating\s+)?(?:{_SEAT_OWNER_WORDS})\b", re.IGNORECASE)
 _SEAT_OWNER_COLUMN = re.compile(rf"\b(?:{_SEAT_OWNER_WORDS})\b", re.IGNORECASE)
 _MEMBERS_COLUMN = re.compile(r"^(?:(?:members?|names?|representatives?|nominees?|appointees?|councillors?)(?:\s*\(s\))?"
                              r"|(?:member|representative|councillor)s?\s+names?)$", re.IGNORECASE)
@@ -958,6 +961,20 @@ def role_phrase(text: str) -> str | None:
     return re.sub(r"\s+", " ", text)
 
 
+#: A lead-in's appointment of the members it lists to a body ("has appointed the following members to the").
+_APPOINTED_TO = re.compile(r"\b(?:appoint|nominat|elect)\w*\s+(?:the\s+following|these|them)\b[^.;:]{0,40}?\bto\s+(?:the\s+)?",
+                           re.IGNORECASE)
+#: A heading of the membership of a body named by its kind alone ("STEERING GROUP MEMBERSHIP (MARCH 2019)",
+#: "Steering Group members 2022-23").
+_KIND_MEMBERSHIP = re.compile(r"^\s*(?:the\s+)?(?P<kind>(?:[\w'’-]+\s+){0,2}(?:board|group|partnership|panel|committee|forum|"
+                              r"sub-?group|network|alliance|council))(?:['’]s)?\s+member(?:ship|s)\b", re.IGNORECASE)
+#: A body named by its kind alone ("the Panel") where a lead-in says whose its members are.
+_KIND_AT = re.compile(r"(?:the\s+)?(?P<kind>board|group|partnership|panel|committee|forum|sub-?group|network|"
+                      r"sub-?committee|executive|alliance)\b", re.IGNORECASE)
+#: A table's label before its caption ("Table 1:").
+_CAPTION_LABEL = re.compile(r"^\s*(?:table|figure)\s+\w+\s*[:.-]\s*", re.IGNORECASE)
+#: A caption of a membership is short.
+CAPTION_MAX_WORDS = 10
 #: A lead-in opening with whose membership it gives ("Membership of the Place Committee is:").
 _MEMBERSHIP_OF = re.compile(r"\s*(?:the\s+)?(?:(?:current|proposed|new|revised|present|full|core|voting)\s+)?"
                             r"(?:membership|members)\s+of\s+(?:the\s+)?", re.IGNORECASE)
@@ -1364,12 +1381,24 @@ class RelationReader:
         alone = len(named) == 1 and re.sub(r"^(?:the\s+)?|[\s.:;,]+$", "", _TRAILING_BRACKET.sub("", doc.text.strip()),
                                             flags=re.IGNORECASE) == named[0].text
         self.section_body = named[0] if named and (self.membership_section or alone) else None
+        if not named and self.membership_section:
+            # "3. STEERING GROUP MEMBERSHIP": the body the paper calls "the Steering Group"
+            self.section_body = self.membership_caption(doc.text)
         if named:
             self.previous = self.previous[-3:] + named
             self.named_ever += named
             self.last_first = named[0]
         else:                   # a new minute or section on no body named: the body spoken of is the paper's again
             self.last_subjects, self.last_first = [], None
+
+    def membership_caption(self, text: str):
+        """The body whose membership a heading or a table's caption gives by its kind alone
+        ("STEERING GROUP MEMBERSHIP", "Steering Group members 2022-23", "Table 1: Board
+        membership"): the body the paper calls so, or None."""
+        kind = _KIND_MEMBERSHIP.match(_CAPTION_LABEL.sub("", text)) if len(text.split()) <= CAPTION_MAX_WORDS else None
+        head = _compared(kind.group("kind")) if kind else None
+        body = self._by_head(head) if head else None
+        return body if body is not None and _ends_with_head(body, head) else None
 
     @property
     def last_subject(self) -> Span | str | None:
@@ -2653,7 +2682,7 @@ class RelationReader:
         if cells is None:
             return None
         person = next((k for k, c in enumerate(cells) if _PERSON_COLUMN.match(c)), None)
-        body = next((k for k, c in enumerate(cells) if _REPRESENTED_COLUMN.match(c)), None)
+        body = next((k for k, c in enumerate(cells) if _REPRESENTED_COLUMN.search(c)), None)
         # (the body first, "Organisation  Representative", is a table of member bodies: table_row's)
         return (person, body) if person is not None and body is not None and person < body else None
 
@@ -2745,10 +2774,15 @@ class RelationReader:
                      and _name(s) != _name(owner)), None)
         if body is not None and _APPOINTING_BODY.search(_name(owner)):
             return [self._seat(person, doc, "mem-table", person, body)]
+        # ("Head of Early Years (Chair)  Northby Council": a post first, the post chairs)
+        post = role_phrase(person) if not PERSON_FIRST.match(person) else None
+        chair = [Found(owner, post, "chaired_by", None, None, "does", doc[:], "mem-table")] \
+            if post and _CHAIR_MARK.search(cells[who]) else []
         if body is not None:
-            return [self._seat(body, doc, "mem-table", span_text(body), owner)]
-        if _OWN_RIGHT.match(cells[whose]):
-            return [self._seat(person, doc, "mem-table", person, owner)]
+            return [self._seat(body, doc, "mem-table", span_text(body), owner)] + chair
+        if _OWN_RIGHT.match(cells[whose]) or post:
+            # ("Nursery school head teacher  maintained sector": a post no body sends sits as itself)
+            return [self._seat(post or person, doc, "mem-table", person, owner)] + chair
         return []
 
     def nomination(self, doc: Doc) -> list[Found]:
@@ -2872,6 +2906,24 @@ class RelationReader:
         self.list_owned = self._list_owner(lead)
         return self.list_owned
 
+    def owner_named(self, lead: Doc):
+        """The body a membership's lead-in names as whose members follow, after "membership of"
+        or "appointed ... to" ("The Partnership is asked to agree the revised membership of the
+        Standing Panel:", "The Council has appointed the following members to the JNC:"), or
+        None (not "shall consist of seven members of the Town Council:", members drawn from it)."""
+        last = list(lead.sents)[-1]
+        text = doc_text(lead)
+        ofs = {m.end() for m in _MEMBERSHIP_OF.finditer(text, last.start_char, last.end_char)
+               if m.start() == last.start_char or "ship" in m.group().lower()}
+        ofs |= {m.end() for m in _APPOINTED_TO.finditer(text, last.start_char, last.end_char)}
+        ofs |= {k - 4 for k in ofs if text[k - 4:k].lower() == "the "}    # (a span may hold its "the")
+        named = next((s for s in lead.spans[AGENCY_SPANS] if s.start_char in ofs and not s._.generic), None)
+        if named is not None:
+            return named
+        # ("appointed the following Members to the Panel:": the body "the Panel" stands for)
+        kind = next((m.group("kind") for k in sorted(ofs) if (m := _KIND_AT.match(text, k))), None)
+        return self._by_head(_compared(kind), far=True) if kind is not None else None
+
     def _list_owner(self, lead: Doc | None):
         if lead is not None:
             last = list(lead.sents)[-1]
@@ -2886,10 +2938,9 @@ class RelationReader:
                 # "It is chaired by the Cabinet Member for Adult Social Care, and its members include:":
                 # the members of what the sentence is about, not of a body inside its first clause
                 cue_start = last.start_char + verb.start()
-            of = _MEMBERSHIP_OF.match(doc_text(lead), last.start_char)
-            named = next((s for s in lead.spans[AGENCY_SPANS] if of and s.start_char == of.end() and not s._.generic), None)
+            named = self.owner_named(lead)
             if named is not None:
-                return named           # "Membership of the Place Committee is:": the body named after "of"
+                return named
             subjects = self._subjects(lead, [s for s in lead.spans[AGENCY_SPANS] if last.start <= s.start],
                                       last.start_char, cue_start, last.end_char, self.last_first)
             if subjects:
@@ -2944,6 +2995,14 @@ class RelationReader:
             # ("Head of Housing Options, Northby Council", "Northby College, for the further education
             # sector": a service or sector named in a post or beside the body is no member of its own)
             members = [s for s in members if not s._.generic]
+        before_last = item.text[:members[-1].start_char].rstrip() if len(members) > 1 else ""
+        if before_last.endswith(",") and role_phrase(before_last) \
+                and not item.text.startswith(("'s", "’s"), members[-1].end_char):
+            # ("Senior Probation Officer, National Probation Service", "Service Manager, Children's Social
+            # Care, Northby Council": a post's own words, and its service, name no member; the body last
+            # does; not a body owning the last words, "a representative of Northby Homes, the Council's
+            # housing company")
+            members = members[-1:]
         colon = item.text.find(":")
         labelled = [s for s in members if 0 < colon and s.end_char <= colon and not item.text[s.end_char:colon].strip()
                     and not s._.generic]
@@ -2973,6 +3032,9 @@ class RelationReader:
             members, written = [title], title
         elif each and all(s._.generic for s in spans):
             members = [_PLACE_TAIL.sub("", each.group("who").strip())]    # "one governor from each of the special schools"
+        elif not spans and PERSON_FIRST.match(written) \
+                and len((name := _TRAILING_BRACKET.sub("", written).strip()).split()) <= PERSON_NAME_MAX_WORDS:
+            members, written = [name], name          # "Cllr A Birtles (Cabinet Member for Resources)": the person
         elif not spans or (role and all(s._.generic for s in spans) and _ROLE_START.match(_clean_entry(item.text[:cut]))):
             members = [r for r in (role,) if r]                             # "two foster carers": the role
         found = [Found(member, owner, "member_of", None, None, "does", sent, rule,
@@ -3296,8 +3358,9 @@ def _clean_entry(text: str) -> str:
 
 
 _LEADS_TO = re.compile(r"^\s*(?:(?:in)?to|from|by)\s+(?:the\s+)?$", re.IGNORECASE)
-#: Between the bodies of one joined object ("the X and the Y twice a year": both twice a year).
-_JOINED_OBJECT = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:the\s+)?$", re.IGNORECASE)
+#: Between the bodies of one joined object ("the X and the Y twice a year", "to the X and to the Y once a
+#: year": both).
+_JOINED_OBJECT = re.compile(r"^\s*(?:,|,?\s+and)\s+(?:to\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 
 def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]:
@@ -3329,10 +3392,17 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
             for i in owned:              # (", each quarterly" after the targets: every one of them)
                 owned[i].append(freq)
         else:
-            nearest = min(range(len(targets)), key=lambda i: min(
-                abs(freq.start_char - targets[i].end_char), abs(targets[i].start_char - freq.end_char)))
+            # (a bracket after a target is no distance: "to the X (the LSP) annually, and to the Y ...")
+            nearest = min(range(len(targets)), key=lambda i: _apart(doc_text(doc), targets[i], freq))
             owned[nearest].append(freq)
     return [(t, owned[i]) for i, t in enumerate(targets)]
+
+
+def _apart(text: str, target: Span, freq: Span) -> int:
+    """How far a frequency lies from a target, in characters, a bracket between them aside."""
+    if freq.start_char >= target.end_char:
+        return len(re.sub(r"\([^()]*\)", "", text[target.end_char:freq.start_char]))
+    return len(re.sub(r"\([^()]*\)", "", text[freq.end_char:target.start_char])) if target.start_char >= freq.end_char else 0
 
 
 def _without_frequencies(text: str, start: int, end: int, freqs: list[Span]) -> str:

@@ -761,7 +761,8 @@ class _Builder:
             and self.lines[j].styled == self.lines[j - 1].styled \
             and self.number_at(j) is None and self.item_at(j) is None \
             and not (self.lines[j - 1].text.endswith(_LEAD_IN_WORDS + (":",)) and self._dash_entry(j)) \
-            and heading_kind(self.lines[j].text) is None and self._list_number_at(j) is None \
+            and (heading_kind(self.lines[j].text) is None or _LEAD_IN_SENTENCE.search(self.lines[j].text)) \
+            and self._list_number_at(j) is None \
             and not (_one_a_line(self.lines[j].text) and _one_a_line(self.lines[j - 1].text)) \
             and not (self.lines[j - 1].ends_short is None and _DASH_ENTRY.match(self.lines[j].text)
                      and _DASH_ENTRY.match(self.lines[j - 1].text)
@@ -781,9 +782,14 @@ class _Builder:
 
     def _opens_table(self, j: int) -> bool:
         """Text: does line j, set out in columns under prose, open a table whose rows follow it
-        ("... and the Town Mayor (ex officio)" / "Committee / group   Members   Chair" / rows)?"""
+        ("... and the Town Mayor (ex officio)" / "Committee / group   Members   Chair" / rows; "Table 1:
+        Board membership" / "Agency  Representative" / rows)?"""
+        text = self.lines[j].text
+        cells = re.split(r" {2,}", text.strip())
+        # (three cells or more; or two short ones that end in no stop, "Agency  Representative")
         return j + 1 < len(self.lines) and self.lines[j + 1].columns and not self.lines[j + 1].blank_before \
-            and self.lines[j].text.count("  ") >= 2
+            and (len(cells) >= 3 or (all(_words(c) <= FIELD_HEADING_MAX_WORDS for c in cells)
+                                     and not text.endswith((".", ",", ";", ":"))))
 
     def _group_heading_between_rows(self, j: int) -> bool:
         """Text: a table's rows set in under a heading of their group ("Group B - the Church of
@@ -903,6 +909,8 @@ class _Builder:
             kind = heading_kind(text)
             if kind == "appendix" and self._listing_appendices():
                 kind = None                         # "Appendix A: ..." in a list of appendices
+            if kind and _LEAD_IN_SENTENCE.search(text):
+                kind = None                         # "Our priorities for 2016/17 are:" wrapped onto its own line
             if kind and self._field_of_contact(line):
                 kind = None                         # "Lead Officer:" in a contact block
             if kind and (line.blank_before or self.last_was_heading or i == 0 or line.styled

@@ -150,6 +150,66 @@ def _join_wrapped_rows(raw_lines: list[str]) -> list[str]:
     return out
 
 
+#: A line's first "cell" that is a paragraph number, an item's label or a bullet ("2.1", "(a)", "A1",
+#: "15/36", "•").
+_LABEL_CELL = re.compile(r"^(?:[(\[]?(?:\d+(?:[./]\d+)*|[a-z]|[ivxlc]+|[A-Z]{1,2}\d*)[.):\]]?|[•◦▪*o–-])$")
+
+
+#: A cell opening with a person's title ("Mr Dev Finch", "Cllr A Shaw").
+_TITLED_CELL = re.compile(r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd?|Sir|Dame)\.?\s+[A-Z]")
+#: A line opening as an entry of its own does, not as a cell's wrapped rest: a post, a count, a title.
+_ENTRY_START = re.compile(r"(?:(?:Head|Director|Deputy|Assistant|Chief|Chair|Vice|Cabinet|Lead|Executive|Senior|Service|"
+                          r"Strategic|Portfolio|Principal|Manager|Officer|Member|Representative|Consultant|Designated|"
+                          r"Named|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|" + _TITLED_CELL.pattern)
+
+
+def _join_cell_tails(raw_lines: list[str]) -> list[str]:
+    """A row whose last cell wraps onto the lines below, set under that cell ("Chair
+    Ashcombe and Wrenfield Maternity Voices" / "Partnership"): a line is the cell's rest
+    where it opens with a bracket ("(Designated Nurse for Children in Care)"), or where the
+    line above ran so near the widest line of its block that this line's first word could
+    not have fitted and this line does not open as an entry does; else it is the next entry
+    of that column ("Cabinet Member (Chair)" / "Head of Safeguarding", "four county
+    councillors")."""
+    widths = _block_widths(raw_lines)
+    out: list[str] = []
+    cell_at = None                       # where the last cell of the row above starts
+    last_end = 0                         # where the line above ended, as printed
+    for k, raw in enumerate(raw_lines):
+        stripped = raw.strip()
+        gap = _COLUMN_GAP.search(stripped)
+        indent = len(raw) - len(raw.lstrip(" "))
+        if stripped and not gap and cell_at is not None and "\f" not in raw \
+                and abs(indent - cell_at) <= COLUMN_SLACK_CHARS and (stripped[:1] == "(" or (
+                    last_end + 1 + len(stripped.split(" ", 1)[0]) > widths[k] and not _ENTRY_START.match(stripped))):
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+            last_end = len(raw.rstrip())
+            continue
+        cells = cell_spans(raw) if gap else []
+        # (a numbered paragraph's or an item's text after its label is no cell: "2.1  The Panel will:";
+        # a column of people holds one a line, "Ms Cara Eve  Mr Dev Finch" / "one vacancy", unless a
+        # bracket is left open: "Cllr Ashworth (Cllr Pickering as" / "substitute)")
+        last_cell = raw[cells[-1][0]:] if cells else ""
+        cell_at = cells[-1][0] if cells and not _LABEL_CELL.match(raw[cells[0][0]:cells[0][1]]) \
+            and not (_TITLED_CELL.match(last_cell) and last_cell.count("(") <= last_cell.count(")")) else None
+        last_end = len(raw.rstrip())
+        out.append(raw)
+    return out
+
+
+def _block_widths(raw_lines: list[str]) -> list[int]:
+    """For each line, the length of the longest line of text in its block (the lines between
+    gaps; a rule of dashes may run past the text)."""
+    widths = [0] * len(raw_lines)
+    start = 0
+    for k in range(len(raw_lines) + 1):
+        if k == len(raw_lines) or not raw_lines[k].strip():
+            width = max((len(raw.rstrip()) for raw in raw_lines[start:k] if not _RULE_LINE.match(raw)), default=0)
+            widths[start:k] = [width] * (k - start)
+            start = k + 1
+    return widths
+
+
 def _aligned_rows(raw_lines: list[str]) -> set[int]:
     """Lines set out in columns whose gap `_COLUMN_GAP` does not show ("Hebrew Congregation
     vacancy", "Sixth Form College   student representative": a small letter after it): each
@@ -180,7 +240,7 @@ _TYPED_BULLET = re.compile(r"^o(?:\s{2,}|\t)(?=\S)")
 
 def text_to_lines(text: str) -> list[Line]:
     text = normalise_text(text.replace("\r\n", "\n").replace("\r", "\n"))
-    raw_lines = _join_wrapped_rows(text.split("\n"))
+    raw_lines = _join_wrapped_rows(_join_cell_tails(text.split("\n")))
     layout = _is_layout_style(raw_lines)
     has_form_feeds = "\f" in text
     page = 1 if (has_form_feeds or layout) else None
