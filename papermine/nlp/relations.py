@@ -968,6 +968,8 @@ _APPOINTED_TO = re.compile(r"\b(?:appoint|nominat|elect)\w*\s+(?:the\s+following
 #: "Steering Group members 2022-23").
 _KIND_MEMBERSHIP = re.compile(r"^\s*(?:the\s+)?(?P<kind>(?:[\w'’-]+\s+){0,2}(?:board|group|partnership|panel|committee|forum|"
                               r"sub-?group|network|alliance|council))(?:['’]s)?\s+member(?:ship|s)\b", re.IGNORECASE)
+#: A co-chair's name in brackets, then the other co-chair ("(Cllr N Akhtar) and the Chair of ...").
+_BRACKET_AND = re.compile(r"\s*\([^()]*\)\s+and\s+")
 #: A body named by its kind alone ("the Panel") where a lead-in says whose its members are.
 _KIND_AT = re.compile(r"(?:the\s+)?(?P<kind>board|group|partnership|panel|committee|forum|sub-?group|network|"
                       r"sub-?committee|executive|alliance)\b", re.IGNORECASE)
@@ -1263,6 +1265,7 @@ class RelationReader:
     members_of: Span | str | None = None                 # the body whose members were last named ("X and Y are
                                                          # also members")
     last_members: list = field(default_factory=list)     # ... and those members ("Together they form the X")
+    last_subgroups: list = field(default_factory=list)   # the sub-groups a sentence last named, two or more
     partners: list = field(default_factory=list)         # the bodies the paper named as its partners
     run_in: Span | None = None                           # the body a paragraph opens with as its run-in head
     spoken_of: list = field(default_factory=list)        # the subjects of the last relations read, oldest first
@@ -1326,6 +1329,9 @@ class RelationReader:
                 self.last_members = [f.source for f in members if _name(f.target) == _name(self.members_of)]
                 if _PARTNERS_ARE.search(span_text(sent)):     # "The three safeguarding partners are A, B and C"
                     self.partners = [f.source for f in members if f.sentence == sent and not isinstance(f.source, str)]
+            subgroups = [f.source for f in read if f.relation == "subgroup_of" and not isinstance(f.source, str)]
+            if len(subgroups) > 1:     # "The Forum has two sub-groups: the X Panel and the Y Group."
+                self.last_subgroups = subgroups
             found += self._of_the_partners(doc, sent, named)
             self.council = self.council or next((_name(s) for s in named if _COUNCIL_NAME.match(_name(s))
                                                  and not _NOT_A_COUNCIL.search(_name(s))), None)
@@ -2087,6 +2093,10 @@ class RelationReader:
             if not all(re.sub(r"^\s*(?:the|an?)\s+", "", one)[:1].isupper() or _A_ROLE.match(one) for one in whos):
                 whos = [who]                         # only posts by their titles ("a self-advocate") are split
             whos = _posts_joined(whos)
+            named_first = _BRACKET_AND.match(doc_text(doc), end + chair.end()) if co and len(whos) == 1 else None
+            second = _CHAIR.match(doc_text(doc)[named_first.end():sent.end_char]) if named_first else None
+            if second:          # "co-chaired by the Cabinet Member (Cllr A) and the Chair of X (Revd B)": both posts
+                whos.append(second.group("who"))
             found = []
             for one in whos:
                 if len(whos) > 1:                    # "the ICB's Place Director": the post
@@ -3188,6 +3198,11 @@ class RelationReader:
                 listed = list(self.listed)  # "Six thematic partnerships ...: <rows>. Each thematic partnership ...": all
             if len(listed) > len(named):    # "- the X Sub-group; - the Y Sub-group. Each sub-group reports ...": all the items
                 named = listed
+            if head in ("subgroup", "subcommittee") and len(self.last_subgroups) > max(len(named), 1) \
+                    and any(_name(s) == _name(n) for s in self.last_subgroups for n in named):
+                # "The Forum has two sub-groups: the X Panel and the Y Group. The Y Group is ... Each
+                # sub-group reports ...": both, whatever their names end in
+                named = list(self.last_subgroups)
             if not named and self.loose_list and _counted_in(plural, self.loose_lead):
                 # "Each priority is led by a thematic partnership: <items>. The thematic partnerships
                 # report to ...": the bodies of the items
@@ -3379,9 +3394,11 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
         return [(t, [min(freqs, key=lambda f: f.start_char)]) for t in targets]
     ordered = sorted(targets, key=lambda t: t.start_char)
     if len(freqs) == 1 and freqs[0].start_char >= ordered[-1].end_char \
-            and not doc_text(doc)[ordered[-1].end_char:freqs[0].start_char].strip() \
-            and all(_JOINED_OBJECT.match(doc_text(doc)[a.end_char:b.start_char]) for a, b in zip(ordered, ordered[1:])):
-        # "meets with the X and the Y twice a year": the period of the joined object is every body's
+            and not doc_text(doc)[ordered[-1].end_char:freqs[0].start_char].strip(" ,-–—)") \
+            and all(_JOINED_OBJECT.match(re.sub(r"\s*\([^()]*\)", "", doc_text(doc)[a.end_char:b.start_char]))
+                    for a, b in zip(ordered, ordered[1:])):     # (an acronym in brackets between: "the X (X) and Y")
+        # "meets with the X and the Y twice a year", "to the Boards of both councils - the X and the Y -
+        # every six months": the period of the joined object is every body's
         return [(t, freqs) for t in targets]
     for freq in freqs:
         leads = [i for i, t in enumerate(targets) if t.start_char >= freq.end_char
