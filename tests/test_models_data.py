@@ -120,3 +120,9 @@ def test_common_phrases_that_name_bodies_match_only_as_written():
     for canonical in ("Time to Change", "NHS Providers", "New Local"):
         sentences = [e.sentence for e in found[canonical].evidence]
         assert sentences and all(s.startswith("The Board heard") for s in sentences), (canonical, sentences)
+
+
+def test_political_groups_label_councillors_not_bodies():
+    from papermine.nlp.relations import _political_group
+    assert _political_group("Liberal Democrat") and _political_group("Labour Group")
+    assert not _political_group("Village Hall Committee")

@@ -387,6 +387,11 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
                          r"directors?|managers?|chairs?|carers?|parents?)\b", re.IGNORECASE)
 #: A member entry naming people from a sector ("leaders from the health and social care system").
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
+#: A label saying how people attended a meeting ("Via Zoom:", "Remotely:"), not where they sit.
+_HOW_ATTENDED = re.compile(r"^(?:via|by|in\s+person|remote(?:ly)?|virtual(?:ly)?|online|electronically)\b", re.IGNORECASE)
+#: A titled person's name alone ("Cllr N Eve", "Mrs J. Threlfall").
+_PERSON_NAME = re.compile(r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+"
+                          r"(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 #: A list entry naming a person ("Cllr A Birtles", "Professor Ann de la Mare") has at most this many words.
 PERSON_NAME_MAX_WORDS = 5
 #: A person's title before their name ("Cllr", "Dr", "Professor").
@@ -453,8 +458,10 @@ _SEAT = re.compile(r"\b(?:members?|representatives?|independent\s+chair)\b", re.
 SECTOR_LABEL_MAX_WORDS = 4
 #: A member cue that names the membership itself ("membership was extended to include").
 MEMBERSHIP_SPOKEN_OF = re.compile(r"membership\b", re.IGNORECASE)
-#: A heading that names the members to follow ("3. Panel members", "Board Members").
-_MEMBERS_HEADING = re.compile(r"^(?:[\w'’-]+\s+){0,2}members\s*:?$", re.IGNORECASE)
+#: A heading that names the members to follow ("3. Panel members", "Board Members", "Appendix A - Panel
+#: members 2016/17").
+_MEMBERS_HEADING = re.compile(r"^(?:appendix\s+\w+\s*[-–:.]\s*)?(?:[\w'’-]+\s+){0,2}members(?:\s+(?:in\s+)?\d{4}(?:[-/]\d{2,4})?)?\s*:?$",
+                              re.IGNORECASE)
 #: A member cue that speaks of a membership, so it may stand without its body ("Membership includes ...");
 #: others ("representative of", "were part of the membership for") need their subject in the sentence.
 _MEMBERSHIP_CUE = re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:membership|members)\b|(?:[\w'’-]+\s+){1,2}side\b|includes?|comprises?|consists?|is drawn|are drawn|will include|"
@@ -765,7 +772,8 @@ def _role_words() -> re.Pattern:
 
 
 #: What may follow a role in a list entry without being part of it.
-_ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|\s+for\s+(?:the|its|their|all|any)\s|,?\s+(?:\w+ly\s+)?(?:nominated|appointed|elected|chosen|selected|drawn|proposed)"
+_ROLE_TAIL = re.compile(r"\s+(?:with|who|whom)\s|\s+for\s+(?:the|its|their|all|any)\s|"
+                        r"\s+as\s+(?:an?\s+)?(?:ex[- ]officio|co-?opted|non-voting|voting)\b|,?\s+(?:\w+ly\s+)?(?:nominated|appointed|elected|chosen|selected|drawn|proposed)"
                         r"(?:\s+\w+ly)?\s+(?:by|from|following|in\s+proportion|on\s+(?:behalf|a|the)|under|according|to\s+reflect)\s|"
                         # "elected members, politically balanced", "councillors from all three political groups"
                         r",\s*(?:politically|proportionately)\b|\s+(?:from|of|across)\s+(?:all|each|every|both)\s+(?:(?:the|two|three|four)\s+)?"
@@ -826,7 +834,7 @@ _SEAT_OWNER_COLUMN = re.compile(rf"\b(?:{_SEAT_OWNER_WORDS})\b", re.IGNORECASE)
 _MEMBERS_COLUMN = re.compile(r"^(?:(?:members?|names?|representatives?|nominees?|appointees?|councillors?)(?:\s*\(s\))?"
                              r"|(?:member|representative|councillor)s?\s+names?)$", re.IGNORECASE)
 #: A membership's line set out as a field: a short label, a colon and a gap, the seat.
-_LABELLED_SEAT = re.compile(r"^(?P<label>[A-Z][\w'’ ,&/-]{0,30}):\s{2,}(?P<value>\S.*)$")
+_LABELLED_SEAT = re.compile(r"^(?P<label>[A-Z][\w'’ ,&/-]{0,30}):(?P<gap>\s+)(?P<value>\S.*)$")
 _CHAIR_LABEL = re.compile(r"^(?:chair(?:man|person|woman)?)$", re.IGNORECASE)
 #: A header cell is this short.
 HEADER_CELL_MAX_WORDS = 4
@@ -896,6 +904,30 @@ def _people_before_clause(entry: str, offset: int, bodies: list) -> str | None:
     if clause is None or not all(isinstance(b, Span) and b.start_char >= offset + clause.start() for b in bodies):
         return None
     return role_phrase(entry[:clause.start()])
+
+
+def _councillors(text: str) -> list[str]:
+    """The councillors a text only lists, each with their title (see RelationReader.councillors)."""
+    text = re.sub(r"\([^()]*\)?|:", ",", text)                        # "(Chair)", "(Vice-", "member: Mrs X"
+    text = re.sub(r"(?<=[a-z])\s+[A-Z]{3,5}\b\.?", "", text)               # "Mrs F Lacey CPFA"
+    text = re.sub(r"\s{2,}(?=(?:Councillors?|Cllrs?)\b)", ", ", text)         # names set out in columns
+    # (a seat's label is no piece to count: "; co-opted independent member: Mrs F Lacey")
+    pieces = [p for p in (p.strip(" .;") for p in re.split(r",|;|&|\band\b", text)) if p and not role_phrase(p)]
+    names = _names(text)
+    titled = [n for n in names if _LIST_TITLE.match(n)]
+    if len(titled) < 2 or len(names) < COUNCILLOR_LIST_SHARE * len(pieces):
+        return []
+    return names
+
+
+@lru_cache(maxsize=1)
+def _political_groups() -> frozenset[str]:
+    return frozenset(load_lines("political_groups.txt"))
+
+
+def _political_group(label: str) -> bool:
+    """Does a label name a political party or group ("Liberal Democrat", "Labour Group")?"""
+    return re.sub(r"\s+group$", "", label.strip().lower()) in _political_groups()
 
 
 def _chairs_marked(text: str, names: list[str], owner, doc: Doc) -> list[Found]:
@@ -1790,6 +1822,11 @@ class RelationReader:
                 in_section = (self.section_body or self.main_body) if self.membership_section else None
                 subjects = [s for s in (in_section or (self.last_partnership if plural else None) or self.last_subject
                                         or self.last_first or self.main_body,) if s]
+            if not subjects and relation == "member_of" and rule_id not in _flagged("subject_is_target") \
+                    and (each := _EACH.search(doc_text(doc)[begin:start].rstrip())):
+                # "One representative from each of the three school clusters sits on the Partnership": the clusters
+                who = re.sub(r"\s+(?:also|currently|now|still)$", "", each.group("who").strip())
+                subjects = [_PLACE_TAIL.sub("", _ROLE_LEAD.sub("", who))]
             if not subjects and relation == "subgroup_of" and rule_id in _flagged("subject_is_target"):
                 # "Two sub-groups have been formed: ...": sub-groups of the body last spoken of
                 subjects = [s for s in (self.section_body or self.last_subject or self.last_first or self.main_body,) if s]
@@ -2750,10 +2787,14 @@ class RelationReader:
         labelled "Chair" chairs it. None when the line is no such field."""
         owner = self.section_body or self.main_body
         m = _LABELLED_SEAT.match(doc_text(doc))
-        if owner is None or m is None:
-            return None
+        if owner is None or m is None or (m.group("gap") == " " and not _political_group(m.group("label"))):
+            return None             # (one space after the colon only after a party: "Green: Cllr N Eve")
         bodies = [s for s in doc.spans[AGENCY_SPANS] if s.start_char >= m.start("value") and not s._.generic
                   and _name(s) != _name(owner)]
+        value = m.group("value").strip(" .;")
+        named = (_councillors(value) or ([value] if _PERSON_NAME.fullmatch(value) else [])) if not bodies else []
+        if named:                # "Conservative:  Cllr J Adams, Cllr K Bell", "Green: Cllr N Eve": a group's councillors
+            return [self._seat(name, doc, "mem-labelled", name, owner) for name in named]
         seat = bodies[-1] if bodies else role_phrase(re.sub(r"\([^()]*\)", "", m.group("value")))
         if seat is None:
             return None
@@ -2813,9 +2854,12 @@ class RelationReader:
             # ("Cabinet Member: Councillor R Dunmore", "Portfolio Holder - ...": a post's label, not a body's;
             # "Northby City Council: Councillors A. Patel and J. Rowe": those present from the council)
             return []
-        if body is None and (_MEMBERSHIP_LABEL.match(label) or _SIDE_LABEL.match(label) or (" " not in label and not label.isupper())):
+        if body is None and (_MEMBERSHIP_LABEL.match(label) or _SIDE_LABEL.match(label) or (" " not in label and not label.isupper())
+                             or _political_group(label) or _HOW_ATTENDED.match(label)):
             # "Membership: Cllr A Shaw (Chair), Cllr B Lund", "Employer side: Cllr A Shaw, ...": a membership cue's, read as such;
-            # "Signed: Cllr B Halloway, Cabinet Member for ...": a word alone names no body
+            # "Signed: Cllr B Halloway, Cabinet Member for ...": a word alone names no body; "Liberal
+            # Democrat: Cllr N Eve": a party's councillors (read as a membership's field); "Via Zoom:
+            # Councillor X": how they attended
             return []
         owner = body if body is not None else (title_case(label) if label.isupper() else label)
         # (the names end where the item goes on: "Cllrs Hale and Ames. The Chairman ...", "...; a
@@ -2834,16 +2878,7 @@ class RelationReader:
         """The councillors a paragraph only lists ("Cllr A Bright (Chair), Cllr P Coombes, ...",
         "Cllr A Bright   Cllr P Coombes   Cllr R Dyer" in columns), each with their title; [] when
         it says more than names."""
-        text = re.sub(r"\([^()]*\)?|:", ",", doc_text(doc))                    # "(Chair)", "(Vice-", "member: Mrs X"
-        text = re.sub(r"(?<=[a-z])\s+[A-Z]{3,5}\b\.?", "", text)                   # "Mrs F Lacey CPFA"
-        text = re.sub(r"\s{2,}(?=(?:Councillors?|Cllrs?)\b)", ", ", text)             # names set out in columns
-        # (a seat's label is no piece to count: "; co-opted independent member: Mrs F Lacey")
-        pieces = [p for p in (p.strip(" .;") for p in re.split(r",|;|&|\band\b", text)) if p and not role_phrase(p)]
-        names = _names(text)
-        titled = [n for n in names if _LIST_TITLE.match(n)]
-        if len(titled) < 2 or len(names) < COUNCILLOR_LIST_SHARE * len(pieces):
-            return []
-        return names
+        return _councillors(doc_text(doc))
 
     def listed_councillors(self, doc: Doc, owner) -> list[Found]:
         """Members of `owner`, the body a lead-in named ("3.3 Audit Committee (7 members):"),
@@ -2869,17 +2904,25 @@ class RelationReader:
     def _appointed(self, doc: Doc) -> list[Found]:
         """"RESOLVED that Cllrs Hale, Burton and Singh be appointed to the Planning Committee",
         "RESOLVED that the following be appointed to the Finance Committee: Cllr A Hale and Cllr B
-        Burton": each councillor named is a member of the body they were appointed to. (A line
-        opening "The following were appointed to the X Committee:" is read by its label, as any
-        nomination line is.)"""
+        Burton": each councillor named is a member of the body they were appointed to; "Cllr F King
+        replaced Cllr B Gray on the Committee": the one who came in. (A line opening "The
+        following were appointed to the X Committee:" is read by its label, as any nomination
+        line is.)"""
         text = doc_text(doc)
         out = []
-        for m in _roster()["mem-appointed"].finditer(text):
+        matches = [(rule, m) for rule in ("mem-appointed", "mem-replaced") for m in _roster()[rule].finditer(text)]
+        for rule, m in matches:
             who, body_at = (m.group("who"), m.start("body")) if m.group("who") else (m.group("who2"), m.start("body2"))
             named = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char == body_at and not s._.generic), None)
-            owner = named if named is not None else (m.group("body") or m.group("body2")).strip()
-            for name in _names(who):
-                out.append(Found(name, owner, "member_of", None, None, "does", doc[:], "mem-appointed"))
+            # (not what seat it is: "to the Committee as a non-voting member")
+            written = re.sub(r"\s+as\s+(?:an?\s+)?[\w -]*?(?:member|representative)s?$", "",
+                             (m.group("body") or m.groupdict().get("body2") or "").strip())
+            # ("be co-opted to the Committee": the body "the Committee" stands for)
+            kind = self._by_head(_compared(written), far=True) if named is None and " " not in written else None
+            owner = named if named is not None else kind if kind is not None else written
+            person = _PERSON_NAME.match(who)
+            for name in _names(who) or ([person.group()] if person else []):
+                out.append(Found(name, owner, "member_of", None, None, "does", doc[:], rule))
         return out
 
     def roster(self, owner: Doc, entries: list[Doc]) -> list[Found]:
@@ -3304,8 +3347,10 @@ _TITLE_FOR_ALL = re.compile(r"^(?:Councillors|Cllrs)\.?\s+(?=[A-Z])")
 _TITLED_ENTRY = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:the|a|an)\s+(?-i:[A-Z])", re.IGNORECASE)
 #: A name alone in a list: initials and a surname, or a surname ("R. Okafor", "Dunn").
 _BARE_NAME = re.compile(r"^(?:[A-Z]\.\s*)*[A-Z][\w'’-]+$")
-#: An entry that says more of the one before ("one of whom is a foster carer", "who chairs").
-_ABOUT_BEFORE = re.compile(r"^(?:(?:one|two|three|at least one|each|all|both|any)\s+of\s+(?:whom|which)|who|whom|whose|which)\b",
+#: An entry that says more of the one before ("one of whom is a foster carer", "who chairs", "appointed by
+#: the Cabinet").
+_ABOUT_BEFORE = re.compile(r"^(?:(?:one|two|three|at least one|each|all|both|any)\s+of\s+(?:whom|which)|who|whom|whose|which|"
+                           r"(?:appointed|nominated|elected|chosen|selected)(?:\s+\w+ly)?\s+by)\b",
                            re.IGNORECASE)
 #: Words a list holds that are no entry ("includes, but is not limited to, ...").
 _LIST_FILLER = re.compile(r"^(?:but\s+)?(?:(?:is|are|will\s+be)\s+)?not\s+(?:limited|restricted)\s+to$|^(?:amongst|among)\s+others$|"
@@ -3335,9 +3380,13 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
     cuts = [0]
     # ("Councillors Dalby, Hussain and Mistry": a surname after "and" is the list's next councillor)
     shared_title = _TITLE_FOR_ALL.match(text.lstrip(" :"))
+    # (entries parted by semicolons keep their commas: "the Director of Education, Northby Council
+    # (Chair); the chairs of ...")
+    semicolons = ";" in text.strip(" ;")
     for m in re.finditer(r"\s*(?:;|,\s*(?:and|or)\s+|,)\s*|\s+(?:and|or|as well as)\s+", text):
-        if any(a < m.start() < b for a, b in inside):
-            continue
+        if any(a < m.start() < b for a, b in inside) or (
+                semicolons and "," in m.group(0) and not _ABOUT_BEFORE.match(text[m.end():])):
+            continue                    # (but "...; three lay members, one of whom is a carer;": said of the entry)
         if "," not in m.group(0) and ";" not in m.group(0):
             stop = re.search(r"[,;]", text[m.end():])
             limit = m.end() + stop.start() if stop else len(text)

@@ -174,6 +174,11 @@ def _breaks_off(line: Line) -> bool:
     return bool(_RUNS_ON.search(line.text.rstrip()))
 
 
+#: A line set out as a short label and its value ("Labour:  Cllr L Cole", "Liberal Democrat: Cllr N Eve"):
+#: one field a line, under another, is no wrapped tail of it.
+_FIELD_LINE = re.compile(r"^[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}:\s+\S")
+
+
 def _one_a_line(text: str) -> bool:
     """A line of an attendance list: one person a line."""
     return bool(_ATTENDEE.match(text) or _PERSON_LINE.match(text))
@@ -764,6 +769,7 @@ class _Builder:
             and (heading_kind(self.lines[j].text) is None or _LEAD_IN_SENTENCE.search(self.lines[j].text)) \
             and self._list_number_at(j) is None \
             and not (_one_a_line(self.lines[j].text) and _one_a_line(self.lines[j - 1].text)) \
+            and not (_FIELD_LINE.match(self.lines[j].text) and _FIELD_LINE.match(self.lines[j - 1].text)) \
             and not (self.lines[j - 1].ends_short is None and _DASH_ENTRY.match(self.lines[j].text)
                      and _DASH_ENTRY.match(self.lines[j - 1].text)
                      and (self._ended_by_choice(j) or _PERSON_LINE.match(self.lines[j].text))) \
@@ -1296,6 +1302,7 @@ class _Builder:
             mid_sentence = (not op.para.items and prev and not _TERMINAL.search(prev)
                             and not _is_caps(first.text) and not first.styled
                             and not (_one_a_line(prev) and _one_a_line(first.text))
+                            and not (_FIELD_LINE.match(prev) and _FIELD_LINE.match(first.text))
                             and not (first.ends_short is None and _DASH_ENTRY.match(prev) and _DASH_ENTRY.match(first.text))
                             and not self._under_attendance_label(i) and not _ATTENDANCE_OPENS.match(first.text)
                             and not (i > 0 and self._row_apart(i))
