@@ -457,7 +457,7 @@ _MEMBERSHIP_HEADING = re.compile(r"^\s*(?:[\d.]+\s*)?(?:(?:(?:proposed|revised|c
 
 #: A lead-in that speaks of a membership ("The membership of the Board is:", "The Forum has 18
 #: members, as set out below.").
-_MEMBERSHIP_WORDS = re.compile(r"\bmembership\b|\b(?:has|have|comprises?)\s+(?:\w+\s+)?members\b"
+_MEMBERSHIP_WORDS = re.compile(r"\bmembership\b|\b(?:has|have|comprises?)\s+(?:\w+\s+)?(?:members|seats|places)\b"
                                r"|\b(?:appointed|nominated|elected)\s+the\s+following\s+(?:\w+\s+)?(?:members|councillors)\s+to\b"
                                r"|(?<!\bby )(?<!\bfrom )(?<!\bwith )(?<!\bamong )(?<!\bto )(?<!\bof )\bmembers\b[^.:;]{0,80}"
                                r"\b(?:are|were|was|is|will\s+be)\s*:\s*$", re.IGNORECASE)

@@ -447,6 +447,7 @@ _TABLE_HEAD = re.compile(r"^\s*(?:member\s+|outside\s+)?(?:organi[sz]ations?|age
                          r"(?:representatives?|representative\(s\)|role|post|nominee|name|represented\s+by|seats?|places|members|"
                          r"number\s+of\s+(?:seats|places|members))(?:\s{2,}(?:(?:elected|appointed|nominated|chosen)\s+by|"
                          r"term(?:\s+of\s+office)?|notes?|comments?|voting(?:\s+rights)?|places|seats|number(?:\s+of\s+(?:places|seats))?|"
+                         r"deput(?:y|ies)|substitutes?|alternates?|"
                          r"ex[- ]officio[\w /-]{0,30}))?\s*$",
                          re.IGNORECASE)
 #: A member cue whose plural subject names no body ("The responsible authorities are ...").
@@ -928,6 +929,11 @@ def _political_groups() -> frozenset[str]:
 def _political_group(label: str) -> bool:
     """Does a label name a political party or group ("Liberal Democrat", "Labour Group")?"""
     return re.sub(r"\s+group$", "", label.strip().lower()) in _political_groups()
+
+
+def _marked_cell(text: str, cells: list[tuple[int, int]]) -> tuple[int, int]:
+    """The cell a "(Chair)" mark is in ("Chief Constable (Chair)  Deputy Chief Constable"), else the first."""
+    return next(((a, b) for a, b in cells if _CHAIR_MARK.search(text, a, b)), cells[0])
 
 
 def _chairs_marked(text: str, names: list[str], owner, doc: Doc) -> list[Found]:
@@ -3096,7 +3102,7 @@ class RelationReader:
             # ("Strategic Director of People, Northby Council (Chair)": the post chairs, not its council)
             # ("Northby Council   Assistant Director, Early Help (Chair)": the post in the cell after the body's)
             post = (role_phrase(item.text[:members[0].start_char]) or (
-                role_phrase(_CHAIR_MARK.sub("", item.text[cells[1][0]:])) if len(cells) > 1 else None)) \
+                role_phrase(_CHAIR_MARK.sub("", item.text[slice(*_marked_cell(item.text, cells[1:]))])) if len(cells) > 1 else None)) \
                 if isinstance(members[0], Span) else None
             found.append(Found(owner, post or members[0], "chaired_by", None, None, "does", sent, rule))
         # "..., one of whom will be the Lead Member, who will chair the Panel"; "the Lead Member for
