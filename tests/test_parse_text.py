@@ -365,3 +365,22 @@ def test_a_two_column_table_keeps_a_wrapped_cell_whole_and_its_caption_apart_fro
     assert "NHS Wenlow  Designated Nurse (Safeguarding Children)" in texts
     assert "Wenlow County Council  Cabinet Member for Children (Chair)" in texts
     assert "Head of Safeguarding" in texts
+
+
+def test_a_two_column_table_keeps_a_first_cell_whole_where_it_wraps_under_itself():
+    from papermine.parse import parse_text
+    doc = parse_text(
+        "3.1  The members of the Board are:\n\n"
+        "     Organisation                               Representative\n"
+        "     Milldale County Council                    Head of Adult Social Care (Chair)\n"
+        "     Milldale and District Autism Support       Chief Executive\n"
+        "     Network\n"
+        "     Milldale Partnership NHS Foundation        Clinical Lead, Autism Diagnosis\n"
+        "     Trust\n"
+        "Group B - the parents' bodies\n"
+        "     Milldale Parent Carer Forum                Two parent representatives\n")
+    texts = [p.text for p in doc.paragraphs] + [i.text for p in doc.paragraphs for i in p.items or []]
+    assert "Milldale and District Autism Support Network  Chief Executive" in texts, texts
+    assert "Milldale Partnership NHS Foundation Trust  Clinical Lead, Autism Diagnosis" in texts
+    # (a group's heading set out to the left of the column is no part of the row above)
+    assert not any("Foundation Trust Group B" in t or "Diagnosis Group B" in t for t in texts), texts

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 from ..errors import EmptyInput, UndecodableText
-from ._lines import Line, normalise_text
+from ._lines import Line, is_caps, normalise_text
 
 __all__ = ["decode_text", "text_to_lines", "read_text_lines"]
 
@@ -164,21 +164,33 @@ _ENTRY_START = re.compile(r"(?:(?:Head|Director|Deputy|Assistant|Chief|Chair|Vic
 
 
 def _join_cell_tails(raw_lines: list[str]) -> list[str]:
-    """A row whose last cell wraps onto the lines below, set under that cell ("Chair
-    Ashcombe and Wrenfield Maternity Voices" / "Partnership"): a line is the cell's rest
+    """A row whose first or last cell wraps onto the lines below, set under that cell ("Chair
+    Ashcombe and Wrenfield Maternity Voices" / "Partnership"): a line is the last cell's rest
     where it opens with a bracket ("(Designated Nurse for Children in Care)"), or where the
     line above ran so near the widest line of its block that this line's first word could
     not have fitted and this line does not open as an entry does; else it is the next entry
     of that column ("Cabinet Member (Chair)" / "Head of Safeguarding", "four county
-    councillors")."""
+    councillors"). A line under the first cell, in its column, is its rest where its first
+    word could not have fitted before the next column ("Milldale Partnership NHS Foundation
+    Clinical Lead" / "Trust"; not a group's heading in capitals)."""
     widths = _block_widths(raw_lines)
     out: list[str] = []
     cell_at = None                       # where the last cell of the row above starts
+    first_cell = None                    # the first cell of the row above, (start, end, where the next starts)
     last_end = 0                         # where the line above ended, as printed
     for k, raw in enumerate(raw_lines):
         stripped = raw.strip()
         gap = _COLUMN_GAP.search(stripped)
         indent = len(raw) - len(raw.lstrip(" "))
+        if stripped and not gap and first_cell is not None and "\f" not in raw and 0 <= indent - first_cell[0] <= COLUMN_SLACK_CHARS \
+                and len(raw.rstrip()) < first_cell[2] and first_cell[1] + 1 + len(stripped.split(" ", 1)[0]) > first_cell[2] - 3 \
+                and not is_caps(stripped):
+            # the first cell's rest, set under it, where its first word could not have fitted before the
+            # next column ("Milldale and District Autism Support  Chief Executive" / "Network")
+            row = out[-1]
+            out[-1] = f"{row[:first_cell[1]]} {stripped}{row[first_cell[1]:]}"
+            first_cell = None
+            continue
         if stripped and not gap and cell_at is not None and "\f" not in raw \
                 and abs(indent - cell_at) <= COLUMN_SLACK_CHARS and (stripped[:1] == "(" or (
                     last_end + 1 + len(stripped.split(" ", 1)[0]) > widths[k] and not _ENTRY_START.match(stripped))):
@@ -192,6 +204,9 @@ def _join_cell_tails(raw_lines: list[str]) -> list[str]:
         last_cell = raw[cells[-1][0]:] if cells else ""
         cell_at = cells[-1][0] if cells and not _LABEL_CELL.match(raw[cells[0][0]:cells[0][1]]) \
             and not (_TITLED_CELL.match(last_cell) and last_cell.count("(") <= last_cell.count(")")) else None
+        # (a row of two cells: a table of three or more is _join_wrapped_rows's, by its header)
+        first_cell = (*cells[0], cells[1][0]) if len(cells) == 2 and not _LABEL_CELL.match(raw[cells[0][0]:cells[0][1]]) \
+            and not _TITLED_CELL.match(raw[cells[0][0]:]) else None
         last_end = len(raw.rstrip())
         out.append(raw)
     return out
