@@ -388,14 +388,14 @@ _ROLE_START = re.compile(r"(?:senior\s+|elected\s+|lead\s+)?(?:leaders?|represen
 #: A member entry naming people from a sector ("leaders from the health and social care system").
 _ROLE_FROM = re.compile(r"^(?:senior\s+|local\s+)?(?:leaders|representatives|officers|members)\s+(?:from|of)\b", re.IGNORECASE)
 #: A label saying how people attended a meeting ("Via Zoom:", "Remotely:"), not where they sit.
-_HOW_ATTENDED = re.compile(r"^(?:via|by|in\s+person|remote(?:ly)?|virtual(?:ly)?|online|electronically)\b", re.IGNORECASE)
-#: A titled person's name alone ("Cllr N Eve", "Mrs J. Threlfall").
-_PERSON_NAME = re.compile(r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+"
-                          r"(?:[A-Z]\.?\s+){0,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_HOW_ATTENDED = re.compile(r"(?:(?:attending\s+)?(?:via|by)\s+[\w -]{1,20}|in\s+person|remotely|virtually|online|electronically)",
+                           re.IGNORECASE)
 #: A list entry naming a person ("Cllr A Birtles", "Professor Ann de la Mare") has at most this many words.
 PERSON_NAME_MAX_WORDS = 5
 #: A person's title before their name ("Cllr", "Dr", "Professor").
 PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+(?=[A-Z])"
+#: A titled person's name alone ("Cllr N Eve", "Mrs J. Threlfall").
+_PERSON_NAME = re.compile(rf"{PERSON_TITLE}(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 #: A line that opens with a person's title names a person, not a body.
 PERSON_FIRST = re.compile(rf"^{PERSON_TITLE}")
 _TITLED = re.compile(rf"^(?:{PERSON_TITLE})+")
@@ -834,7 +834,7 @@ _REPRESENTED_COLUMN = re.compile(rf"^(?:{_SEAT_OWNER_WORDS})\b|/\s*(?:nominating
 _SEAT_OWNER_COLUMN = re.compile(rf"\b(?:{_SEAT_OWNER_WORDS})\b", re.IGNORECASE)
 _MEMBERS_COLUMN = re.compile(r"^(?:(?:members?|names?|representatives?|nominees?|appointees?|councillors?)(?:\s*\(s\))?"
                              r"|(?:member|representative|councillor)s?\s+names?)$", re.IGNORECASE)
-#: A membership's line set out as a field: a short label, a colon and a gap, the seat.
+#: A membership's line set out as a field: a short label, a colon and a gap (one space after a party), the seat.
 _LABELLED_SEAT = re.compile(r"^(?P<label>[A-Z][\w'’ ,&/-]{0,30}):(?P<gap>\s+)(?P<value>\S.*)$")
 _CHAIR_LABEL = re.compile(r"^(?:chair(?:man|person|woman)?)$", re.IGNORECASE)
 #: A header cell is this short.
@@ -932,8 +932,13 @@ def _political_group(label: str) -> bool:
 
 
 def _marked_cell(text: str, cells: list[tuple[int, int]]) -> tuple[int, int]:
-    """The cell a "(Chair)" mark is in ("Chief Constable (Chair)  Deputy Chief Constable"), else the first."""
-    return next(((a, b) for a, b in cells if _CHAIR_MARK.search(text, a, b)), cells[0])
+    """The cell a "(Chair)" mark is in ("Chief Constable (Chair)  Deputy Chief Constable"), with the cell
+    before where the mark stands alone; else the first."""
+    marked = next((k for k, (a, b) in enumerate(cells) if _CHAIR_MARK.search(text, a, b)), 0)
+    a, b = cells[marked]
+    if marked and not _CHAIR_MARK.sub("", text[a:b]).strip():
+        a = cells[marked - 1][0]                # ("Head of Service  (Chair)": the post before its mark)
+    return a, b
 
 
 def _chairs_marked(text: str, names: list[str], owner, doc: Doc) -> list[Found]:
@@ -1006,16 +1011,19 @@ _APPOINTED_TO = re.compile(r"\b(?:appoint|nominat|elect)\w*\s+(?:the\s+following
 #: "Steering Group members 2022-23").
 _KIND_MEMBERSHIP = re.compile(r"^\s*(?:the\s+)?(?P<kind>(?:[\w'’-]+\s+){0,2}(?:board|group|partnership|panel|committee|forum|"
                               r"sub-?group|network|alliance|council))(?:['’]s)?\s+member(?:ship|s)\b", re.IGNORECASE)
+#: A body named as where people come from ("officers from the", "representatives of").
+_FROM_BODY = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A co-chair's name in brackets, then the other co-chair ("(Cllr N Akhtar) and the Chair of ...").
 _BRACKET_AND = re.compile(r"\s*\([^()]*\)\s+and\s+")
 #: A body named by its kind alone ("the Panel") where a lead-in says whose its members are.
-_KIND_AT = re.compile(r"(?:the\s+)?(?P<kind>board|group|partnership|panel|committee|forum|sub-?group|network|"
-                      r"sub-?committee|executive|alliance)\b", re.IGNORECASE)
+_KIND_WORD = r"(?:board|group|partnership|panel|committee|forum|sub-?group|network|sub-?committee|executive|alliance)"
+_KIND_AT = re.compile(rf"(?:the\s+)?(?P<kind>(?:{_KIND_WORD}\s+)*{_KIND_WORD})\b", re.IGNORECASE)
 #: A table's label before its caption ("Table 1:").
 _CAPTION_LABEL = re.compile(r"^\s*(?:table|figure)\s+\w+\s*[:.-]\s*", re.IGNORECASE)
 #: A caption of a membership is short.
 CAPTION_MAX_WORDS = 10
-#: A lead-in opening with whose membership it gives ("Membership of the Place Committee is:").
+#: Whose membership a lead-in gives ("Membership of the Place Committee is:", "... agree the revised
+#: membership of the Standing Panel:").
 _MEMBERSHIP_OF = re.compile(r"\s*(?:the\s+)?(?:(?:current|proposed|new|revised|present|full|core|voting)\s+)?"
                             r"(?:membership|members)\s+of\s+(?:the\s+)?", re.IGNORECASE)
 #: "Board membership will be:", "The Panel's members are:": a kind of body owning the membership, no name.
@@ -1434,6 +1442,7 @@ class RelationReader:
             self.last_first = named[0]
         else:                   # a new minute or section on no body named: the body spoken of is the paper's again
             self.last_subjects, self.last_first = [], None
+        self.last_subgroups = []        # ("Each sub-group ..." speaks of this section's)
 
     def membership_caption(self, text: str):
         """The body whose membership a heading or a table's caption gives by its kind alone
@@ -2800,7 +2809,9 @@ class RelationReader:
         value = m.group("value").strip(" .;")
         named = (_councillors(value) or ([value] if _PERSON_NAME.fullmatch(value) else [])) if not bodies else []
         if named:                # "Conservative:  Cllr J Adams, Cllr K Bell", "Green: Cllr N Eve": a group's councillors
-            return [self._seat(name, doc, "mem-labelled", name, owner) for name in named]
+            chair = [Found(owner, named[0], "chaired_by", None, None, "does", doc[:], "mem-labelled")] \
+                if _CHAIR_LABEL.match(m.group("label")) and len(named) == 1 else []
+            return [self._seat(name, doc, "mem-labelled", name, owner) for name in named] + chair
         seat = bodies[-1] if bodies else role_phrase(re.sub(r"\([^()]*\)", "", m.group("value")))
         if seat is None:
             return None
@@ -2861,7 +2872,7 @@ class RelationReader:
             # "Northby City Council: Councillors A. Patel and J. Rowe": those present from the council)
             return []
         if body is None and (_MEMBERSHIP_LABEL.match(label) or _SIDE_LABEL.match(label) or (" " not in label and not label.isupper())
-                             or _political_group(label) or _HOW_ATTENDED.match(label)):
+                             or _political_group(label) or _HOW_ATTENDED.fullmatch(label)):
             # "Membership: Cllr A Shaw (Chair), Cllr B Lund", "Employer side: Cllr A Shaw, ...": a membership cue's, read as such;
             # "Signed: Cllr B Halloway, Cabinet Member for ...": a word alone names no body; "Liberal
             # Democrat: Cllr N Eve": a party's councillors (read as a membership's field); "Via Zoom:
@@ -3056,11 +3067,12 @@ class RelationReader:
             members = [s for s in members if not s._.generic]
         before_last = item.text[:members[-1].start_char].rstrip() if len(members) > 1 else ""
         if before_last.endswith(",") and role_phrase(before_last) \
-                and not item.text.startswith(("'s", "’s"), members[-1].end_char):
+                and not item.text.startswith(("'s", "’s"), members[-1].end_char) \
+                and not any(_FROM_BODY.search(item.text, 0, m.start_char) for m in members[:-1]):
             # ("Senior Probation Officer, National Probation Service", "Service Manager, Children's Social
             # Care, Northby Council": a post's own words, and its service, name no member; the body last
             # does; not a body owning the last words, "a representative of Northby Homes, the Council's
-            # housing company")
+            # housing company", nor bodies officers come from, "Senior officers from X Council, Y Police")
             members = members[-1:]
         colon = item.text.find(":")
         labelled = [s for s in members if 0 < colon and s.end_char <= colon and not item.text[s.end_char:colon].strip()
@@ -3388,7 +3400,7 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
     shared_title = _TITLE_FOR_ALL.match(text.lstrip(" :"))
     # (entries parted by semicolons keep their commas: "the Director of Education, Northby Council
     # (Chair); the chairs of ...")
-    semicolons = ";" in text.strip(" ;")
+    semicolons = ";" in re.sub(r"\([^)]*\)", "", text).strip(" ;")
     for m in re.finditer(r"\s*(?:;|,\s*(?:and|or)\s+|,)\s*|\s+(?:and|or|as well as)\s+", text):
         if any(a < m.start() < b for a, b in inside) or (
                 semicolons and "," in m.group(0) and not _ABOUT_BEFORE.match(text[m.end():])):

@@ -30,6 +30,8 @@ _COLUMN_GAP = re.compile(r"[^\s.!?;] {2,}[A-Z0-9(£]")
 #: belongs to the header's column starting at most this many characters after it.
 TABLE_HEADER_MIN_CELLS = 3
 COLUMN_SLACK_CHARS = 2
+#: A two-cell row whose first cell may wrap under itself keeps its cells at least this far apart.
+ROW_GAP_MIN_CHARS = 3
 #: UTF-16 without a byte-order mark is told by its NULs in this many leading bytes:
 UTF16_SNIFF_BYTES = 4096
 #: ... at least this many characters, of which this share are printable ASCII.
@@ -182,14 +184,18 @@ def _join_cell_tails(raw_lines: list[str]) -> list[str]:
         stripped = raw.strip()
         gap = _COLUMN_GAP.search(stripped)
         indent = len(raw) - len(raw.lstrip(" "))
+        if _RULE_LINE.match(raw):        # (a rule under a row is no cell's rest)
+            out.append(raw)
+            cell_at = first_cell = None
+            continue
         if stripped and not gap and first_cell is not None and "\f" not in raw and 0 <= indent - first_cell[0] <= COLUMN_SLACK_CHARS \
                 and len(raw.rstrip()) < first_cell[2] and first_cell[1] + 1 + len(stripped.split(" ", 1)[0]) > first_cell[2] - 3 \
-                and not is_caps(stripped):
+                and not is_caps(stripped) and not _ENTRY_START.match(stripped) and not stripped.endswith("."):
             # the first cell's rest, set under it, where its first word could not have fitted before the
             # next column ("Milldale and District Autism Support  Chief Executive" / "Network")
             row = out[-1]
             out[-1] = f"{row[:first_cell[1]]} {stripped}{row[first_cell[1]:]}"
-            first_cell = None
+            first_cell = cell_at = None
             continue
         if stripped and not gap and cell_at is not None and "\f" not in raw \
                 and abs(indent - cell_at) <= COLUMN_SLACK_CHARS and (stripped[:1] == "(" or (
@@ -204,8 +210,10 @@ def _join_cell_tails(raw_lines: list[str]) -> list[str]:
         last_cell = raw[cells[-1][0]:] if cells else ""
         cell_at = cells[-1][0] if cells and not _LABEL_CELL.match(raw[cells[0][0]:cells[0][1]]) \
             and not (_TITLED_CELL.match(last_cell) and last_cell.count("(") <= last_cell.count(")")) else None
-        # (a row of two cells: a table of three or more is _join_wrapped_rows's, by its header)
-        first_cell = (*cells[0], cells[1][0]) if len(cells) == 2 and not _LABEL_CELL.match(raw[cells[0][0]:cells[0][1]]) \
+        # (a row of two cells set a gap of three spaces or more apart, not prose with a double space; a
+        # table of three cells or more is _join_wrapped_rows's, by its header)
+        first_cell = (*cells[0], cells[1][0]) if len(cells) == 2 and cells[1][0] - cells[0][1] >= ROW_GAP_MIN_CHARS \
+            and not _LABEL_CELL.match(raw[cells[0][0]:cells[0][1]]) \
             and not _TITLED_CELL.match(raw[cells[0][0]:]) else None
         last_end = len(raw.rstrip())
         out.append(raw)
