@@ -1007,16 +1007,17 @@ def role_phrase(text: str) -> str | None:
 #: A lead-in's appointment of the members it lists to a body ("has appointed the following members to the").
 _APPOINTED_TO = re.compile(r"\b(?:appoint|nominat|elect)\w*\s+(?:the\s+following|these|them)\b[^.;:]{0,40}?\bto\s+(?:the\s+)?",
                            re.IGNORECASE)
-#: A heading of the membership of a body named by its kind alone ("STEERING GROUP MEMBERSHIP (MARCH 2019)",
-#: "Steering Group members 2022-23").
-_KIND_MEMBERSHIP = re.compile(r"^\s*(?:the\s+)?(?P<kind>(?:[\w'’-]+\s+){0,2}(?:board|group|partnership|panel|committee|forum|"
-                              r"sub-?group|network|alliance|council))(?:['’]s)?\s+member(?:ship|s)\b", re.IGNORECASE)
 #: A body named as where people come from ("officers from the", "representatives of").
 _FROM_BODY = re.compile(r"\b(?:from|of)\s+(?:the\s+)?$", re.IGNORECASE)
 #: A co-chair's name in brackets, then the other co-chair ("(Cllr N Akhtar) and the Chair of ...").
 _BRACKET_AND = re.compile(r"\s*\([^()]*\)\s+and\s+")
+#: A kind of body, a name's last word ("Board", "Sub-Group"), for a body the paper names by its kind alone.
+_KIND_WORD = r"(?:board|group|partnership|panel|committee|forum|sub-?group|network|sub-?committee|executive|alliance|council)"
+#: A heading of the membership of a body named by its kind alone ("STEERING GROUP MEMBERSHIP (MARCH 2019)",
+#: "Steering Group members 2022-23").
+_KIND_MEMBERSHIP = re.compile(rf"^\s*(?:the\s+)?(?P<kind>(?:[\w'’-]+\s+){{0,2}}{_KIND_WORD})(?:['’]s)?\s+member(?:ship|s)\b",
+                              re.IGNORECASE)
 #: A body named by its kind alone ("the Panel") where a lead-in says whose its members are.
-_KIND_WORD = r"(?:board|group|partnership|panel|committee|forum|sub-?group|network|sub-?committee|executive|alliance)"
 _KIND_AT = re.compile(rf"(?:the\s+)?(?P<kind>(?:{_KIND_WORD}\s+)*{_KIND_WORD})\b", re.IGNORECASE)
 #: A table's label before its caption ("Table 1:").
 _CAPTION_LABEL = re.compile(r"^\s*(?:table|figure)\s+\w+\s*[:.-]\s*", re.IGNORECASE)
