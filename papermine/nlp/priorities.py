@@ -96,8 +96,6 @@ _LOOSE_LABEL = re.compile(r"^\s*(?:\(?([ivx]{1,4}|[a-z]|\d{1,2})\)|[-•*–])\s
 LOOSE_ENTRY_MAX_WORDS = 40
 #: Where a paragraph's sentences part; a lead-in is its last sentence.
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
-#: A lead-in to what a body will work on: "... proposes to concentrate on the following:".
-_FOCUS_ON_FOLLOWING = re.compile(r"\b(?:focus(?:es)?|concentrates?)\s+on\s+the\s+following\s*:$", re.IGNORECASE)
 #: A heading naming a priority has words ("Starting Well"), not a figure ("Births: 8,630").
 _WORDY_HEADING = re.compile(r"^[^\d]*[A-Za-z]{3,}[^\d]*$")
 
@@ -107,14 +105,14 @@ def _is_priority_lead(text: str) -> bool:
     "The partnership will work to:", "The following principles underpin ..."."""
     text = _LAST_SENTENCE.split(text.strip())[-1]
     if re.search(r"\bthe following\b", text, re.IGNORECASE) and not _cue("cue-following-list", text) \
-            and not _FOCUS_ON_FOLLOWING.search(text):
+            and not _cue("cue-focus-following", text):
         return False                  # "the following groups who are at risk of poorer outcomes:" (but "... will
                                       # concentrate on the following:")
     if _cue("cue-not-lead", text) or _cue("cue-findings", text):
         return False                  # "... will use various indicators, for example:", "The main themes this year were:"
     return bool(text) and (_cue("cue-priority-list", text) or _cue("cue-sets-out", text)
                            or (text.endswith(":") and _cue("cue-following-list", text))
-                           or (text.endswith(":") and _cue("cue-work-to", text)))
+                           or (text.endswith(":") and _cue("cue-work-to", text)) or _cue("cue-focus-following", text))
 
 
 #: An entry of a list that lost its bullets and line breaks has at most this many words.

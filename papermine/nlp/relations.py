@@ -484,6 +484,8 @@ _BARE_COUNCIL = re.compile(r"^(?:the\s+)?(?:(?:County|Borough|District|City|Town
 #: A member marked as the chair in a membership list ("the Lead Member (Chair)").
 _CHAIR_MARK = re.compile(r"\(\s*(?:the\s+)?(?:co-?\s*)?chair(?:man|woman|person)?\s*\)", re.IGNORECASE)
 _TRAILING_BRACKET = re.compile(r"\s*\([^()]*\)[\s.;,]*$")
+#: A bracket with no bracket inside ("(Chair)", "(the Local Strategic Partnership)").
+_BRACKETED = re.compile(r"\([^()]*\)")
 #: A receiving-side cue naming one report ("receive a report from"), not reports.
 _ONE_REPORT = re.compile(r"\b(?:a|an|the|this|that)\s+(?:[\w-]+\s+)?(?:report|update|briefing|presentation)\s+(?:from|by)\s*$",
                          re.IGNORECASE)
@@ -2714,7 +2716,7 @@ class RelationReader:
             # the councillors or the post named sit on the body of their row
             if _ADVISORY_SEAT.search(cells[1]) or _ADVISER_WORD.search(cells[1]):
                 return []          # ("Cllr P Catt (observer, non-voting)": there, no member)
-            listed = _TITLE_RUN_ON.sub(", ", re.sub(r"\([^()]*\)", "", cells[1]))
+            listed = _TITLE_RUN_ON.sub(", ", _BRACKETED.sub("", cells[1]))
             seats = [n for n in _names(listed) if _LIST_TITLE.match(n)] or [r for r in (role_phrase(cells[1]),) if r]
             return [self._seat(seat, doc, "mem-table", seat, first) for seat in seats]
         return [self._seat(first, doc, "mem-table", span_text(first), owner)]
@@ -2813,7 +2815,7 @@ class RelationReader:
             chair = [Found(owner, named[0], "chaired_by", None, None, "does", doc[:], "mem-labelled")] \
                 if _CHAIR_LABEL.match(m.group("label")) and len(named) == 1 else []
             return [self._seat(name, doc, "mem-labelled", name, owner) for name in named] + chair
-        seat = bodies[-1] if bodies else role_phrase(re.sub(r"\([^()]*\)", "", m.group("value")))
+        seat = bodies[-1] if bodies else role_phrase(_BRACKETED.sub("", m.group("value")))
         if seat is None:
             return None
         out = [self._seat(seat, doc, "mem-labelled", span_text(seat) if isinstance(seat, Span) else seat, owner)]
@@ -2867,7 +2869,7 @@ class RelationReader:
             return []
         body = next((s for s in doc.spans[AGENCY_SPANS] if s.start_char < m.end("body") + 2), None)
         label = m.group("body").strip()
-        after = re.sub(r"\([^()]*\)", "", doc_text(doc)[body.end_char:m.end("body")]).strip() if body is not None else ""
+        after = _BRACKETED.sub("", doc_text(doc)[body.end_char:m.end("body")]).strip() if body is not None else ""
         if (body is not None and (after or _COUNCIL_NAME.match(_name(body)))) or (body is None and role_phrase(label)):
             # ("Cabinet Member: Councillor R Dunmore", "Portfolio Holder - ...": a post's label, not a body's;
             # "Northby City Council: Councillors A. Patel and J. Rowe": those present from the council)
@@ -3485,9 +3487,8 @@ def _pair_frequencies(doc: Doc, targets: list, freqs: list[Span]) -> list[tuple]
 
 def _apart(text: str, target: Span, freq: Span) -> int:
     """How far a frequency lies from a target, in characters, a bracket between them aside."""
-    if freq.start_char >= target.end_char:
-        return len(re.sub(r"\([^()]*\)", "", text[target.end_char:freq.start_char]))
-    return len(re.sub(r"\([^()]*\)", "", text[freq.end_char:target.start_char])) if target.start_char >= freq.end_char else 0
+    a, b = (target.end_char, freq.start_char) if freq.start_char >= target.end_char else (freq.end_char, target.start_char)
+    return len(_BRACKETED.sub("", text[a:b])) if a <= b else 0
 
 
 def _without_frequencies(text: str, start: int, end: int, freqs: list[Span]) -> str:

@@ -17,6 +17,7 @@ from ..model.data import load_jsonl, load_lines
 from ._lines import Line
 from ._lines import is_caps as _is_caps
 from ._lines import word_count as _words
+from .text import cell_spans
 
 __all__ = ["build_structure", "heading_kind", "Structure"]
 
@@ -177,6 +178,12 @@ def _breaks_off(line: Line) -> bool:
 #: A line set out as a short label and its value ("Labour:  Cllr L Cole", "Liberal Democrat: Cllr N Eve"):
 #: one field a line, under another, is no wrapped tail of it.
 _FIELD_LINE = re.compile(r"^[A-Z][\w'’&/-]*(?: [\w'’&/-]+){0,2}:\s+\S")
+
+
+def _heading_kind(text: str) -> str | None:
+    """A line's heading kind, as `heading_kind` knows it, but never for a lead-in sentence
+    however known its words ("Our priorities for 2016/17 are:" wrapped onto its own line)."""
+    return None if _LEAD_IN_SENTENCE.search(text) else heading_kind(text)
 
 
 def _one_a_line(text: str) -> bool:
@@ -766,7 +773,7 @@ class _Builder:
             and self.lines[j].styled == self.lines[j - 1].styled \
             and self.number_at(j) is None and self.item_at(j) is None \
             and not (self.lines[j - 1].text.endswith(_LEAD_IN_WORDS + (":",)) and self._dash_entry(j)) \
-            and (heading_kind(self.lines[j].text) is None or _LEAD_IN_SENTENCE.search(self.lines[j].text)) \
+            and _heading_kind(self.lines[j].text) is None \
             and self._list_number_at(j) is None \
             and not (_one_a_line(self.lines[j].text) and _one_a_line(self.lines[j - 1].text)) \
             and not (_FIELD_LINE.match(self.lines[j].text) and _FIELD_LINE.match(self.lines[j - 1].text)) \
@@ -791,7 +798,7 @@ class _Builder:
         ("... and the Town Mayor (ex officio)" / "Committee / group   Members   Chair" / rows; "Table 1:
         Board membership" / "Agency  Representative" / rows)?"""
         text = self.lines[j].text
-        cells = re.split(r" {2,}", text.strip())
+        cells = [text[a:b] for a, b in cell_spans(text)]
         # (three cells or more; or two short ones that end in no stop, "Agency  Representative")
         return j + 1 < len(self.lines) and self.lines[j + 1].columns and not self.lines[j + 1].blank_before \
             and (len(cells) >= 3 or (all(_words(c) <= FIELD_HEADING_MAX_WORDS for c in cells)
@@ -912,11 +919,9 @@ class _Builder:
                 i += 1
                 continue
             # a heading of a known kind: "Purpose of the Report", "Appendix 1: Implications"
-            kind = heading_kind(text)
+            kind = _heading_kind(text)
             if kind == "appendix" and self._listing_appendices():
                 kind = None                         # "Appendix A: ..." in a list of appendices
-            if kind and _LEAD_IN_SENTENCE.search(text):
-                kind = None                         # "Our priorities for 2016/17 are:" wrapped onto its own line
             if kind and self._field_of_contact(line):
                 kind = None                         # "Lead Officer:" in a contact block
             if kind and (line.blank_before or self.last_was_heading or i == 0 or line.styled
@@ -1062,8 +1067,8 @@ class _Builder:
             if _words(title) <= MINUTE_TITLE_MAX_WORDS:
                 return title, heading_kind(title) or "minutes_item", end
         next_is_new = nxt >= len(self.lines) or self.lines[nxt].blank_before
-        known = heading_kind(rest)
-        if known is not None and _words(rest) <= KNOWN_HEADING_MAX_WORDS and not _LEAD_IN_SENTENCE.search(rest):
+        known = _heading_kind(rest)
+        if known is not None and _words(rest) <= KNOWN_HEADING_MAX_WORDS:
             return rest, known, nxt
         # (a reference in brackets after a title is no word of it: "... BOARD (KEY DECISION KD2024/031)")
         short = _words(_BRACKETS_AT_END.sub("", rest)) <= NUMBERED_HEADING_MAX_WORDS
