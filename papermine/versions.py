@@ -6,4 +6,4 @@ from __future__ import annotations
 __all__ = ["NLP_VERSION"]
 
 #: Bumped whenever tagging output changes, so stored papers are re-tagged.
-NLP_VERSION = "16"
+NLP_VERSION = "17"

@@ -950,6 +950,31 @@ def _merge_initials(sdocs) -> None:
                                span._.kind)
 
 
+def _in_full(canonical: str, title: str, agencies) -> str | None:
+    """The longest body named in the text whose name ends with `canonical` and is the title's
+    whole phrase ("Ravensholme University and Community Liaison Group", where the title alone
+    gave "Community Liaison Group"), if any."""
+    fuller = [a.canonical for a in agencies.values() if a.canonical.endswith(" " + canonical)
+              and a.canonical.lower() in title.lower()]
+    return max(fuller, key=len) if fuller else None
+
+
+#: A title that is one body's name and nothing more: capitalised words, joined by "and", "of"...
+_ONE_NAME = re.compile(r"^(?:[A-Z][\w'’&-]*\s+(?:(?:and|of|for|the|&)\s+)?)+$")
+
+
+def _whole_name(title: str, span, doc: Document) -> str | None:
+    """A title that is wholly a body's name, printed so in the paper's text too, where the
+    tagger took only its end ("Ravensholme University and Community Liaison Group": not
+    "Community Liaison Group"), else None."""
+    title = title.strip()
+    prefix = title[:span.start_char]
+    if span.end_char != len(title) or not prefix or not _ONE_NAME.match(prefix):
+        return None
+    body_text = " ".join(p.text for p in doc.paragraphs).lower()
+    return title if body_text.count(title.lower()) > 1 else None
+
+
 def _placed(canonical: str, agencies) -> str:
     """A title's body named in the text under its place ("Health and Wellbeing Board - Terms of
     Reference", then "The Eastmere Health and Wellbeing Board ('the Board')"): the placed name,
@@ -1027,7 +1052,8 @@ def _main_body(doc: Document, nlp: Language, resolver: Resolver, agencies) -> st
                                   # by X Council": its host, where the paper names the body it is for
             # the committee a paper is for is its body whatever its kind ("Police and Crime Panel")
             if kind in MAIN_BODY_KINDS or (text == doc.meta.committee and span.text.strip() == text.strip()):
-                return _placed(canonical, agencies)
+                return _in_full(canonical, text, agencies) or _whole_name(heading.text, span, doc) \
+                    or _placed(canonical, agencies)
     # else the most mentioned body (first mentioned on a tie), not the council itself
     bodies = [a for a in agencies.values() if a.kind in MAIN_BODY_KINDS and a.canonical != doc.meta.council]
     if bodies:

@@ -173,14 +173,15 @@ _AUX_ONLY = re.compile(r"^\s*(?:(?:will|shall|also|now|then|is|are|would|should|
                        re.IGNORECASE)
 #: After ", and": a clause with a subject of its own ("it works with", "the Service will continue to").
 _NEW_SUBJECT = re.compile(r"\s+(?:(?:it|they)\b|(?:the|this)\s+(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*){0,5}\s+"
-                          r"(?:will|shall|is|are|has|have|also|continues|must|should|would|now)\b)", re.IGNORECASE)
+                          r"(?:will|shall|is|are|has|have|also|continues|must|should|would|now|(?-i:[a-z]+s))\b)", re.IGNORECASE)
 #: The way a report goes, not where it goes ("... to the Commissioner, through the X Board"), after a name.
 _CHANNEL = re.compile(r"[\s,]*\b(?:through|via)\s+(?:the\s+|its\s+|their\s+)?$", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"\b[A-Z]\w")
 #: A channel is a meeting body ("accountable to the Secretary of State through the DfE": the department is the target).
 _MEETING_BODY = re.compile(r"\b(?:Board|Group|Committee|Panel|Forum|Meeting|Partnership|Network)$")
 #: ", and" ending a clause before a new one.
-_CLAUSE_AFTER = re.compile(r"\s*,\s*(?:and|but|while|whilst)\s", re.IGNORECASE)
+_CLAUSE_AFTER = re.compile(r"(?:\s+(?:on|about|regarding|covering)\s+[^,;.]{1,80}?)?\s*,\s*(?:and|but|while|whilst)\s",
+                           re.IGNORECASE)
 #: "... and the Youth Board": where a new clause joined on by "and" starts.
 _NEW_CLAUSE = re.compile(r"(?:,\s*|\s)and\s+(?:the\s+)?$", re.IGNORECASE)
 #: "Since 2009 the Board has reported to ...": a past cue that still holds.
@@ -190,7 +191,11 @@ _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _COUNCIL_NAME = re.compile(r"^(?:[A-Z][a-z'’]+[ -]){1,3}(?:(?:County|Borough|District|City|Parish|Town|Metropolitan Borough) )?Council$")
 _NOT_A_COUNCIL = re.compile(r"\b(?:Youth|Care|Children|Young|Schools?|Pupils?|Parents?|Students?|Business|Arts|Sports?)\s+Council$")
 #: "From 2009 the Board ...", "Each year it ...": words before a sentence's subject.
-_OPENING = re.compile(r"^\s*(?:(?:(?:since|in|from|during|following|until)\s+[^,]{1,30}?|(?:each|every|once\s+a|twice\s+a)\s+"
+#: "Following the Annual Council meeting on 19 May 2022 its members are ...": when, not who.
+_AT_MEETING = (r"(?:following|after|at|since)\s+(?:the|its|this|that|a)\s+[^,.;]{0,40}?\bmeeting"
+               r"(?:\s+(?:on|in|of|held\s+on)\s+[^,.;]{0,30}?\d{4})?")
+_OPENING = re.compile(rf"^\s*(?:(?:{_AT_MEETING}|(?:since|in|from|during|following|until)\s+[^,]{{1,30}}?|"
+                      r"(?:each|every|once\s+a|twice\s+a)\s+"
                       r"(?:year|quarter|month|six\s+months|spring|summer|autumn|winter)"
                       # "Much of its work is carried out through ...": the body "its" stands for
                       r"|(?:much|most|some|all|part|the\s+bulk|the\s+majority)\s+of(?=\s+(?:its|their)\s))(?:,|\s)\s*)?",
@@ -239,11 +244,11 @@ _CHAIR_TAIL = re.compile(r"^,\s+(?P<tail>(?-i:[A-Z][\w'’-]*)(?:\s+(?:(?-i:[A-Z
                          r"(?=\s*(?:[.;()]|$|,\s+(?:with|and|who|which)\b))")
 #: A chair described, then named in brackets: "an independent person appointed by the partners (the Independent Chair)".
 _NAMED_CHAIR = re.compile(r"^[^.;:()]{0,120}?\(\s*(?:the\s+)?(?P<name>(?:[A-Z][\w'’-]*\s+){0,4}(?:Chair|Chairman|Chairperson|Co-Chair)s?)\s*\)")
-#: "co-chaired by A and B": each of A and B chairs.
-_CO_CHAIRED = re.compile(r"\b(?:co-?|jointly\s+)chaired\b", re.IGNORECASE)
+#: "co-chaired by A and B", "chaired jointly by A and by B": each of A and B chairs.
+_CO_CHAIRED = re.compile(r"\b(?:co-?|jointly\s+)chaired\b|\bchaired\s+(?:jointly|alternately)\b", re.IGNORECASE)
 #: A co-chair by what they are, not a title ("a self-advocate and the Director of Adult Care").
 _A_ROLE = re.compile(r"^\s*(?:an?|one)\s+[a-z][\w-]*\b")
-_CO_CHAIRS = re.compile(r"\s+and\s+(?=the\s|an?\s|(?-i:[A-Z]))", re.IGNORECASE)
+_CO_CHAIRS = re.compile(r"\s+and\s+(?:by\s+)?(?=the\s|an?\s|(?-i:[A-Z]))", re.IGNORECASE)
 #: A signature line ("Amanda Jupp Chair - West Sussex Health and Wellbeing Board") is short.
 SIGNATURE_MAX_WORDS = 20
 #: A table of signatures is a few rows (name, role, body over one or two lines).
@@ -296,7 +301,7 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*|(?:both|each|
 #: A count of bodies ("three", "4") and the plural kinds of body it counts.
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _KINDS = (r"(?:groups|sub-?groups|bodies|boards|partnerships|panels|forums|committees|sub-?committees|networks|alliances|"
-          r"services|teams|agencies|organisations)")
+          r"services|teams|agencies|organisations|cells)")
 _LIST_SUBJECTS = re.compile(rf"\b(?:the\s+following|{_COUNT})\s+(?:[\w-]+\s+)?{_KINDS}\b", re.IGNORECASE)
 #: A sentence that counts bodies, then names them after a colon ("Two groups support the Board: A and B").
 _COUNTED_LEAD = re.compile(rf"^\s*{_COUNT}\s+(?:[\w-]+\s+)?{_KINDS}\b[^:.;]*:", re.IGNORECASE)
@@ -394,6 +399,10 @@ _HOW_ATTENDED = re.compile(r"(?:(?:attending\s+)?(?:via|by)\s+[\w -]{1,20}|in\s+
 PERSON_NAME_MAX_WORDS = 5
 #: A person's title before their name ("Cllr", "Dr", "Professor").
 PERSON_TITLE = r"(?:Cllrs?|Councillors?|Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Revd?)\.?\s+(?=[A-Z])"
+#: A person's name, then the body they come from ("Gary Tennant from Southmere People First").
+_PERSON_FROM = re.compile(r"^(?P<name>[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){1,2})\s+(?:from|of)\s+(?:the\s+)?(?-i:[A-Z])")
+#: A person's name alone, with or without their title ("Christine Ablett", "Cllr Ann Bell").
+_PERSON_ALONE = re.compile(rf"^(?:{PERSON_TITLE})?[A-Z][a-z'’-]+(?:\s+[A-Z][a-z'’-]+){{1,2}}\s*$")
 #: A titled person's name alone ("Cllr N Eve", "Mrs J. Threlfall").
 _PERSON_NAME = re.compile(rf"{PERSON_TITLE}(?:[A-Z]\.?\s+){{0,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
 #: A line that opens with a person's title names a person, not a body.
@@ -845,7 +854,7 @@ HEADER_CELL_MAX_WORDS = 4
 _VACANT = re.compile(r"^\(?\s*(?:vacan(?:cy|t)|to\s+be\s+(?:confirmed|appointed)|tbc)\b", re.IGNORECASE)
 #: A meeting's decision on a membership with no owner named ("It was agreed that membership be
 #: extended to include ..."): the meeting's own body's.
-_OWN_DECISION = re.compile(r"\b(?:agreed|resolved|decided|recommended)(?:\s*[:,-])?\s*(?:that\s+)?(?:the\s+)?"
+_OWN_DECISION = re.compile(r"\b(?:agreed|resolved|decided|recommended)(?:\s*[:,-])?\s*(?:that\s+)?(?:the\s+|its\s+)?"
                            r"(?:membership\s+(?:be|is|should\s+be|will\s+be)\s+)?$", re.IGNORECASE)
 #: A label saying only that members follow ("Membership: Cllr A Shaw, Cllr B Lund").
 _MEMBERSHIP_LABEL = re.compile(r"^(?:(?:current|voting|the)\s+)?(?:membership|members)$", re.IGNORECASE)
@@ -1041,11 +1050,13 @@ POST_WHO_CHARS = 120
 
 
 def _posts_joined(parts: list[str]) -> list[str]:
-    """Parts of "A and B" split as two posts, a part that names no post joined back to the one
-    before ("the Cabinet Member for Health" + "Adult Care": one portfolio)."""
+    """Parts of "A and B" split as two posts, a part that names no post joined back to the post
+    before ("the Cabinet Member for Health" + "Adult Care": one portfolio), but not a person's
+    name after a person's ("Gary Tennant from X" + "Christine Ablett")."""
     out: list[str] = []
     for part in parts:
-        if out and not _role_words().search(part):
+        if out and not _role_words().search(part) and not (_PERSON_ALONE.match(part) and (
+                _PERSON_ALONE.match(out[-1]) or _PERSON_FROM.match(out[-1]))):
             out[-1] = f"{out[-1]} and {part}"
         else:
             out.append(part)
@@ -1055,8 +1066,8 @@ def _posts_joined(parts: list[str]) -> list[str]:
 _PREPOSITIONS = frozenset({"in", "at", "on", "for", "of", "from", "by", "with", "to", "since", "during", "after", "before",
                            "until", "under", "through"})
 #: A phrase a clause opens with, up to its comma, that holds no subject ("Under the Council's protocol, ").
-_LEADING_PHRASE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:under|in\s+line\s+with|as\s+part\s+of|in\s+accordance\s+with|through|"
-                             r"within|according\s+to)\s[^,.;:]{1,60},\s*", re.IGNORECASE)
+_LEADING_PHRASE = re.compile(r"\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:(?:under|in\s+line\s+with|as\s+part\s+of|in\s+accordance\s+with|through|"
+                             rf"within|according\s+to)\s[^,.;:]{{1,60}},\s*|{_AT_MEETING},?\s+)", re.IGNORECASE)
 #: A count of bodies of a body, then its entries between commas ("Two sub-groups of the Board, the A
 #: and the B, report to it quarterly").
 _COUNTED_APPOSITION = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?\s+)?(?:the\s+)?(?:two|three|four|five|six|seven|eight)\s+(?:[\w-]+\s+){1,2}"
@@ -1229,6 +1240,12 @@ _POST_SUBJECT = re.compile(r"^\s*(?:[Tt]he\s+)?(?!(?:Members|Councillors|Officer
                            r"Advisers|Managers|Chairs|Directors|Commissioners)\b)(?P<post>[A-Z][\w'’-]*(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,4})\s+"
                            r"(?:[a-z]+s\s+(?:[^,;.]{0,40}?\s+)?and\s+)?"     # "attends every meeting and reports to"
                            r"(?:(?:is|are|will|shall|be|remains?|also|directly|continues?|to)\s+)*$")
+
+
+def _post_opens(text: str) -> bool:
+    """Does a sentence open with a post whose body follows it ("The Assistant Director for Early
+    Help, Northby Council, is vice-chair."): the sentence is about the post, not that body."""
+    return text.rstrip().endswith(",") and role_phrase(text) is not None
 
 
 def _without_restatements(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -1407,7 +1424,7 @@ class RelationReader:
                 self.last_first = self.members_of
             elif self.last_subject is not spoken_of and self.last_subject is not None:
                 self.last_first = self.last_subject
-            elif named:
+            elif named and not _post_opens(doc_text(doc)[sent.start_char:named[0].start_char]):
                 self.last_first = named[0]
             elif (by_head := ANAPHORA.search(span_text(sent))) and by_head.group("head") \
                     and (referred := self._by_head(_compared(by_head.group("head")))) is not None:
@@ -2157,6 +2174,9 @@ class RelationReader:
                 if len(whos) > 1:                    # "the ICB's Place Director": the post
                     one = _ROLE_OWNER.sub("", re.sub(r"^\s*the\s+", "", one))
                 one = re.sub(r"^\s*(?:the|an?|one)\s+", "", one)      # "a ward councillor": the post
+                person = _PERSON_FROM.match(one)
+                if person and not _role_words().search(person.group("name")):
+                    one = person.group("name")        # "Gary Tennant from Southmere People First": the person
                 found += self._found(subject, _unowned_role(_role(one)), relation, [], modality, sent, rule_id)
             return found, None
         if relation == "meets":              # "to meet the needs of ..." is no meeting
@@ -2516,6 +2536,15 @@ class RelationReader:
         """Does the paragraph open with those who are no members ("Also in attendance: ...")?"""
         return bool(_roster()["mem-not-members"].match(text.strip()))
 
+    def _sent_by_body(self, doc: Doc) -> bool:
+        """Does a line of those present name, in a cell after the person's, a body that sent
+        them ("Cllr J Beddow    Fenbridge City Council" at a consultative committee): then the
+        committee is one of bodies' representatives, and the body is the member."""
+        at = _cell_spans(doc_text(doc))
+        return len(at) > 1 and any(
+            not s._.generic and s.start_char >= at[1][0] and _name(s) not in (_name(self.main_body), self.council)
+            for s in doc.spans[AGENCY_SPANS])
+
     def attendance(self, doc: Doc, listed: bool = False) -> list[Found] | None:
         """"PRESENT: Councillor J Harper (Chairman), Dr S Iqbal (Eastvale CCG), ...": in the
         minutes of a body, each organisation in brackets sits on it; None when the paragraph
@@ -2527,7 +2556,7 @@ class RelationReader:
         text = _roster()["mem-not-members"].split(text)[0] if listed else text
         if self.main_body is None:
             return []
-        if not _ATTENDED_BODY.search(_name(self.main_body)):
+        if not _ATTENDED_BODY.search(_name(self.main_body)) and not (listed and self._sent_by_body(doc)):
             # a council's or committee's "Present" lists its councillors, who are its members, and
             # guests ("PRESENT: Cllr H Ackroyd (Town Mayor) Cllrs B Duckworth, M Greaves and E Walsh")
             present = _roster()["mem-present"].sub("", text.strip(), count=1) if not listed else text
@@ -2666,10 +2695,12 @@ class RelationReader:
             elif role == "reports_to_named" and named and cell and not _EMPTY_CELL.match(cell):
                 target = self._referred("the " + named) or self._by_head(named.split()[-1].lower()) or named
                 out += self._found(body, target, "reports_to", frequencies, "does", sent, "rel-table-reports")
-        pending = self.pending
-        if pending is not None and pending.subject is None and pending.target is not None:
-            out += self._found(body, pending.target, pending.relation, frequencies or pending.freqs,
-                               pending.modality, sent, pending.rule)
+        # (each open cue: "Four delivery groups sit beneath the CDP and report to it at every meeting:")
+        for pending in ([self.pending] + self.also_pending) if self.pending is not None else []:
+            if pending.subject is None and pending.target is not None:
+                out += self._found(body, pending.target, pending.relation,
+                                   (frequencies or pending.freqs) if pending.relation != "subgroup_of" else [],
+                                   pending.modality, sent, pending.rule)
         return [f for f in out if _name(f.source) != _name(f.target)]
 
     def _relationship_cell(self, body, cell: str, frequencies, sent) -> list[Found]:
@@ -2777,7 +2808,17 @@ class RelationReader:
             return None            # "Group  Members  Elected by": a count of seats; the row is read as a list's
         if k is None or _VACANT.match(text[at[k][0]:at[k][1]]):
             return []
-        return self._seated_in_cell(doc, *at[k], owner)
+        seated = self._seated_in_cell(doc, *at[k], owner)
+        cell = text[at[k][0]:at[k][1]]
+        if seated and all(isinstance(f.source, str) for f in seated) and not _names(cell) \
+                and not _MANY.search(cell.split(",")[0]) and not _OWN_RIGHT.search(cell):
+            # ("Head of Autism Services  Northby Council, Adult Social Care": one post, and the body
+            # it is held in beside it: the body is the member, as where a table names it first)
+            bodies = [s for j, (a, b) in enumerate(at) if j != k
+                      for s in doc.spans[AGENCY_SPANS] if a <= s.start_char < b and not s._.generic]
+            if bodies:
+                return [self._seat(bodies[0], doc, "mem-table-column", span_text(bodies[0]), owner)]
+        return seated
 
     def _seated_in_cell(self, doc: Doc, start: int, end: int, owner) -> list[Found]:
         """The members a table's cell names sit on `owner`, a person marked "(Chair)" chairing it."""
@@ -3322,6 +3363,14 @@ class RelationReader:
         main = self.main_body
         if main is not None and (_ends_with_head(main, head) or _head_for_place(main, head)):
             return main                    # ("the Commissioner": the paper's Police and Crime Commissioner for X)
+        if main is not None:
+            # the paper's body by a longer name ("Multiple Disadvantage Partnership - Annual Update",
+            # then "the Multiple Disadvantage Partnership Board ... Board membership:"): that board
+            own = _compared(_name(main)) + " "
+            longer = next((s for s in self.named_ever if not isinstance(s, str)
+                           and _compared(_name(s)).startswith(own) and _ends_with_head(s, head)), None)
+            if longer is not None:
+                return longer
         if self.committee and _PROPER_NAME.match(self.committee) and _ends_with_head(self.committee, head):
             return self.committee          # "PARTNERSHIP BOARD - 22 JANUARY 2009": "the Board" is the meeting's
         # a body just related to in this sentence ("provides assurance to the X Board and reports
@@ -3358,16 +3407,17 @@ class RelationReader:
 
 
 #: After "and", an article or a count starts a new entry ("..., the Executive Member for X and the Chair of Y").
-#: (or a councillor: "Councillor A and Councillor B" are two entries)
+#: (or a person by their title: "Councillor A and Councillor B", "Mrs Lyle and Mr Pidcock" are two entries)
 #: (or a name by its initials: "Councillors T. Bello and P. Dunn")
-_NEW_ENTRY = re.compile(r"^(?:the|a|an|one|two|three|four|five|six|\d+)\s|^(?-i:(?:Councillor|Cllr)\.?\s+[A-Z])|"
+_NEW_ENTRY = re.compile(rf"^(?:the|a|an|one|two|three|four|five|six|\d+)\s|^(?-i:{PERSON_TITLE})|"
                         r"^(?-i:[A-Z]\.\s*(?:[A-Z]\.\s*)*[A-Z][a-z])", re.IGNORECASE)
 #: A title for several people before their names ("Councillors T. Bello, R. Okafor and P. Dunn").
 _TITLE_FOR_ALL = re.compile(r"^(?:Councillors|Cllrs)\.?\s+(?=[A-Z])")
 #: An entry of a list that opens with a post's title ("the Director of ...", ", the Chief Executive of ...").
 _TITLED_ENTRY = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:the|a|an)\s+(?-i:[A-Z])", re.IGNORECASE)
-#: A name alone in a list: initials and a surname, or a surname ("R. Okafor", "Dunn").
-_BARE_NAME = re.compile(r"^(?:[A-Z]\.\s*)*[A-Z][\w'’-]+$")
+#: A name alone in a list: initials and a surname, a forename and a surname, or a surname ("R. Okafor",
+#: "Colin Ashdown", "Dunn").
+_BARE_NAME = re.compile(r"^(?:[A-Z]\.\s*)*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
 #: An entry that says more of the one before ("one of whom is a foster carer", "who chairs", "appointed by
 #: the Cabinet").
 _ABOUT_BEFORE = re.compile(r"^(?:(?:one|two|three|at least one|each|all|both|any)\s+of\s+(?:whom|which)|who|whom|whose|which|"
@@ -3378,9 +3428,11 @@ _LIST_FILLER = re.compile(r"^(?:but\s+)?(?:(?:is|are|will\s+be)\s+)?not\s+(?:lim
                           r"^(?:for\s+example|e\.?g|such\s+as|in\s+particular|as\s+a\s+minimum|at\s+least)$", re.IGNORECASE)
 #: How many members a body has, not who they are ("no more than ten members").
 _SIZE_ONLY = re.compile(r"^(?:voting\s+|other\s+)?(?:members|people|persons|places|seats)$", re.IGNORECASE)
-#: An entry after a body that says what kind of body it is ("..., a voluntary adoption agency").
-_APPOSED_ENTRY = re.compile(r"^[\s,]*(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,3}(?:agency|charity|organisation|organization|body|"
-                            r"company|provider|group|network|partnership|enterprise|association|trust)[\s.;,]*$")
+#: An entry after a body that says what kind of body it is ("..., a voluntary adoption agency", "..., the
+#: new drug and alcohol treatment provider from 1 April").
+_APPOSED_ENTRY = re.compile(r"^[\s,]*(?:a|an|the)\s+(?:[a-z][\w-]*\s+){0,5}(?:agency|charity|organisation|organization|body|"
+                            r"company|provider|group|network|partnership|enterprise|association|trust)"
+                            r"(?:\s+(?:from|since|until|for)\s+[\w ]{1,30})?[\s.;,]*$")
 #: A free list entry that describes partners in general is no member ("key agencies from the public sector").
 _VAGUE = re.compile(r"\b(?:agencies|partners|organisations|organizations|bodies|stakeholders|sectors|others)\b",
                     re.IGNORECASE)
@@ -3417,7 +3469,7 @@ def _entries(text: str, offset: int, spans: list[Span]) -> list[tuple[int, int]]
             # "elected members and leaders from ...", "a Directly Elected Mayor and constituent authorities"
             roles = bool(re.search(_role_words().pattern + r"\s*$", text[cuts[-1]:m.start()], re.IGNORECASE))
             if not (before and after) and not _NEW_ENTRY.match(text[m.end():]) and not roles \
-                    and not (shared_title and _BARE_NAME.match(text[m.end():limit].strip())):
+                    and not (shared_title and _BARE_NAME.match(text[m.end():limit].strip(" ."))):
                 continue
         cuts += [m.start(), m.end()]
     cuts.append(len(text))

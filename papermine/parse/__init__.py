@@ -28,7 +28,7 @@ __all__ = ["parse_file", "parse_bytes", "parse_text", "index_text", "READERS", "
            "Line", "Reading", "heading_kind", "find_date", "decode_text", "text_to_lines"]
 
 #: Bumped whenever parsing output changes, so stored papers are re-read.
-PARSER_VERSION = "17"
+PARSER_VERSION = "18"
 #: The PDF backends a caller may choose (`--pdf-backend`), the default first.
 PDF_BACKENDS = tuple(sorted(BACKENDS, key=lambda name: name != DEFAULT_BACKEND))
 

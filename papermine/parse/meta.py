@@ -187,6 +187,8 @@ def _tidy(text: str) -> str:
             parts = word.split("-")
             parts = [p if (j and p in _SMALL_IN_NAMES) else p[:1].upper() + p[1:] for j, p in enumerate(parts)]
             word = "-".join(parts)
+            if re.fullmatch(r"\w{1,2}&\w{1,2}", word):
+                word = word.upper()          # "A&E", "R&D": letters either side of "&" are initials
             out.append(word.lower() if (i and word.lower() in _SMALL_WORDS) else word)
         text = " ".join(out)
     return text
@@ -379,6 +381,11 @@ def _front_patterns() -> dict[str, tuple[re.Pattern, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def _skipped(text: str) -> bool:
+    """A head line that says nothing of the paper's fields ("Agenda Item 7", "Unrestricted")."""
+    return any(rx.match(text.strip(" .")) for rx in _front_patterns()["skip"])
+
+
 def _block(text: str, page: int | None) -> _Block:
     text = re.sub(r"\s+", " ", text).strip()
     block = _Block(text, _tidy(text), page)
@@ -415,6 +422,11 @@ def _head(front: list[Paragraph], sections: list[Section], paragraphs: list[Para
         # "NHS Calderholme    Calderholme Metropolitan Borough Council": partners' names side by side)
         parts = [part for part in _LETTERHEAD_BAR.split(para.text) if part.strip()]
         fields = [field for field in _FIELD_GAP.split(parts[0]) if field.strip()] if parts else []
+        if len(fields) > 1 and any(_skipped(field) for field in fields):
+            # ("WEXMOOR POLICE AUTHORITY        AGENDA ITEM 7": the item's label set beside the
+            # head's line is no part of it)
+            fields = [field for field in fields if not _skipped(field)]
+            parts = ["  ".join(fields)] + parts[1:]
         councils = [field for field in fields if find_councils(field)] if len(fields) > 1 else []
         if councils:
             parts = councils + [field for field in fields if field not in councils] + parts[1:]
@@ -610,7 +622,7 @@ class _Reader:
                 continue
             text, tidy = block.text, block.tidy
             if not re.search(r"[A-Za-z]{2}|\d{4}", text) or _URL.match(text) \
-                    or any(rx.match(text.strip(" .")) for rx in _front_patterns()["skip"]):
+                    or _skipped(text):
                 continue                        # "Agenda Item 7", "Unrestricted", a web address
             if after_author and _NAME_ROLE.match(text):
                 self.who.append(_tidy(text))
