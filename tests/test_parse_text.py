@@ -384,3 +384,25 @@ def test_a_two_column_table_keeps_a_first_cell_whole_where_it_wraps_under_itself
     assert "Milldale Partnership NHS Foundation Trust  Clinical Lead, Autism Diagnosis" in texts
     # (a group's heading set out to the left of the column is no part of the row above)
     assert not any("Foundation Trust Group B" in t or "Diagnosis Group B" in t for t in texts), texts
+
+
+def test_the_next_capital_letter_of_a_run_of_headings_heads_a_section_not_an_item_of_the_list_above():
+    """"D.  MEMBERSHIP OF THE BOARD" after "C.  STRUCTURE" and its (i)-(iii) list: the next
+    heading, whatever its words; "D." inside a paragraph's list stays an item."""
+    from papermine.parse import parse_text
+    doc = parse_text(
+        "A.  BACKGROUND\n\n    The Greywell Transport Partnership was formed in 2009.\n\n"
+        "B.  STRUCTURE\n\n"
+        "    i.   Board. The Board sets the direction of the Partnership.\n\n"
+        "    ii.  Officer Group. The Officer Group reports to the Board.\n\n"
+        "C.  MEMBERSHIP OF THE BOARD\n\n"
+        "    Greywell Borough Council       2\n    Greywell Bus Users' Group      1\n\n"
+        "D.  FINANCIAL ARRANGEMENTS AND PARTNER CONTRIBUTIONS\n\n"
+        "    The partners will fund the Partnership as follows:\n\n"
+        "    a.  the Council will pay half;\n    b.  the operators will pay a quarter;\n"
+        "    c.  the Board will seek the rest;\n    d.  NOTHING WILL BE PAID IN ADVANCE\n")
+    headings = [s.heading for s in doc.sections if s.heading]
+    assert headings == ["A. BACKGROUND", "B. STRUCTURE", "C. MEMBERSHIP OF THE BOARD",
+                        "D. FINANCIAL ARRANGEMENTS AND PARTNER CONTRIBUTIONS"], headings
+    items = [i.label for p in doc.paragraphs for i in p.items or []]
+    assert items[-4:] == ["a", "b", "c", "d"], items

@@ -469,6 +469,8 @@ def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
     """A paragraph whose items list members ("The membership of the Board is:"), or a
     bare list under a "Membership" heading, or one after a lead-in there ("The statutory
     partners will each be represented at senior level:")."""
+    if _SUBGROUPS_LEAD.search(para.text):
+        return False                # "The Committee has three sub-committees, each of three members ...:": bodies
     if para.items and (not para.text.strip() or para.text.rstrip().endswith(":")) \
             and heading and _MEMBERSHIP_HEADING.match(heading):
         return True
@@ -477,6 +479,9 @@ def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
 
 
 
+#: A lead-in counting a body's sub-groups: its items are those bodies, not members.
+_SUBGROUPS_LEAD = re.compile(r"\b(?:has|have|will\s+have|the\s+following|two|three|four|five|six|seven|\d+)\s+"
+                             r"(?:[\w-]+\s+)?sub-?(?:groups|committees|panels|boards)\b", re.IGNORECASE)
 #: A lead-in that points to the list below it without a colon ("... the partner representatives set out below.").
 _SET_OUT_BELOW = re.compile(r"\b(?:set\s+out|listed|shown|given|named)\s+below\s*\.?\s*$|\bas\s+follows\s*\.?\s*$",
                             re.IGNORECASE)
@@ -687,6 +692,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
             found_here = found_here if found_here is not None else []
         elif i_index is None and reader.not_members(para.text):
             present_from, not_members_in = None, para.section   # "IN ATTENDANCE Ian Fox ...": no members from here
+        elif i_index is None and para.number is None and present_from is None and reader.opens_present_list(para.text):
+            present_from = p_index      # "Present:  Cllr J Orme (Chair)" then one person a line below it
         elif found_here is None and ((reader.heads_attendance(doc.sections[para.section].heading)
                                       and para.section != not_members_in) or present_from is not None) \
                 and _attendance_line(para.text):

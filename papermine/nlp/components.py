@@ -78,7 +78,7 @@ _HEAD_NOUN = re.compile(r"^(Partnership|group|Board|Panel|Group|Subgroup|Sub-gro
                         r"Police|Constabulary|College|Academy|Academies|University|Centre|Center|Hospital|Hospice|"
                         r"Home|Hub|Foundation|Society|Association|Agency|Alliance|Office|Department|Directorate|"
                         r"Inspectorate|Collaborative|Consortium|Corporation|School|Assembly|Library|Surgery|"
-                        r"Clinic|Federation|Institute|Ministry|Bank|Taskforce|Court|Municipality|Ltd|"
+                        r"Clinic|Federation|Institute|Ministry|Bank|Taskforce|Cell|Court|Municipality|Ltd|"
                         r"Limited|CIC|plc|Healthwatch|Charity|CCG|ICB|PCT|PCN|Union|Watch|Church|Chapel|Dept|Company|Companies|Body|Bodies)s?$")
 #: "Identification of Board", "Chairmanship of the ... Committee": an activity or state
 #: (a nominalisation that is not itself a head noun) before "of"/"for"/"in" names no body.

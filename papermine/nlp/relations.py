@@ -302,7 +302,12 @@ _OPEN_LIST = re.compile(r"^\s*(?:the\s+following(?:\s+\w+){0,2}\s*|(?:both|each|
 _COUNT = r"(?:two|three|four|five|six|seven|eight|nine|ten|\d+)"
 _KINDS = (r"(?:groups|sub-?groups|bodies|boards|partnerships|panels|forums|committees|sub-?committees|networks|alliances|"
           r"services|teams|agencies|organisations|cells)")
-_LIST_SUBJECTS = re.compile(rf"\b(?:the\s+following|{_COUNT})\s+(?:[\w-]+\s+)?{_KINDS}\b", re.IGNORECASE)
+_LIST_SUBJECTS = re.compile(rf"\b(?:the\s+following|{_COUNT})\s+(?:[\w-]+\s+){{0,2}}{_KINDS}\b", re.IGNORECASE)
+#: "three sub-committees, each of three members": what each of the bodies counted is made of.
+_EACH_OF_SEATS = re.compile(rf"{_KINDS}\s*,\s*(?:each|all|both)\s+(?:of|with)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+#: "..., each chaired by an independent member:": one post chairs each body listed below.
+_EACH_CHAIRED = re.compile(r"\beach\s+(?:(?:is|will\s+be)\s+)?chaired\s+by\s+(?:an?|one)\s+(?P<who>(?-i:[a-z][\w'’-]*)(?:\s+[\w'’-]+){0,4}?)\s*:?\s*$",
+                           re.IGNORECASE)
 #: A sentence that counts bodies, then names them after a colon ("Two groups support the Board: A and B").
 _COUNTED_LEAD = re.compile(rf"^\s*{_COUNT}\s+(?:[\w-]+\s+)?{_KINDS}\b[^:.;]*:", re.IGNORECASE)
 #: "(co-chairs)", "(joint chairs)" after the chairs named.
@@ -350,7 +355,7 @@ _MEETINGS_ONLY = re.compile(r"^\s*(?:to\s+)?(?:each|every|all)\s+(?:of\s+(?:its|
 #: after the colon are the bodies meant.
 #: ("Each of the thematic partnerships below will report to the Board quarterly:")
 _EACH_OF_KIND = re.compile(r"^\s*(?:that\s+)?(?:each|every)\s+(?:of\s+the\s+(?:following\s+)?)?(?:[\w-]+\s+)?"
-                           r"(?:group|partnership|board|panel|sub-?group|committee|forum|commission)s?"
+                           r"(?:group|partnership|board|panel|sub-?group|committee|forum|commission|cell)s?"
                            r"(?:\s+(?:(?:listed|set\s+out|named|shown)\s+)?below)?(?:\s+(?:will|shall|also|then))*\s*$",
                            re.IGNORECASE)
 #: After the body a member sits on, more members ("..., together with A, B and C").
@@ -1314,6 +1319,8 @@ class RelationReader:
     pending: _Pending | None = None                      # a lead-in waiting for its list
     also_pending: list = field(default_factory=list)     # ... and its other cues ("has four sub-groups, each of
     pending_at: int = -1                                 # which reports to X quarterly:"), and where it stood
+    pending_ahead: bool = False                          # ... opened by a sentence before the lead-in's last
+    ahead: bool = False                                  # the sentence read names a list after its paragraph
     last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
     council: str | None = None                           # the paper's own council ("full Council")
     committee: str | None = None                         # the meeting the paper is for ("this Committee")
@@ -1480,15 +1487,25 @@ class RelationReader:
 
     def _open(self, sent: Span, pending: _Pending) -> None:
         """A lead-in's cue waits for the items below; a second cue of the same sentence waits beside it."""
-        if self.pending is not None and self.pending_at == sent.start_char and self.pending.relation != pending.relation:
+        if self.pending is not None and (self.pending_at == sent.start_char or self.pending_ahead) \
+                and self.pending.relation != pending.relation:
             self.also_pending = self.also_pending + [self.pending]
         else:
             self.also_pending = []
-        self.pending, self.pending_at = pending, sent.start_char
+        self.pending, self.pending_at, self.pending_ahead = pending, sent.start_char, self.ahead
         if pending.subject is None:
             # (or counted in the sentence before: "We have four sub-groups. Each one ... reports to ...:")
             counted = _LIST_SUBJECTS.search(span_text(sent)) or _counted_before(sent)
             self.listed_kind = counted.group().lower() if counted else ""
+
+    def _open_listed(self, sent: Span, pending: _Pending, end: int) -> None:
+        """A lead-in whose items are the subjects; "..., each chaired by an independent member:"
+        after its cue: that post chairs each of them too."""
+        self._open(sent, pending)
+        each_chair = _EACH_CHAIRED.search(doc_text(sent.doc), end, sent.end_char)
+        if each_chair and pending.relation == "subgroup_of":
+            self._open(sent, _Pending(pending.rule, "chaired_by", None, _role(each_chair.group("who")), [],
+                                      pending.modality))
 
     def read_item(self, doc: Doc) -> list[Found] | None:
         """One item (or lettered paragraph) after a lead-in that left a cue open: its
@@ -1649,6 +1666,11 @@ class RelationReader:
         subjects_of: dict[int, list] = {}
         own_clause = self._own_clauses(doc, sent, spans, cues)
         lead_in = span_text(sent).rstrip().endswith(":")       # its arguments are in the items below
+        # "The following cells sit under the Board. Each cell reports to it monthly:": the first
+        # sentence's items are the same list, after the paragraph's last sentence
+        self.ahead = not lead_in and doc_text(doc).rstrip().endswith(":") \
+            and _LIST_SUBJECTS_OPENING.match(span_text(sent)) is not None
+        lead_in = lead_in or self.ahead
         for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
             rule_id, relation, start, end = cues[order]
             cue_freqs = freqs_of[order]
@@ -1659,6 +1681,8 @@ class RelationReader:
                 continue                      # "received a report from": one meeting, no standing line
             if rule_id in _flagged("needs_frequency") and not cue_freqs:
                 continue                      # "to be presented to the Council": one meeting
+            if relation == "member_of" and _EACH_OF_SEATS.search(doc_text(doc), sent.start_char, start):
+                continue                      # "three sub-committees, each of three members drawn from the X": their seats
             if rule_id in _flagged("singular_needs_frequency") and not cue_freqs \
                     and _ONE_REPORT.search(doc_text(doc)[start:end]):
                 continue                      # "must receive a report from the Inspector": one document
@@ -1782,7 +1806,8 @@ class RelationReader:
                 or (_EACH_OF_KIND.search(doc_text(doc)[begin:start]) and ":" in doc_text(doc)[end:sent.end_char]) \
                 or (_EACH_ONE.match(doc_text(doc)[begin:start]) and lead_in and _counted_before(sent)) \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start])) \
-                or (_THEY_BELOW.match(doc_text(doc)[sent.start_char:start]) and lead_in)
+                or (_THEY_BELOW.match(doc_text(doc)[sent.start_char:start]) and lead_in) \
+                or (self.ahead and not subjects_of)
             bracketed = _COUNTED_BRACKET.match(doc_text(doc), sent.start_char, start)
             if bracketed and (named_in := [s for s in spans if bracketed.start("list") <= s.start_char < bracketed.end("list")
                                            and not s._.generic]):
@@ -1814,7 +1839,7 @@ class RelationReader:
                 # ("The Board is supported by the following groups, each of which reports to it:": the Board)
                 if target is not None and lead_in:
                     modality = _modality(span_text(sent), start - sent.start_char)
-                    self._open(sent, _Pending(rule_id, relation, None, target, cue_freqs, modality))
+                    self._open_listed(sent, _Pending(rule_id, relation, None, target, cue_freqs, modality), end)
                 elif target is not None and (apposed := _COUNTED_APPOSITION.match(span_text(sent))) \
                         and doc_text(doc).find(":", sent.start_char, sent.end_char) < 0:
                     # "Two sub-groups of the Board, the A and the B, report to it quarterly.": A and B
@@ -1888,8 +1913,8 @@ class RelationReader:
             if open_list and relation in ("subgroup_of", "reports_to") and rule_id in _flagged("subject_is_target"):
                 # "The Board is supported by three subgroups:", "The Board will receive reports from:"
                 # then one subgroup (one body that reports) an item
-                self._open(sent, _Pending(rule_id, relation, None, subjects[0], cue_freqs if relation == "reports_to" else [],
-                                          modality))
+                self._open_listed(sent, _Pending(rule_id, relation, None, subjects[0],
+                                                 cue_freqs if relation == "reports_to" else [], modality), end)
                 continue
             if open_list and relation not in ("chaired_by", "meets", "subgroup_of") \
                     and rule_id not in _flagged("subject_is_target") and rule_id not in _flagged("subject_is_member"):
@@ -2530,6 +2555,15 @@ class RelationReader:
         if _roster()["mem-present"].fullmatch(text + ":"):
             return "present"
         return "not" if _roster()["mem-not-members"].fullmatch(text) else None
+
+    @staticmethod
+    def opens_present_list(text: str) -> bool:
+        """"Present:  Cllr J Orme (Chair) - Cabinet Member for Housing" with one person after the
+        label: the first of a list of those present, one a line below it."""
+        label = _roster()["mem-present"].match(text.strip())
+        rest = text.strip()[label.end():] if label else ""
+        return bool(rest) and ";" not in rest and " and " not in rest \
+            and len(re.findall(rf"\b{PERSON_TITLE}", rest)) <= 1 and not re.search(r"\bCouncillors\b", rest)
 
     @staticmethod
     def not_members(text: str) -> bool:
@@ -3289,9 +3323,11 @@ class RelationReader:
             referred = self._by_head(_compared(opening.group("head")))
             if referred is not None:
                 return [referred]
+        plural = _plural_anaphor(doc_text(doc)[begin:cue_start])
+        if plural and plural.group("one") and before and before[-1].end_char <= begin + plural.end():
+            before = []                     # "Each Delivery Group reports ...": the groups just named, not one
         if before:
             return self._conjoined(doc, before)
-        plural = _plural_anaphor(doc_text(doc)[begin:cue_start])
         if plural:                          # "Each subgroup feeds back ...": the subgroups just named
             head = _compared(plural.group("one") or plural.group("many"))
             # (a sub-group is often named "the X Group", a sub-committee "the X Committee")

@@ -122,6 +122,8 @@ _TERMINAL = re.compile(r"[.!?:;]['\"’”)]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?]['\"’”)]*\s+[A-Z]")
 _ROMAN_NUMERALS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 _ROMAN_FULL = re.compile(rf"^{_ROMAN}$", re.IGNORECASE)
+#: A heading numbered by a capital letter ("C. STRUCTURE").
+_LETTER_HEADING = re.compile(r"^([A-Z])[.)]\s")
 #: Headings over a list of appendices or background papers, whose entries are no headings.
 _APPENDIX_LIST = re.compile(r"^(list of )?(appendices|annexes|background (documents|papers))\b")
 #: a roman numeral's successor, to tell "i) ... ii)" from "i) ... j)"
@@ -191,6 +193,12 @@ def _one_a_line(text: str) -> bool:
     return bool(_ATTENDEE.match(text) or _PERSON_LINE.match(text))
 
 
+def _person_entry(text: str) -> bool:
+    """A person's entry in a list of those present ("Sue Pardoe - Housing Options Manager",
+    "Cllr J Orme (Chair) - Cabinet Member for Housing")."""
+    return bool(_NAME_ROLE_START.match(text) or _PERSON_LINE.match(text) or _ATTENDEE.match(text))
+
+
 def _front_field_starts(first: Line, previous: Line, line: Line) -> bool:
     """In a front block each line is a field of its own (council, committee,
     date, title, "From: ..."), unless the line before wrapped into it (it is
@@ -202,8 +210,13 @@ def _front_field_starts(first: Line, previous: Line, line: Line) -> bool:
         return True
     if _RUNS_ON.search(prev) or text[:1].islower() or text.startswith("&"):
         return False
-    if _FRONT_LABEL.match(first.text) and line.indent > first.indent + OUTDENT_MIN \
-            and not _NAME_ROLE_START.match(text):
+    hangs = _FRONT_LABEL.match(first.text) and line.indent > first.indent + OUTDENT_MIN
+    if _NAME_ROLE_START.match(text) and (hangs or line.indent == previous.indent) \
+            and _person_entry(_FRONT_LABEL.sub("", prev).strip()):
+        # "Present:  Cllr J Orme (Chair) - Cabinet Member" / "S Pardoe - Housing Manager, X Council":
+        # one person a line, however long the line above
+        return True
+    if hangs and not _NAME_ROLE_START.match(text):
         return False
     return len(prev) < FRONT_WRAP_MIN_CHARS or _is_caps(prev) != _is_caps(text)
 
@@ -951,6 +964,10 @@ class _Builder:
                 self.open_section(item[2], heading_kind(item[2]), line.page, number=_ITEM.match(text).group("b"))
                 i += 1
                 continue
+            if item is not None and not self.in_front and self._next_letter_heading(i):
+                self.open_section(text, heading_kind(item[2]), line.page)
+                i += 1
+                continue
             if item is not None and not self.in_front:
                 self.add_item(*item, line)
                 i = self._continue_lines(i + 1)
@@ -1199,6 +1216,18 @@ class _Builder:
         return line.ends_short is not False and _words(rest) <= NUMBERED_HEADING_MAX_WORDS \
             and not _TERMINAL.search(rest) and nxt.indent < line.indent - OUTDENT_MIN \
             and nxt.text[:1].isupper() and _NUMBER.match(nxt.text) is None and _ITEM.match(nxt.text) is None
+
+    def _next_letter_heading(self, i: int) -> bool:
+        """"D.  MEMBERSHIP OF THE BOARD" after a section headed "C.  STRUCTURE": the next
+        capital letter of the headings' run, over a short title in capitals, is the next
+        heading, not an item of the list above it."""
+        m = _ITEM.match(self.lines[i].text)
+        last = _LETTER_HEADING.match(self.section.heading or "")
+        if m is None or last is None or not m.group("b") or len(m.group("b")) != 1 \
+                or ord(m.group("b")) != ord(last.group(1)) + 1:
+            return False
+        rest = m.group("rest")
+        return _is_caps(rest) and _words(rest) <= NUMBERED_HEADING_MAX_WORDS and not _TERMINAL.search(rest)
 
     def _front_heading(self, block: list[Line], end: int) -> bool:
         """Is a front-block line really a heading of the body: one styled line,
