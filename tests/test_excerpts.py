@@ -15,9 +15,11 @@ from conftest import load_script
 ROOT = Path(__file__).resolve().parents[1]
 EXCERPTS = ROOT / "tests" / "fixtures" / "excerpts"
 EXPECTED = ROOT / "tests" / "data" / "excerpts_expected"
-#: F1 over all 373 excerpts (micro-averaged), less a margin of about two points. Measured:
-#: agencies 0.92, reporting lines 0.86, members 0.82, priorities 0.92. Each set was held out
-#: when first scored (the first eight: lines 0.44, members 0.38; sets f to av, written by
+#: F1 over all 469 excerpts (micro-averaged). Measured: agencies 0.92, reporting lines 0.84,
+#: members 0.82, priorities 0.90; the floors were set about two points below what the first 373
+#: reached and have been kept since sets bi, bj and bk (once held out, harder: lines 0.70, members
+#: 0.45 when they joined) came in, so they now sit close to the measure. Each set was held out
+#: when first scored (the first eight: lines 0.44, members 0.38; sets f to av and bi to bk, written by
 #: second readers: see tests/heldout/README.md and the closing notes), and they have been
 #: development cases since; sets ai, aj, ba and bb were written as development cases (ba and bb
 #: in the tenth session, on genres whose membership the rules then barely read: members 0.28).
