@@ -509,6 +509,28 @@ def _modifier(sdoc: Doc, span: Span) -> bool:
     return after is not None and after.is_alpha and after.is_lower and after.lower_ not in _AFTER_PARTNER
 
 
+#: A post a bracket after it qualifies ("Assistant Director (Children's Social Care)").
+_POST_BEFORE_BRACKET = re.compile(r"\b(?:Director|Head|Manager|Officer|Lead|Consultant|Member|Commissioner|Adviser|Advisor)\s*\($")
+#: Where a council's own service is named: a department, not a partner.
+_SERVICE_NAME = re.compile(r"(?:Services?|Social Care|Public Health|Housing|Education|Directorate)$")
+
+
+def _council_service(sdoc: Doc, span: Span) -> bool:
+    """"Eastmere Council (Education, Children's Social Care and Public Health)", "X Council -
+    Children's Services, Housing", "the Assistant Director (Children's Social Care)": a service
+    named as part of the body before it, or as a post's field, is no agency of its own."""
+    if not (span._.generic or _SERVICE_NAME.search(span._.canonical or span.text)):
+        return False
+    text = doc_text(sdoc)
+    opened = max(text.rfind("(", 0, span.start_char), text.rfind(" - ", 0, span.start_char) + 1)
+    if opened <= 0 or re.search(r"[);.]", text[opened + 1:span.start_char]):
+        return False
+    if text[opened] == "(" and _POST_BEFORE_BRACKET.search(text[:opened].rstrip() + "("):
+        return True
+    return any(not s._.generic and s.end_char <= opened and not text[s.end_char:opened].strip()
+               for s in sdoc.spans[AGENCY_SPANS])
+
+
 def _keep_generic(sdoc: Doc, span: Span) -> bool:
     """Generic lower-case mentions ("police", "housing") count in membership lists and
     in sentences naming several agencies, but not as a modifier ("foster carer profiles")."""
@@ -550,7 +572,8 @@ def tag_document(doc: Document, nlp: Language | None = None, model: str | None =
         _add_acronyms(sdoc, acronyms)
         in_list = i_index is not None and p_index in membership_lists
         spans = [s for s in sdoc.spans[AGENCY_SPANS]
-                 if (not s._.generic or in_list or _keep_generic(sdoc, s)) and not out_of_time(s._.rule, year)]
+                 if (not s._.generic or in_list or _keep_generic(sdoc, s)) and not _council_service(sdoc, s)
+                 and not out_of_time(s._.rule, year)]
         for span in spans:
             span._.canonical, span._.kind = resolver.resolve(span)
         sdoc.spans[AGENCY_SPANS] = spans
