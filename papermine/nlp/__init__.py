@@ -478,7 +478,6 @@ def _is_membership_list(para: Paragraph, heading: str | None = None) -> bool:
         _membership_cue().search(para.text) or _MEMBERSHIP_WORDS.search(para.text) or membership_label(para.text))
 
 
-
 #: A lead-in counting a body's sub-groups: its items are those bodies, not members.
 _SUBGROUPS_LEAD = re.compile(r"\b(?:has|have|will\s+have|the\s+following|two|three|four|five|six|seven|\d+)\s+"
                              r"(?:[\w-]+\s+)?sub-?(?:groups|committees|panels|boards)\b", re.IGNORECASE)

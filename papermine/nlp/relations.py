@@ -1275,6 +1275,10 @@ def _restatements(doc: Doc, spans: list[Span]) -> dict[str, Span]:
     return restated
 
 
+#: A cell that is the chair's post and nothing more ("Independent Chair", "Chairman").
+_CHAIR_CELL = re.compile(r"(?:(?:Independent|Lay)\s+)?(?:Chair|Chairman|Chairperson|Chairwoman)", re.IGNORECASE)
+
+
 def _chair_post(text: str, mark: re.Match) -> str | None:
     """The post of the person a "(Chair)" mark follows in an attendance list: after their name
     and a comma ("Cllr S Okafor, Cabinet Member for Health (Chair)"), or after the mark and a
@@ -2590,6 +2594,11 @@ class RelationReader:
         text = _roster()["mem-not-members"].split(text)[0] if listed else text
         if self.main_body is None:
             return []
+        cells = _cells(text) if listed else []
+        if len(cells) == 2 and _CHAIR_CELL.fullmatch(cells[1].strip()) and PERSON_FIRST.match(cells[0].strip()):
+            # "Mr R. Hollings      Independent Chair": the person named chairs, and sits by that post
+            return [Found(self.main_body, cells[0].strip(), "chaired_by", None, None, "does", doc[:], "mem-present"),
+                    self._seat(cells[1].strip(), doc, "mem-present", cells[1].strip())]
         if not _ATTENDED_BODY.search(_name(self.main_body)) and not (listed and self._sent_by_body(doc)):
             # a council's or committee's "Present" lists its councillors, who are its members, and
             # guests ("PRESENT: Cllr H Ackroyd (Town Mayor) Cllrs B Duckworth, M Greaves and E Walsh")
