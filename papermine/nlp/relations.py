@@ -2650,6 +2650,9 @@ class RelationReader:
             elif role and not PERSON_FIRST.match(cells[-1]):
                 # "Mr D Kowalski      Primary Head Teacher": the seat is the role its last cell names
                 out.append(self._seat(role, doc, "mem-present", cells[-1].strip()))
+            elif len(cells) == 1 and _LIST_TITLE.match(text.strip()):
+                # "Councillor Denise Harper (Chair)" alone on its line: the councillor sits on it
+                out += [self._seat(name, doc, "mem-present", name) for name in _names(text)]
         return out
 
     def _seat(self, member, doc: Doc, rule: str, written: str, owner=None) -> Found:
