@@ -524,7 +524,7 @@ def _council_service(sdoc: Doc, span: Span) -> bool:
     opened = max(text.rfind("(", 0, span.start_char), text.rfind(" - ", 0, span.start_char) + 1)
     if opened <= 0 or re.search(r"[);.]", text[opened + 1:span.start_char]):
         return False
-    if text[opened] == "(" and _POST_BEFORE_BRACKET.search(text[:opened].rstrip() + "("):
+    if text[opened] == "(" and _POST_BEFORE_BRACKET.search(text, 0, opened + 1):
         return True
     return any(not s._.generic and s.end_char <= opened and not text[s.end_char:opened].strip()
                for s in sdoc.spans[AGENCY_SPANS])

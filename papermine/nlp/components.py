@@ -551,6 +551,8 @@ class AgencyTagger:
                 begin = i + 1
             elif (tok.text in words["document"] and (nxt in ("of", "for", "on", "into", "in")
                                                      or (nxt in ("and", "&") and i > begin + (doc[begin].lower_ == "the")
+                                                         # (not in a committee named by its topics:
+                                                         # "Professional Standards and Complaints Sub-Committee")
                                                          and doc[end - 1].text != "Committee"
                                                          and not self._known_across(doc, begin, i + 1, end)))) or (
                     nxt in ("of", "for", "in") and _NOMINALISATION.match(tok.text) and not _HEAD_NOUN.match(tok.text)

@@ -1324,7 +1324,6 @@ class RelationReader:
     also_pending: list = field(default_factory=list)     # ... and its other cues ("has four sub-groups, each of
     pending_at: int = -1                                 # which reports to X quarterly:"), and where it stood
     pending_ahead: bool = False                          # ... opened by a sentence before the lead-in's last
-    ahead: bool = False                                  # the sentence read names a list after its paragraph
     last_named: list[Span] = field(default_factory=list)  # the bodies of the last sentence naming any
     council: str | None = None                           # the paper's own council ("full Council")
     committee: str | None = None                         # the meeting the paper is for ("this Committee")
@@ -1489,27 +1488,29 @@ class RelationReader:
         """The subject of the last relation read (the first of them)."""
         return self.last_subjects[0] if self.last_subjects else None
 
-    def _open(self, sent: Span, pending: _Pending) -> None:
-        """A lead-in's cue waits for the items below; a second cue of the same sentence waits beside it."""
+    def _open(self, sent: Span, pending: _Pending, ahead: bool = False) -> None:
+        """A lead-in's cue waits for the items below; a second cue of the same sentence waits beside it.
+        `ahead`: the sentence comes before its paragraph's last, and its list after that ("The
+        following cells sit under the Board. Each cell reports to it:"): a later cue waits beside it."""
         if self.pending is not None and (self.pending_at == sent.start_char or self.pending_ahead) \
                 and self.pending.relation != pending.relation:
             self.also_pending = self.also_pending + [self.pending]
         else:
             self.also_pending = []
-        self.pending, self.pending_at, self.pending_ahead = pending, sent.start_char, self.ahead
+        self.pending, self.pending_at, self.pending_ahead = pending, sent.start_char, ahead
         if pending.subject is None:
             # (or counted in the sentence before: "We have four sub-groups. Each one ... reports to ...:")
             counted = _LIST_SUBJECTS.search(span_text(sent)) or _counted_before(sent)
             self.listed_kind = counted.group().lower() if counted else ""
 
-    def _open_listed(self, sent: Span, pending: _Pending, end: int) -> None:
+    def _open_listed(self, sent: Span, pending: _Pending, end: int, ahead: bool) -> None:
         """A lead-in whose items are the subjects; "..., each chaired by an independent member:"
         after its cue: that post chairs each of them too."""
-        self._open(sent, pending)
+        self._open(sent, pending, ahead)
         each_chair = _EACH_CHAIRED.search(doc_text(sent.doc), end, sent.end_char)
         if each_chair and pending.relation == "subgroup_of":
             self._open(sent, _Pending(pending.rule, "chaired_by", None, _role(each_chair.group("who")), [],
-                                      pending.modality))
+                                      pending.modality), ahead)
 
     def read_item(self, doc: Doc) -> list[Found] | None:
         """One item (or lettered paragraph) after a lead-in that left a cue open: its
@@ -1672,9 +1673,9 @@ class RelationReader:
         lead_in = span_text(sent).rstrip().endswith(":")       # its arguments are in the items below
         # "The following cells sit under the Board. Each cell reports to it monthly:": the first
         # sentence's items are the same list, after the paragraph's last sentence
-        self.ahead = not lead_in and doc_text(doc).rstrip().endswith(":") \
+        ahead = not lead_in and doc_text(doc).rstrip().endswith(":") \
             and _LIST_SUBJECTS_OPENING.match(span_text(sent)) is not None
-        lead_in = lead_in or self.ahead
+        lead_in = lead_in or ahead
         for order in sorted(range(len(cues)), key=lambda i: cues[i][1] != "subgroup_of"):
             rule_id, relation, start, end = cues[order]
             cue_freqs = freqs_of[order]
@@ -1811,7 +1812,7 @@ class RelationReader:
                 or (_EACH_ONE.match(doc_text(doc)[begin:start]) and lead_in and _counted_before(sent)) \
                 or (relation != "subgroup_of" and _LIST_SUBJECTS_OPENING.match(doc_text(doc)[sent.start_char:start])) \
                 or (_THEY_BELOW.match(doc_text(doc)[sent.start_char:start]) and lead_in) \
-                or (self.ahead and not subjects_of)
+                or (ahead and not subjects_of)
             bracketed = _COUNTED_BRACKET.match(doc_text(doc), sent.start_char, start)
             if bracketed and (named_in := [s for s in spans if bracketed.start("list") <= s.start_char < bracketed.end("list")
                                            and not s._.generic]):
@@ -1843,7 +1844,7 @@ class RelationReader:
                 # ("The Board is supported by the following groups, each of which reports to it:": the Board)
                 if target is not None and lead_in:
                     modality = _modality(span_text(sent), start - sent.start_char)
-                    self._open_listed(sent, _Pending(rule_id, relation, None, target, cue_freqs, modality), end)
+                    self._open_listed(sent, _Pending(rule_id, relation, None, target, cue_freqs, modality), end, ahead)
                 elif target is not None and (apposed := _COUNTED_APPOSITION.match(span_text(sent))) \
                         and doc_text(doc).find(":", sent.start_char, sent.end_char) < 0:
                     # "Two sub-groups of the Board, the A and the B, report to it quarterly.": A and B
@@ -1918,11 +1919,11 @@ class RelationReader:
                 # "The Board is supported by three subgroups:", "The Board will receive reports from:"
                 # then one subgroup (one body that reports) an item
                 self._open_listed(sent, _Pending(rule_id, relation, None, subjects[0],
-                                                 cue_freqs if relation == "reports_to" else [], modality), end)
+                                                 cue_freqs if relation == "reports_to" else [], modality), end, ahead)
                 continue
             if open_list and relation not in ("chaired_by", "meets", "subgroup_of") \
                     and rule_id not in _flagged("subject_is_target") and rule_id not in _flagged("subject_is_member"):
-                self._open(sent, _Pending(rule_id, relation, subjects[0], None, cue_freqs, modality))
+                self._open(sent, _Pending(rule_id, relation, subjects[0], None, cue_freqs, modality), ahead)
                 continue
             if rule_id in _flagged("target_before"):
                 # "..., to which it reports annually": the body named before "which"

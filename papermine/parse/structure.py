@@ -196,7 +196,7 @@ def _one_a_line(text: str) -> bool:
 def _person_entry(text: str) -> bool:
     """A person's entry in a list of those present ("Sue Pardoe - Housing Options Manager",
     "Cllr J Orme (Chair) - Cabinet Member for Housing")."""
-    return bool(_NAME_ROLE_START.match(text) or _PERSON_LINE.match(text) or _ATTENDEE.match(text))
+    return bool(_NAME_ROLE_START.match(text)) or _one_a_line(text)
 
 
 def _front_field_starts(first: Line, previous: Line, line: Line) -> bool:
